@@ -1,0 +1,46 @@
+# Research compendium: illegal migrant workers at the West Kalimantan-Sarawak border.
+# `make` lists the targets. Everything runs inside .venv, created on first use.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+KERNEL := kalbar-border
+STAMP := $(VENV)/.installed
+# The pre-filled microdata cache beside the checkout (our machines and CI); else data/cache.
+SHARED_DATA := $(abspath ../shared/data)
+export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DATA),$(CURDIR)/data/cache)
+export PYTHONHASHSEED := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: help setup reproduce test lab clean import-sources golden
+
+help: ## List the targets with a one-line description
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (kalbar-border)" >/dev/null
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv, install the pinned packages and register the Jupyter kernel (once)
+
+reproduce: $(STAMP) ## Run every notebook in order; outputs to results/, figures/, data/processed/, build/
+	$(PY) -m kalbar_border.runner
+
+test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval)
+	$(PY) -m pytest
+
+golden: $(STAMP) ## Maintainers only: refresh the nbval golden notebooks in tests/golden/ from the last run
+	$(PY) -m kalbar_border.runner --golden
+
+lab: $(STAMP) ## Open the notebooks in JupyterLab
+	$(VENV)/bin/jupyter lab notebooks/
+
+import-sources: $(STAMP) ## Maintainers only: re-import ../shared/sources into data/raw and rewrite data/datapackage.json
+	$(PY) -m kalbar_border.transcribe
+
+clean: ## Remove generated outputs (results/, data/processed/, build/); keeps .venv, figures/ and raw data
+	rm -rf build results data/processed

@@ -1,0 +1,160 @@
+"""Download, verify and load the two BPS microdata files (Susenas March 2020, Sakernas
+August 2020; Jambi, province 15), as published in the CRAN packages ``SUSENAS`` and
+``SAKERNAS`` 0.1.0 (GPL-3).
+
+The files are never committed. :func:`fetch` looks in the cache (:func:`paths.cache_dir`,
+``COMPENDIUM_DATA_DIR``); a cached file is used only if its sha256 matches. Otherwise it
+downloads with pooch from the pinned GitHub mirror of CRAN, falling back to the CRAN source
+tarball. pooch writes to a temporary file and moves it into the cache only after the hash
+matched, so a corrupt or truncated download is rejected, never cached and never read.
+"""
+from __future__ import annotations
+
+import shutil
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .atomic import sha256_file
+from .errors import CompendiumError
+
+
+@dataclass(frozen=True)
+class Microdata:
+    """One microdata file: where it comes from and what it must hash to."""
+
+    name: str  # data-frame name inside the .rda, also the file stem
+    sha256: str
+    mirror_url: str
+    cran_tarball: str
+    tar_member: str
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.rda"
+
+
+DATASETS = {
+    "susenas": Microdata(
+        name="SUSENAS2020",
+        sha256="3153b45d51da9711e63b148a822768cfe5e72a1d707efa7e4f1126acaf3236b4",
+        mirror_url="https://raw.githubusercontent.com/cran/SUSENAS/52eeb079c1e43faa5a433a8be258d84f3fd001fc/data/SUSENAS2020.rda",
+        cran_tarball="https://cran.r-project.org/src/contrib/SUSENAS_0.1.0.tar.gz",
+        tar_member="SUSENAS/data/SUSENAS2020.rda",
+    ),
+    "sakernas": Microdata(
+        name="SAKERNAS2020",
+        sha256="986f5b6a9e2302f175b0a43fa173f8d871fd06d8b2221400a2c332d22ff62199",
+        mirror_url="https://raw.githubusercontent.com/cran/SAKERNAS/aa87ba739da0094764d50c439b5d7181fa2dddd1/data/SAKERNAS2020.rda",
+        cran_tarball="https://cran.r-project.org/src/contrib/SAKERNAS_0.1.0.tar.gz",
+        tar_member="SAKERNAS/data/SAKERNAS2020.rda",
+    ),
+}
+
+
+def _dataset(key: str) -> Microdata:
+    try:
+        return DATASETS[key]
+    except KeyError:
+        raise CompendiumError(f"unknown microdata '{key}'; accepted: {', '.join(DATASETS)}") from None
+
+
+def verify(path: Path, expected: str) -> Path:
+    """Return ``path`` if its sha256 is ``expected``; else one-line error with both hashes."""
+    actual = sha256_file(path)
+    if actual != expected:
+        raise CompendiumError(
+            f"{path}: checksum mismatch, expected sha256 {expected}, got {actual}; "
+            "delete the file so that it is downloaded again"
+        )
+    return path
+
+
+def _download_mirror(spec: Microdata, cache: Path) -> Path:
+    import pooch
+
+    return Path(
+        pooch.retrieve(spec.mirror_url, known_hash=f"sha256:{spec.sha256}", fname=spec.filename,
+                       path=cache, progressbar=False)
+    )
+
+
+def _download_cran(spec: Microdata, cache: Path) -> Path:
+    import pooch
+
+    with tempfile.TemporaryDirectory() as tmp:
+        # The tarball's own hash changes with every CRAN rebuild; the member's hash is what we pin.
+        tarball = pooch.retrieve(spec.cran_tarball, known_hash=None, path=tmp, progressbar=False)
+        with tarfile.open(tarball) as tar:
+            member = tar.extractfile(spec.tar_member)
+            if member is None:
+                raise CompendiumError(f"{spec.cran_tarball}: member {spec.tar_member} not found in the tarball")
+            staged = Path(tmp) / spec.filename
+            with open(staged, "wb") as out:
+                shutil.copyfileobj(member, out)
+        verify(staged, spec.sha256)
+        cache.mkdir(parents=True, exist_ok=True)
+        target = cache / spec.filename
+        shutil.move(staged, target)
+        return target
+
+
+def fetch(key: str, download: bool = True) -> Path:
+    """Path of the verified microdata file ``key`` (``susenas`` or ``sakernas``).
+
+    Uses the cache when it holds a file with the right hash; raises a one-line error on a
+    cached file with the wrong hash (never silently replaced: the user should look at it).
+    """
+    spec = _dataset(key)
+    cache = paths.cache_dir()
+    cached = cache / spec.filename
+    if cached.is_file():
+        return verify(cached, spec.sha256)
+    if not download:
+        raise CompendiumError(
+            f"{spec.filename}: not found in cache {cache}; put the file there or set COMPENDIUM_DATA_DIR to the folder holding it"
+        )
+    errors = []
+    for route in (_download_mirror, _download_cran):
+        try:
+            return route(spec, cache)
+        except CompendiumError as exc:
+            errors.append(str(exc))
+        except Exception as exc:  # network, HTTP, or pooch's hash mismatch: try the next route
+            errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+    raise CompendiumError(
+        f"{spec.filename}: not in cache {cache} and download failed ({' | '.join(errors)}); "
+        f"put the verified file in that folder or set COMPENDIUM_DATA_DIR to a folder holding it"
+    )
+
+
+def load(key: str, path: Path | None = None) -> pd.DataFrame:
+    """Read a microdata file into a DataFrame (``path`` overrides the verified cache copy,
+    e.g. another province's file with the same variables)."""
+    import pyreadr
+
+    spec = _dataset(key)
+    source = Path(path) if path is not None else fetch(key)
+    if not source.is_file():
+        raise CompendiumError(f"{source}: microdata file not found; pass an existing .rda file")
+    try:
+        frames = pyreadr.read_r(str(source))
+    except Exception as exc:
+        raise CompendiumError(f"{source}: cannot be read as an R data file ({type(exc).__name__})") from None
+    if not frames:
+        raise CompendiumError(f"{source}: holds no data frame; expected one named like {spec.name}")
+    return next(iter(frames.values())) if spec.name not in frames else frames[spec.name]
+
+
+def load_susenas(path: Path | None = None) -> pd.DataFrame:
+    """Susenas March 2020 KOR persons (one row per person); see data/datapackage.json."""
+    return load("susenas", path)
+
+
+def load_sakernas(path: Path | None = None) -> pd.DataFrame:
+    """Sakernas August 2020 persons (one row per person); see data/datapackage.json."""
+    return load("sakernas", path)

@@ -1,0 +1,76 @@
+"""The one path resolver of the compendium.
+
+Every location is derived from this file's position (``lib/kalbar_border/paths.py``), so
+notebooks and tests run from any working directory and never touch ``sys.path``.
+
+Three kinds of file are kept apart (Turing Way):
+
+* read-only inputs: ``data/raw/`` and ``data/datapackage.json`` (committed), and the
+  microdata cache (downloaded, never committed);
+* human-written code and text: ``lib/``, ``notebooks/``, ``tests/``, ``claims.yml``;
+* generated outputs: ``data/processed/``, ``results/``, ``figures/`` and ``build/``.
+
+Generated outputs are written under :func:`output_root`. The pipeline runner points it at a
+staging folder (environment variable ``COMPENDIUM_OUTPUT_DIR``) and promotes the staging
+folder only when every notebook succeeded, so a failed run never replaces good outputs.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LIB = ROOT / "lib" / "kalbar_border"
+NOTEBOOKS = ROOT / "notebooks"
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+RAW_SOURCES = RAW / "sources"
+DATAPACKAGE = DATA / "datapackage.json"
+TESTS = ROOT / "tests"
+CLAIMS = ROOT / "claims.yml"
+BUILD = ROOT / "build"
+
+#: Generated folders, relative to the output root; the runner stages and promotes these.
+GENERATED = ("data/processed", "results", "figures")
+
+#: Where CI and our machines keep the microdata: ``../shared/data`` beside the checkout.
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def output_root() -> Path:
+    """Root under which generated outputs are written (the repository, or a staging dir)."""
+    override = os.environ.get("COMPENDIUM_OUTPUT_DIR")
+    return Path(override).resolve() if override else ROOT
+
+
+def processed_dir() -> Path:
+    return output_root() / "data" / "processed"
+
+
+def results_dir() -> Path:
+    return output_root() / "results"
+
+
+def figures_dir() -> Path:
+    return output_root() / "figures"
+
+
+def cache_dir() -> Path:
+    """Microdata cache: ``COMPENDIUM_DATA_DIR`` if set, else ``data/cache/`` (git-ignored).
+
+    The Makefile and the tests set ``COMPENDIUM_DATA_DIR`` to ``../shared/data`` when that
+    pre-filled cache exists, so our machines and CI never need the network.
+    """
+    override = os.environ.get("COMPENDIUM_DATA_DIR")
+    return Path(override).resolve() if override else DATA / "cache"
+
+
+def relative(path: Path) -> str:
+    """Path as shown to users and in manifests: relative to the repository when inside it."""
+    path = Path(path).resolve()
+    for base in (output_root(), ROOT):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

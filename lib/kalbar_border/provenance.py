@@ -1,0 +1,141 @@
+"""What a reviewer reads first about the data: the provenance table of every dataset, the
+known gaps, the data-quality flags, and the data citation list (BibTeX and Markdown).
+
+Everything here is computed from ``data/datapackage.json`` and the verified raw tables.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import datapackage, microdata, paths
+from .atomic import write_text
+from .errors import CompendiumError
+
+LONG_TABLES = ("border_series", "macro_remittances", "financial_context")
+
+#: Data-quality categories searched for in the transcriber's notes and units (SOURCES.md,
+#: "Known data-quality issues"): category -> regular expression.
+QUALITY_PATTERNS = {
+    "unverified": r"UNVERIFIED|cites the abstract|paper itself",
+    "self_contradiction": r"contradict|conflict|do(?:es)? not add|sum .*differ|inconsisten",
+    "mixed_definitions": r"repatriat|mixed",
+    "vintage": r"vintage|revis",
+    "second_hand": r"second-hand|secondary|quot(?:ed|ing)|unknown base",
+    "partial_year": r"year-to-date|cumulative",
+}
+
+
+def _date_range(frame: pd.DataFrame) -> str:
+    years = frame["year"].dropna() if "year" in frame else pd.Series(dtype="Int64")
+    if years.empty:
+        return ""
+    return f"{int(years.min())}-{int(years.max())}"
+
+
+def provenance_table(download: bool = True) -> pd.DataFrame:
+    """One row per dataset: dataset, title, source, period, licence, rows, sha256, status.
+
+    Local tables are verified (checksum, then schema); microdata are fetched from the cache
+    or downloaded, verified by sha256, and checked for the variables the analysis uses.
+    Any failure raises a one-line :class:`CompendiumError`: there is no partial table.
+    """
+    descriptor = datapackage.load_descriptor()
+    rows = []
+    for res in descriptor["resources"]:
+        name = res["name"]
+        licence = ", ".join(lic["name"] for lic in res.get("licenses", []))
+        if name in microdata.DATASETS:
+            path = microdata.fetch(name, download=download)
+            frame = microdata.load(name, path)
+            missing = sorted(set(res["x-variables"]) - set(frame.columns))
+            if missing:
+                raise CompendiumError(f"{path}: variables {missing} missing; expected those listed in data/datapackage.json")
+            rows.append({"dataset": name, "title": res["title"], "source": res["sources"][0]["title"],
+                         "period": "2020", "licence": licence, "rows": len(frame),
+                         "sha256": res["hash"].split(":", 1)[1], "status": "verified (downloaded/cached)"})
+            continue
+        record = datapackage.verify_table(name)
+        frame = datapackage.load_table(name)
+        n_sources = frame["source_url"].replace("", pd.NA).nunique()
+        period = _date_range(frame) if "year" in frame else (
+            f"{frame['deportation_date'].str[:4].min()}-{frame['deportation_date'].str[:4].max()}")
+        rows.append({"dataset": name, "title": res["title"],
+                     "source": f"{n_sources} public pages (source_url on every row)", "period": period,
+                     "licence": licence, "rows": record["rows"], "sha256": record["sha256"],
+                     "status": "verified (checksum + schema)"})
+    return pd.DataFrame(rows)
+
+
+def gaps() -> pd.DataFrame:
+    """Explicit 'not found' rows of the long tables: kept as gaps, never dropped."""
+    parts = []
+    for table in LONG_TABLES:
+        frame = datapackage.load_table(table)
+        series_col = "series" if "series" in frame else "source_id"
+        gap = frame[frame["status"] == "not_found"]
+        parts.append(pd.DataFrame({"table": table, "row_id": gap["row_id"], "series": gap[series_col],
+                                   "period": gap["period"], "notes": gap["notes"].str.slice(0, 160)}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def quality_flags() -> pd.DataFrame:
+    """Rows whose notes or unit match a data-quality category (one row per row x category)."""
+    parts = []
+    for table in (*LONG_TABLES, "entikong_events"):
+        frame = datapackage.load_table(table)
+        ident = "event_id" if table == "entikong_events" else "row_id"
+        text = frame["notes"].fillna("") + " " + frame.get("unit", pd.Series("", index=frame.index)).fillna("")
+        for category, pattern in QUALITY_PATTERNS.items():
+            hit = text.str.contains(pattern, flags=re.IGNORECASE, regex=True)
+            if hit.any():
+                parts.append(pd.DataFrame({"table": table, "row_id": frame.loc[hit, ident], "flag": category,
+                                           "notes": frame.loc[hit, "notes"].fillna("").str.slice(0, 160)}))
+    return pd.concat(parts, ignore_index=True).sort_values(["flag", "table", "row_id"], ignore_index=True)
+
+
+def _bibkey(text: str, i: int) -> str:
+    stem = re.sub(r"[^A-Za-z0-9]", "", text.split("(")[0])[:20] or "source"
+    return f"{stem}{i:03d}"
+
+
+def _bib_escape(text: str) -> str:
+    return text.replace("{", "(").replace("}", ")").replace("&", r"\&").replace("%", r"\%")
+
+
+def citations() -> pd.DataFrame:
+    """One citation per distinct source page (and per microdata package): key, author,
+    title, year, url, note. Users cite these sources, not the compendium, for the data."""
+    rows = []
+    descriptor = datapackage.load_descriptor()
+    for key in microdata.DATASETS:
+        res = datapackage.resource(key, descriptor)
+        rows.append({"key": f"{key}2020", "author": "Badan Pusat Statistik (BPS)", "title": res["title"],
+                     "year": "2020", "url": res["sources"][0]["path"],
+                     "note": f"Microdata as redistributed in {res['sources'][0]['title']}; licence GPL-3.0"})
+    seen = {}
+    for table in (*LONG_TABLES, "entikong_events"):
+        frame = datapackage.load_table(table)
+        for _, row in frame.iterrows():
+            url = row["source_url"]
+            if pd.isna(url) or not str(url).startswith("http") or url in seen:
+                continue
+            seen[url] = True
+            rows.append({"key": _bibkey(str(row["publisher"]), len(seen)), "author": row["publisher"],
+                         "title": f"Figures transcribed into data/raw/sources/{table}.csv",
+                         "year": str(row["published_date"]), "url": url,
+                         "note": f"Published date as shown: {row['published_date']}; accessed on or before 2026-11-28"})
+    return pd.DataFrame(rows)
+
+
+def write_citations(frame: pd.DataFrame) -> list:
+    """Write ``results/data_citations.bib`` and ``results/data_citations.md``."""
+    bib, md = [], ["# Data citations", "", "Cite these sources for the data (generated from data/datapackage.json).", ""]
+    for _, c in frame.iterrows():
+        fields = {k: _bib_escape(str(c[k])) for k in ("author", "title", "year", "url", "note")}
+        bib.append("@misc{" + c["key"] + ",\n" + ",\n".join(
+            f"  {k} = {{{{{v}}}}}" if k == "author" else f"  {k} = {{{v}}}" for k, v in fields.items()) + "\n}\n")
+        md.append(f"- {c['author']} ({c['year']}). {c['title']}. <{c['url']}>")
+    out = paths.results_dir()
+    return [write_text(out / "data_citations.bib", "\n".join(bib)), write_text(out / "data_citations.md", "\n".join(md) + "\n")]

@@ -1,0 +1,138 @@
+"""Turn the hand-transcribed source pack (``../shared/sources/*.csv``) into the project's
+raw tables under ``data/raw/sources/`` and describe them in ``data/datapackage.json``.
+
+This is run once, by a maintainer, when the source pack changes (``make import-sources``);
+the resulting tables are committed and read-only from then on. The pipeline never runs it:
+notebook 01 only *verifies* the committed tables against the package.
+
+Tidying rules (nothing is estimated, nothing is dropped):
+
+* every row gets a stable ``row_id`` (``BS001``…) so results can cite the row they rest on;
+* the source's ``year`` text is kept as ``period``; ``year`` is the calendar year it falls in
+  (empty for undated rows) and ``period_kind`` says whether it is a full ``year``, a
+  ``partial_year`` (year-to-date, half-year, quarter, month ranges), a ``multi_year`` range or
+  ``undated``;
+* the source's value text is kept as ``value_as_reported``; ``value`` is the number when the
+  text is one number, else empty; ``status`` is ``found`` or ``not_found`` (gap rows stay).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+from pathlib import Path
+
+from . import paths
+from .atomic import write_text
+from .errors import CompendiumError
+
+TRANSCRIBED_ON_OR_BEFORE = "2026-11-28"
+
+#: source-pack file -> (raw table name, row-id prefix, name of its series column)
+TABLES = {
+    "illegal_migrants_series.csv": ("border_series", "BS", "series"),
+    "macro_remittances.csv": ("macro_remittances", "MR", "series"),
+    "financial_behaviour.csv": ("financial_context", "FC", "source_id"),
+    "entikong_deportation_events.csv": ("entikong_events", None, None),
+}
+
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_YEAR = re.compile(r"(19|20)\d{2}")
+_PARTIAL_MARKERS = re.compile(
+    r"year-to-date|ytd|\bH[12]\b|\bQ[1-4]\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|lower bound|\(.*\d{4}\)",
+    re.IGNORECASE,
+)
+
+
+def period_kind(period: str, unit: str = "", series: str = "") -> str:
+    """Classify a period text as ``year``, ``partial_year``, ``multi_year`` or ``undated``.
+
+    A four-digit period is a full year unless its unit or series name marks it as a part
+    of a year (e.g. ``persons (H1 2020)``, ``*_ytd``): such statements are cumulative at a
+    date and must never be summed into annual totals.
+    """
+    period = period.strip()
+    if not _YEAR.search(period) or period.startswith("n.d."):
+        return "undated"
+    if re.fullmatch(r"\d{4}", period):
+        if series.endswith("_ytd") or _PARTIAL_MARKERS.search(unit):
+            return "partial_year"
+        return "year"
+    if re.search(r"\d{4}\s*-\s*\d{4}|\d{4}-\d{2} to \d{4}", period) or "c. " in period:
+        return "multi_year"
+    if re.search(r"annual", period):
+        return "year"
+    return "partial_year"
+
+
+def first_year(period: str) -> str:
+    """Calendar year a dated period starts in, as text; empty for undated periods."""
+    match = _YEAR.search(period)
+    if period.strip().startswith("n.d."):
+        return ""
+    return match.group(0) if match else ""
+
+
+def is_gap(value: str) -> bool:
+    return value.strip() in ("", "NA")
+
+
+def tidy_rows(name: str, rows: list[dict], prefix: str | None, series_col: str | None) -> list[dict]:
+    """Tidy one source-pack table (see module docstring); raises on an unknown layout."""
+    if prefix is None:  # event table: already one row per event with its own id
+        return rows
+    out = []
+    for i, row in enumerate(rows, start=1):
+        value_text = row["value"].strip()
+        tidy = {"row_id": f"{prefix}{i:03d}"}
+        for key, val in row.items():
+            if key == "year":
+                tidy["period"] = val.strip()
+                tidy["year"] = first_year(val)
+                tidy["period_kind"] = period_kind(val, row.get("unit", ""), row.get(series_col, ""))
+            elif key == "value":
+                tidy["value_as_reported"] = value_text
+                tidy["value"] = value_text if _NUMBER.match(value_text) else ""
+            else:
+                tidy[key] = val.strip()
+        tidy["status"] = "not_found" if is_gap(value_text) else "found"
+        out.append(tidy)
+    return out
+
+
+def to_csv(rows: list[dict]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def import_sources(source_dir: Path, dest: Path = paths.RAW_SOURCES) -> list[Path]:
+    """Write the tidy raw tables from ``source_dir`` into ``dest``; returns the paths written."""
+    written = []
+    for filename, (name, prefix, series_col) in TABLES.items():
+        src = Path(source_dir) / filename
+        if not src.is_file():
+            raise CompendiumError(f"{src}: source-pack file not found; expected the shared/sources folder")
+        with open(src, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        written.append(write_text(Path(dest) / f"{name}.csv", to_csv(tidy_rows(name, rows, prefix, series_col))))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", default=str(paths.ROOT.parent / "shared" / "sources"))
+    args = parser.parse_args(argv)
+    from .datapackage import write_datapackage
+
+    for path in import_sources(Path(args.sources)):
+        print(f"wrote {paths.relative(path)}")
+    print(f"wrote {paths.relative(write_datapackage())}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

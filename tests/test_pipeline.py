@@ -1,0 +1,114 @@
+"""The pipeline runner: executes every notebook, never writes sources, stops on the first
+failure naming notebook and cell, and leaves the last good outputs untouched."""
+import json
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from kalbar_border import paths, runner
+from kalbar_border.atomic import sha256_file
+from kalbar_border.errors import CompendiumError
+
+
+def _tree_hashes(folder):
+    return {p.relative_to(folder).as_posix(): sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_full_run_executes_every_cell(pipeline_run):
+    dest, manifest, lines = pipeline_run
+    assert len(lines) == len(runner.discover())
+    assert all(" ok " in line for line in lines)
+    for entry in manifest["notebooks"]:
+        assert entry["status"] == "ok" and entry["seconds"] > 0
+        nb = nbformat.read(dest / "build" / "notebooks" / entry["notebook"], as_version=4)
+        assert runner.unexecuted_cells(nb) == []
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outputs if o.get("name") == "stderr"], f"{entry['notebook']} wrote to stderr"
+        assert (dest / "build" / "html" / entry["notebook"].replace(".ipynb", ".html")).is_file()
+
+
+def test_manifest_records_inputs_versions_commit(pipeline_run):
+    dest, _, _ = pipeline_run
+    manifest = json.loads((dest / "build" / "manifest.json").read_text())
+    assert manifest["packages"]["papermill"] and manifest["git_commit"]
+    first = manifest["notebooks"][0]
+    assert first["parameters"]["LANG"] == "en"
+    assert all(len(h) == 64 for h in first["inputs"].values())
+
+
+def test_sources_are_never_written(pipeline_run):
+    for path in runner.discover():
+        nb = json.loads(path.read_text())
+        assert all(c.get("execution_count") is None for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def _notebook(path, code, tag_params=True):
+    nb = new_notebook(metadata={"kernelspec": {"name": runner.KERNEL, "display_name": "k", "language": "python"}})
+    params = new_code_cell("LANG = 'en'")
+    if tag_params:
+        params.metadata["tags"] = ["parameters"]
+    nb.cells = [new_markdown_cell("# test"), params, new_code_cell(code)]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_failure_names_notebook_and_cell_and_keeps_good_outputs(tmp_path):
+    src = tmp_path / "nbs"
+    src.mkdir()
+    good = _notebook(src / "01_good.ipynb",
+                     "from kalbar_border import results\nresults.record({'test.value': 1}, notebook='01_good')")
+    dest = tmp_path / "out"
+    runner.run([good], dest=dest, echo=lambda _: None)
+    before = _tree_hashes(dest / "results")
+    bad = _notebook(src / "02_bad.ipynb", "raise ValueError('deliberate failure')")
+    with pytest.raises(CompendiumError) as err:
+        runner.run([good, bad], dest=dest, echo=lambda _: None)
+    message = str(err.value)
+    assert "02_bad.ipynb: cell 2" in message and "ValueError: deliberate failure" in message
+    assert "\n" not in message
+    assert _tree_hashes(dest / "results") == before
+    assert (dest / "build" / "failed" / "build" / "notebooks" / "02_bad.ipynb").is_file()
+
+
+def test_unexecuted_notebook_is_retried_then_failed(tmp_path, monkeypatch):
+    path = _notebook(tmp_path / "01_x.ipynb", "x = 1")
+    calls = []
+
+    def fake_execute(source, target, params, kernel, timeout):
+        calls.append(source)
+        return nbformat.read(source, as_version=4)  # as papermill returns it after a port race
+
+    monkeypatch.setattr(runner, "_execute", fake_execute)
+    with pytest.raises(CompendiumError, match="without execution counts after 2 attempts"):
+        runner.run_one(path, tmp_path / "out.ipynb", {})
+    assert len(calls) == 2
+
+
+def test_missing_parameters_cell_is_refused(tmp_path):
+    path = _notebook(tmp_path / "01_x.ipynb", "x = 1", tag_params=False)
+    with pytest.raises(CompendiumError, match="expected exactly one cell tagged 'parameters', found 0"):
+        runner.parameters_of(path)
+
+
+def test_override_parsing():
+    assert runner._parse_overrides(["LANG=id", "N=3"]) == {"LANG": "id", "N": 3}
+    with pytest.raises(CompendiumError, match="expected NAME=VALUE"):
+        runner._parse_overrides(["LANG"])
+
+
+def test_paths_do_not_depend_on_working_directory(tmp_path):
+    code = "from kalbar_border import paths; print(paths.ROOT)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(paths.ROOT)
+
+
+def test_make_help_lists_every_target():
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+    out = subprocess.run(["make", "-s", "help"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
+    for target in ("help", "setup", "reproduce", "test", "lab", "clean"):
+        assert f"make {target}" in out
