@@ -139,3 +139,16 @@ def write_citations(frame: pd.DataFrame) -> list:
         md.append(f"- {c['author']} ({c['year']}). {c['title']}. <{c['url']}>")
     out = paths.results_dir()
     return [write_text(out / "data_citations.bib", "\n".join(bib)), write_text(out / "data_citations.md", "\n".join(md) + "\n")]
+
+
+def source_line(row_ids, tables=("border_series", "macro_remittances", "financial_context")) -> str:
+    """A figure's source line: the publishers of the rows it plots, and the row ids."""
+    ids = sorted({i for i in row_ids if i})
+    publishers = []
+    for table in tables:
+        frame = datapackage.load_table(table)
+        for pub in frame.loc[frame["row_id"].isin(ids), "publisher"]:
+            short = str(pub).split(" (")[0]
+            if short not in publishers:
+                publishers.append(short)
+    return f"{'; '.join(publishers)} (rows {', '.join(ids)} of data/raw/sources)"

@@ -85,6 +85,22 @@ def record(values: dict, *, notebook: str, sources: dict | None = None) -> dict:
     return cleaned
 
 
+def forget(notebook: str) -> int:
+    """Drop every key a notebook recorded before, so a rerun of that notebook cannot leave
+    stale keys behind; returns how many were dropped. Called by the runner."""
+    with _locked():
+        prov = _read(sources_file())
+        stale = [k for k, v in prov.items() if v.get("notebook") == notebook]
+        if stale:
+            current = _read(results_file())
+            for key in stale:
+                current.pop(key, None)
+                prov.pop(key)
+            write_json(results_file(), current)
+            write_json(sources_file(), prov)
+    return len(stale)
+
+
 def load_results() -> dict:
     """All recorded results (key -> value)."""
     return _read(results_file())

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import paths
+from . import paths, results
 from .atomic import sha256_file, write_json, write_text
 from .errors import CompendiumError
 from .figures import git_commit
@@ -185,6 +185,7 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
             defaults = parameters_of(source)
             params = {k: v for k, v in overrides.items() if k in defaults}
             target = staging / "build" / "notebooks" / source.name
+            results.forget(source.stem)
             started = time.monotonic()
             entry = {"notebook": source.name, "parameters": {**defaults, **params},
                      "inputs": _hash_inputs(declared_inputs(source))}

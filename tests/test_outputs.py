@@ -1,0 +1,81 @@
+"""What the pipeline produces: the findings with their source rows, and figures whose bytes
+are reproducible (the committed figures equal freshly generated ones)."""
+import json
+
+import pytest
+
+from kalbar_border import figures, paths, plots
+from kalbar_border.atomic import sha256_file
+
+
+def _results(dest):
+    results = json.loads((dest / "results" / "results.json").read_text())
+    sources = json.loads((dest / "results" / "results_sources.json").read_text())
+    return results, sources
+
+
+def test_paper_2019_figure_and_2020_fall_traced_to_rows(pipeline_run):
+    results, sources = _results(pipeline_run[0])
+    assert results["border.bp2mi_complaints_total.2019"] == 5824
+    assert results["border.bp2mi_complaints_total.2020"] == 1812
+    assert results["border.bp2mi_complaints_total.change_2019_2020_pct"] == -68.9
+    assert sources["border.bp2mi_complaints_total.2019"]["sources"] == ["BS001", "BS004"]
+    assert sources["border.bp2mi_complaints_total.change_2019_2020_pct"]["sources"] == ["BS001", "BS002", "BS004"]
+    assert results["border.bp2mi_complaints_total.2023"] is None  # gap kept visible
+
+
+def test_consulate_series_and_unconfirmed_malaysia_figure(pipeline_run):
+    results, _ = _results(pipeline_run[0])
+    kjri = [results[f"border.kjri_kuching_deportations_sarawak.{y}"] for y in range(2019, 2024)]
+    assert kjri == [2710, 4367, 3398, 3397, 3986]
+    assert results["border.kjri_kuching_deportations_sarawak.change_2019_2020_pct"] > 0
+    assert results["border.bp2mi_complaints_malaysia.2019_independent_sources"] == 0
+    assert "border.bp2mi_complaints_malaysia.2019" not in results
+
+
+def test_every_result_names_its_notebook(pipeline_run):
+    results, sources = _results(pipeline_run[0])
+    assert set(results) == set(sources)
+    notebooks = {p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
+    assert {v["notebook"] for v in sources.values()} <= notebooks
+
+
+def test_figures_exist_in_both_languages_with_sidecars(pipeline_run):
+    folder = pipeline_run[0] / "figures"
+    stems = {p.stem.rsplit("_", 1)[0] for p in folder.glob("*.png")}
+    assert stems
+    for stem in stems:
+        en, id_ = folder / f"{stem}_en.png", folder / f"{stem}_id.png"
+        assert en.is_file() and id_.is_file() and sha256_file(en) != sha256_file(id_)
+        sidecar = json.loads((folder / f"{stem}_en.json").read_text())
+        assert sidecar["notebook"] and sidecar["inputs"] and sidecar["source_line"] and sidecar["git_commit"]
+        assert sidecar["files"]["png"]["sha256"] == sha256_file(en)
+
+
+def test_committed_figures_equal_fresh_ones(pipeline_run):
+    """No committed figure can drift from the code: regenerate and compare bytes."""
+    fresh = pipeline_run[0] / "figures"
+    committed = sorted(p for p in paths.ROOT.joinpath("figures").glob("*") if p.suffix in (".png", ".svg"))
+    assert {p.name for p in committed} == {p.name for p in fresh.glob("*") if p.suffix in (".png", ".svg")}
+    for path in committed:
+        assert sha256_file(path) == sha256_file(fresh / path.name), f"{path.name} differs; run `make reproduce` and commit figures/"
+
+
+def test_saving_twice_gives_identical_bytes(tmp_path, monkeypatch):
+    import pandas as pd
+
+    summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 40]})
+    hashes = []
+    for run in ("a", "b"):
+        monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path / run))
+        side = figures.save_figure(plots.entikong_batches(summary, "en"), "t", lang="en", notebook="x",
+                                   parameters={}, inputs=[], source_line="test", caption="test")
+        hashes.append((side["files"]["png"]["sha256"], side["files"]["svg"]["sha256"]))
+    assert hashes[0] == hashes[1]
+
+
+def test_unknown_language_is_refused():
+    from kalbar_border.errors import CompendiumError
+
+    with pytest.raises(CompendiumError, match="LANG='fr' is not supported; accepted: en, id"):
+        figures.render_bilingual(lambda lang: None, "x", lang="fr")
