@@ -33,3 +33,37 @@ def pipeline_run(tmp_path_factory):
     lines = []
     manifest = runner.run(dest=dest, echo=lines.append)
     return Path(dest), manifest, lines
+
+
+def _load(name):
+    from kalbar_border import microdata
+
+    if not (paths.cache_dir() / microdata.DATASETS[name].filename).is_file():
+        pytest.skip(f"{name} microdata not in cache {paths.cache_dir()}; set COMPENDIUM_DATA_DIR to run real-data tests")
+    return microdata.load(name)
+
+
+@pytest.fixture(scope="session")
+def susenas_raw():
+    """Susenas March 2020 (Jambi) as read by the project's one loader; tests must not modify it."""
+    return _load("susenas")
+
+
+@pytest.fixture(scope="session")
+def sakernas_raw():
+    return _load("sakernas")
+
+
+@pytest.fixture(scope="session")
+def susenas(susenas_raw):
+    """The Susenas analysis frame (kalbar_border.finance_frame)."""
+    from kalbar_border.finance_frame import susenas_frame
+
+    return susenas_frame(susenas_raw)
+
+
+@pytest.fixture(scope="session")
+def sakernas(sakernas_raw):
+    from kalbar_border.finance_frame import sakernas_frame
+
+    return sakernas_frame(sakernas_raw)

@@ -79,3 +79,33 @@ def test_unknown_language_is_refused():
 
     with pytest.raises(CompendiumError, match="LANG='fr' is not supported; accepted: en, id"):
         figures.render_bilingual(lambda lang: None, "x", lang="fr")
+
+
+def test_financial_comparison_rows_are_complete(pipeline_run):
+    import pandas as pd
+
+    table = pd.read_csv(pipeline_run[0] / "results" / "financial_comparison.csv")
+    assert list(table.columns) == ["dataset", "population", "migrant_definition", "indicator", "group", "n_unweighted",
+                                   "count_unweighted", "share_weighted", "ci_low", "ci_high", "deff"]
+    assert set(table["group"]) == {"migrant", "non_migrant"}
+    assert (table["n_unweighted"] > 0).all() and table["count_unweighted"].notna().all()
+    assert table[["share_weighted", "ci_low", "ci_high"]].notna().all().all()
+    assert ((table["ci_low"] >= 0) & (table["ci_low"] <= table["share_weighted"])
+            & (table["share_weighted"] <= table["ci_high"]) & (table["ci_high"] <= 1)).all()
+    assert {"recent_interprovincial", "recent_interdistrict", "lifetime", "returned_abroad"} <= set(table["migrant_definition"])
+    assert {"persons15", "workers15", "households"} == set(table["population"])
+
+
+@pytest.mark.parametrize("override, message", [
+    ({"DEFINITION": "born_abroad"}, "migrant definition 'born_abroad'"),
+    ({"PROVINCE": 61}, "61"),
+])
+def test_finance_parameter_error_stops_with_one_line(tmp_path, override, message):
+    from kalbar_border import runner
+    from kalbar_border.errors import CompendiumError
+
+    notebook = paths.NOTEBOOKS / "05_finance_descriptive.ipynb"
+    with pytest.raises(CompendiumError) as err:
+        runner.run([notebook], overrides=override, dest=tmp_path, echo=lambda _: None)
+    assert "05_finance_descriptive.ipynb: cell" in str(err.value) and message in str(err.value)
+    assert "\n" not in str(err.value)

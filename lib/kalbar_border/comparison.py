@@ -1,0 +1,322 @@
+"""Migrant vs non-migrant comparison of financial indicators, raw and adjusted.
+
+All shares and differences are fractions 0-1 (multiply by 100 for percentage points);
+"migrant" follows one of :data:`~kalbar_border.finance_frame.MIGRANT_DEFINITIONS` and
+differences are always *migrant minus non-migrant*.
+
+Raw comparison (:func:`compare_groups`), one row per definition x indicator:
+
+* weighted shares per group with design-based CIs, deff and unweighted n
+  (:func:`kalbar_border.survey.weighted_share`), each group a domain of the full sample;
+* the design-based difference, its CI and Wald test (:func:`kalbar_border.survey.domain_difference`),
+  which accounts for strata, clusters and the covariance of the two groups. When a group's
+  share is 0 or 1 (typical of the returnee group) there is no design variance to test
+  with: ``p_value`` is NaN and the difference CI is MOVER on the group intervals
+  (``difference_ci_method = "mover"``), so the row shows its uncertainty, not a fake p;
+* the odds ratio from a weighted logistic regression of the indicator on the migrant
+  flag, with cluster-robust (PSU) standard errors. Weights enter as statsmodels GLM
+  ``var_weights`` normalised to mean 1: coefficients then equal the design-weighted
+  (pseudo-maximum-likelihood) estimates, the cluster sandwich is invariant to the weight
+  scale, and - unlike ``freq_weights`` - the weights are not read as counts of
+  replicated persons, so residual df and log-likelihood stay on the sample's own scale.
+  The cluster sandwich ignores strata, so it is slightly conservative next to the
+  stratified linearisation used for the difference;
+* Cohen's h = 2 asin(sqrt(p_migrant)) - 2 asin(sqrt(p_non_migrant)) on the weighted shares
+  (0.2 small, 0.5 medium, 0.8 large);
+* Holm-adjusted p-values of the design-based test across the indicators of one
+  (dataset, population, definition) family;
+* ``small_group`` is True when the migrant group has fewer than 30 unweighted persons or
+  any cell of the unweighted 2x2 table has an expected count below 5; such rows must be
+  read from their n and CIs, not their p-values.
+
+Adjusted comparison (:func:`adjusted_model`): the same logistic regression adding age and
+age squared (in decades, for conditioning), female, education dummies (reference = the
+lowest level present), urban and working (left out for the workers population, where it
+is constant). It reports the migrant odds ratio with CI and p, and the average marginal
+effect (AME): the weighted mean of predicted probabilities with everyone set to migrant
+minus everyone set to non-migrant, a fraction 0-1. Its CI uses the delta method on the
+cluster-robust covariance (deterministic, so no seed is needed).
+
+A model that cannot be estimated (a zero cell for the migrant flag, or a definition with
+no migrants in the population) is not fitted; its row carries NaN estimates and a
+``note`` saying why. Known causes of statsmodels warnings are removed before fitting
+(zero cells, empty education levels, constant covariates), so nothing reaches stderr.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+from scipy import stats
+from statsmodels.stats.multitest import multipletests
+from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
+
+from .errors import CompendiumError
+from .finance_frame import (
+    EDUCATION_LEVELS,
+    INDICATORS,
+    check_definition,
+    check_population,
+    definitions_of,
+    indicators_of,
+    select_population,
+)
+from .survey import design_covariance, domain_difference
+
+__all__ = ["compare_groups", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
+           "is_small_group", "SMALL_N", "SMALL_EXPECTED"]
+
+_FIT_FAILURES = (ConvergenceWarning, PerfectSeparationWarning)
+
+#: Migrant groups below this unweighted n are flagged ``small_group``.
+SMALL_N = 30
+#: Unweighted 2x2 expected counts below this are flagged ``small_group``.
+SMALL_EXPECTED = 5
+
+
+def cohens_h(p1: float, p2: float) -> float:
+    """Cohen's h effect size for two proportions (fractions 0-1)."""
+    return float(2 * np.arcsin(np.sqrt(p1)) - 2 * np.arcsin(np.sqrt(p2)))
+
+
+def _requested(value, available: tuple[str, ...], field: str, check=None) -> tuple[str, ...]:
+    if value is None:
+        return available
+    values = (value,) if isinstance(value, str) else tuple(value)
+    for v in values:
+        if check is not None:
+            check(v)
+        if v not in available:
+            raise CompendiumError(f"{field} {v!r} is not available in this frame; available: {', '.join(available)}")
+    return values
+
+
+@dataclass(frozen=True)
+class _Logit:
+    params: pd.Series
+    cov: pd.DataFrame  # cluster-robust covariance of params
+    n_clusters: int
+
+
+def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, clusters: np.ndarray) -> tuple[_Logit | None, str]:
+    """Weighted logistic GLM with a cluster-robust (PSU) sandwich; returns (fit, note).
+
+    statsmodels warns (SpecificationWarning) that ``cov_type="cluster"`` is "not fully
+    supported" with var_weights, so the model is fitted with its plain covariance and the
+    sandwich is built here from the GLM's own weighted scores and Hessian:
+    ``H^-1 (sum_g s_g s_g') H^-1 * G/(G-1) * (N-1)/(N-K)``, the same small-sample factor as
+    statsmodels' cluster option (tests check that the two agree).
+    """
+    model = sm.GLM(y, X, family=sm.families.Binomial(), var_weights=weights / weights.mean())
+    # Zero cells and empty categories are removed by the callers; a convergence or
+    # separation warning left here means the estimates are unusable, so it becomes the
+    # note (estimates NaN). Any other warning is re-issued so that it stays visible.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = model.fit()
+    problems = sorted({w.category.__name__ for w in caught if issubclass(w.category, _FIT_FAILURES)})
+    for w in caught:
+        if not issubclass(w.category, _FIT_FAILURES):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if problems:
+        return None, "model not estimable: " + ", ".join(problems)
+    params = result.params.to_numpy()
+    groups = pd.factorize(clusters)[0]
+    # The meat is the one-stratum case of the survey linearisation: cluster score totals,
+    # factor G/(G-1); centring is a no-op because the scores sum to zero at the MLE.
+    meat = design_covariance(model.score_obs(params), np.zeros_like(groups), groups)
+    bread = np.linalg.inv(-model.hessian(params))
+    n, k = X.shape
+    cov = bread @ meat @ bread * (n - 1) / (n - k)
+    return _Logit(result.params, pd.DataFrame(cov, index=X.columns, columns=X.columns), int(groups.max()) + 1), ""
+
+
+def _zero_cell(y: np.ndarray, migrant: np.ndarray) -> str:
+    for flag, label in ((1, "migrant"), (0, "non-migrant")):
+        group = y[migrant == flag]
+        if len(group) == 0:
+            return f"no {label} persons in this population"
+        if group.min() == group.max():
+            return f"every {label} has indicator = {int(group[0])} (zero cell)"
+    return ""
+
+
+def _or_row(fit: _Logit, level: float) -> dict:
+    """Odds ratio of the migrant term with a normal-theory CI and two-sided Wald p."""
+    beta, se = float(fit.params["migrant"]), float(np.sqrt(fit.cov.loc["migrant", "migrant"]))
+    q = stats.norm.ppf(0.5 + level / 2)
+    return {"odds_ratio": float(np.exp(beta)), "odds_ratio_ci_low": float(np.exp(beta - q * se)),
+            "odds_ratio_ci_high": float(np.exp(beta + q * se)),
+            "odds_ratio_p_value": float(2 * stats.norm.sf(abs(beta / se)))}
+
+
+_NAN_OR = {"odds_ratio": np.nan, "odds_ratio_ci_low": np.nan, "odds_ratio_ci_high": np.nan,
+           "odds_ratio_p_value": np.nan}
+
+
+def _group_columns(est, suffix: str) -> dict:
+    return {f"n_{suffix}": est.n_unweighted, f"count_{suffix}": est.count_unweighted,
+            f"share_{suffix}": est.share, f"ci_low_{suffix}": est.ci_low,
+            f"ci_high_{suffix}": est.ci_high, f"se_{suffix}": est.se, f"deff_{suffix}": est.deff}
+
+
+def min_expected_count(n1: int, c1: int, n0: int, c0: int) -> float:
+    """Smallest expected cell count of the unweighted 2x2 table under independence."""
+    total, yes = n1 + n0, c1 + c0
+    if total == 0:
+        return float("nan")
+    return float(min(n * k / total for n in (n1, n0) for k in (yes, total - yes)))
+
+
+def is_small_group(n_migrant: int, min_expected: float) -> bool:
+    """True when the migrant group has < :data:`SMALL_N` persons or a 2x2 expected count < :data:`SMALL_EXPECTED`."""
+    return bool(n_migrant < SMALL_N or not min_expected >= SMALL_EXPECTED)
+
+
+def _compare_one(design: pd.DataFrame, indicator: str, definition: str, level: float) -> dict:
+    y = design[indicator].to_numpy(dtype=float)
+    migrant = design[definition].to_numpy(dtype=float)
+    in_pop = design["in_population"].to_numpy()
+    args = (y, design["weight"], design["strata"], design["psu"])
+    mig, non = in_pop & (migrant == 1), in_pop & (migrant == 0)
+    diff = domain_difference(*args, mig, non, level=level)
+    est_m, est_n = diff.a, diff.b
+    row = {**_group_columns(est_m, "migrant"), **_group_columns(est_n, "non_migrant"),
+           "difference": diff.difference, "difference_se": diff.se,
+           "difference_ci_low": diff.ci_low, "difference_ci_high": diff.ci_high,
+           "difference_ci_method": diff.method, "z": diff.z, "p_value": diff.p_value, "design_df": diff.df,
+           "cohens_h": cohens_h(est_m.share, est_n.share)}
+    used = (mig | non) & ~np.isnan(y)
+    note = _zero_cell(y[used], migrant[used])
+    if note:
+        row.update(_NAN_OR)
+    else:
+        X = pd.DataFrame({"const": 1.0, "migrant": migrant[used]})
+        fit, note = _fit_logit(y[used], X, design["weight"].to_numpy()[used], design["psu"].to_numpy()[used])
+        row.update(_NAN_OR if fit is None else _or_row(fit, level))
+    if diff.method == "mover":
+        note = "; ".join(filter(None, [note, "no design-based test (a share is 0 or 1); difference CI by MOVER"]))
+    row["min_expected_count"] = min_expected_count(est_m.n_unweighted, est_m.count_unweighted,
+                                                   est_n.n_unweighted, est_n.count_unweighted)
+    row["small_group"] = is_small_group(est_m.n_unweighted, row["min_expected_count"])
+    row["note"] = note
+    return row
+
+
+def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitions=None,
+                   indicators=None, *, level: float = 0.95) -> pd.DataFrame:
+    """Raw migrant vs non-migrant comparison, one row per definition x indicator.
+
+    ``frame`` comes from :func:`~kalbar_border.finance_frame.susenas_frame` or
+    ``sakernas_frame``; ``definitions`` / ``indicators`` default to all those defined in
+    the frame. Columns: dataset, population, definition, indicator, description, then per
+    group (suffix ``_migrant`` / ``_non_migrant``) n, count, share, ci_low, ci_high, se,
+    deff; difference, difference_se, difference_ci_low, difference_ci_high,
+    difference_ci_method ("linearised" or "mover"), z, p_value, design_df, cohens_h, odds_ratio, odds_ratio_ci_low, odds_ratio_ci_high,
+    odds_ratio_p_value, min_expected_count, small_group, note, p_holm.
+    """
+    check_population(population)
+    definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
+    indicators = _requested(indicators, indicators_of(frame), "indicator")
+    dataset = frame["dataset"].iloc[0]
+    design = select_population(frame, population, keep_design=True)
+    rows = []
+    for definition in definitions:
+        for indicator in indicators:
+            rows.append({"dataset": dataset, "population": population, "definition": definition,
+                         "indicator": indicator, "description": INDICATORS[dataset][indicator],
+                         **_compare_one(design, indicator, definition, level)})
+    out = pd.DataFrame(rows)
+    out["p_holm"] = np.nan
+    for _, family in out.groupby(["dataset", "population", "definition"], sort=False):
+        ok = family["p_value"].notna()
+        if ok.any():
+            out.loc[family.index[ok], "p_holm"] = multipletests(family.loc[ok, "p_value"], method="holm")[1]
+    return out
+
+
+def _covariates(data: pd.DataFrame, population: str) -> pd.DataFrame:
+    age = data["age"].to_numpy(dtype=float) / 10
+    X = pd.DataFrame({"const": 1.0, "migrant": data["migrant"].to_numpy(dtype=float),
+                      "age_decades": age, "age_decades_sq": age**2}, index=data.index)
+    binary = ["female", "urban"] + ([] if population == "workers15" else ["working"])
+    for col in binary:
+        X[col] = data[col].to_numpy(dtype=float)
+    present = [lvl for lvl in EDUCATION_LEVELS if (data["education"] == lvl).any()]
+    for lvl in present[1:]:
+        X[f"education_{lvl}"] = (data["education"] == lvl).to_numpy(dtype=float)
+    # A covariate constant in this sample (e.g. working among households of non-workers)
+    # would make the design matrix singular.
+    constant = [c for c in X.columns[2:] if X[c].nunique() < 2]
+    return X.drop(columns=constant)
+
+
+def _ame(fit: _Logit, X: pd.DataFrame, weights: np.ndarray, level: float) -> dict:
+    beta, cov = fit.params.to_numpy(), fit.cov.to_numpy()
+    X1, X0 = X.to_numpy().copy(), X.to_numpy().copy()
+    j = list(X.columns).index("migrant")
+    X1[:, j], X0[:, j] = 1.0, 0.0
+    p1, p0 = 1 / (1 + np.exp(-X1 @ beta)), 1 / (1 + np.exp(-X0 @ beta))
+    w = weights / weights.sum()
+    ame = float(w @ (p1 - p0))
+    grad = (w * p1 * (1 - p1)) @ X1 - (w * p0 * (1 - p0)) @ X0
+    se = float(np.sqrt(grad @ cov @ grad))
+    q = stats.norm.ppf(0.5 + level / 2)
+    return {"ame": ame, "ame_se": se, "ame_ci_low": max(ame - q * se, -1.0), "ame_ci_high": min(ame + q * se, 1.0)}
+
+
+_ADJUSTED_ESTIMATES = ("odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high", "p_value",
+                       "ame", "ame_se", "ame_ci_low", "ame_ci_high")
+
+
+def adjusted_model(frame: pd.DataFrame, indicator: str, definition: str, population: str = "persons15",
+                   *, level: float = 0.95) -> pd.DataFrame:
+    """Confounder-adjusted migrant effect on one indicator; a one-row DataFrame.
+
+    The sample is the population's rows with the indicator, the migrant flag and every
+    covariate present. For ``households`` the migrant flag and indicator are "any member"
+    and the covariates are the head's (see ``select_population``).
+
+    Columns: dataset, population, definition, indicator, n, n_migrant, n_clusters,
+    small_group (n_migrant < :data:`SMALL_N`), covariates (space-separated model terms
+    besides the migrant flag), odds_ratio, odds_ratio_ci_low, odds_ratio_ci_high, p_value
+    (cluster-robust Wald test of the migrant coefficient), ame, ame_se, ame_ci_low,
+    ame_ci_high (average marginal effect, a fraction 0-1), note (why estimates are NaN;
+    empty otherwise).
+    """
+    check_population(population)
+    check_definition(definition)
+    _requested(definition, definitions_of(frame), "migrant definition")
+    _requested(indicator, indicators_of(frame), "indicator")
+    pop = select_population(frame, population)
+    data = pop.assign(migrant=pop[definition])
+    needed = [indicator, "migrant", "age", "female", "urban", "working", "education", "weight", "psu"]
+    data = data.loc[data[needed].notna().all(axis=1)]
+    y = data[indicator].to_numpy(dtype=float)
+    weights = data["weight"].to_numpy(dtype=float)
+    n_migrant = int((data["migrant"] == 1).sum())
+    row = {"dataset": frame["dataset"].iloc[0], "population": population, "definition": definition,
+           "indicator": indicator, "n": len(data), "n_migrant": n_migrant,
+           "n_clusters": int(data["psu"].nunique()), "small_group": n_migrant < SMALL_N}
+    estimates = dict.fromkeys(_ADJUSTED_ESTIMATES, np.nan)
+    note = _zero_cell(y, data["migrant"].to_numpy())
+    X = pd.DataFrame(columns=["const", "migrant"]) if note else _covariates(data, population)
+    if not note:
+        fit, note = _fit_logit(y, X, weights, data["psu"].to_numpy())
+        if fit is not None:
+            odds = _or_row(fit, level)
+            odds["p_value"] = odds.pop("odds_ratio_p_value")
+            estimates = {**odds, **_ame(fit, X, weights, level)}
+    return pd.DataFrame([{**row, "covariates": " ".join(X.columns[2:]), **estimates, "note": note}])
+
+
+def adjusted_models(frame: pd.DataFrame, population: str = "persons15", definitions=None,
+                    indicators=None, *, level: float = 0.95) -> pd.DataFrame:
+    """:func:`adjusted_model` for every requested definition x indicator, stacked."""
+    definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
+    indicators = _requested(indicators, indicators_of(frame), "indicator")
+    return pd.concat([adjusted_model(frame, i, d, population, level=level)
+                      for d in definitions for i in indicators], ignore_index=True)

@@ -1,0 +1,82 @@
+"""Tables of the migrant vs non-migrant comparison, shaped for readers and the claims ledger.
+
+Builds on :mod:`finance_frame` (who is a migrant, which indicator) and :mod:`comparison`
+(design-based estimates). Shares are fractions in [0, 1]; intervals are 95 % design-based.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import comparison, finance_frame, microdata
+
+GROUPS = ("migrant", "non_migrant")
+LONG_COLUMNS = ["dataset", "population", "migrant_definition", "indicator", "group", "n_unweighted",
+                "count_unweighted", "share_weighted", "ci_low", "ci_high", "deff"]
+SUBGROUPS = {"sex": ("female", {0: "male", 1: "female"}), "area": ("urban", {0: "rural", 1: "urban"})}
+
+
+def load_frames(province: int = 15, susenas_path: str | None = None, sakernas_path: str | None = None) -> dict:
+    """Analysis frames for both surveys; a path overrides the verified Jambi file (e.g. a
+    West Kalimantan file, province 61, with the same variables)."""
+    sus = microdata.load_susenas(Path(susenas_path) if susenas_path else None)
+    sak = microdata.load_sakernas(Path(sakernas_path) if sakernas_path else None)
+    return {"susenas": finance_frame.susenas_frame(sus, province=province),
+            "sakernas": finance_frame.sakernas_frame(sak, province=province)}
+
+
+def compare_all(frames: dict, populations=finance_frame.POPULATIONS, definitions=None) -> pd.DataFrame:
+    """:func:`comparison.compare_groups` for every dataset x population (wide: one row per
+    definition x indicator, both groups' estimates and the tests side by side)."""
+    parts = []
+    for frame in frames.values():
+        usable = [d for d in (definitions or finance_frame.MIGRANT_DEFINITIONS) if frame[d].notna().any()]
+        for population in populations:
+            parts.append(comparison.compare_groups(frame, population, usable))
+    return pd.concat(parts, ignore_index=True)
+
+
+def to_long(wide: pd.DataFrame) -> pd.DataFrame:
+    """Wide comparison rows -> one row per group, the columns of financial_comparison.csv."""
+    rows = []
+    for _, r in wide.iterrows():
+        for group in GROUPS:
+            rows.append({"dataset": r["dataset"], "population": r["population"], "migrant_definition": r["definition"],
+                         "indicator": r["indicator"], "group": group, "n_unweighted": r[f"n_{group}"],
+                         "count_unweighted": r[f"count_{group}"], "share_weighted": r[f"share_{group}"],
+                         "ci_low": r[f"ci_low_{group}"], "ci_high": r[f"ci_high_{group}"], "deff": r[f"deff_{group}"]})
+    extra = [c for c in wide.columns if c.startswith("subgroup")]
+    out = pd.DataFrame(rows)
+    if extra:
+        out = pd.concat([wide.loc[wide.index.repeat(2), extra].reset_index(drop=True), out], axis=1)
+    return out
+
+
+def by_subgroup(frames: dict, population: str = "persons15", definition: str = "recent_interprovincial") -> pd.DataFrame:
+    """Shares by sex and by urban/rural as domains: indicators are blanked outside the
+    subgroup instead of dropping rows, so every PSU stays in the variance estimate."""
+    parts = []
+    for frame in frames.values():
+        for name, (column, values) in SUBGROUPS.items():
+            for code, value in values.items():
+                masked = frame.copy()
+                outside = masked[column] != code
+                for indicator in finance_frame.indicators_of(frame):
+                    masked.loc[outside, indicator] = float("nan")
+                wide = comparison.compare_groups(masked, population, [definition])
+                wide.insert(0, "subgroup", name)
+                wide.insert(1, "subgroup_value", value)
+                parts.append(wide)
+    return pd.concat(parts, ignore_index=True)
+
+
+def models_all(frames: dict, populations=("persons15", "workers15"), definitions=None) -> pd.DataFrame:
+    """Adjusted weighted logistic models for every dataset x population x definition x indicator."""
+    parts = []
+    for frame in frames.values():
+        usable = [d for d in (definitions or finance_frame.MIGRANT_DEFINITIONS)
+                  if frame[d].notna().any() and d != "returned_abroad"]  # tiny n: reported, not modelled
+        for population in populations:
+            parts.append(comparison.adjusted_models(frame, population, usable))
+    return pd.concat(parts, ignore_index=True)

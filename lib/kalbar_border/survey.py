@@ -1,0 +1,282 @@
+"""Design-based estimation of shares for stratified cluster samples (Susenas, Sakernas).
+
+Every share is a fraction in [0, 1] (not a percentage). The estimator is the ratio
+``sum(w * y) / sum(w)`` over the rows of a domain; its variance is the Taylor
+linearisation of that ratio under the usual "ultimate cluster" approximation:
+
+* PSUs are treated as drawn **with replacement** within strata (no finite population
+  correction; BPS files carry no sampling fractions), so the variance is
+  ``sum_h n_h/(n_h-1) * sum_i (z_hi - zbar_h)**2`` with ``z_hi`` the PSU totals of the
+  linearised variable and ``n_h`` the number of PSUs of stratum ``h``.
+* **Single-PSU strata** are centred at the grand mean of all PSU totals with factor 1
+  (the idea of R ``survey``'s ``options(survey.lonely.psu = "adjust")``): they add a
+  conservative contribution instead of silently contributing zero. Neither microdata file
+  has such a stratum; the rule matters only for other provinces or user subsets.
+* **Domains** (a group such as migrants, and rows whose ``y`` is NaN) are estimated on the
+  full sample: rows outside the domain contribute zero to the linearised variable but
+  their PSUs still count in ``n_h``. Subsetting the data first would drop PSUs without a
+  domain member and mis-state the variance and the df; pass the whole sample and a
+  ``domain`` mask instead.
+* **Degrees of freedom** are ``#PSU - #strata`` of the full design passed in.
+* **Confidence interval** (95% by default): logit-transformed, with the t quantile on
+  the design degrees of freedom, back-transformed, so it always lies inside (0, 1) and is
+  asymmetric near 0 or 1 where a symmetric Wald interval would cross the bounds. When the
+  share is exactly 0 or 1 the design SE is 0 and the logit is undefined; the Wilson score
+  interval on the unweighted n (design effect taken as 1) is reported instead, so a small
+  group with no "yes" still shows its uncertainty.
+* **Design effect** (Kish's overall deff): ``v_design / (p(1-p)/n)``, with ``n`` the
+  unweighted domain size. It folds in both the unequal-weighting effect and clustering;
+  ``n / deff`` is the effective sample size. NaN when the share is 0 or 1.
+* **Difference of two domains** (:func:`domain_difference`): both shares come from the
+  same PSUs, so ``var(a - b) = v_a + v_b - 2 cov(a, b)`` with the linearised covariance;
+  t-based CI on the design df, clipped to [-1, 1]. When a share is 0 or 1 there is no
+  usable design variance and the CI falls back to MOVER on the two domain intervals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .errors import CompendiumError
+
+__all__ = [
+    "ShareEstimate",
+    "DomainDifference",
+    "weighted_share",
+    "domain_difference",
+    "design_covariance",
+    "design_df",
+    "wilson_interval",
+    "mover_interval",
+]
+
+
+@dataclass(frozen=True)
+class ShareEstimate:
+    """A design-based share (fraction 0-1) of ``y == 1`` within a domain."""
+
+    share: float
+    se: float
+    ci_low: float
+    ci_high: float
+    n_unweighted: int  # rows in the domain with a non-missing y
+    count_unweighted: int  # of which y == 1
+    weighted_total: float  # sum of weights in the domain (estimated population size)
+    deff: float
+    df: int  # design degrees of freedom (#PSU - #strata)
+    level: float
+
+
+@dataclass(frozen=True)
+class DomainDifference:
+    """Design-based difference of two domain shares, ``a.share - b.share`` (fractions).
+
+    ``a`` and ``b`` are the two domains' own :class:`ShareEstimate`.
+    """
+
+    a: ShareEstimate
+    b: ShareEstimate
+    difference: float
+    se: float
+    ci_low: float
+    ci_high: float
+    z: float  # Wald statistic difference / se
+    p_value: float  # two-sided, t distribution on the design df
+    covariance: float  # linearised covariance of the two shares (they share PSUs)
+    df: int
+    level: float
+    method: str  # "linearised" (Wald on the design SE), "mover" (a share is 0 or 1), "none" (empty domain)
+
+
+def wilson_interval(count, n, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval for a binomial proportion ``count / n`` (fractions 0-1)."""
+    if n <= 0:
+        return (float("nan"), float("nan"))
+    z = stats.norm.ppf(0.5 + level / 2)
+    p = count / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    # Rounding can put the bound a hair past p when count is 0 or n; the interval must hold p.
+    return (float(min(p, max(0.0, centre - half))), float(max(p, min(1.0, centre + half))))
+
+
+def _as_array(values, name: str, n: int | None = None, numeric: bool = True) -> np.ndarray:
+    arr = values.to_numpy() if isinstance(values, (pd.Series, pd.Index)) else np.asarray(values)
+    if arr.ndim != 1:
+        raise CompendiumError(f"{name} must be one-dimensional; got shape {arr.shape}")
+    if n is not None and len(arr) != n:
+        raise CompendiumError(f"{name} has {len(arr)} values; expected {n}, one per row of y")
+    if numeric:
+        try:
+            arr = arr.astype(float)
+        except (TypeError, ValueError):
+            raise CompendiumError(f"{name} must be numeric (0/1 for y, positive weights)") from None
+    return arr
+
+
+def _codes(strata, psu, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    s = _as_array(strata, "strata", n, numeric=False)
+    c = _as_array(psu, "psu", len(s), numeric=False)
+    if pd.isna(s).any() or pd.isna(c).any():
+        raise CompendiumError("strata and psu must be present for every row (no missing values)")
+    # Integer codes make the PSU totals a single bincount; PSUs are nested in strata, so
+    # the (stratum, psu) pair is the PSU key even if PSU labels repeat across strata.
+    s_code = pd.factorize(s)[0]
+    c_raw = pd.factorize(c)[0]
+    c_code = pd.factorize(s_code.astype(np.int64) * (int(c_raw.max(initial=0)) + 1) + c_raw)[0]
+    return s_code, c_code
+
+
+def _df(s_code: np.ndarray, c_code: np.ndarray) -> int:
+    return int(c_code.max() + 1 - (s_code.max() + 1)) if len(s_code) else 0
+
+
+def _design(weights, strata, psu, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    w = _as_array(weights, "weights", n)
+    if not np.all(np.isfinite(w)) or np.any(w < 0):
+        raise CompendiumError("weights must be finite and non-negative for every row")
+    return (w, *_codes(strata, psu, n))
+
+
+def design_df(strata, psu) -> int:
+    """Design degrees of freedom: number of PSUs minus number of strata."""
+    return _df(*_codes(strata, psu))
+
+
+def design_covariance(z: np.ndarray, strata_code: np.ndarray, psu_code: np.ndarray) -> np.ndarray:
+    """Covariance matrix of the totals of the columns of ``z`` (rows x k linearised values).
+
+    With-replacement PSUs within strata, factor ``n_h/(n_h-1)``, single-PSU strata centred
+    at the grand mean of PSU totals (see module docstring). Codes are 0-based integers.
+    """
+    z = np.atleast_2d(np.asarray(z, dtype=float).T).T
+    n_psu = int(psu_code.max()) + 1
+    totals = np.column_stack([np.bincount(psu_code, z[:, j], n_psu) for j in range(z.shape[1])])
+    psu_stratum = np.zeros(n_psu, dtype=int)
+    psu_stratum[psu_code] = strata_code
+    n_h = np.bincount(psu_stratum)
+    sums_h = np.column_stack([np.bincount(psu_stratum, totals[:, j], len(n_h)) for j in range(z.shape[1])])
+    centre = sums_h[psu_stratum] / n_h[psu_stratum, None]
+    lonely = n_h[psu_stratum] == 1
+    centre[lonely] = totals.mean(axis=0)
+    dev = totals - centre
+    factor = np.where(n_h > 1, n_h / np.maximum(n_h - 1, 1), 1.0)[psu_stratum]
+    return (dev * factor[:, None]).T @ dev
+
+
+def _domain_mask(y: np.ndarray, domain, n: int) -> np.ndarray:
+    mask = ~np.isnan(y)
+    if domain is not None:
+        d = _as_array(domain, "domain", n, numeric=False)
+        if pd.isna(d).any():
+            raise CompendiumError("domain must be True/False for every row (no missing values)")
+        mask &= d.astype(bool)
+    bad = mask & ~np.isin(y, (0.0, 1.0))
+    if bad.any():
+        raise CompendiumError("y must be 0, 1 or NaN; found other values")
+    return mask
+
+
+def _ratio_scores(y: np.ndarray, w: np.ndarray, mask: np.ndarray) -> tuple[float, float, np.ndarray]:
+    """Share, domain weight total and linearised values ``w*d*(y - R)/W`` of the ratio."""
+    wd = np.where(mask, w, 0.0)
+    total = wd.sum()
+    if total <= 0:
+        return float("nan"), 0.0, np.zeros_like(w)
+    share = float(np.sum(wd * np.where(mask, y, 0.0)) / total)
+    return share, float(total), wd * (np.where(mask, y, 0.0) - share) / total
+
+
+def _t_quantile(df: int, level: float) -> float:
+    # A design with as many strata as PSUs has no df left; fall back to the normal.
+    return float(stats.t.ppf(0.5 + level / 2, df) if df > 0 else stats.norm.ppf(0.5 + level / 2))
+
+
+def _logit_interval(p: float, se: float, df: int, level: float) -> tuple[float, float]:
+    q = _t_quantile(df, level)
+    centre = np.log(p / (1 - p))
+    half = q * se / (p * (1 - p))
+    return float(1 / (1 + np.exp(-(centre - half)))), float(1 / (1 + np.exp(-(centre + half))))
+
+
+def _estimate(y, w, s_code, c_code, mask, level) -> tuple[ShareEstimate, np.ndarray]:
+    share, total, z = _ratio_scores(y, w, mask)
+    df = _df(s_code, c_code)
+    n = int(mask.sum())
+    count = int(np.sum(y[mask] == 1))
+    if n == 0 or not np.isfinite(share):
+        nan = float("nan")
+        return ShareEstimate(nan, nan, nan, nan, n, count, total, nan, df, level), z
+    se = float(np.sqrt(design_covariance(z, s_code, c_code)[0, 0]))
+    if 0 < share < 1 and se > 0:
+        low, high = _logit_interval(share, se, df, level)
+        deff = se**2 / (share * (1 - share) / n)
+    else:
+        low, high = wilson_interval(count, n, level)
+        deff = float("nan")
+    return ShareEstimate(share, se, low, high, n, count, total, float(deff), df, level), z
+
+
+def weighted_share(y, weights, strata, psu, *, domain=None, level: float = 0.95) -> ShareEstimate:
+    """Weighted share of ``y == 1`` (fraction 0-1) with its design-based SE, CI and deff.
+
+    ``y`` holds 0/1 with NaN for rows outside the indicator's base (e.g. not asked); those
+    rows are excluded from the domain but stay in the design. ``domain`` is an optional
+    boolean mask (e.g. migrants) applied the same way. Weights are sampling weights (any
+    scale); strata and psu are labels, PSUs nested within strata.
+    """
+    y = _as_array(y, "y")
+    w, s_code, c_code = _design(weights, strata, psu, len(y))
+    return _estimate(y, w, s_code, c_code, _domain_mask(y, domain, len(y)), level)[0]
+
+
+def mover_interval(p1: float, ci1: tuple[float, float], p2: float, ci2: tuple[float, float]) -> tuple[float, float]:
+    """CI for ``p1 - p2`` from the two proportions' own CIs (MOVER, Newcombe's square-and-add).
+
+    With Wilson intervals this is Newcombe's (1998) hybrid score interval, method 10.
+    """
+    d = p1 - p2
+    low = d - np.sqrt((p1 - ci1[0]) ** 2 + (ci2[1] - p2) ** 2)
+    high = d + np.sqrt((ci1[1] - p1) ** 2 + (p2 - ci2[0]) ** 2)
+    return float(low), float(high)
+
+
+def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.95) -> DomainDifference:
+    """Difference ``share(domain a) - share(domain b)`` (fractions) on the full sample.
+
+    Both domains are estimated from the same design; because they share PSUs their
+    linearised totals are correlated, and ``var(a - b) = v_a + v_b - 2 cov(a, b)``. The CI
+    is ``difference +/- t(df) * se`` clipped to [-1, 1]; ``p_value`` is two-sided from the
+    t distribution on the design df (practically normal for hundreds of PSUs).
+
+    When either share is exactly 0 or 1 its linearised variance is 0 and a Wald test would
+    claim certainty that a small group cannot give (e.g. 0 of 8 returnees): ``se``, ``z``
+    and ``p_value`` are then NaN and the CI is the MOVER combination of the two domains'
+    own intervals (:func:`mover_interval`; Wilson for the degenerate domain), with
+    ``method = "mover"`` instead of ``"linearised"``.
+    """
+    y = _as_array(y, "y")
+    w, s_code, c_code = _design(weights, strata, psu, len(y))
+    est_a, z_a = _estimate(y, w, s_code, c_code, _domain_mask(y, in_a, len(y)), level)
+    est_b, z_b = _estimate(y, w, s_code, c_code, _domain_mask(y, in_b, len(y)), level)
+    cov = design_covariance(np.column_stack([z_a, z_b]), s_code, c_code)
+    diff = est_a.share - est_b.share
+    nan = float("nan")
+    if not np.isfinite(diff):
+        return DomainDifference(est_a, est_b, nan, nan, nan, nan, nan, nan, nan, est_a.df, level, "none")
+    se = float(np.sqrt(max(cov[0, 0] + cov[1, 1] - 2 * cov[0, 1], 0.0)))
+    if not (0 < est_a.share < 1 and 0 < est_b.share < 1) or se == 0:
+        low, high = mover_interval(est_a.share, (est_a.ci_low, est_a.ci_high),
+                                   est_b.share, (est_b.ci_low, est_b.ci_high))
+        return DomainDifference(est_a, est_b, float(diff), nan, low, high, nan, nan,
+                                float(cov[0, 1]), est_a.df, level, "mover")
+    df = est_a.df
+    q = _t_quantile(df, level)
+    zstat = diff / se
+    p = float(2 * (stats.t.sf(abs(zstat), df) if df > 0 else stats.norm.sf(abs(zstat))))
+    return DomainDifference(est_a, est_b, float(diff), se, float(np.clip(diff - q * se, -1, 1)),
+                            float(np.clip(diff + q * se, -1, 1)), float(zstat), p,
+                            float(cov[0, 1]), df, level, "linearised")

@@ -1,0 +1,159 @@
+"""Migrant vs non-migrant comparison: raw rows re-derived by hand, adjusted model checked."""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pyreadr
+import pytest
+import statsmodels.api as sm
+from statsmodels.stats.multitest import multipletests
+from statsmodels.tools.sm_exceptions import SpecificationWarning
+
+from kalbar_border import paths
+from kalbar_border.comparison import (
+    _covariates,
+    _fit_logit,
+    adjusted_model,
+    cohens_h,
+    compare_groups,
+)
+from kalbar_border.errors import CompendiumError
+from kalbar_border.finance_frame import sakernas_frame, select_population, susenas_frame
+from kalbar_border.survey import weighted_share
+
+
+@pytest.fixture(scope="module")
+def raw_rows(susenas) -> pd.DataFrame:
+    return compare_groups(susenas, "persons15", definitions=["recent_interprovincial", "returned_abroad"])
+
+
+def test_raw_rows_match_independent_computations(susenas, raw_rows):
+    row = raw_rows.set_index(["definition", "indicator"]).loc[("recent_interprovincial", "savings_account")]
+    persons = select_population(susenas, "persons15")
+    mig = persons.loc[persons["recent_interprovincial"] == 1].dropna(subset=["savings_account"])
+    non = persons.loc[persons["recent_interprovincial"] == 0].dropna(subset=["savings_account"])
+    p1 = np.average(mig["savings_account"], weights=mig["weight"])
+    p0 = np.average(non["savings_account"], weights=non["weight"])
+    assert (row["n_migrant"], row["n_non_migrant"]) == (len(mig), len(non))
+    assert row["count_migrant"] == int(mig["savings_account"].sum())
+    assert row["share_migrant"] == pytest.approx(p1) and row["share_non_migrant"] == pytest.approx(p0)
+    assert row["difference"] == pytest.approx(p1 - p0)
+    # The OR of a logistic model with one binary regressor is the ratio of weighted odds.
+    assert row["odds_ratio"] == pytest.approx(p1 / (1 - p1) / (p0 / (1 - p0)), rel=1e-6)
+    assert row["odds_ratio_ci_low"] < row["odds_ratio"] < row["odds_ratio_ci_high"]
+    assert row["cohens_h"] == pytest.approx(2 * np.arcsin(np.sqrt(p1)) - 2 * np.arcsin(np.sqrt(p0)))
+    # The migrant domain on the full design equals weighted_share with a domain mask.
+    est = weighted_share(susenas["savings_account"], susenas["weight"], susenas["strata"], susenas["psu"],
+                         domain=(susenas["age"] >= 15) & (susenas["recent_interprovincial"] == 1))
+    assert row["se_migrant"] == pytest.approx(est.se) and row["ci_low_migrant"] == pytest.approx(est.ci_low)
+    assert row["difference_ci_low"] < row["difference"] < row["difference_ci_high"]
+    assert 0 <= row["p_value"] <= 1 and not row["small_group"] and row["difference_ci_method"] == "linearised"
+
+
+def test_holm_within_each_family(raw_rows):
+    for _, family in raw_rows.groupby("definition"):
+        ok = family["p_value"].notna()
+        expected = multipletests(family.loc[ok, "p_value"], method="holm")[1]
+        assert family.loc[ok, "p_holm"].to_numpy() == pytest.approx(expected)
+        assert family.loc[~ok, "p_holm"].isna().all()
+
+
+def test_small_groups_are_flagged_and_zero_cells_explained(raw_rows):
+    abroad = raw_rows.loc[raw_rows["definition"] == "returned_abroad"]
+    assert abroad["small_group"].all() and (abroad["n_migrant"] < 30).all()
+    zero = abroad.loc[abroad["count_migrant"] == 0]
+    assert len(zero) > 0
+    assert zero["odds_ratio"].isna().all() and zero["p_value"].isna().all()
+    assert zero["note"].str.contains("zero cell").all() and (zero["difference_ci_method"] == "mover").all()
+    # A CI from 8 persons with no "yes" must stay wide, not collapse to a point.
+    assert (zero["ci_high_migrant"] > 0.25).all()
+
+
+def test_cluster_sandwich_equals_statsmodels_cluster_option(susenas):
+    data = select_population(susenas, "persons15")
+    data = data.assign(migrant=data["recent_interdistrict"]).dropna(subset=["savings_account", "migrant"])
+    X = _covariates(data, "persons15")
+    y, w, g = data["savings_account"].to_numpy(), data["weight"].to_numpy(), data["psu"].to_numpy()
+    fit, note = _fit_logit(y, X, w, g)
+    # statsmodels' own cluster option warns it is "not fully supported" with var_weights;
+    # that warning is why the library builds the sandwich itself.
+    with pytest.warns(SpecificationWarning, match="not fully supported"):
+        reference = sm.GLM(y, X, family=sm.families.Binomial(), var_weights=w / w.mean()).fit(
+            cov_type="cluster", cov_kwds={"groups": pd.factorize(g)[0]})
+    assert note == ""
+    assert fit.params.to_numpy() == pytest.approx(reference.params.to_numpy(), rel=1e-10)
+    assert fit.cov.to_numpy() == pytest.approx(reference.cov_params().to_numpy(), rel=1e-8)
+
+
+def test_adjusted_model_is_warning_free_and_tidy(susenas, capfd):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = adjusted_model(susenas, "savings_account", "recent_interprovincial", "persons15")
+        workers = adjusted_model(susenas, "ebanking", "lifetime", "workers15")
+        tiny = adjusted_model(susenas, "ebanking", "returned_abroad", "persons15")
+    assert capfd.readouterr().err == ""
+    row = out.iloc[0]
+    assert list(out.columns) == ["dataset", "population", "definition", "indicator", "n", "n_migrant",
+                                 "n_clusters", "small_group", "covariates", "odds_ratio", "odds_ratio_ci_low",
+                                 "odds_ratio_ci_high", "p_value", "ame", "ame_se", "ame_ci_low", "ame_ci_high", "note"]
+    assert row["covariates"].split() == ["age_decades", "age_decades_sq", "female", "urban", "working",
+                                         "education_primary", "education_lower_secondary",
+                                         "education_upper_secondary", "education_tertiary"]
+    assert row["n_migrant"] == 264 and row["n_clusters"] == 697 and row["note"] == ""
+    assert row["odds_ratio_ci_low"] < row["odds_ratio"] < row["odds_ratio_ci_high"]
+    assert row["ame_ci_low"] < row["ame"] < row["ame_ci_high"]
+    assert np.sign(row["ame"]) == np.sign(np.log(row["odds_ratio"]))
+    assert "working" not in workers.iloc[0]["covariates"].split()
+    assert tiny.iloc[0]["small_group"] and "zero cell" in tiny.iloc[0]["note"] and np.isnan(tiny.iloc[0]["odds_ratio"])
+
+
+def test_ame_delta_method_matches_numerical_gradient(susenas):
+    data = select_population(susenas, "persons15")
+    data = data.assign(migrant=data["recent_interprovincial"]).dropna(subset=["savings_account", "migrant"])
+    X = _covariates(data, "persons15")
+    w = data["weight"].to_numpy()
+    fit, _ = _fit_logit(data["savings_account"].to_numpy(), X, w, data["psu"].to_numpy())
+    out = adjusted_model(susenas, "savings_account", "recent_interprovincial").iloc[0]
+
+    def ame(beta):
+        X1, X0 = X.assign(migrant=1.0).to_numpy(), X.assign(migrant=0.0).to_numpy()
+        return np.average(1 / (1 + np.exp(-X1 @ beta)) - 1 / (1 + np.exp(-X0 @ beta)), weights=w)
+
+    beta = fit.params.to_numpy()
+    step = 1e-6
+    grad = np.array([(ame(beta + step * e) - ame(beta - step * e)) / (2 * step) for e in np.eye(len(beta))])
+    assert out["ame"] == pytest.approx(ame(beta), rel=1e-10)
+    assert out["ame_se"] == pytest.approx(np.sqrt(grad @ fit.cov.to_numpy() @ grad), rel=1e-5)
+
+
+def test_sakernas_comparison(sakernas):
+    out = compare_groups(sakernas, "workers15")
+    assert set(out["definition"]) == {"recent_interprovincial", "recent_interdistrict", "returned_abroad"}
+    assert (out["indicator"] == "internet_at_work").all() and (out["design_df"] == 628 - 22).all()
+
+
+def test_cohens_h_reference_values():
+    assert cohens_h(0.5, 0.5) == 0
+    assert cohens_h(0.8, 0.6) == pytest.approx(0.4421, abs=1e-4)
+
+
+def test_parameter_errors(susenas, sakernas):
+    cases = [
+        (lambda: compare_groups(susenas, "everyone"),
+         "population 'everyone' is not known; use one of: persons15, workers15, households"),
+        (lambda: compare_groups(susenas, definitions=["born_abroad"]),
+         "migrant definition 'born_abroad' is not known; use one of: recent_interprovincial, "
+         "recent_interdistrict, lifetime, returned_abroad"),
+        (lambda: adjusted_model(sakernas, "internet_at_work", "lifetime"),
+         "migrant definition 'lifetime' is not available in this frame; available: recent_interprovincial, "
+         "recent_interdistrict, returned_abroad"),
+        (lambda: adjusted_model(susenas, "remittances", "lifetime"),
+         "indicator 'remittances' is not available in this frame; available: savings_account, ebanking, "
+         "online_buy, online_sell, health_none, health_contributory, health_employer"),
+    ]
+    for call, message in cases:
+        with pytest.raises(CompendiumError) as err:
+            call()
+        assert str(err.value) == message
