@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyreadr
 import pytest
 from scipy import stats
 
-from kalbar_border import paths
 from kalbar_border.aggregated import (
     compare_counts,
     newcombe_interval,

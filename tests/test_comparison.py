@@ -5,13 +5,11 @@ import warnings
 
 import numpy as np
 import pandas as pd
-import pyreadr
 import pytest
 import statsmodels.api as sm
 from statsmodels.stats.multitest import multipletests
 from statsmodels.tools.sm_exceptions import SpecificationWarning
 
-from kalbar_border import paths
 from kalbar_border.comparison import (
     _covariates,
     _fit_logit,

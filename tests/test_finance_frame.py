@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyreadr
 import pytest
 
-from kalbar_border import paths
 from kalbar_border.errors import CompendiumError
 from kalbar_border.finance_frame import (
     EDUCATION_LEVELS,

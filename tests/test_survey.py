@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyreadr
 import pytest
 import statsmodels.api as sm
 from scipy import stats
 
-from kalbar_border import paths
 from kalbar_border.errors import CompendiumError
 from kalbar_border.survey import (
     design_df,
