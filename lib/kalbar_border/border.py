@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import CompendiumError
+from .transcribe import HEDGED, states_partial_period
 
 # --------------------------------------------------------------------------------------------
 # shared helpers
@@ -465,14 +466,6 @@ ANNUAL_SERIES = CORE_SERIES + ENTIKONG_SIDE_SERIES
 ANNUAL_COLUMNS = ("year", "series", "value", "period_kind", "row_ids", "n_sources", "unit",
                   "definition", "publisher", "source_url", "unverified", "note", "source_notes")
 
-# A row the raw table calls 'year' whose own words say it covers part of the year.
-_PARTIAL_SAID = re.compile(
-    r"\bpartial\b|year[- ]to[- ]date|year not complete|\bJan-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-    r"Sep|Oct|Nov)\b|\bH1\b|semester", re.I)
-# Hedged wording ('possibly not full year') keeps the row annual but with a caveat.
-_HEDGED = re.compile(r"\bpossibly\b|\bmay not\b", re.I)
-
-
 def is_unverified(frame: pd.DataFrame) -> pd.Series:
     """Boolean mask of rows whose unit says ``UNVERIFIED`` (e.g. BS011, 1,428 complaints from
     Malaysia in 2019, which cites the paper's own abstract and no independent source)."""
@@ -491,12 +484,14 @@ def effective_period_kind(row) -> tuple[str, str]:
     kind = _text(row["period_kind"])
     if kind != "year":
         return kind, ""
-    if _HEDGED.search(f"{_text(row['definition'])} | {_text(row['notes'])}"):
-        return "year", f"caveat: source notes say '{_text(row['notes'])}'"
-    for field in ("definition", "notes"):
-        if _PARTIAL_SAID.search(_text(row[field])):
-            return "partial_year", (f"raw period_kind 'year' but its {field} states a partial period "
-                                    f"('{_text(row[field])}'); not an annual total")
+    definition, notes = _text(row["definition"]), _text(row["notes"])
+    if HEDGED.search(f"{definition} | {notes}"):
+        return "year", f"caveat: source notes say '{notes}'"
+    # The import step applies the same rule; this guards tables built elsewhere.
+    field = states_partial_period(definition, notes)
+    if field:
+        return "partial_year", (f"raw period_kind 'year' but its {field} states a partial period "
+                                f"('{definition if field == 'definition' else notes}'); not an annual total")
     return "year", ""
 
 
@@ -783,7 +778,7 @@ def _one_value(rows: pd.DataFrame) -> tuple[float, str, str]:
     if len(values) > 1:
         return np.nan, ids, f"conflicting values {', '.join(_fmt(v) for v in values)} ({ids})"
     remark = "possibly year-to-date per source notes" if found["notes"].fillna("").str.contains(
-        _HEDGED).any() else ""
+        HEDGED).any() else ""
     return float(values[0]), ids, remark
 
 

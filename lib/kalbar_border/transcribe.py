@@ -45,7 +45,26 @@ _PARTIAL_MARKERS = re.compile(
 )
 
 
-def period_kind(period: str, unit: str = "", series: str = "") -> str:
+# A four-digit period whose own definition or notes say it covers part of the year.
+PARTIAL_SAID = re.compile(
+    r"\bpartial\b|year[- ]to[- ]date|year not complete|\bJan-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov)\b|\bH1\b|semester", re.I)
+# Hedged wording ('possibly not full year') keeps the row annual; analyses add a caveat.
+HEDGED = re.compile(r"\bpossibly\b|\bmay not\b", re.I)
+
+
+def states_partial_period(definition: str = "", notes: str = "") -> str:
+    """The field ('definition' or 'notes') whose words say the figure covers only part of
+    its year, or '' when none does or the wording is hedged."""
+    if HEDGED.search(f"{definition} | {notes}"):
+        return ""
+    for field, text in (("definition", definition), ("notes", notes)):
+        if PARTIAL_SAID.search(text):
+            return field
+    return ""
+
+
+def period_kind(period: str, unit: str = "", series: str = "", definition: str = "", notes: str = "") -> str:
     """Classify a period text as ``year``, ``partial_year``, ``multi_year`` or ``undated``.
 
     A four-digit period is a full year unless its unit or series name marks it as a part
@@ -56,7 +75,7 @@ def period_kind(period: str, unit: str = "", series: str = "") -> str:
     if not _YEAR.search(period) or period.startswith("n.d."):
         return "undated"
     if re.fullmatch(r"\d{4}", period):
-        if series.endswith("_ytd") or _PARTIAL_MARKERS.search(unit):
+        if series.endswith("_ytd") or _PARTIAL_MARKERS.search(unit) or states_partial_period(definition, notes):
             return "partial_year"
         return "year"
     if re.search(r"\d{4}\s*-\s*\d{4}|\d{4}-\d{2} to \d{4}", period) or "c. " in period:
@@ -90,7 +109,8 @@ def tidy_rows(name: str, rows: list[dict], prefix: str | None, series_col: str |
             if key == "year":
                 tidy["period"] = val.strip()
                 tidy["year"] = first_year(val)
-                tidy["period_kind"] = period_kind(val, row.get("unit", ""), row.get(series_col, ""))
+                tidy["period_kind"] = period_kind(val, row.get("unit", ""), row.get(series_col, ""),
+                                                  row.get("definition", ""), row.get("notes", ""))
             elif key == "value":
                 tidy["value_as_reported"] = value_text
                 tidy["value"] = value_text if _NUMBER.match(value_text) else ""
