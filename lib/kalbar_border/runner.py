@@ -30,7 +30,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import paths, results
+from . import paths, report, results
 from .atomic import sha256_file, write_json, write_text
 from .errors import CompendiumError
 from .figures import git_commit
@@ -218,6 +218,8 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
     _promote(staging, dest)
     shutil.rmtree(staging, ignore_errors=True)
     write_json(dest / "build" / "manifest.json", manifest)
+    if selected is None:  # the report describes a whole run, never a partial one
+        report.write_index(dest, manifest)
     return manifest
 
 
@@ -227,7 +229,10 @@ NBVAL_TAG = "nbval-check-output"
 
 def write_golden(executed_dir: Path = paths.BUILD / "notebooks", golden_dir: Path = GOLDEN) -> list[Path]:
     """Copy executed notebooks that have cells tagged ``nbval-check-output`` to
-    ``tests/golden/`` for nbval (lax mode checks only those cells), without run metadata."""
+    ``tests/golden/`` for nbval (lax mode checks only those cells), without run metadata.
+
+    Tag cells only in notebooks that run on their own (nbval reruns a golden copy in
+    isolation, without the results earlier notebooks wrote)."""
     written = []
     for source in discover():
         nb = nbformat.read(source, as_version=4)
@@ -281,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     seconds = sum(n["seconds"] for n in manifest["notebooks"])
     print(f"done: {len(manifest['notebooks'])} notebooks in {seconds:.1f} s; "
-          f"outputs in results/, figures/, data/processed/; report in build/html/")
+          f"outputs in results/, figures/, data/processed/; open build/index.html first")
     return 0
 
 

@@ -1,0 +1,152 @@
+"""The claims ledger: ``claims.yml`` says what each claim of the paper is and by which rule
+it is judged; this module computes each status from ``results/results.json``.
+
+Statuses: ``reproduced``, ``reproduced_with_caveat``, ``contradicted``, ``not_checkable``.
+A status is never typed in: it follows from the rule and the results. ``expected_status``
+in the ledger is only a lock that the tests compare against.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from . import paths
+from .errors import CompendiumError
+
+STATUSES = ("reproduced", "reproduced_with_caveat", "contradicted", "not_checkable")
+RULES = ("qualitative", "not_in_public_data", "equals", "change_below", "fluctuates", "independent_source")
+REQUIRED = ("id", "claim", "checked", "rule", "evidence", "expected_status")
+CSV_COLUMNS = ["id", "claim", "paper_value", "reproduced_value", "status", "evidence"]
+
+
+def load_ledger(path: Path = paths.CLAIMS) -> list[dict]:
+    """Read and check the ledger; a malformed entry is a one-line error naming id and field."""
+    if not Path(path).is_file():
+        raise CompendiumError(f"{path}: claims ledger not found")
+    entries = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("claims", [])
+    seen = set()
+    for i, entry in enumerate(entries, start=1):
+        where = f"{Path(path).name}: claim {entry.get('id', f'#{i}')}"
+        for field in REQUIRED:
+            if field not in entry:
+                raise CompendiumError(f"{where}: field '{field}' missing; required: {', '.join(REQUIRED)}")
+        if entry["id"] in seen:
+            raise CompendiumError(f"{where}: duplicate id")
+        seen.add(entry["id"])
+        if entry["rule"].get("type") not in RULES:
+            raise CompendiumError(f"{where}: rule type {entry['rule'].get('type')!r} unknown; accepted: {', '.join(RULES)}")
+        if entry["expected_status"] not in STATUSES:
+            raise CompendiumError(f"{where}: expected_status {entry['expected_status']!r}; accepted: {', '.join(STATUSES)}")
+    return entries
+
+
+def _value(results: dict, key: str):
+    value = results.get(key)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
+def _missing(key: str) -> tuple[str, None, str]:
+    return "not_checkable", None, f"result {key} is missing or empty"
+
+
+def _reproduced(entry: dict) -> str:
+    return "reproduced_with_caveat" if entry.get("caveat") else "reproduced"
+
+
+def evaluate_one(entry: dict, results: dict) -> tuple[str, object, str]:
+    """(status, reproduced value, explanation) for one ledger entry."""
+    rule = entry["rule"]
+    kind = rule["type"]
+    if kind == "qualitative":
+        return "not_checkable", None, entry.get("reason", "qualitative claim")
+    if kind == "not_in_public_data":
+        gaps = _value(results, rule["keys"][0])
+        if not gaps:
+            raise CompendiumError(
+                f"claims.yml: claim {entry['id']}: {rule['keys'][0]} is {gaps!r}, so the public data it lacked may now "
+                "exist; replace rule 'not_in_public_data' with a rule that tests the claim")
+        return "not_checkable", None, entry.get("reason", "")
+    if kind == "equals":
+        value = _value(results, rule["key"])
+        if value is None:
+            return _missing(rule["key"])
+        ok = abs(value - rule["value"]) <= rule.get("tolerance", 0)
+        return (_reproduced(entry) if ok else "contradicted"), value, \
+            f"{rule['key']} = {value} vs paper {rule['value']} (tolerance {rule.get('tolerance', 0)})"
+    if kind == "change_below":
+        value = _value(results, rule["key"])
+        if value is None:
+            return _missing(rule["key"])
+        ok = value <= rule["threshold"]
+        return (_reproduced(entry) if ok else "contradicted"), f"{value} %", \
+            f"{rule['key']} = {value} %, threshold {rule['threshold']} %"
+    if kind == "fluctuates":
+        values = [v for v in (_value(results, k) for k in rule["keys"]) if v is not None]
+        if len(values) < rule.get("min_values", 3):
+            return "not_checkable", values, f"only {len(values)} values of {len(rule['keys'])} found"
+        signs = [b > a for a, b in zip(values, values[1:]) if b != a]
+        turns = sum(1 for a, b in zip(signs, signs[1:]) if a != b)
+        return (_reproduced(entry) if turns else "contradicted"), values, \
+            f"{len(values)} values, {turns} change(s) of direction"
+    # independent_source
+    value = _value(results, rule["key"])
+    if value is None:
+        return _missing(rule["key"])
+    shown = f"{value} independent source(s)"
+    if value >= 1:
+        return _reproduced(entry), shown, shown
+    return "not_checkable", shown, entry.get("reason", "no independent source")
+
+
+def _format(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_format(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _keys(entry: dict) -> list[str]:
+    rule = entry["rule"]
+    return list(rule.get("keys", [])) + ([rule["key"]] if "key" in rule else []) + list(entry.get("context_keys", []))
+
+
+def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
+    """The evaluated ledger: one row per claim with status, values, caveat and evidence.
+
+    ``sources`` (results_sources.json) supplies the source rows behind each key, so the
+    evidence column is computed too.
+    """
+    rows = []
+    for entry in entries:
+        status, value, explanation = evaluate_one(entry, results)
+        keys = _keys(entry)
+        source_rows = sorted({s for k in keys for s in sources.get(k, {}).get("sources", [])})
+        ev = entry["evidence"]
+        evidence = "; ".join(filter(None, [
+            f"notebook {ev['notebook']}" if ev.get("notebook") else "",
+            f"figure {ev['figure']}" if ev.get("figure") else "",
+            f"table results/{ev['table']}" if ev.get("table") else "",
+            f"source rows {', '.join(source_rows)}" if source_rows else "",
+        ]))
+        rows.append({
+            "id": entry["id"], "claim": entry["claim"], "paper_value": _format(entry.get("paper_value")),
+            "reproduced_value": _format(value), "status": status,
+            "caveat": entry.get("caveat", "") if status == "reproduced_with_caveat" else entry.get("reason", "") if status == "not_checkable" else "",
+            "checked": entry["checked"], "explanation": explanation, "evidence": evidence,
+            "results_keys": ", ".join(keys), "expected_status": entry["expected_status"],
+            "notebook": ev.get("notebook", ""), "figure": ev.get("figure", ""),
+        })
+    return pd.DataFrame(rows)
+
+
+def drifted(table: pd.DataFrame) -> pd.DataFrame:
+    """Claims whose computed status differs from the ledger's expected_status."""
+    return table[table["status"] != table["expected_status"]]

@@ -1,0 +1,126 @@
+"""The reader-facing report index, ``build/index.html``: the page a reviewer opens first.
+
+It holds the paper and its claims with computed statuses, links to every executed
+notebook's HTML, every figure (embedded, so the page is self-contained offline) with its
+caption, source line and sidecar, the provenance table of all datasets, the environment
+(Python, packages, git commit) and how to rerun. Written by the runner after a successful
+run; an inline script marks images that failed to load, for the browser test.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .atomic import write_text
+
+STATUS_COLOURS = {"reproduced": "#009E73", "reproduced_with_caveat": "#E69F00",
+                  "contradicted": "#D55E00", "not_checkable": "#777777"}
+
+CSS = """
+body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.5em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
+table{border-collapse:collapse;width:100%;font-size:.88em}th,td{border:1px solid #ddd;padding:.35em .5em;vertical-align:top;text-align:left}
+th{background:#f3f3f3}td{overflow-wrap:anywhere}table.claims{table-layout:fixed}.status{color:#fff;padding:.1em .45em;border-radius:.3em;font-size:.9em;display:inline-block}
+figure{margin:1.5em 0;border:1px solid #eee;padding:.8em}figure img{max-width:100%}figcaption{font-size:.9em}
+pre{background:#f7f7f7;padding:.6em;overflow-x:auto;font-size:.8em}code{font-size:.9em}
+"""
+
+CHECK_SCRIPT = """
+window.addEventListener('load', function () {
+  var broken = Array.prototype.filter.call(document.images, function (img) {
+    return !img.complete || img.naturalWidth === 0;
+  });
+  document.documentElement.setAttribute('data-images', String(document.images.length));
+  document.documentElement.setAttribute('data-broken-images', String(broken.length));
+});
+"""
+
+
+def _e(text) -> str:
+    return html.escape("" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text))
+
+
+def _table(frame: pd.DataFrame) -> str:
+    head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _claims(detail: pd.DataFrame, html_dir: Path) -> str:
+    rows = []
+    for r in detail.itertuples(index=False):
+        colour = STATUS_COLOURS.get(r.status, "#777")
+        link = f'<a href="html/{_e(r.notebook)}.html">{_e(r.notebook)}</a>' if (html_dir / f"{r.notebook}.html").is_file() else _e(r.notebook)
+        figure = f'<a href="#fig-{_e(r.figure)}">{_e(r.figure)}</a>' if isinstance(r.figure, str) and r.figure else ""
+        rows.append(
+            f"<tr><td><b>{_e(r.id)}</b></td><td>{_e(r.claim)}</td><td>{_e(r.paper_value)}</td><td>{_e(r.reproduced_value)}</td>"
+            f'<td><span class="status" style="background:{colour}">{_e(r.status.replace("_", " "))}</span></td><td>{_e(r.caveat)}</td>'
+            f"<td>{link} {figure}<br><small>{_e(r.evidence)}</small></td></tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("id", "claim", "paper value", "reproduced value", "status", "caveat / reason", "evidence"))
+    widths = "".join(f'<col style="width:{w}%">' for w in (5, 21, 8, 9, 12, 25, 20))
+    return f"<table class=\"claims\"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _figures(figures_dir: Path) -> str:
+    parts = []
+    for sidecar_path in sorted(figures_dir.glob("*_en.json")):
+        side = json.loads(sidecar_path.read_text())
+        stem = side["figure"].rsplit("_", 1)[0]
+        png = figures_dir / f"{side['figure']}.png"
+        data = base64.b64encode(png.read_bytes()).decode("ascii")
+        other = [f'<a href="../figures/{_e(stem)}_{lang}.{ext}">{lang.upper()} {ext.upper()}</a>'
+                 for lang in ("en", "id") for ext in ("png", "svg") if (figures_dir / f"{stem}_{lang}.{ext}").is_file()]
+        parts.append(
+            f'<figure id="fig-{_e(stem)}"><img src="data:image/png;base64,{data}" alt="{_e(side["caption"])}">'
+            f"<figcaption><b>{_e(stem)}</b> ({_e(side['notebook'])}). {_e(side['caption'])}<br>"
+            f"<small>Source: {_e(side['source_line'])}</small><br>Files: {' · '.join(other)}"
+            f"<details><summary>Sidecar (provenance)</summary><pre>{_e(json.dumps(side, indent=2, ensure_ascii=False))}</pre></details>"
+            "</figcaption></figure>")
+    return "".join(parts)
+
+
+def build_index(dest: Path, manifest: dict) -> str:
+    """The HTML of the report index for a run whose outputs are under ``dest``."""
+    dest = Path(dest)
+    results = dest / "results"
+    html_dir = dest / "build" / "html"
+    detail = pd.read_csv(results / "claims_detail.csv", keep_default_na=False) if (results / "claims_detail.csv").is_file() else None
+    provenance = pd.read_csv(results / "provenance.csv") if (results / "provenance.csv").is_file() else None
+    notebooks = "".join(
+        f'<tr><td><a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a></td>'
+        f'<td>{_e(n["status"])}</td><td>{_e(n["seconds"])} s</td></tr>' for n in manifest["notebooks"])
+    packages = pd.DataFrame(sorted(manifest["packages"].items()), columns=["package", "version"])
+    counts = detail["status"].value_counts().to_dict() if detail is not None else {}
+    summary = ", ".join(f"{v} {k}" for k, v in counts.items())
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Reproduction report: Anggita et al., Jurnal Ketahanan Nasional</title><style>{CSS}</style>
+<script>{CHECK_SCRIPT}</script></head><body>
+<h1>Reproduction report</h1>
+<p><b>Paper:</b> Irva Anggita, Suswanta, Endang Indri Listiani &amp; Yujitia Ahdarrijal, <i>Governance Kooperatif dalam
+Penanganan Buruh Migran Ilegal dan Implikasinya terhadap Ketahanan Wilayah Perbatasan di Kalimantan Barat</i>,
+Jurnal Ketahanan Nasional, Universitas Gadjah Mada (only the abstract is public).</p>
+<p>This page is generated by <code>make reproduce</code>. Every status below is computed from the ledger's rule
+(<code>claims.yml</code>) and the run's results (<code>results/results.json</code>); nothing is typed in.
+Summary: {_e(summary)}.</p>
+<h2 id="claims">Claims</h2>{_claims(detail, html_dir) if detail is not None else "<p>No claims table in this run.</p>"}
+<h2 id="notebooks">Executed notebooks</h2><table><thead><tr><th>notebook</th><th>status</th><th>time</th></tr></thead><tbody>{notebooks}</tbody></table>
+<h2 id="figures">Figures</h2>{_figures(dest / "figures")}
+<h2 id="data">Datasets and provenance</h2>{_table(provenance) if provenance is not None else ""}
+<p>Data citations: <a href="../results/data_citations.md">results/data_citations.md</a> ·
+<a href="../results/data_citations.bib">BibTeX</a>. Raw tables: <code>data/raw/sources/</code>, described in <code>data/datapackage.json</code>.</p>
+<h2 id="environment">Environment</h2><p>Git commit <code>{_e(manifest["git_commit"])}</code>, kernel <code>{_e(manifest["kernel"])}</code>.</p>{_table(packages)}
+<h2 id="rerun">How to rerun</h2><pre>make reproduce   # the whole compendium (creates .venv on first use)
+make test        # the test suite
+make lab         # open the notebooks in JupyterLab</pre>
+</body></html>
+"""
+
+
+def write_index(dest: Path, manifest: dict) -> Path:
+    """Write ``build/index.html`` under ``dest``."""
+    return write_text(Path(dest) / "build" / "index.html", build_index(dest, manifest))
