@@ -13,7 +13,7 @@ export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DAT
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup reproduce test lab clean import-sources golden
+.PHONY: help setup reproduce test lab clean import-sources golden bench
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,11 +27,14 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 setup: $(STAMP) ## Create .venv, install the pinned packages and register the Jupyter kernel (once)
 
-reproduce: $(STAMP) ## Run every notebook in order; outputs to results/, figures/, data/processed/, build/
-	$(PY) -m kalbar_border.runner
+reproduce: $(STAMP) ## Run the notebooks (changed ones and their dependents; FORCE=1 reruns all); report in build/index.html
+	$(PY) -m kalbar_border.runner $(if $(FORCE),--force)
 
 test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval)
 	$(PY) -m pytest
+
+bench: $(STAMP) ## Time cold, no-op and one-notebook reruns against the kernel-start floor (prints figures)
+	$(PY) -m kalbar_border.bench
 
 golden: $(STAMP) ## Maintainers only: refresh the nbval golden notebooks in tests/golden/ from the last run
 	$(PY) -m kalbar_border.runner --golden

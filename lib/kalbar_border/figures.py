@@ -9,7 +9,6 @@ sidecar ``<name>_<lang>.json`` recording notebook, parameters, input hashes and 
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -49,14 +48,6 @@ def new_figure(width: float = 7.0, height: float = 4.0) -> Figure:
     return fig
 
 
-def git_commit() -> str:
-    try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=paths.ROOT, capture_output=True, text=True, check=True)
-        return out.stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def input_hashes(inputs: Iterable[Path]) -> dict[str, str]:
     return {paths.relative(Path(p)): sha256_file(Path(p)) for p in sorted(map(Path, inputs))}
 
@@ -83,7 +74,7 @@ def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters:
         "figure": stem, "lang": lang, "caption": caption, "source_line": source_line,
         "notebook": notebook, "parameters": parameters, "inputs": input_hashes(inputs),
         "files": {ext: {"path": f"figures/{p.name}", "sha256": sha256_file(p)} for ext, p in files.items()},
-        "git_commit": git_commit(),
+        "git_commit": paths.git_commit(),
     }
     write_json(out / f"{stem}.json", sidecar)
     return sidecar

@@ -17,6 +17,7 @@ folder only when every notebook succeeded, so a failed run never replaces good o
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,3 +75,12 @@ def relative(path: Path) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+def git_commit() -> str:
+    """The repository's current commit, or ``unknown`` outside a git checkout."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"

@@ -14,12 +14,14 @@ import math
 import re
 from contextlib import contextmanager
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import paths
 from .atomic import write_json, write_text
 from .errors import CompendiumError
+
+if TYPE_CHECKING:  # pandas is imported by the functions that need it; the runner's no-op path does not
+    import pandas as pd
 
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_\-]+)+$")
 
@@ -126,4 +128,6 @@ def read_processed(name: str) -> pd.DataFrame:
     path = paths.processed_dir() / f"{name}.csv"
     if not path.is_file():
         raise CompendiumError(f"{paths.relative(path)} not found; run the notebook that writes it first (make reproduce)")
+    import pandas as pd
+
     return pd.read_csv(path)

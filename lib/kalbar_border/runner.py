@@ -13,27 +13,29 @@ Guarantees:
 * after each notebook, every code cell must carry an execution count (papermill can return
   an unexecuted notebook when kernels race for ports); such a notebook is retried once and
   then reported as failed, never accepted;
-* a run manifest (``build/manifest.json``): per notebook its parameters, status, seconds,
-  input file hashes, plus package versions and the git commit.
+* a run manifest (``build/manifest.json``): per notebook its parameters, status (``ok`` or
+  ``reused``) and why it ran, seconds, input hashes, plus package versions and the git commit;
+* a content-addressed cache (``build/cache.json``, keys from :mod:`kalbar_border.cache`):
+  unchanged notebooks are reused, changed ones and their dependents rerun, independent
+  notebooks run in parallel on the available cores.
 """
 from __future__ import annotations
 
 import argparse
 import ast
 import json
+import multiprocessing
 import os
 import shutil
 import sys
 import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from importlib import metadata
 from pathlib import Path
 
-import nbformat
-
-from . import paths, report, results
+from . import cache, paths, results
 from .atomic import sha256_file, write_json, write_text
 from .errors import CompendiumError
-from .figures import git_commit
 
 KERNEL = "kalbar-border"
 TIMEOUT = 900  # seconds per cell; the slowest notebook needs well under a minute
@@ -51,21 +53,15 @@ def discover(folder: Path = paths.NOTEBOOKS) -> list[Path]:
 
 def parameters_of(path: Path) -> dict:
     """The defaults in the notebook's single ``parameters`` cell (literal assignments)."""
-    nb = nbformat.read(path, as_version=4)
-    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    nb = cache.read_notebook(path)
+    cells = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(cells) != 1:
         raise CompendiumError(f"{paths.relative(path)}: expected exactly one cell tagged 'parameters', found {len(cells)}")
     params = {}
-    for node in ast.parse(cells[0].source).body:
+    for node in ast.parse(cache._source(cells[0])).body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             params[node.targets[0].id] = ast.literal_eval(node.value)
     return params
-
-
-def declared_inputs(path: Path) -> list[str]:
-    """Input files a notebook declares in its metadata (``kalbar.inputs``, repo-relative)."""
-    nb = nbformat.read(path, as_version=4)
-    return list(nb.metadata.get("kalbar", {}).get("inputs", []))
 
 
 def unexecuted_cells(nb) -> list[int]:
@@ -84,14 +80,6 @@ def package_versions() -> dict:
     return versions
 
 
-def _hash_inputs(rel_paths: list[str]) -> dict:
-    out = {}
-    for rel in rel_paths:
-        path = paths.ROOT / rel
-        out[rel] = sha256_file(path) if path.is_file() else "missing"
-    return out
-
-
 def _stage(staging: Path, dest: Path, fresh: bool) -> None:
     """Prepare the staging folder. A full run starts empty, so no stale output survives; a
     partial run starts from a copy of the last good outputs, which its notebooks may read."""
@@ -104,8 +92,12 @@ def _stage(staging: Path, dest: Path, fresh: bool) -> None:
             shutil.copytree(src, dst, ignore=shutil.ignore_patterns(".*.tmp", ".results.lock"))
         else:
             dst.mkdir(parents=True)
-    (staging / "build" / "notebooks").mkdir(parents=True)
-    (staging / "build" / "html").mkdir(parents=True)
+    for sub in ("notebooks", "html"):  # executed copies of reused notebooks stay with their outputs
+        src, dst = dest / "build" / sub, staging / "build" / sub
+        if src.is_dir() and not fresh:
+            shutil.copytree(src, dst)
+        else:
+            dst.mkdir(parents=True)
 
 
 def _promote(staging: Path, dest: Path) -> None:
@@ -165,61 +157,129 @@ def run_one(source: Path, target: Path, params: dict, kernel: str = KERNEL, time
     raise CompendiumError(f"{name}: cells {missing[:5]} came back without execution counts after {retries + 1} attempts")
 
 
+def _work(source: Path, target: Path, html: Path, params: dict, kernel: str, timeout: int) -> float:
+    """Execute one notebook and convert it to HTML (runs in a worker process)."""
+    started = time.monotonic()
+    nb = run_one(source, target, params, kernel, timeout)
+    _to_html(nb, html)
+    return time.monotonic() - started
+
+
+def _read_json(path: Path) -> dict:
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def _outputs_present(name: str, outputs: list[str], view: Path) -> bool:
+    files = [o for o in outputs if not o.startswith(cache.RESULTS_PREFIX)]
+    executed = view / "build" / "notebooks" / f"{name}.ipynb"
+    return executed.is_file() and all(cache.resolve(o, view).is_file() for o in files)
+
+
 def run(selected: list[Path] | None = None, overrides: dict | None = None, kernel: str = KERNEL,
-        timeout: int = TIMEOUT, echo=print, dest: Path = paths.ROOT) -> dict:
+        timeout: int = TIMEOUT, echo=print, dest: Path = paths.ROOT, force: bool = False,
+        jobs: int | None = None, folder: Path | None = None) -> dict:
     """Run the pipeline; returns the manifest. See the module docstring for guarantees.
 
-    ``dest`` is where outputs are promoted (the repository; tests use a temporary folder).
+    A notebook whose cache key (see :mod:`kalbar_border.cache`) equals the one recorded in
+    ``build/cache.json`` and whose outputs exist is reused, not run; a change reruns it and,
+    through the content of what it writes, whatever depends on it. ``force`` runs everything
+    from an empty staging folder. Independent notebooks run in parallel, ``jobs`` at a time
+    (default: the number of cores). ``dest`` is where outputs are promoted (the repository;
+    tests and the benchmark use a temporary folder); ``folder`` holds the notebooks.
     """
-    notebooks = selected or discover()
+    notebooks = selected or discover(folder or paths.NOTEBOOKS)
     overrides = overrides or {}
     dest = Path(dest)
     staging = dest / "build" / "staging"
-    _stage(staging, dest, fresh=selected is None)
-    manifest = {"git_commit": git_commit(), "kernel": kernel, "packages": package_versions(), "notebooks": []}
+    cache_file = dest / "build" / "cache.json"
+    record = {} if force else _read_json(cache_file)
+    specs = {p.stem: cache.declarations(p) for p in notebooks}
+    deps = cache.dependencies(specs)
+    sources = {p.stem: p for p in notebooks}
+    lib, env = cache.lib_digest(), cache.environment_digest(kernel)
+    manifest = {"git_commit": paths.git_commit(), "kernel": kernel, "packages": package_versions(), "notebooks": []}
+    entries, new_record, running = {}, {}, {}
+    view, pool, total, finished = dest, None, len(notebooks), 0
     previous = os.environ.get("COMPENDIUM_OUTPUT_DIR")
-    os.environ["COMPENDIUM_OUTPUT_DIR"] = str(staging)
-    total = len(notebooks)
+
+    def line(name, status, seconds, why=""):
+        echo(f"[{finished}/{total}] {sources[name].name:<34} {status:<6} {seconds:6.1f} s" + (f"  ({why})" if why else ""))
+
     try:
-        for i, source in enumerate(notebooks, start=1):
-            defaults = parameters_of(source)
-            params = {k: v for k, v in overrides.items() if k in defaults}
-            target = staging / "build" / "notebooks" / source.name
-            results.forget(source.stem)
-            started = time.monotonic()
-            entry = {"notebook": source.name, "parameters": {**defaults, **params},
-                     "inputs": _hash_inputs(declared_inputs(source))}
-            try:
-                nb = run_one(source, target, params, kernel, timeout)
-            except CompendiumError as exc:
-                seconds = time.monotonic() - started
-                echo(f"[{i}/{total}] {source.name:<34} FAILED {seconds:6.1f} s")
-                failed = dest / "build" / "failed"
-                if failed.exists():
-                    shutil.rmtree(failed)
-                os.replace(staging, failed)
-                entry.update(status="failed", seconds=round(seconds, 1), error=str(exc))
-                manifest["notebooks"].append(entry)
-                write_json(failed / "manifest.json", manifest)
-                raise CompendiumError(
-                    f"pipeline stopped at {exc}; outputs of the last good run are unchanged; "
-                    f"executed copy kept in {failed / 'build' / 'notebooks' / source.name}"
-                ) from None
-            _to_html(nb, staging / "build" / "html" / source.with_suffix(".html").name)
-            seconds = time.monotonic() - started
-            entry.update(status="ok", seconds=round(seconds, 1))
-            manifest["notebooks"].append(entry)
-            echo(f"[{i}/{total}] {source.name:<34} ok     {seconds:6.1f} s")
+        while len(entries) < total:
+            for name, source in sources.items():
+                if name in entries or name in running or not deps[name] <= set(entries):
+                    continue
+                defaults = parameters_of(source)
+                params = {k: v for k, v in overrides.items() if k in defaults}
+                parts = cache.key_parts(source, {**defaults, **params}, view, kernel, lib, env)
+                old = record.get(name, {})
+                entry = {"notebook": source.name, "parameters": {**defaults, **params}, "inputs": parts["inputs"]}
+                if (not force and old.get("key") == cache.key(parts)
+                        and _outputs_present(name, specs[name][1], view)):
+                    finished += 1
+                    entries[name] = {**entry, "status": "reused", "seconds": 0.0, "reason": "unchanged"}
+                    new_record[name] = old
+                    line(name, "reused", 0.0)
+                    continue
+                why = "forced" if force else cache.reasons(old.get("parts"), parts)
+                if view is dest:  # first notebook to run: stage outputs, then start the workers
+                    _stage(staging, dest, fresh=force and selected is None)
+                    view = staging
+                    os.environ["COMPENDIUM_OUTPUT_DIR"] = str(staging)
+                    # Recompute with the staged view (same content; generated inputs now live there).
+                    parts = cache.key_parts(source, {**defaults, **params}, view, kernel, lib, env)
+                    pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1,
+                                               mp_context=multiprocessing.get_context("fork"))
+                results.forget(name)
+                future = pool.submit(_work, source, staging / "build" / "notebooks" / source.name,
+                                     staging / "build" / "html" / f"{name}.html", params, kernel, timeout)
+                running[name] = (future, entry, parts, why)
+            if not running:
+                if len(entries) < total:
+                    raise CompendiumError(f"notebook dependencies form a cycle among {sorted(set(sources) - set(entries))}")
+                break
+            done, _ = wait([f for f, *_ in running.values()], return_when=FIRST_COMPLETED)
+            for name in [n for n, (f, *_) in running.items() if f in done]:
+                future, entry, parts, why = running.pop(name)
+                finished += 1
+                try:
+                    seconds = future.result()
+                except CompendiumError as exc:
+                    line(name, "FAILED", 0.0)
+                    for other, *_ in running.values():
+                        other.cancel()
+                    pool.shutdown(wait=True)
+                    failed = dest / "build" / "failed"
+                    if failed.exists():
+                        shutil.rmtree(failed)
+                    os.replace(staging, failed)
+                    manifest["notebooks"] = [*entries.values(), {**entry, "status": "failed", "error": str(exc)}]
+                    write_json(failed / "manifest.json", manifest)
+                    raise CompendiumError(
+                        f"pipeline stopped at {exc}; outputs of the last good run are unchanged; "
+                        f"executed copy kept in {failed / 'build' / 'notebooks' / sources[name].name}"
+                    ) from None
+                entries[name] = {**entry, "status": "ok", "seconds": round(seconds, 1), "reason": why}
+                new_record[name] = {"key": cache.key(parts), "parts": parts}
+                line(name, "ok", seconds, why)
     finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
         if previous is None:
             os.environ.pop("COMPENDIUM_OUTPUT_DIR", None)
         else:
             os.environ["COMPENDIUM_OUTPUT_DIR"] = previous
-    _promote(staging, dest)
-    shutil.rmtree(staging, ignore_errors=True)
+    manifest["notebooks"] = [entries[name] for name in sources]
+    if view is not dest:
+        _promote(staging, dest)
+        shutil.rmtree(staging, ignore_errors=True)
+    write_json(cache_file, {**record, **new_record})
     write_json(dest / "build" / "manifest.json", manifest)
-    if selected is None:  # the report describes a whole run, never a partial one
-        report.write_index(dest, manifest)
+    if selected is None and (view is not dest or not (dest / "build" / "index.html").is_file()):
+        from . import report  # matplotlib and pandas: only when there is a report to write
+
+        report.write_index(dest, manifest)  # the report describes a whole run, never a partial one
     return manifest
 
 
@@ -233,6 +293,8 @@ def write_golden(executed_dir: Path = paths.BUILD / "notebooks", golden_dir: Pat
 
     Tag cells only in notebooks that run on their own (nbval reruns a golden copy in
     isolation, without the results earlier notebooks wrote)."""
+    import nbformat
+
     written = []
     for source in discover():
         nb = nbformat.read(source, as_version=4)
@@ -272,6 +334,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="override a parameter in every notebook that declares it (e.g. -p LANG=id)")
     parser.add_argument("--kernel", default=KERNEL)
     parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds per cell")
+    parser.add_argument("--force", action="store_true", help="ignore the cache and rerun every notebook from scratch")
+    parser.add_argument("--jobs", type=int, default=None, help="notebooks run in parallel (default: number of cores)")
+    parser.add_argument("--folder", type=Path, default=None, help="folder of the notebooks (default: notebooks/)")
+    parser.add_argument("--dest", type=Path, default=paths.ROOT, help="where outputs go (default: the repository)")
     parser.add_argument("--golden", action="store_true", help="refresh tests/golden/ from build/notebooks/ and exit")
     args = parser.parse_args(argv)
     try:
@@ -280,12 +346,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {paths.relative(path)}")
             return 0
         selected = [Path(p).resolve() for p in args.notebooks] or None
-        manifest = run(selected, _parse_overrides(args.param), args.kernel, args.timeout)
+        manifest = run(selected, _parse_overrides(args.param), args.kernel, args.timeout, force=args.force, jobs=args.jobs,
+                       dest=args.dest, folder=args.folder)
     except CompendiumError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    seconds = sum(n["seconds"] for n in manifest["notebooks"])
-    print(f"done: {len(manifest['notebooks'])} notebooks in {seconds:.1f} s; "
+    ran = [n for n in manifest["notebooks"] if n["status"] == "ok"]
+    print(f"done: {len(ran)} notebooks run, {len(manifest['notebooks']) - len(ran)} reused; "
           f"outputs in results/, figures/, data/processed/; open build/index.html first")
     return 0
 

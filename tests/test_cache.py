@@ -1,0 +1,87 @@
+"""The content-addressed cache: unchanged notebooks are reused, a change reruns exactly the
+notebook it touches and its dependents, and independent notebooks run in parallel."""
+import json
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from kalbar_border import cache, runner
+
+RECORD = "from kalbar_border import results\nresults.record({{'{key}': {value}}}, notebook='{name}')"
+
+
+def _notebook(folder, name, code, inputs, outputs):
+    nb = new_notebook(metadata={"kalbar": {"inputs": inputs, "outputs": outputs}})
+    params = new_code_cell("LANG = 'en'")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [new_markdown_cell(f"# {name}"), params, new_code_cell(code)]
+    nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+@pytest.fixture
+def project(tmp_path):
+    """Three notebooks: a reads a.txt, b reads b.txt, c reads a's results."""
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    (tmp_path / "a.txt").write_text("1")
+    (tmp_path / "b.txt").write_text("2")
+    read = "value = int(open({path!r}).read())\n"
+    _notebook(nbs, "01_a", read.format(path=str(tmp_path / "a.txt")) + RECORD.format(key="ta.value", value="value", name="01_a"),
+              [str(tmp_path / "a.txt")], ["results:ta"])
+    _notebook(nbs, "02_b", read.format(path=str(tmp_path / "b.txt")) + RECORD.format(key="tb.value", value="value", name="02_b"),
+              [str(tmp_path / "b.txt")], ["results:tb"])
+    _notebook(nbs, "03_c", "from kalbar_border import results\nv = results.load_results()['ta.value']\n"
+              + RECORD.format(key="tc.value", value="2 * v", name="03_c"), ["results:ta"], ["results:tc"])
+    out = tmp_path / "out"
+
+    def run(**kwargs):
+        manifest = runner.run(folder=nbs, dest=out, echo=lambda _: None, **kwargs)
+        return {n["notebook"][:-6]: (n["status"], n.get("reason", "")) for n in manifest["notebooks"]}
+
+    return tmp_path, nbs, out, run
+
+
+def test_dependencies_follow_declarations():
+    specs = {"a": ([], ["results:x", "data/processed/t.csv"]), "b": (["data/processed/t.csv"], []),
+             "c": (["results:x"], []), "d": (["results:y"], [])}
+    assert cache.dependencies(specs) == {"a": set(), "b": {"a"}, "c": {"a"}, "d": set()}
+
+
+def test_reuse_rerun_and_force(project, monkeypatch):
+    tmp_path, nbs, out, run = project
+    assert {s for s, _ in run().values()} == {"ok"}
+    results = json.loads((out / "results" / "results.json").read_text())
+    assert results == {"ta.value": 1, "tb.value": 2, "tc.value": 2}
+
+    assert {s for s, _ in run().values()} == {"reused"}
+
+    # A data file: exactly its notebook and that notebook's dependents rerun.
+    (tmp_path / "a.txt").write_text("5")
+    statuses = run()
+    assert statuses["01_a"] == ("ok", f"input changed: {tmp_path / 'a.txt'}")
+    assert statuses["02_b"][0] == "reused"
+    assert statuses["03_c"] == ("ok", "input changed: results:ta")
+    assert json.loads((out / "results" / "results.json").read_text())["tc.value"] == 10
+
+    # A leaf notebook's code: only that notebook.
+    nb = nbformat.read(nbs / "03_c.ipynb", as_version=4)
+    nb.cells.append(new_code_cell("x = 1"))
+    nbformat.write(nb, nbs / "03_c.ipynb")
+    assert run() == {"01_a": ("reused", "unchanged"), "02_b": ("reused", "unchanged"), "03_c": ("ok", "notebook changed")}
+
+    # The library: every notebook depends on it.
+    monkeypatch.setattr(cache, "lib_digest", lambda: "changed")
+    assert {r for _, r in run().values()} == {"lib changed"}
+
+    assert {r for _, r in run(force=True).values()} == {"forced"}
+    manifest = json.loads((out / "build" / "manifest.json").read_text())
+    assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok", "ok"]
+
+
+def test_missing_output_reruns(project):
+    _, _, out, run = project
+    run()
+    (out / "build" / "notebooks" / "02_b.ipynb").unlink()
+    statuses = run()
+    assert statuses["02_b"] == ("ok", "outputs missing") and statuses["01_a"][0] == "reused"
