@@ -85,3 +85,12 @@ def test_missing_output_reruns(project):
     (out / "build" / "notebooks" / "02_b.ipynb").unlink()
     statuses = run()
     assert statuses["02_b"] == ("ok", "outputs missing") and statuses["01_a"][0] == "reused"
+
+
+def test_lost_results_rerun_their_writer(project):
+    _, _, out, run = project
+    run()
+    (out / "results" / "results.json").unlink()
+    (out / "results" / "results_sources.json").unlink()
+    assert {s for s, _ in run().values()} == {"ok"}
+    assert json.loads((out / "results" / "results.json").read_text()) == {"ta.value": 1, "tb.value": 2, "tc.value": 2}

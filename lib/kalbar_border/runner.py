@@ -170,9 +170,16 @@ def _read_json(path: Path) -> dict:
 
 
 def _outputs_present(name: str, outputs: list[str], view: Path) -> bool:
+    """The executed copy, every declared file, and (when it writes results) at least one
+    results key recorded by this notebook are still there."""
     files = [o for o in outputs if not o.startswith(cache.RESULTS_PREFIX)]
     executed = view / "build" / "notebooks" / f"{name}.ipynb"
-    return executed.is_file() and all(cache.resolve(o, view).is_file() for o in files)
+    if not executed.is_file() or not all(cache.resolve(o, view).is_file() for o in files):
+        return False
+    if len(files) < len(outputs):
+        recorded = _read_json(view / "results" / "results_sources.json")
+        return any(v.get("notebook") == name for v in recorded.values())
+    return True
 
 
 def run(selected: list[Path] | None = None, overrides: dict | None = None, kernel: str = KERNEL,
