@@ -1,6 +1,7 @@
 """The content-addressed cache: unchanged notebooks are reused, a change reruns exactly the
 notebook it touches and its dependents, and independent notebooks run in parallel."""
 import json
+import os
 
 import nbformat
 import pytest
@@ -94,3 +95,34 @@ def test_lost_results_rerun_their_writer(project):
     (out / "results" / "results_sources.json").unlink()
     assert {s for s, _ in run().values()} == {"ok"}
     assert json.loads((out / "results" / "results.json").read_text()) == {"ta.value": 1, "tb.value": 2, "tc.value": 2}
+
+
+def test_remaining_path_prefers_the_long_chain():
+    deps = {"a": set(), "b": set(), "c": {"b"}, "d": {"a", "c"}}
+    chain = cache.remaining_path({"a": 1.0, "b": 2.0, "c": 5.0, "d": 1.0}, cache.dependents(deps))
+    assert chain == {"a": 2.0, "b": 8.0, "c": 6.0, "d": 1.0}
+
+
+def test_estimated_seconds_uses_the_record_then_input_size(tmp_path):
+    (tmp_path / "big.csv").write_bytes(b"x" * 3_000_000)
+    assert cache.estimated_seconds([str(tmp_path / "big.csv")], tmp_path, 7.5) == 7.5
+    assert cache.estimated_seconds([str(tmp_path / "big.csv"), "results:x", str(tmp_path / "gone")], tmp_path, None) == 4.0
+
+
+def test_ready_notebooks_run_longest_chain_first_single_threaded(tmp_path, monkeypatch):
+    """01 is independent; 03 waits for 02, so 02 heads the longer chain and starts first.
+    Kernels get one BLAS thread, whatever the runner's environment."""
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    check = "import os\nassert os.environ['OPENBLAS_NUM_THREADS'] == '1' == os.environ['OMP_NUM_THREADS']\n"
+    _notebook(nbs, "01_x", check + RECORD.format(key="tx.v", value=1, name="01_x"), [], ["results:tx"])
+    _notebook(nbs, "02_y", check + RECORD.format(key="ty.v", value=2, name="02_y"), [], ["results:ty"])
+    _notebook(nbs, "03_z", RECORD.format(key="tz.v", value=3, name="03_z"), ["results:ty"], ["results:tz"])
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    lines = []
+    runner.run(folder=nbs, dest=tmp_path / "out", echo=lines.append, jobs=1)
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4" and "OMP_NUM_THREADS" not in os.environ  # restored
+    assert [line.split()[1] for line in lines] == ["02_y.ipynb", "01_x.ipynb", "03_z.ipynb"]
+    record = json.loads((tmp_path / "out" / "build" / "cache.json").read_text())
+    assert all(r["seconds"] > 0 for r in record.values())

@@ -158,3 +158,51 @@ def test_datapackage_is_current():
 def test_no_microdata_tracked_by_git():
     files = subprocess.run(["git", "ls-files"], cwd=paths.ROOT, capture_output=True, text=True).stdout.split()
     assert not [f for f in files if f.lower().endswith((".rda", ".rdata", ".rds"))]
+
+
+def test_datapackage_lists_every_variable_the_analysis_reads():
+    from kalbar_border import finance_frame
+
+    for key, used in (("susenas", finance_frame._SUSENAS_VARS), ("sakernas", finance_frame._SAKERNAS_VARS)):
+        listed = datapackage.resource(key)["x-variables"]
+        assert set(used) <= set(listed), f"{key}: {sorted(set(used) - set(listed))} not in data/datapackage.json"
+
+
+@needs_microdata
+@pytest.mark.parametrize("key", ["susenas", "sakernas"])
+def test_extract_reads_back_equal_to_the_rda(key, tmp_path, monkeypatch, susenas_raw, sakernas_raw):
+    """The extract notebook 01 writes gives the same values and types as the .rda, and the
+    same analysis frame."""
+    import pandas as pd
+
+    from kalbar_border import finance_frame
+
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    raw = {"susenas": susenas_raw, "sakernas": sakernas_raw}[key]
+    variables = datapackage.resource(key)["x-variables"]
+    microdata.write_extract(key, raw, variables)
+    back = microdata.load_extract(key)
+    assert list(back.columns) == sorted(variables)
+    pd.testing.assert_frame_equal(back, raw[sorted(variables)].reset_index(drop=True), check_dtype=False)
+    build = getattr(finance_frame, f"{key}_frame")
+    pd.testing.assert_frame_equal(build(back), build(raw))
+
+
+@needs_microdata
+def test_extract_refuses_missing_variable_and_wrong_type(tmp_path, monkeypatch, sakernas_raw):
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    variables = datapackage.resource("sakernas")["x-variables"]
+    with pytest.raises(CompendiumError, match=r"SAKERNAS2020.rda: variables \['K6'\] missing"):
+        microdata.write_extract("sakernas", sakernas_raw.drop(columns=["K6"]), variables)
+    with pytest.raises(CompendiumError, match="SAKERNAS2020.rda: variable K4 is text; expected numeric"):
+        microdata.write_extract("sakernas", sakernas_raw.assign(K4=sakernas_raw["K4"].astype(str)), variables)
+    assert not microdata.extract_path("sakernas").exists()  # nothing half-written
+
+
+@needs_microdata
+def test_without_extract_the_verified_file_is_read(tmp_path, monkeypatch, sakernas_raw):
+    import pandas as pd
+
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    assert not microdata.extract_path("sakernas").exists()
+    pd.testing.assert_frame_equal(microdata.load_extract("sakernas"), sakernas_raw)

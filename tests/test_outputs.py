@@ -104,8 +104,22 @@ def test_finance_parameter_error_stops_with_one_line(tmp_path, override, message
     from kalbar_border import runner
     from kalbar_border.errors import CompendiumError
 
-    notebook = paths.NOTEBOOKS / "05_finance_descriptive.ipynb"
+    notebook = paths.NOTEBOOKS / "05_finance_comparison.ipynb"
     with pytest.raises(CompendiumError) as err:
         runner.run([notebook], overrides=override, dest=tmp_path, echo=lambda _: None)
-    assert "05_finance_descriptive.ipynb: cell" in str(err.value) and message in str(err.value)
+    assert "05_finance_comparison.ipynb: cell" in str(err.value) and message in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_displayed_figure_is_the_saved_png(tmp_path, monkeypatch):
+    import base64
+
+    import pandas as pd
+
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 40]})
+    shown = figures.render_bilingual(lambda lang: plots.entikong_batches(summary, lang), "t", lang="id",
+                                     notebook="x", parameters={}, inputs=[], source_line="test", caption="test")
+    data, meta = shown._repr_mimebundle_()
+    assert base64.b64decode(data["image/png"]) == (tmp_path / "figures" / "t_id.png").read_bytes()
+    assert meta["image/png"]["width"] == round(shown.figure.get_figwidth() * 100)

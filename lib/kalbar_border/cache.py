@@ -76,6 +76,43 @@ def dependencies(specs: dict[str, tuple[list[str], list[str]]]) -> dict[str, set
     return deps
 
 
+def dependents(deps: dict[str, set[str]]) -> dict[str, set[str]]:
+    """name -> names of the notebooks that depend on it directly."""
+    out = {name: set() for name in deps}
+    for reader, writers in deps.items():
+        for writer in writers:
+            out[writer].add(reader)
+    return out
+
+
+def estimated_seconds(declared_inputs: list[str], view: Path, recorded: float | None) -> float:
+    """Expected run time of a notebook, for scheduling only: the seconds its last run took
+    when known, else one second plus one per megabyte of declared input files that exist
+    (bigger inputs, more work: the microdata extracts weigh megabytes, the source tables
+    kilobytes)."""
+    if recorded:
+        return float(recorded)
+    size = sum(p.stat().st_size for p in (resolve(i, view) for i in declared_inputs
+                                          if not i.startswith(RESULTS_PREFIX)) if p.is_file())
+    return 1.0 + size / 1e6
+
+
+def remaining_path(costs: dict[str, float], below: dict[str, set[str]]) -> dict[str, float]:
+    """name -> its own cost plus the longest chain of costs downstream of it. Running the
+    ready notebook with the longest remaining path first keeps the critical chain moving
+    while the short independent notebooks fill the other cores."""
+    memo: dict[str, float] = {}
+
+    def length(name: str, seen: frozenset = frozenset()) -> float:
+        if name not in memo:
+            if name in seen:  # a cycle: reported by the runner, not here
+                return 0.0
+            memo[name] = costs[name] + max((length(d, seen | {name}) for d in below[name]), default=0.0)
+        return memo[name]
+
+    return {name: length(name) for name in costs}
+
+
 def _results_digest(namespace: str, view: Path) -> str:
     folder = Path(view) / "results"
     found = {}

@@ -262,7 +262,7 @@ def _covariates(data: pd.DataFrame, population: str) -> pd.DataFrame:
         X[f"education_{lvl}"] = (data["education"] == lvl).to_numpy(dtype=float)
     # A covariate constant in this sample (e.g. working among households of non-workers)
     # would make the design matrix singular.
-    constant = [c for c in X.columns[2:] if X[c].nunique() < 2]
+    constant = [c for c in X.columns[2:] if np.ptp(X[c].to_numpy()) == 0]  # no NaN here: rows were complete
     return X.drop(columns=constant)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import comparison, finance_frame, microdata, results
+from . import comparison, finance_frame, microdata
 
 GROUPS = ("migrant", "non_migrant")
 LONG_COLUMNS = ["dataset", "population", "migrant_definition", "indicator", "group", "n_unweighted",
@@ -18,29 +18,13 @@ SUBGROUPS = {"sex": ("female", {0: "male", 1: "female"}), "area": ("urban", {0: 
 
 
 def load_frames(province: int = 15, susenas_path: str | None = None, sakernas_path: str | None = None) -> dict:
-    """Analysis frames for both surveys; a path overrides the verified Jambi file (e.g. a
-    West Kalimantan file, province 61, with the same variables)."""
-    sus = microdata.load_susenas(Path(susenas_path) if susenas_path else None)
-    sak = microdata.load_sakernas(Path(sakernas_path) if sakernas_path else None)
+    """Analysis frames for both surveys. By default from the extracts of the verified Jambi
+    files written by notebook 01; a path reads that .rda instead (e.g. a West Kalimantan
+    file, province 61, with the same variables)."""
+    sus = microdata.load_susenas(Path(susenas_path)) if susenas_path else microdata.load_extract("susenas")
+    sak = microdata.load_sakernas(Path(sakernas_path)) if sakernas_path else microdata.load_extract("sakernas")
     return {"susenas": finance_frame.susenas_frame(sus, province=province),
             "sakernas": finance_frame.sakernas_frame(sak, province=province)}
-
-
-def save_frames(frames: dict) -> None:
-    """Keep the analysis frames in ``data/processed/`` so later notebooks need not read and
-    recode the microdata again (reading the .rda files takes seconds each)."""
-    for name, frame in frames.items():
-        results.write_table(frame, f"analysis_{name}", processed=True)
-
-
-def read_frames() -> dict:
-    """The analysis frames written by :func:`save_frames`, with their types restored."""
-    frames = {}
-    for name in ("susenas", "sakernas"):
-        frame = results.read_processed(f"analysis_{name}", dtype={"dataset": str, "household": str})
-        frame["education"] = pd.Categorical(frame["education"], categories=finance_frame.EDUCATION_LEVELS, ordered=True)
-        frames[name] = frame
-    return frames
 
 
 def compare_all(frames: dict, populations=finance_frame.POPULATIONS, definitions=None) -> pd.DataFrame:

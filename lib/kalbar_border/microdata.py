@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .atomic import sha256_file
+from .atomic import sha256_file, write_text
 from .errors import CompendiumError
 
 
@@ -32,6 +32,7 @@ class Microdata:
     mirror_url: str
     cran_tarball: str
     tar_member: str
+    text_variables: tuple[str, ...] = ()  # analysis variables stored as character in the .rda
 
     @property
     def filename(self) -> str:
@@ -45,6 +46,8 @@ DATASETS = {
         mirror_url="https://raw.githubusercontent.com/cran/SUSENAS/52eeb079c1e43faa5a433a8be258d84f3fd001fc/data/SUSENAS2020.rda",
         cran_tarball="https://cran.r-project.org/src/contrib/SUSENAS_0.1.0.tar.gz",
         tar_member="SUSENAS/data/SUSENAS2020.rda",
+        text_variables=("R1101_A", "R1101_B", "R1101_C", "R1101_D", "R1101_E", "R1101_X", "R702_A", "R811_E", "R811_F",
+                        "R811_H", "SSU"),
     ),
     "sakernas": Microdata(
         name="SAKERNAS2020",
@@ -158,3 +161,46 @@ def load_susenas(path: Path | None = None) -> pd.DataFrame:
 def load_sakernas(path: Path | None = None) -> pd.DataFrame:
     """Sakernas August 2020 persons (one row per person); see data/datapackage.json."""
     return load("sakernas", path)
+
+
+def extract_path(key: str) -> Path:
+    """``data/processed/microdata_<key>.csv``: the analysis variables of the verified file."""
+    _dataset(key)
+    return paths.processed_dir() / f"microdata_{key}.csv"
+
+
+def write_extract(key: str, frame: pd.DataFrame, variables) -> Path:
+    """Write the columns ``variables`` of the verified file to :func:`extract_path`.
+
+    Reading an .rda takes seconds (every one of its hundreds of columns is decoded); the
+    extract is read in a fraction of that by every later notebook. Floats are written in
+    shortest round-trip form, so a frame read back with :func:`load_extract` is equal to the
+    one read from the .rda. Raises a one-line error if a variable is missing or its type
+    (text or number) is not the one :func:`load_extract` will restore.
+    """
+    spec = _dataset(key)
+    variables = sorted(variables)
+    missing = [v for v in variables if v not in frame.columns]
+    if missing:
+        raise CompendiumError(f"{spec.filename}: variables {missing} missing; expected those listed in data/datapackage.json")
+    for name in variables:
+        numeric = pd.api.types.is_numeric_dtype(frame[name])
+        if numeric == (name in spec.text_variables):
+            raise CompendiumError(f"{spec.filename}: variable {name} is {'numeric' if numeric else 'text'}; "
+                                  f"expected {'text' if numeric else 'numeric'}")
+    return write_text(extract_path(key), frame[variables].to_csv(index=False, lineterminator="\n"))
+
+
+def load_extract(key: str) -> pd.DataFrame:
+    """The extract written by :func:`write_extract` (notebook 01), with its types restored:
+    text variables as strings, all others as float64 (as read from the .rda).
+
+    Without an extract (a notebook opened on its own, before notebook 01 ran) this reads the
+    verified file itself: the same values, only slower."""
+    spec = _dataset(key)
+    path = extract_path(key)
+    if not path.is_file():
+        return load(key)
+    frame = pd.read_csv(path, dtype={name: "str" for name in spec.text_variables})
+    numeric = [c for c in frame.columns if c not in spec.text_variables]
+    return frame.astype(dict.fromkeys(numeric, "float64"))

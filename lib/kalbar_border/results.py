@@ -112,24 +112,10 @@ def load_sources() -> dict:
     return _read(sources_file())
 
 
-def write_table(frame: pd.DataFrame, name: str, processed: bool = False) -> Path:
-    """Write a table to ``results/<name>.csv`` (or ``data/processed/`` for intermediate
-    tables other notebooks read) atomically, with a fixed float format so the bytes do not
-    depend on platform repr quirks."""
+def write_table(frame: pd.DataFrame, name: str) -> Path:
+    """Write a table to ``results/<name>.csv`` atomically, floats with 10 significant digits
+    so the bytes do not depend on platform repr quirks."""
     if not re.fullmatch(r"[a-z0-9_]+", name):
         raise CompendiumError(f"table name {name!r} must be lower-case letters, digits and underscores")
-    # Result tables: 10 significant digits, stable across platforms. Intermediate tables:
-    # shortest round-trip repr, so a notebook reading them computes on exactly the same floats.
-    text = frame.to_csv(index=False, lineterminator="\n", float_format=None if processed else "%.10g")
-    folder = paths.processed_dir() if processed else paths.results_dir()
-    return write_text(folder / f"{name}.csv", text)
-
-
-def read_processed(name: str, dtype: dict | None = None) -> pd.DataFrame:
-    """Read an intermediate table written by an earlier notebook; says which to run if absent."""
-    path = paths.processed_dir() / f"{name}.csv"
-    if not path.is_file():
-        raise CompendiumError(f"{paths.relative(path)} not found; run the notebook that writes it first (make reproduce)")
-    import pandas as pd
-
-    return pd.read_csv(path, dtype=dtype)
+    text = frame.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+    return write_text(paths.results_dir() / f"{name}.csv", text)

@@ -17,7 +17,13 @@ Guarantees:
   ``reused``) and why it ran, seconds, input hashes, plus package versions and the git commit;
 * a content-addressed cache (``build/cache.json``, keys from :mod:`kalbar_border.cache`):
   unchanged notebooks are reused, changed ones and their dependents rerun, independent
-  notebooks run in parallel on the available cores.
+  notebooks run in parallel on the available cores;
+* of the notebooks ready to run, the one heading the longest remaining chain (estimated
+  from the seconds each took last time) starts first, so the critical chain never waits
+  behind short independent notebooks;
+* every kernel runs with one BLAS/OpenMP thread: parallel kernels do not oversubscribe the
+  cores, and the floating-point results (and figure bytes) do not depend on ``--jobs`` or
+  on the machine's core count.
 """
 from __future__ import annotations
 
@@ -39,6 +45,7 @@ from .errors import CompendiumError
 
 KERNEL = "kalbar-border"
 TIMEOUT = 900  # seconds per cell; the slowest notebook needs well under a minute
+SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "papermill", "nbconvert", "nbformat",
             "ipykernel", "pyreadr", "pooch", "frictionless", "nbval", "pytest", "jupyterlab", "PyYAML")
 
@@ -118,10 +125,12 @@ def _promote(staging: Path, dest: Path) -> None:
             shutil.rmtree(old)
 
 
-def _to_html(nb, target: Path) -> None:
+def _to_html(executed: Path, target: Path) -> None:
+    """HTML of an executed notebook (converted, never executed again)."""
+    import nbformat
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nbformat.read(executed, as_version=4))
     write_text(target, body)
 
 
@@ -157,11 +166,10 @@ def run_one(source: Path, target: Path, params: dict, kernel: str = KERNEL, time
     raise CompendiumError(f"{name}: cells {missing[:5]} came back without execution counts after {retries + 1} attempts")
 
 
-def _work(source: Path, target: Path, html: Path, params: dict, kernel: str, timeout: int) -> float:
-    """Execute one notebook and convert it to HTML (runs in a worker process)."""
+def _work(source: Path, target: Path, params: dict, kernel: str, timeout: int) -> float:
+    """Execute one notebook (runs in a worker process); returns seconds."""
     started = time.monotonic()
-    nb = run_one(source, target, params, kernel, timeout)
-    _to_html(nb, html)
+    run_one(source, target, params, kernel, timeout)
     return time.monotonic() - started
 
 
@@ -207,16 +215,34 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
     manifest = {"git_commit": paths.git_commit(), "kernel": kernel, "packages": package_versions(), "notebooks": []}
     entries, new_record, running = {}, {}, {}
     view, pool, total, finished = dest, None, len(notebooks), 0
-    previous = os.environ.get("COMPENDIUM_OUTPUT_DIR")
+    saved_env = {var: os.environ.get(var) for var in ("COMPENDIUM_OUTPUT_DIR", *SINGLE_THREAD)}
+    # One BLAS thread per kernel: two kernels each spinning two OpenBLAS threads on two cores
+    # ran the model notebook three times slower; and results do not depend on --jobs.
+    os.environ.update(dict.fromkeys(SINGLE_THREAD, "1"))
 
     def line(name, status, seconds, why=""):
         echo(f"[{finished}/{total}] {sources[name].name:<34} {status:<6} {seconds:6.1f} s" + (f"  ({why})" if why else ""))
 
+    workers = jobs or os.cpu_count() or 1
+    to_convert: list[str] = []  # executed, HTML not yet written
+
+    def convert_pending():
+        while to_convert:
+            name = to_convert.pop(0)
+            _to_html(staging / "build" / "notebooks" / f"{name}.ipynb", staging / "build" / "html" / f"{name}.html")
+    below = cache.dependents(deps)
+    timings = {n: r.get("seconds") for n, r in _read_json(cache_file).items()}  # kept even when forced
+
     try:
         while len(entries) < total:
-            for name, source in sources.items():
-                if name in entries or name in running or not deps[name] <= set(entries):
-                    continue
+            ready = [n for n in sources if n not in entries and n not in running and deps[n] <= set(entries)]
+            if ready:  # longest remaining chain first (see cache.remaining_path)
+                costs = {n: cache.estimated_seconds(specs[n][0], view, timings.get(n)) for n in sources}
+                chain = cache.remaining_path(costs, below)
+                ready.sort(key=lambda n: -chain[n])
+            reused = False
+            for name in ready:
+                source = sources[name]
                 defaults = parameters_of(source)
                 params = {k: v for k, v in overrides.items() if k in defaults}
                 parts = cache.key_parts(source, {**defaults, **params}, view, kernel, lib, env)
@@ -228,7 +254,10 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
                     entries[name] = {**entry, "status": "reused", "seconds": 0.0, "reason": "unchanged"}
                     new_record[name] = old
                     line(name, "reused", 0.0)
+                    reused = True
                     continue
+                if len(running) >= workers:
+                    continue  # wait for a free core; it may be reused next pass
                 why = "forced" if force else cache.reasons(old.get("parts"), parts)
                 if view is dest:  # first notebook to run: stage outputs, then start the workers
                     _stage(staging, dest, fresh=force and selected is None)
@@ -236,12 +265,13 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
                     os.environ["COMPENDIUM_OUTPUT_DIR"] = str(staging)
                     # Recompute with the staged view (same content; generated inputs now live there).
                     parts = cache.key_parts(source, {**defaults, **params}, view, kernel, lib, env)
-                    pool = ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1,
-                                               mp_context=multiprocessing.get_context("fork"))
+                    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
                 results.forget(name)
-                future = pool.submit(_work, source, staging / "build" / "notebooks" / source.name,
-                                     staging / "build" / "html" / f"{name}.html", params, kernel, timeout)
+                future = pool.submit(_work, source, staging / "build" / "notebooks" / source.name, params, kernel, timeout)
                 running[name] = (future, entry, parts, why)
+            if reused:
+                continue  # a reused notebook may have made others ready: look again before waiting
+            convert_pending()  # HTML here, while the workers execute: dependents never wait for it
             if not running:
                 if len(entries) < total:
                     raise CompendiumError(f"notebook dependencies form a cycle among {sorted(set(sources) - set(entries))}")
@@ -268,15 +298,18 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
                         f"executed copy kept in {failed / 'build' / 'notebooks' / sources[name].name}"
                     ) from None
                 entries[name] = {**entry, "status": "ok", "seconds": round(seconds, 1), "reason": why}
-                new_record[name] = {"key": cache.key(parts), "parts": parts}
+                to_convert.append(name)
+                new_record[name] = {"key": cache.key(parts), "parts": parts, "seconds": round(seconds, 1)}
                 line(name, "ok", seconds, why)
+        convert_pending()
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-        if previous is None:
-            os.environ.pop("COMPENDIUM_OUTPUT_DIR", None)
-        else:
-            os.environ["COMPENDIUM_OUTPUT_DIR"] = previous
+        for var, value in saved_env.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
     manifest["notebooks"] = [entries[name] for name in sources]
     if view is not dest:
         _promote(staging, dest)
