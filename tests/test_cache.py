@@ -126,3 +126,12 @@ def test_ready_notebooks_run_longest_chain_first_single_threaded(tmp_path, monke
     assert [line.split()[1] for line in lines] == ["02_y.ipynb", "01_x.ipynb", "03_z.ipynb"]
     record = json.loads((tmp_path / "out" / "build" / "cache.json").read_text())
     assert all(r["seconds"] > 0 for r in record.values())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="IPC transport needs Unix sockets")
+def test_kernels_use_their_own_unix_sockets():
+    """No shared port or socket name for parallel kernels to race for."""
+    manager = runner.kernel_manager()
+    first, second = manager(kernel_name=runner.KERNEL), manager(kernel_name=runner.KERNEL)
+    assert first.transport == second.transport == "ipc"
+    assert first.ip != second.ip

@@ -53,7 +53,8 @@ def floor(notebooks: list[Path], work: Path) -> dict[str, float]:
         _imports_only(source, stub)
         started = time.monotonic()
         pm.execute_notebook(str(stub), str(work / f"out_{source.name}"), kernel_name=runner.KERNEL,
-                            cwd=str(paths.ROOT), progress_bar=False, log_output=False)
+                            cwd=str(paths.ROOT), progress_bar=False, log_output=False,
+                            kernel_manager_class=runner.kernel_manager())  # kernels as the runner starts them
         seconds[source.name] = time.monotonic() - started
     return seconds
 

@@ -10,9 +10,10 @@ Guarantees:
   is promoted over ``results/``, ``figures/`` and ``data/processed/`` only when every notebook
   succeeded; a failed run leaves the last good outputs untouched, keeps the failed executed
   copy in ``build/failed/`` and exits non-zero naming notebook and cell;
-* after each notebook, every code cell must carry an execution count (papermill can return
-  an unexecuted notebook when kernels race for ports); such a notebook is retried once and
-  then reported as failed, never accepted;
+* kernels talk over Unix sockets of their own (:func:`kernel_manager`), so parallel kernels
+  do not race for TCP ports; still, after each notebook every code cell must carry an
+  execution count (papermill can return an unexecuted notebook when a kernel misbehaves);
+  such a notebook is retried once and then reported as failed, never accepted;
 * a run manifest (``build/manifest.json``): per notebook its parameters, status (``ok`` or
   ``reused``) and why it ran, seconds, input hashes, plus package versions and the git commit;
 * a content-addressed cache (``build/cache.json``, keys from :mod:`kalbar_border.cache`):
@@ -34,7 +35,9 @@ import multiprocessing
 import os
 import shutil
 import sys
+import tempfile
 import time
+import uuid
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from importlib import metadata
 from pathlib import Path
@@ -134,13 +137,36 @@ def _to_html(executed: Path, target: Path) -> None:
     write_text(target, body)
 
 
+def kernel_manager():
+    """The kernel manager class for every kernel the runner (and the benchmark) starts.
+
+    On POSIX systems kernels talk over Unix sockets (IPC) rather than TCP ports: parallel
+    kernels cannot race for a port, and ipykernel does not warn about unencrypted TCP on
+    every start. Elsewhere jupyter_client's default (TCP) is kept.
+    """
+    from jupyter_client.manager import KernelManager
+
+    if os.name != "posix":
+        return KernelManager
+
+    class IPCKernelManager(KernelManager):
+        def __init__(self, **kwargs):
+            kwargs.setdefault("transport", "ipc")
+            # A socket path of its own per kernel: jupyter_client's default name is shared,
+            # and parallel kernels would collide on it the way TCP kernels race for ports.
+            kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"kalbar-kernel-{uuid.uuid4().hex[:16]}"))
+            super().__init__(**kwargs)
+
+    return IPCKernelManager
+
+
 def _execute(source: Path, target: Path, params: dict, kernel: str, timeout: int):
     import papermill as pm
 
     return pm.execute_notebook(
         str(source), str(target), parameters=params, kernel_name=kernel, cwd=str(paths.ROOT),
         execution_timeout=timeout, start_timeout=120, progress_bar=False, log_output=False,
-        report_mode=False,
+        report_mode=False, kernel_manager_class=kernel_manager(),
     )
 
 
