@@ -192,11 +192,27 @@ def run_one(source: Path, target: Path, params: dict, kernel: str = KERNEL, time
     raise CompendiumError(f"{name}: cells {missing[:5]} came back without execution counts after {retries + 1} attempts")
 
 
-def _work(source: Path, target: Path, params: dict, kernel: str, timeout: int) -> float:
-    """Execute one notebook (runs in a worker process); returns seconds."""
+def _work(source: Path, target: Path, params: dict, kernel: str, timeout: int, env: dict) -> float:
+    """Execute one notebook (runs in a worker process) with the runner's environment at the
+    time of the call; returns seconds."""
     started = time.monotonic()
+    os.environ.clear()
+    os.environ.update(env)
     run_one(source, target, params, kernel, timeout)
     return time.monotonic() - started
+
+
+def _worker_context():
+    """How worker processes start. Not plain fork: a caller that has run kernels itself (a
+    notebook, the benchmark) holds ZeroMQ threads, and a forked copy of them can deadlock.
+    A fork server is a clean process with papermill already imported, so workers start as
+    fast as forked ones; where there is none (Windows), spawn. Workers get the environment
+    with each task (:func:`_work`): a fork server keeps the one it started with."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["kalbar_border.runner", "papermill"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _read_json(path: Path) -> dict:
@@ -291,9 +307,10 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
                     os.environ["COMPENDIUM_OUTPUT_DIR"] = str(staging)
                     # Recompute with the staged view (same content; generated inputs now live there).
                     parts = cache.key_parts(source, {**defaults, **params}, view, kernel, lib, env)
-                    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+                    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context())
                 results.forget(name)
-                future = pool.submit(_work, source, staging / "build" / "notebooks" / source.name, params, kernel, timeout)
+                future = pool.submit(_work, source, staging / "build" / "notebooks" / source.name, params, kernel,
+                                     timeout, dict(os.environ))
                 running[name] = (future, entry, parts, why)
             if reused:
                 continue  # a reused notebook may have made others ready: look again before waiting
