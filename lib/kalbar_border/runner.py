@@ -36,9 +36,11 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
 from pathlib import Path
 
@@ -138,26 +140,33 @@ def _to_html(executed: Path, target: Path) -> None:
 
 
 def kernel_manager():
-    """The kernel manager class for every kernel the runner (and the benchmark) starts.
+    """The kernel manager class for every kernel the runner (and the benchmark) starts:
+    nbclient's default (``AsyncKernelManager``) with two changes.
 
-    On POSIX systems kernels talk over Unix sockets (IPC) rather than TCP ports: parallel
-    kernels cannot race for a port, and ipykernel does not warn about unencrypted TCP on
-    every start. Elsewhere jupyter_client's default (TCP) is kept.
+    * On POSIX systems kernels talk over Unix sockets (IPC) with a path of their own rather
+      than TCP ports: parallel kernels cannot race for a port, and ipykernel does not warn
+      about unencrypted TCP on every start. Elsewhere TCP is kept.
+    * No SIGINT on shutdown. jupyter_client interrupts every kernel before asking it to shut
+      down; the kernel of a finished notebook is idle, and the signal only made ipykernel
+      print "ERROR | KeyboardInterrupt caught in kernel" on the terminal. A kernel still busy
+      (a timed-out cell) is terminated after jupyter_client's shutdown wait instead.
     """
-    from jupyter_client.manager import KernelManager
+    from jupyter_client import AsyncKernelManager
 
-    if os.name != "posix":
-        return KernelManager
-
-    class IPCKernelManager(KernelManager):
+    class QuietKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs):
-            kwargs.setdefault("transport", "ipc")
-            # A socket path of its own per kernel: jupyter_client's default name is shared,
-            # and parallel kernels would collide on it the way TCP kernels race for ports.
-            kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"kalbar-kernel-{uuid.uuid4().hex[:16]}"))
+            if os.name == "posix":
+                kwargs.setdefault("transport", "ipc")
+                # jupyter_client's default socket name is shared: parallel kernels would
+                # collide on it the way TCP kernels race for ports.
+                kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"kalbar-kernel-{uuid.uuid4().hex[:16]}"))
             super().__init__(**kwargs)
 
-    return IPCKernelManager
+        async def _async_interrupt_kernel(self) -> None:
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
+    return QuietKernelManager
 
 
 def _execute(source: Path, target: Path, params: dict, kernel: str, timeout: int):
@@ -203,14 +212,24 @@ def _work(source: Path, target: Path, params: dict, kernel: str, timeout: int, e
 
 
 def _worker_context():
-    """How worker processes start. Not plain fork: a caller that has run kernels itself (a
-    notebook, the benchmark) holds ZeroMQ threads, and a forked copy of them can deadlock.
-    A fork server is a clean process with papermill already imported, so workers start as
-    fast as forked ones; where there is none (Windows), spawn. Workers get the environment
-    with each task (:func:`_work`): a fork server keeps the one it started with."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """How worker processes start.
+
+    Forking is fastest and lets a plain script call :func:`run` without a ``__main__``
+    guard, but a forked copy of a process that holds ZeroMQ threads (one that has run
+    kernels itself: the benchmark, a test session after nbval, a notebook) can deadlock.
+    So: fork while ZeroMQ has not been imported here; otherwise a fork server, a clean
+    process with papermill already imported; where neither exists (Windows), spawn.
+    Workers get the environment with each task (:func:`_work`), since a fork server keeps
+    the one it started with.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and "zmq" not in sys.modules and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["kalbar_border.runner", "papermill"])
+        # Not this module itself: under `python -m kalbar_border.runner` each worker runs it
+        # again as its main module, and runpy warns when it was imported before.
+        context.set_forkserver_preload(["papermill", "kalbar_border.cache", "kalbar_border.results"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -325,7 +344,13 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
                 finished += 1
                 try:
                     seconds = future.result()
-                except CompendiumError as exc:
+                except BrokenProcessPool:
+                    exc = CompendiumError(f"{sources[name].name}: the worker process running it died (killed, out of "
+                                          "memory, or started from a script read on standard input, where workers cannot start)")
+                    seconds = None
+                except CompendiumError as error:
+                    exc, seconds = error, None
+                if seconds is None:
                     line(name, "FAILED", 0.0)
                     for other, *_ in running.values():
                         other.cancel()
