@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 from scipy import stats
 
@@ -16,7 +15,7 @@ from kalbar_border.aggregated import (
 )
 from kalbar_border.comparison import compare_groups
 from kalbar_border.errors import CompendiumError
-from kalbar_border.finance_frame import select_population, susenas_frame
+from kalbar_border.finance_frame import select_population
 from kalbar_border.survey import domain_difference, weighted_share
 
 HEADER = "indicator,group,n,count\n"

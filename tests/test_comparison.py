@@ -18,7 +18,7 @@ from kalbar_border.comparison import (
     compare_groups,
 )
 from kalbar_border.errors import CompendiumError
-from kalbar_border.finance_frame import sakernas_frame, select_population, susenas_frame
+from kalbar_border.finance_frame import select_population
 from kalbar_border.survey import weighted_share
 
 

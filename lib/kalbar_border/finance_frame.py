@@ -219,7 +219,7 @@ def sakernas_frame(df: pd.DataFrame, province: int = 15) -> pd.DataFrame:
                    "Sakernas", "KODE_PROV", province)
     r7, r7_prov = _num(d["R7"]), _num(d["R7_PROV"])
     asked_5y = r7.isin([1, 2, 3])  # 1 same district, 2 other district, 3 abroad
-    r17a, r17b3 = _num(d["R17A"]), _num(d["R17B3"])
+    r17a = _num(d["R17A"])
     kab, area = _num(d["KODE_KAB"]), _num(d["KLASIFIKAS"])
     return _assemble("sakernas", province, {
         "district": kab.to_numpy(),

@@ -11,7 +11,6 @@ import pandas as pd
 
 from . import datapackage, microdata, paths
 from .atomic import write_text
-from .errors import CompendiumError
 
 LONG_TABLES = ("border_series", "macro_remittances", "financial_context")
 
@@ -40,7 +39,7 @@ def provenance_table(download: bool = True) -> pd.DataFrame:
     Local tables are verified (checksum, then schema); microdata are fetched from the cache
     or downloaded, verified by sha256, checked for the variables the analysis uses, and
     those variables written to ``data/processed/microdata_<name>.csv`` for notebooks 05-06.
-    Any failure raises a one-line :class:`CompendiumError`: there is no partial table.
+    Any failure raises a one-line :class:`~kalbar_border.errors.CompendiumError`: there is no partial table.
     """
     descriptor = datapackage.load_descriptor()
     rows = []

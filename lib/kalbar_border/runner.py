@@ -45,7 +45,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import cache, paths, results
-from .atomic import sha256_file, write_json, write_text
+from .atomic import write_json, write_text
 from .errors import CompendiumError
 
 KERNEL = "kalbar-border"
@@ -291,6 +291,7 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
         while to_convert:
             name = to_convert.pop(0)
             _to_html(staging / "build" / "notebooks" / f"{name}.ipynb", staging / "build" / "html" / f"{name}.html")
+
     below = cache.dependents(deps)
     timings = {n: r.get("seconds") for n, r in _read_json(cache_file).items()}  # kept even when forced
 
