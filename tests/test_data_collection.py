@@ -158,6 +158,12 @@ def test_datapackage_is_current():
 def test_no_microdata_tracked_by_git():
     files = subprocess.run(["git", "ls-files"], cwd=paths.ROOT, capture_output=True, text=True).stdout.split()
     assert not [f for f in files if f.lower().endswith((".rda", ".rdata", ".rds"))]
+    # The extracts notebook 01 writes are person-level microdata too.
+    assert not [f for f in files if f.startswith("data/processed/")]
+    for key in microdata.DATASETS:
+        extract = f"data/processed/microdata_{key}.csv"
+        ignored = subprocess.run(["git", "check-ignore", "-q", extract], cwd=paths.ROOT)
+        assert ignored.returncode == 0, f"{extract} is not git-ignored"
 
 
 def test_datapackage_lists_every_variable_the_analysis_reads():
