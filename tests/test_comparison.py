@@ -155,3 +155,27 @@ def test_parameter_errors(susenas, sakernas):
         with pytest.raises(CompendiumError) as err:
             call()
         assert str(err.value) == message
+
+
+def test_logit_fit_matches_statsmodels_glm_on_the_raw_two_column_model(susenas):
+    data = select_population(susenas, "persons15").dropna(subset=["ebanking", "recent_interdistrict"])
+    X = pd.DataFrame({"const": 1.0, "migrant": data["recent_interdistrict"].to_numpy(dtype=float)})
+    y, w = data["ebanking"].to_numpy(dtype=float), data["weight"].to_numpy()
+    fit, note = _fit_logit(y, X, w, data["psu"].to_numpy())
+    reference = sm.GLM(y, X, family=sm.families.Binomial(), var_weights=w / w.mean()).fit()
+    assert note == "" and fit.params.to_numpy() == pytest.approx(reference.params.to_numpy(), rel=1e-10)
+
+
+def test_logit_fit_reports_separation_and_singular_designs_instead_of_estimates():
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=200)
+    X = pd.DataFrame({"const": 1.0, "migrant": (x > 0).astype(float)})
+    clusters, w = np.arange(200) % 20, np.ones(200)
+    fit, note = _fit_logit((x > 0).astype(float), X, w, clusters)  # y is the migrant flag itself
+    assert fit is None and note == "model not estimable: no convergence (separation: fitted probabilities reach 0 or 1)"
+    quasi = X.assign(age=x)  # y = 1 exactly when age > 0.5: separated by a covariate
+    fit, note = _fit_logit((x > 0.5).astype(float), quasi, w, clusters)
+    assert fit is None and note.startswith("model not estimable: no convergence")
+    twice = X.assign(copy=X["migrant"])
+    fit, note = _fit_logit((x > 0.5).astype(float), twice, w, clusters)
+    assert fit is None and note == "model not estimable: collinear covariates"

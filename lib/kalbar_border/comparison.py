@@ -14,8 +14,8 @@ Raw comparison (:func:`compare_groups`), one row per definition x indicator:
   with: ``p_value`` is NaN and the difference CI is MOVER on the group intervals
   (``difference_ci_method = "mover"``), so the row shows its uncertainty, not a fake p;
 * the odds ratio from a weighted logistic regression of the indicator on the migrant
-  flag, with cluster-robust (PSU) standard errors. Weights enter as statsmodels GLM
-  ``var_weights`` normalised to mean 1: coefficients then equal the design-weighted
+  flag, with cluster-robust (PSU) standard errors. Weights enter as in statsmodels' GLM
+  ``var_weights``, normalised to mean 1: coefficients then equal the design-weighted
   (pseudo-maximum-likelihood) estimates, the cluster sandwich is invariant to the weight
   scale, and - unlike ``freq_weights`` - the weights are not read as counts of
   replicated persons, so residual df and log-likelihood stay on the sample's own scale.
@@ -39,19 +39,17 @@ cluster-robust covariance (deterministic, so no seed is needed).
 
 A model that cannot be estimated (a zero cell for the migrant flag, or a definition with
 no migrants in the population) is not fitted; its row carries NaN estimates and a
-``note`` saying why. Known causes of statsmodels warnings are removed before fitting
-(zero cells, empty education levels, constant covariates), so nothing reaches stderr.
+``note`` saying why. Known causes of failure are removed before fitting (zero cells, empty
+education levels, constant covariates); a fit that still fails (separation, a singular
+design) gets NaN estimates and a note, never a warning on stderr.
 """
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
-from scipy import stats
-from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
+from scipy import special, stats
 
 from .errors import CompendiumError
 from .finance_frame import (
@@ -67,8 +65,6 @@ from .survey import design_covariance, domain_difference
 
 __all__ = ["compare_groups", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
            "is_small_group", "SMALL_N", "SMALL_EXPECTED"]
-
-_FIT_FAILURES = (ConvergenceWarning, PerfectSeparationWarning)
 
 #: Migrant groups below this unweighted n are flagged ``small_group``.
 SMALL_N = 30
@@ -100,37 +96,58 @@ class _Logit:
     n_clusters: int
 
 
-def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, clusters: np.ndarray) -> tuple[_Logit | None, str]:
-    """Weighted logistic GLM with a cluster-robust (PSU) sandwich; returns (fit, note).
+#: Newton-Raphson stops when no coefficient moves by more than this (log-odds units);
+#: the iteration converges quadratically, so the estimates are then exact to ~1e-13.
+NEWTON_TOLERANCE = 1e-10
+NEWTON_MAX_STEPS = 100
 
-    statsmodels warns (SpecificationWarning) that ``cov_type="cluster"`` is "not fully
-    supported" with var_weights, so the model is fitted with its plain covariance and the
-    sandwich is built here from the GLM's own weighted scores and Hessian:
-    ``H^-1 (sum_g s_g s_g') H^-1 * G/(G-1) * (N-1)/(N-K)``, the same small-sample factor as
-    statsmodels' cluster option (tests check that the two agree).
+
+def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, clusters: np.ndarray) -> tuple[_Logit | None, str]:
+    """Weighted logistic regression with a cluster-robust (PSU) sandwich; returns (fit, note).
+
+    The estimates maximise the weighted log-likelihood ``sum_i w_i [y_i log p_i + (1-y_i)
+    log(1-p_i)]`` with ``w`` normalised to mean 1 (statsmodels' GLM Binomial with
+    ``var_weights``), found by Newton-Raphson from zero. Newton is written out here rather
+    than calling ``sm.GLM(...).fit()`` because the library's IRLS spends five times as long
+    in bookkeeping (an SVD least-squares solve, deviance and history per step) on a problem
+    of a dozen columns; the tests check that both give the same coefficients and sandwich.
+    The covariance is ``H^-1 (sum_g s_g s_g') H^-1 * G/(G-1) * (N-1)/(N-K)``, the small-sample
+    factor of statsmodels' cluster option.
+
+    Collinear covariates, or a fit that does not converge within :data:`NEWTON_MAX_STEPS`
+    steps (separation: some coefficient runs off to infinity and the fitted probabilities
+    reach 0 or 1), give no usable estimates: it returns ``None`` and a note saying why.
     """
-    model = sm.GLM(y, X, family=sm.families.Binomial(), var_weights=weights / weights.mean())
-    # Zero cells and empty categories are removed by the callers; a convergence or
-    # separation warning left here means the estimates are unusable, so it becomes the
-    # note (estimates NaN). Any other warning is re-issued so that it stays visible.
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        result = model.fit()
-    problems = sorted({w.category.__name__ for w in caught if issubclass(w.category, _FIT_FAILURES)})
-    for w in caught:
-        if not issubclass(w.category, _FIT_FAILURES):
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    if problems:
-        return None, "model not estimable: " + ", ".join(problems)
-    params = result.params.to_numpy()
+    x = X.to_numpy(dtype=float)
+    if np.linalg.matrix_rank(x.T @ x) < x.shape[1]:
+        return None, "model not estimable: collinear covariates"
+    w = weights / weights.mean()
+    beta = np.zeros(x.shape[1])
+    for _ in range(NEWTON_MAX_STEPS):
+        p = special.expit(x @ beta)
+        information = (x * (w * p * (1 - p))[:, None]).T @ x
+        try:
+            step = np.linalg.solve(information, x.T @ (w * (y - p)))
+        except np.linalg.LinAlgError:  # fitted probabilities reached exactly 0 or 1
+            step = np.full_like(beta, np.nan)
+        if not np.all(np.isfinite(step)):
+            break
+        beta = beta + step
+        if np.max(np.abs(step)) <= NEWTON_TOLERANCE:
+            break
+    if not (np.all(np.isfinite(step)) and np.max(np.abs(step)) <= NEWTON_TOLERANCE):
+        return None, "model not estimable: no convergence (separation: fitted probabilities reach 0 or 1)"
+    p = special.expit(x @ beta)
+    information = (x * (w * p * (1 - p))[:, None]).T @ x
     groups = pd.factorize(clusters)[0]
     # The meat is the one-stratum case of the survey linearisation: cluster score totals,
     # factor G/(G-1); centring is a no-op because the scores sum to zero at the MLE.
-    meat = design_covariance(model.score_obs(params), np.zeros_like(groups), groups)
-    bread = np.linalg.inv(-model.hessian(params))
-    n, k = X.shape
+    meat = design_covariance(x * (w * (y - p))[:, None], np.zeros_like(groups), groups)
+    bread = np.linalg.inv(information)
+    n, k = x.shape
     cov = bread @ meat @ bread * (n - 1) / (n - k)
-    return _Logit(result.params, pd.DataFrame(cov, index=X.columns, columns=X.columns), int(groups.max()) + 1), ""
+    return (_Logit(pd.Series(beta, index=X.columns), pd.DataFrame(cov, index=X.columns, columns=X.columns),
+                   int(groups.max()) + 1), "")
 
 
 def _zero_cell(y: np.ndarray, migrant: np.ndarray) -> str:
@@ -296,21 +313,27 @@ def adjusted_model(frame: pd.DataFrame, indicator: str, definition: str, populat
     small_group (n_migrant < :data:`SMALL_N`), covariates (space-separated model terms
     besides the migrant flag), odds_ratio, odds_ratio_ci_low, odds_ratio_ci_high, p_value
     (cluster-robust Wald test of the migrant coefficient), ame, ame_se, ame_ci_low,
-    ame_ci_high (average marginal effect, a fraction 0-1), note (why estimates are NaN;
+    ame_ci_high (average marginal effect, a fraction 0-1), note (why estimates are NaN, and
+    which perfectly predicted rows were left out (see :func:`_drop_perfect_predictions`);
     empty otherwise).
     """
     check_population(population)
     check_definition(definition)
     _requested(definition, definitions_of(frame), "migrant definition")
     _requested(indicator, indicators_of(frame), "indicator")
-    pop = select_population(frame, population)
-    data = pop.assign(migrant=pop[definition])
-    needed = [indicator, "migrant", "age", "female", "urban", "working", "education", "weight", "psu"]
-    data = data.loc[data[needed].notna().all(axis=1)]
+    return pd.DataFrame([_adjusted_row(select_population(frame, population), frame["dataset"].iloc[0],
+                                       indicator, definition, population, level)])
+
+
+def _adjusted_row(pop: pd.DataFrame, dataset: str, indicator: str, definition: str, population: str,
+                  level: float) -> dict:
+    needed = [indicator, definition, "age", "female", "urban", "working", "education", "weight", "psu"]
+    data = pop.loc[pop[needed].notna().all(axis=1)].rename(columns={definition: "migrant"})
+    data, left_out = _drop_perfect_predictions(data, indicator, population)
     y = data[indicator].to_numpy(dtype=float)
     weights = data["weight"].to_numpy(dtype=float)
     n_migrant = int((data["migrant"] == 1).sum())
-    row = {"dataset": frame["dataset"].iloc[0], "population": population, "definition": definition,
+    row = {"dataset": dataset, "population": population, "definition": definition,
            "indicator": indicator, "n": len(data), "n_migrant": n_migrant,
            "n_clusters": int(data["psu"].nunique()), "small_group": n_migrant < SMALL_N}
     estimates = dict.fromkeys(_ADJUSTED_ESTIMATES, np.nan)
@@ -322,13 +345,55 @@ def adjusted_model(frame: pd.DataFrame, indicator: str, definition: str, populat
             odds = _or_row(fit, level)
             odds["p_value"] = odds.pop("odds_ratio_p_value")
             estimates = {**odds, **_ame(fit, X, weights, level)}
-    return pd.DataFrame([{**row, "covariates": " ".join(X.columns[2:]), **estimates, "note": note}])
+    note = "; ".join(filter(None, [note, left_out]))
+    return {**row, "covariates": " ".join(X.columns[2:]), **estimates, "note": note}
+
+
+def _categorical_covariates(population: str) -> list[str]:
+    return ["education", "female", "urban"] + ([] if population == "workers15" else ["working"])
+
+
+def _drop_perfect_predictions(data: pd.DataFrame, indicator: str, population: str) -> tuple[pd.DataFrame, str]:
+    """Leave out the rows of any covariate level in which everyone has the same indicator
+    value; returns (kept rows, note naming what was left out, or "").
+
+    Such a level predicts the indicator perfectly (quasi-complete separation): its
+    coefficient has no finite maximum likelihood estimate, so a fit runs it (and the
+    intercept) off to infinity. In that limit the level's rows contribute nothing to the
+    likelihood of the other coefficients, so leaving them out gives the same migrant
+    estimate with finite, well-conditioned standard errors. This is what Stata's ``logit``
+    does ("predicts failure perfectly ... obs not used"); as there, ``n`` and the AME refer
+    to the rows kept. Repeated until no level is constant, since leaving rows out can make
+    another level constant.
+    """
+    left_out = []
+    found = True
+    while found:
+        found = False
+        y = data[indicator].to_numpy(dtype=float)  # 0/1: rows with NaN were dropped before
+        for column in _categorical_covariates(population):
+            codes, levels = pd.factorize(data[column], sort=True)
+            if len(levels) < 2:
+                continue  # a constant covariate is dropped from the model, not its rows
+            size, yes = np.bincount(codes, minlength=len(levels)), np.bincount(codes, y, minlength=len(levels))
+            constant = np.flatnonzero((yes == 0) | (yes == size))
+            if len(constant):
+                value, first = levels[constant[0]], constant[0]
+                data = data.loc[codes != first]
+                shown = int(value) if isinstance(value, float) else value
+                left_out.append(f"{size[first]} persons with {column} = {shown} left out: all have "
+                                f"{indicator} = {int(yes[first] > 0)} (perfect prediction)")
+                found = True
+                break
+    return data, "; ".join(left_out)
 
 
 def adjusted_models(frame: pd.DataFrame, population: str = "persons15", definitions=None,
                     indicators=None, *, level: float = 0.95) -> pd.DataFrame:
     """:func:`adjusted_model` for every requested definition x indicator, stacked."""
+    check_population(population)
     definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
     indicators = _requested(indicators, indicators_of(frame), "indicator")
-    return pd.concat([adjusted_model(frame, i, d, population, level=level)
-                      for d in definitions for i in indicators], ignore_index=True)
+    pop = select_population(frame, population)
+    dataset = frame["dataset"].iloc[0]
+    return pd.DataFrame([_adjusted_row(pop, dataset, i, d, population, level) for d in definitions for i in indicators])
