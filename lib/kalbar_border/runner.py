@@ -29,6 +29,7 @@ Guarantees:
 from __future__ import annotations
 
 import argparse
+import functools
 import ast
 import json
 import multiprocessing
@@ -130,12 +131,20 @@ def _promote(staging: Path, dest: Path) -> None:
             shutil.rmtree(old)
 
 
+@functools.lru_cache(maxsize=1)
+def _html_exporter():
+    # One exporter for the run: a new one loads and compiles the lab template again, which
+    # cost as much as converting a notebook.
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab")
+
+
 def _to_html(executed: Path, target: Path) -> None:
     """HTML of an executed notebook (converted, never executed again)."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nbformat.read(executed, as_version=4))
+    body, _ = _html_exporter().from_notebook_node(nbformat.read(executed, as_version=4))
     write_text(target, body)
 
 
