@@ -179,3 +179,14 @@ def test_logit_fit_reports_separation_and_singular_designs_instead_of_estimates(
     twice = X.assign(copy=X["migrant"])
     fit, note = _fit_logit((x > 0.5).astype(float), twice, w, clusters)
     assert fit is None and note == "model not estimable: collinear covariates"
+
+
+def test_levels_that_predict_the_indicator_perfectly_are_left_out_with_a_note(susenas):
+    row = adjusted_model(susenas, "ebanking", "recent_interprovincial", "workers15").iloc[0]
+    workers = select_population(susenas, "workers15")
+    complete = workers.dropna(subset=["ebanking", "recent_interprovincial", "age", "female", "urban", "education"])
+    none = complete["education"] == "none"
+    assert complete.loc[none, "ebanking"].max() == 0  # the separation the note reports
+    assert row["note"] == f"{int(none.sum())} persons with education = none left out: all have ebanking = 0 (perfect prediction)"
+    assert row["n"] == len(complete) - none.sum() and np.isfinite(row["odds_ratio"]) and np.isfinite(row["ame_se"])
+    assert "education_primary" not in row["covariates"].split()  # primary is now the reference level
