@@ -252,6 +252,11 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
     indicators = _requested(indicators, indicators_of(frame), "indicator")
     dataset = frame["dataset"].iloc[0]
     design = select_population(frame, population, keep_design=True)
+    # Integer labels for the design, once: every comparison below would otherwise hash the
+    # text labels of all rows again. Codes keep the same strata and PSUs.
+    # A missing label stays missing, so survey.py still refuses it in one line.
+    design = design.assign(**{col: np.where(codes < 0, np.nan, codes) for col in ("strata", "psu")
+                              for codes in [pd.factorize(design[col])[0]]})
     rows = []
     for definition in definitions:
         for indicator in indicators:

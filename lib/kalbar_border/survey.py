@@ -34,6 +34,7 @@ linearisation of that ratio under the usual "ultimate cluster" approximation:
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -190,6 +191,7 @@ def _ratio_scores(y: np.ndarray, w: np.ndarray, mask: np.ndarray) -> tuple[float
     return share, float(total), wd * (np.where(mask, y, 0.0) - share) / total
 
 
+@functools.lru_cache(maxsize=64)  # a few (df, level) pairs, asked for hundreds of times
 def _t_quantile(df: int, level: float) -> float:
     # A design with as many strata as PSUs has no df left; fall back to the normal.
     return float(stats.t.ppf(0.5 + level / 2, df) if df > 0 else stats.norm.ppf(0.5 + level / 2))
