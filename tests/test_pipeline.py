@@ -112,3 +112,16 @@ def test_make_help_lists_every_target():
     out = subprocess.run(["make", "-s", "help"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
     for target in ("help", "setup", "reproduce", "test", "lab", "clean"):
         assert f"make {target}" in out
+
+
+def test_timeout_fails_in_one_line_without_claiming_an_executed_copy(tmp_path):
+    src = tmp_path / "nbs"
+    src.mkdir()
+    slow = _notebook(src / "01_slow.ipynb", "import time\ntime.sleep(30)")
+    dest = tmp_path / "out"
+    with pytest.raises(CompendiumError) as err:
+        runner.run([slow], dest=dest, echo=lambda _: None, timeout=2)
+    message = str(err.value)
+    assert "01_slow.ipynb: execution failed" in message and "\n" not in message
+    assert message.endswith("no executed copy (the kernel stopped before the notebook finished)")
+    assert not (dest / "build" / "failed" / "build" / "notebooks" / "01_slow.ipynb").exists()

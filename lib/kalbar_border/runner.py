@@ -181,10 +181,14 @@ def kernel_manager():
 def _execute(source: Path, target: Path, params: dict, kernel: str, timeout: int):
     import papermill as pm
 
+    # request_save_on_cell_execute=False: papermill otherwise rewrites the whole notebook,
+    # figures included, before and after every cell (about a second per full run). It is
+    # written once at the end, or with the error when a cell raises; a kernel that dies or
+    # times out leaves no executed copy, and the runner's message says so.
     return pm.execute_notebook(
         str(source), str(target), parameters=params, kernel_name=kernel, cwd=str(paths.ROOT),
         execution_timeout=timeout, start_timeout=120, progress_bar=False, log_output=False,
-        report_mode=False, kernel_manager_class=kernel_manager(),
+        report_mode=False, kernel_manager_class=kernel_manager(), request_save_on_cell_execute=False,
     )
 
 
@@ -371,9 +375,11 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
                     os.replace(staging, failed)
                     manifest["notebooks"] = [*entries.values(), {**entry, "status": "failed", "error": str(exc)}]
                     write_json(failed / "manifest.json", manifest)
+                    executed = failed / "build" / "notebooks" / sources[name].name
+                    kept = (f"executed copy kept in {executed}" if executed.is_file() else
+                            "no executed copy (the kernel stopped before the notebook finished)")
                     raise CompendiumError(
-                        f"pipeline stopped at {exc}; outputs of the last good run are unchanged; "
-                        f"executed copy kept in {failed / 'build' / 'notebooks' / sources[name].name}"
+                        f"pipeline stopped at {exc}; outputs of the last good run are unchanged; {kept}"
                     ) from None
                 entries[name] = {**entry, "status": "ok", "seconds": round(seconds, 1), "reason": why}
                 to_convert.append(name)
