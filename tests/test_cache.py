@@ -7,7 +7,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from kalbar_border import cache, runner
+from kalbar_border import cache, kernels, runner
 
 RECORD = "from kalbar_border import results\nresults.record({{'{key}': {value}}}, notebook='{name}')"
 
@@ -131,7 +131,7 @@ def test_ready_notebooks_run_longest_chain_first_single_threaded(tmp_path, monke
 @pytest.mark.skipif(os.name != "posix", reason="IPC transport needs Unix sockets")
 def test_kernels_use_their_own_unix_sockets():
     """No shared port or socket name for parallel kernels to race for."""
-    manager = runner.kernel_manager()
+    manager = kernels.kernel_manager()
     first, second = manager(kernel_name=runner.KERNEL), manager(kernel_name=runner.KERNEL)
     assert first.transport == second.transport == "ipc"
     assert first.ip != second.ip

@@ -1,9 +1,12 @@
 """The pipeline runner: executes every notebook, never writes sources, stops on the first
 failure naming notebook and cell, and leaves the last good outputs untouched."""
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -78,7 +81,7 @@ def test_unexecuted_notebook_is_retried_then_failed(tmp_path, monkeypatch):
     path = _notebook(tmp_path / "01_x.ipynb", "x = 1")
     calls = []
 
-    def fake_execute(source, target, params, kernel, timeout):
+    def fake_execute(source, target, params, kernel, timeout, **_):
         calls.append(source)
         return nbformat.read(source, as_version=4)  # as papermill returns it after a port race
 
@@ -125,3 +128,42 @@ def test_timeout_fails_in_one_line_without_claiming_an_executed_copy(tmp_path):
     assert "01_slow.ipynb: execution failed" in message and "\n" not in message
     assert message.endswith("no executed copy (the kernel stopped before the notebook finished)")
     assert not (dest / "build" / "failed" / "build" / "notebooks" / "01_slow.ipynb").exists()
+
+
+def _processes_mentioning(text):
+    """Process ids whose command line contains ``text`` (Linux /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if text.encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir() or not hasattr(os, "fork"), reason="needs fork and /proc")
+def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_path):
+    """Each notebook gets a kernel of its own (its own process, a namespace with nothing
+    but its own names) forked from the run's zygote, which has imported the stack; after the
+    run neither the zygote nor any kernel is left."""
+    src = tmp_path / "nbs"
+    src.mkdir()
+    probe = ("import os, sys, json\n"
+             "print(json.dumps({'pid': os.getpid(), 'ppid': os.getppid(), 'preloaded': 'pandas' in sys.modules,\n"
+             "                  'names': sorted(k for k in globals() if not k.startswith('_'))}))")
+    for name in ("01_a", "02_b", "03_c"):
+        _notebook(src / f"{name}.ipynb", probe)
+    dest = tmp_path / "out"
+    runner.run(folder=src, dest=dest, echo=lambda _: None, jobs=1)
+    seen = []
+    for name in ("01_a", "02_b", "03_c"):
+        nb = nbformat.read(dest / "build" / "notebooks" / f"{name}.ipynb", as_version=4)
+        seen.append(json.loads(nb.cells[2].outputs[0]["text"]))
+    assert len({s["pid"] for s in seen}) == 3  # one kernel per notebook
+    assert len({s["ppid"] for s in seen}) == 1 and all(s["preloaded"] for s in seen)  # forks of one zygote
+    assert all(s["names"] == seen[0]["names"] for s in seen)
+    assert "pandas" not in seen[0]["names"] and "LANG" in seen[0]["names"]  # preloaded, never bound
+    assert not _processes_mentioning("kalbar_border.kernel_forks")
+    assert not [s["pid"] for s in seen if _processes_mentioning(str(s["pid"])) or Path(f"/proc/{s['pid']}").exists()]
+    assert not list(Path(tempfile.gettempdir()).glob("kalbar-zygote-*"))

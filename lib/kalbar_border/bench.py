@@ -7,7 +7,9 @@ repository's outputs are not touched):
 2. no-op rerun through the command line, interpreter start included;
 3. rerun after touching one leaf notebook (which notebooks ran);
 4. the floor: as many kernels as notebooks, each doing only the notebook's imports, run
-   sequentially;
+   sequentially, each started, run and shut down the plain way (a new interpreter per kernel,
+   no zygote, no spare, waiting for each to exit), which is the cost of one kernel per
+   notebook that the runner's kernel handling (:mod:`kalbar_border.kernels`) is there to beat;
 
 and prints each with its ratio to the floor, then per notebook its floor, its cold
 sequential time and the difference (the work no cache can skip on a cold run). The floor and
@@ -27,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import paths, runner
+from . import kernels, paths, runner
 
 LEAF = "04_remittances_context.ipynb"
 
@@ -56,7 +58,7 @@ def floor(notebooks: list[Path], work: Path) -> dict[str, float]:
         started = time.monotonic()
         pm.execute_notebook(str(stub), str(work / f"out_{source.name}"), kernel_name=runner.KERNEL,
                             cwd=str(paths.ROOT), progress_bar=False, log_output=False,
-                            kernel_manager_class=runner.kernel_manager())  # kernels as the runner starts them
+                            kernel_manager_class=kernels.kernel_manager())  # kernels as the runner starts them
         seconds[source.name] = time.monotonic() - started
     return seconds
 

@@ -10,7 +10,7 @@ Guarantees:
   is promoted over ``results/``, ``figures/`` and ``data/processed/`` only when every notebook
   succeeded; a failed run leaves the last good outputs untouched, keeps the failed executed
   copy in ``build/failed/`` and exits non-zero naming notebook and cell;
-* kernels talk over Unix sockets of their own (:func:`kernel_manager`), so parallel kernels
+* kernels talk over Unix sockets of their own (:func:`kernels.kernel_manager`), so parallel kernels
   do not race for TCP ports; still, after each notebook every code cell must carry an
   execution count (papermill can return an unexecuted notebook when a kernel misbehaves);
   such a notebook is retried once and then reported as failed, never accepted;
@@ -22,6 +22,11 @@ Guarantees:
 * of the notebooks ready to run, the one heading the longest remaining chain (estimated
   from the seconds each took last time) starts first, so the critical chain never waits
   behind short independent notebooks;
+* kernels are forked from one process per run that has imported the scientific stack
+  (:mod:`kalbar_border.kernel_forks`), instead of each starting Python and importing it again;
+  a worker does not wait for a finished kernel to exit, and one with more notebooks to run
+  and an idle core beside it starts its next kernel while the current notebook runs
+  (:mod:`kalbar_border.kernels`);
 * every kernel runs with one BLAS/OpenMP thread: parallel kernels do not oversubscribe the
   cores, and the floating-point results (and figure bytes) do not depend on ``--jobs`` or
   on the machine's core count.
@@ -36,16 +41,14 @@ import multiprocessing
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
-import uuid
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
 from pathlib import Path
 
-from . import cache, paths, results
+from . import cache, kernel_forks, kernels, paths, results
 from .atomic import write_json, write_text
 from .errors import CompendiumError
 
@@ -148,59 +151,38 @@ def _to_html(executed: Path, target: Path) -> None:
     write_text(target, body)
 
 
-def kernel_manager():
-    """The kernel manager class for every kernel the runner (and the benchmark) starts:
-    nbclient's default (``AsyncKernelManager``) with two changes.
-
-    * On POSIX systems kernels talk over Unix sockets (IPC) with a path of their own rather
-      than TCP ports: parallel kernels cannot race for a port, and ipykernel does not warn
-      about unencrypted TCP on every start. Elsewhere TCP is kept.
-    * No SIGINT on shutdown. jupyter_client interrupts every kernel before asking it to shut
-      down; the kernel of a finished notebook is idle, and the signal only made ipykernel
-      print "ERROR | KeyboardInterrupt caught in kernel" on the terminal. A kernel still busy
-      (a timed-out cell) is terminated after jupyter_client's shutdown wait instead.
-    """
-    from jupyter_client import AsyncKernelManager
-
-    class QuietKernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs):
-            if os.name == "posix":
-                kwargs.setdefault("transport", "ipc")
-                # jupyter_client's default socket name is shared: parallel kernels would
-                # collide on it the way TCP kernels race for ports.
-                kwargs.setdefault("ip", os.path.join(tempfile.gettempdir(), f"kalbar-kernel-{uuid.uuid4().hex[:16]}"))
-            super().__init__(**kwargs)
-
-        async def _async_interrupt_kernel(self) -> None:
-            if not self.shutting_down:
-                await super()._async_interrupt_kernel()
-
-    return QuietKernelManager
-
-
-def _execute(source: Path, target: Path, params: dict, kernel: str, timeout: int):
+def _execute(source: Path, target: Path, params: dict, kernel: str, timeout: int, spare_next: bool = False):
+    """papermill on one notebook, in a spare kernel started for it when one is waiting
+    (:mod:`kalbar_border.kernels`); ``spare_next`` starts one for the next notebook."""
     import papermill as pm
 
+    manager = kernels.manager_class(kernels.take_spare(kernel))
+    hooks = {"on_notebook_start": kernels.start_spare_when_ready(kernel)} if spare_next else {}
     # request_save_on_cell_execute=False: papermill otherwise rewrites the whole notebook,
     # figures included, before and after every cell (about a second per full run). It is
     # written once at the end, or with the error when a cell raises; a kernel that dies or
     # times out leaves no executed copy, and the runner's message says so.
-    return pm.execute_notebook(
-        str(source), str(target), parameters=params, kernel_name=kernel, cwd=str(paths.ROOT),
-        execution_timeout=timeout, start_timeout=120, progress_bar=False, log_output=False,
-        report_mode=False, kernel_manager_class=kernel_manager(), request_save_on_cell_execute=False,
-    )
+    try:
+        return pm.execute_notebook(
+            str(source), str(target), parameters=params, kernel_name=kernel, cwd=str(paths.ROOT),
+            execution_timeout=timeout, start_timeout=120, progress_bar=False, log_output=False,
+            report_mode=False, kernel_manager_class=manager, request_save_on_cell_execute=False, **hooks,
+        )
+    finally:
+        kernels.release(manager)
 
 
-def run_one(source: Path, target: Path, params: dict, kernel: str = KERNEL, timeout: int = TIMEOUT, retries: int = 1):
+def run_one(source: Path, target: Path, params: dict, kernel: str = KERNEL, timeout: int = TIMEOUT, retries: int = 1,
+            spare_next: bool = False):
     """Execute one notebook; returns the executed node. Raises CompendiumError naming the
-    notebook and the failing cell."""
+    notebook and the failing cell. ``spare_next``: more notebooks follow in this process, so
+    start a kernel for the next one while this one runs."""
     import papermill as pm
 
     name = source.name
     for attempt in range(retries + 1):
         try:
-            nb = _execute(source, target, params, kernel, timeout)
+            nb = _execute(source, target, params, kernel, timeout, spare_next=spare_next)
         except pm.PapermillExecutionError as exc:
             raise CompendiumError(
                 f"{name}: cell {exc.cell_index} (execution {exc.exec_count}) raised {exc.ename}: "
@@ -214,13 +196,13 @@ def run_one(source: Path, target: Path, params: dict, kernel: str = KERNEL, time
     raise CompendiumError(f"{name}: cells {missing[:5]} came back without execution counts after {retries + 1} attempts")
 
 
-def _work(source: Path, target: Path, params: dict, kernel: str, timeout: int, env: dict) -> float:
+def _work(source: Path, target: Path, params: dict, kernel: str, timeout: int, env: dict, spare_next: bool) -> float:
     """Execute one notebook (runs in a worker process) with the runner's environment at the
     time of the call; returns seconds."""
     started = time.monotonic()
     os.environ.clear()
     os.environ.update(env)
-    run_one(source, target, params, kernel, timeout)
+    run_one(source, target, params, kernel, timeout, spare_next=spare_next)
     return time.monotonic() - started
 
 
@@ -288,8 +270,8 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
     lib, env = cache.lib_digest(), cache.environment_digest(kernel)
     manifest = {"git_commit": paths.git_commit(), "kernel": kernel, "packages": package_versions(), "notebooks": []}
     entries, new_record, running = {}, {}, {}
-    view, pool, total, finished = dest, None, len(notebooks), 0
-    saved_env = {var: os.environ.get(var) for var in ("COMPENDIUM_OUTPUT_DIR", *SINGLE_THREAD)}
+    view, pool, zygote, total, finished = dest, None, None, len(notebooks), 0
+    saved_env = {var: os.environ.get(var) for var in ("COMPENDIUM_OUTPUT_DIR", kernel_forks.ENV, *SINGLE_THREAD)}
     # One BLAS thread per kernel: two kernels each spinning two OpenBLAS threads on two cores
     # ran the model notebook three times slower; and results do not depend on --jobs.
     os.environ.update(dict.fromkeys(SINGLE_THREAD, "1"))
@@ -340,10 +322,15 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
                     os.environ["COMPENDIUM_OUTPUT_DIR"] = str(staging)
                     # Recompute with the staged view (same content; generated inputs now live there).
                     parts = cache.key_parts(source, {**defaults, **params}, view, kernel, lib, env)
+                    zygote = kernel_forks.start()  # before the workers: they inherit its address
                     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context())
                 results.forget(name)
+                # A spare kernel for this worker's next notebook, when a core is left idle by
+                # the workers (a spare on a busy core only slows the notebooks running there)
+                # and notebooks remain to be started after this one.
+                spare_next = workers < (os.cpu_count() or 1) and total - len(entries) - len(running) - 1 > 0
                 future = pool.submit(_work, source, staging / "build" / "notebooks" / source.name, params, kernel,
-                                     timeout, dict(os.environ))
+                                     timeout, dict(os.environ), spare_next)
                 running[name] = (future, entry, parts, why)
             if reused:
                 continue  # a reused notebook may have made others ready: look again before waiting
@@ -389,6 +376,8 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        if zygote is not None:
+            zygote.stop()
         for var, value in saved_env.items():
             if value is None:
                 os.environ.pop(var, None)
