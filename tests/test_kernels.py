@@ -30,14 +30,30 @@ class FakeManager:
         pass
 
 
+async def _started():
+    return None
+
+
+def _spare(manager, kernel, environment):
+    import asyncio
+
+    return manager, asyncio.ensure_future(_started(), loop=_loop()), kernel, environment
+
+
+def _loop():
+    from jupyter_core.utils import ensure_event_loop
+
+    return ensure_event_loop()
+
+
 def test_a_spare_is_adopted_only_with_the_same_kernel_and_environment(monkeypatch):
     good = FakeManager()
-    monkeypatch.setattr(kernels, "_spare", (good, "k", dict(os.environ)))
+    monkeypatch.setattr(kernels, "_spare", _spare(good, "k", dict(os.environ)))
     assert kernels.take_spare("k") is good and kernels._spare is None and not good.stopped
 
-    for spare, kernel in [((FakeManager(), "k", {**os.environ, "EXTRA": "1"}), "k"),  # environment changed
-                          ((FakeManager(), "other", dict(os.environ)), "k"),          # another kernel
-                          ((FakeManager(alive=False), "k", dict(os.environ)), "k")]:  # died while waiting
+    for spare, kernel in [(_spare(FakeManager(), "k", {**os.environ, "EXTRA": "1"}), "k"),  # environment changed
+                          (_spare(FakeManager(), "other", dict(os.environ)), "k"),          # another kernel
+                          (_spare(FakeManager(alive=False), "k", dict(os.environ)), "k")]:  # died while waiting
         monkeypatch.setattr(kernels, "_spare", spare)
         assert kernels.take_spare(kernel) is None
         assert spare[0].stopped == [True] and kernels._spare is None
@@ -48,3 +64,26 @@ def test_a_spare_nbclient_never_took_is_stopped():
     manager = kernels.manager_class(spare)
     kernels.release(manager)
     assert spare.stopped == [True] and manager.waiting == []
+
+
+def test_a_zygote_that_has_exited_is_not_waited_for(tmp_path):
+    import subprocess
+    import time
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    started = time.monotonic()
+    assert kernel_forks._request(f"{gone.pid}:{tmp_path / 'no-socket'}", {}, wait=True) is None
+    assert time.monotonic() - started < kernel_forks.READY_TIMEOUT / 10
+
+
+def test_forked_process_handle_polls_and_signals_a_process_that_is_not_our_child():
+    import subprocess
+
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    handle = kernel_forks._ForkedProcess(sleeper.pid)
+    assert handle.poll() is None
+    handle.kill()
+    sleeper.wait()  # here it is our child, so reap it as the zygote would
+    assert handle.wait(timeout=5) == 0 and handle.poll() == 0
+    handle.kill()  # gone: no error

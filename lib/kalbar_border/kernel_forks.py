@@ -22,6 +22,7 @@ exits when the zygote is gone (ipykernel's parent poller), so none outlives an i
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import importlib
 import json
@@ -38,12 +39,13 @@ from pathlib import Path
 
 from . import paths
 
-#: Environment variable naming the run's zygote socket (read by the workers' provisioners).
+#: Environment variable naming the run's zygote, ``<process id>:<socket path>`` (read by the
+#: workers' provisioners).
 ENV = "KALBAR_KERNEL_ZYGOTE"
 #: What the zygote imports before it forks: the third-party stack the notebooks import
 #: through ``lib`` (every notebook imports pandas; 02-06 draw figures; 05-06 use scipy).
 PRELOAD = ("numpy", "pandas", "scipy.stats", "matplotlib.figure")
-#: Seconds a provisioner waits for the zygote to finish its imports and answer.
+#: Seconds a spare kernel's provisioner waits for the zygote to finish its imports and answer.
 READY_TIMEOUT = 60.0
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
@@ -164,13 +166,23 @@ def start() -> Zygote | None:
     address = os.path.join(tempfile.gettempdir(), f"kalbar-zygote-{uuid.uuid4().hex[:16]}")
     process = subprocess.Popen([sys.executable, *INTERPRETER_OPTIONS, "-m", "kalbar_border.kernel_forks", address],
                                cwd=str(paths.ROOT), stdin=subprocess.DEVNULL)
-    os.environ[ENV] = address
+    os.environ[ENV] = f"{process.pid}:{address}"
     return Zygote(address, process)
 
 
-def _request(address: str, request: dict) -> int | None:
-    """Ask the zygote for a kernel; its process id, or None when no zygote answers."""
-    deadline = time.monotonic() + READY_TIMEOUT
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _request(zygote: str, request: dict, wait: bool) -> int | None:
+    """Ask the zygote (``<pid>:<socket path>``) for a kernel; its process id, or None when no
+    zygote answers: at once when it is still importing (unless ``wait``) or has exited."""
+    zygote_pid, address = zygote.split(":", 1)
+    deadline = time.monotonic() + (READY_TIMEOUT if wait else 0)
     while True:
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
@@ -179,7 +191,7 @@ def _request(address: str, request: dict) -> int | None:
                 reply = conn.makefile("rb").readline()
             return int(json.loads(reply)["pid"]) if reply else None
         except (FileNotFoundError, ConnectionRefusedError):
-            if time.monotonic() > deadline:  # still importing, or it failed to start
+            if time.monotonic() > deadline or not _alive(int(zygote_pid)):  # importing, or failed
                 return None
             time.sleep(0.05)
 
@@ -228,13 +240,16 @@ def provisioner_class():
 
     class ForkedProvisioner(LocalProvisioner):
         async def launch_kernel(self, cmd: list[str], **kwargs):
-            address, arguments = os.environ.get(ENV), _kernel_arguments(cmd)
-            if not address or arguments is None:
+            zygote, arguments = os.environ.get(ENV), _kernel_arguments(cmd)
+            if not zygote or arguments is None:
                 return await super().launch_kernel(cmd, **kwargs)
             env = dict(kwargs.get("env") or os.environ)
             env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
             cwd = str(kwargs.get("cwd") or os.getcwd())
-            pid = _request(address, {"arguments": arguments, "env": env, "cwd": cwd})
+            # A notebook waiting for its kernel does not wait for the zygote's imports (it
+            # starts a kernel the plain way); a spare, started ahead of time, does.
+            wait = getattr(self.parent, "wait_for_zygote", False)
+            pid = await asyncio.to_thread(_request, zygote, {"arguments": arguments, "env": env, "cwd": cwd}, wait)
             if pid is None:
                 return await super().launch_kernel(cmd, **kwargs)
             self.process, self.pid, self.pgid, self.cwd = _ForkedProcess(pid), pid, pid, cwd

@@ -28,7 +28,7 @@ import uuid
 
 from . import kernel_forks, paths
 
-# The spare of this process (at most one): (manager, kernel name, environment it started with).
+# The spare of this process (at most one): (manager, its start task, kernel name, environment).
 _spare: tuple | None = None
 
 
@@ -105,12 +105,17 @@ def start_spare_when_ready(kernel: str):
     """An nbclient ``on_notebook_start`` hook (called once the notebook's own kernel is
     ready) that starts a spare kernel for the next notebook, unless one is waiting."""
     async def hook(**_):
+        import asyncio
+
         global _spare
         if _spare is not None:
             return
         manager = pooled_manager()(kernel_name=kernel)
-        await manager.start_kernel(cwd=str(paths.ROOT))
-        _spare = (manager, kernel, dict(os.environ))
+        manager.wait_for_zygote = True  # read by kernel_forks' provisioner
+        # Started in the background: the notebook's cells do not wait for it (the start may
+        # wait for the zygote's imports); take_spare does.
+        starting = asyncio.ensure_future(manager.start_kernel(cwd=str(paths.ROOT)))
+        _spare = (manager, starting, kernel, dict(os.environ))
         _finish_at_exit()
     return hook
 
@@ -141,7 +146,12 @@ def take_spare(kernel: str):
     spare, _spare = _spare, None
     if spare is None:
         return None
-    manager, name, environment = spare
+    manager, starting, name, environment = spare
+    try:
+        _run(starting)
+    except Exception:  # noqa: BLE001 - a spare that failed to start is simply not used
+        _stop(manager)
+        return None
     if name == kernel and environment == dict(os.environ) and _run(manager.is_alive()):
         return manager
     _stop(manager)
@@ -163,6 +173,8 @@ def finish() -> None:
     global _spare
     spare, _spare = _spare, None
     if spare is not None:
+        with contextlib.suppress(Exception):
+            _run(spare[1])  # let it finish starting, then stop it
         _stop(spare[0])
     pending, _exiting[:] = [(m, t) for m, t in _exiting if not t.done()], []
     for manager, task in pending:
