@@ -142,7 +142,7 @@ def _processes_mentioning(text):
     return found
 
 
-@pytest.mark.skipif(not Path("/proc").is_dir() or not hasattr(os, "fork"), reason="needs fork and /proc")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kernels are forked on Linux only")
 def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_path):
     """Each notebook gets a kernel of its own (its own process, a namespace with nothing
     but its own names); kernels started ahead of time are forked from the run's zygote, which
@@ -151,6 +151,7 @@ def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_
     src.mkdir()
     probe = ("import os, sys, json\n"
              "print(json.dumps({'pid': os.getpid(), 'ppid': os.getppid(), 'preloaded': 'pandas' in sys.modules,\n"
+             "                  'argv0': os.path.basename(sys.argv[0]), 'cwd': os.getcwd(),\n"
              "                  'names': sorted(k for k in globals() if not k.startswith('_'))}))")
     for name in ("01_a", "02_b", "03_c"):
         _notebook(src / f"{name}.ipynb", probe)
@@ -164,6 +165,7 @@ def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_
     # The first kernel does not wait for the zygote's imports; the spares after it are its forks.
     assert seen[1]["ppid"] == seen[2]["ppid"] != os.getpid() and seen[1]["preloaded"] and seen[2]["preloaded"]
     assert all(s["names"] == seen[0]["names"] for s in seen)
+    assert all(s["argv0"] == "ipykernel_launcher.py" and s["cwd"] == str(paths.ROOT) for s in seen)
     assert "pandas" not in seen[0]["names"] and "LANG" in seen[0]["names"]  # preloaded, never bound
     assert not _processes_mentioning("kalbar_border.kernel_forks")
     assert not [s["pid"] for s in seen if _processes_mentioning(str(s["pid"])) or Path(f"/proc/{s['pid']}").exists()]

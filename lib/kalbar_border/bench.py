@@ -12,7 +12,7 @@ repository's outputs are not touched):
    notebook that the runner's kernel handling (:mod:`kalbar_border.kernels`) is there to beat;
 
 and prints each with its ratio to the floor, then per notebook its floor, its cold
-sequential time and the difference (the work no cache can skip on a cold run). The floor and
+sequential time and the difference. The floor and
 the cold runs are measured :data:`ROUNDS` times, interleaved, and the fastest of each kept
 (every round is printed too): on a shared machine noise only ever adds time, so the minimum
 is the steadiest estimate, and it is taken alike for the floor and the runs it is compared
@@ -115,10 +115,12 @@ def main(rounds: int = ROUNDS) -> int:
         for name, seconds in rows:
             print(f"{name:<46} {seconds:8.2f} {seconds / base:8.2f}")
         print(f"notebooks rerun after the touch: {', '.join(ran) or 'none'}")
-        print("\nwhere the sequential cold run goes (fastest round per notebook; execution only, HTML and report not included):")
-        print(f"{'notebook':<34} {'floor s':>8} {'cold s':>8} {'beyond':>8}")
+        print("\nper notebook (fastest round; execution only, HTML and report not included): its floor kernel, its time"
+              "\nin the cold sequential run, and the difference, negative where the runner's kernel handling saved more"
+              "\nthan the notebook's own work costs:")
+        print(f"{'notebook':<34} {'floor s':>8} {'cold s':>8} {'cold-floor':>10}")
         for name, spent in per_cold.items():
-            print(f"{name:<34} {per_notebook[name]:8.2f} {spent:8.1f} {spent - per_notebook[name]:8.1f}")
+            print(f"{name:<34} {per_notebook[name]:8.2f} {spent:8.1f} {spent - per_notebook[name]:10.1f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -119,8 +119,10 @@ def _become_kernel(request: dict) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        import ipykernel_launcher
         from ipykernel import kernelapp
 
+        sys.argv = [ipykernel_launcher.__file__, *request["arguments"]]  # as `python -m ipykernel_launcher`
         # The parent poller: exit when the zygote (this process's parent) is gone.
         kernelapp.launch_new_instance(argv=[*request["arguments"], f"--IPKernelApp.parent_handle={os.getppid()}"])
         code = 0
@@ -160,9 +162,10 @@ class Zygote:
 
 def start() -> Zygote | None:
     """Start a zygote with this process's environment (the kernels' environment) and set
-    :data:`ENV` so that workers started afterwards find it. None where there is no fork."""
-    if not hasattr(os, "fork") or not hasattr(socket, "AF_UNIX"):
-        return None
+    :data:`ENV` so that workers started afterwards find it. None except on Linux (kernels
+    then start the plain way)."""
+    if not sys.platform.startswith("linux"):
+        return None  # fork without exec is unsafe on macOS once system frameworks are loaded
     address = os.path.join(tempfile.gettempdir(), f"kalbar-zygote-{uuid.uuid4().hex[:16]}")
     process = subprocess.Popen([sys.executable, *INTERPRETER_OPTIONS, "-m", "kalbar_border.kernel_forks", address],
                                cwd=str(paths.ROOT), stdin=subprocess.DEVNULL)
