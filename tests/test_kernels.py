@@ -87,3 +87,37 @@ def test_forked_process_handle_polls_and_signals_a_process_that_is_not_our_child
     sleeper.wait()  # here it is our child, so reap it as the zygote would
     assert handle.wait(timeout=5) == 0 and handle.poll() == 0
     handle.kill()  # gone: no error
+
+
+def test_the_zygote_refuses_a_bad_request_in_one_line_and_keeps_serving(tmp_path):
+    """A request it cannot serve gets an error reply (the provisioner then starts a kernel
+    the plain way); the zygote itself stays up for the next request."""
+    import json
+    import socket
+    import subprocess
+    import time
+
+    address = str(tmp_path / "zygote")
+    zygote = kernel_forks.Zygote(address, subprocess.Popen(
+        [sys.executable, "-m", "kalbar_border.kernel_forks", address], stdin=subprocess.DEVNULL))
+    try:
+        for _ in range(2):
+            deadline = time.monotonic() + kernel_forks.READY_TIMEOUT
+            while True:
+                try:
+                    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+                        conn.connect(address)
+                        conn.sendall(b"not json\n")
+                        reply = json.loads(conn.makefile("rb").readline())
+                    break
+                except (FileNotFoundError, ConnectionRefusedError):
+                    assert time.monotonic() < deadline, "zygote did not start"
+                    time.sleep(0.05)
+            assert reply["error"].startswith("JSONDecodeError")
+        assert zygote.process.poll() is None
+        zygote_name = f"{zygote.process.pid}:{address}"
+        assert kernel_forks._request(zygote_name, {"arguments": [], "env": {}}, wait=True) is None  # no "cwd"
+        assert kernel_forks._request(zygote_name, {"arguments": [], "env": {}, "cwd": str(tmp_path / "no")}, wait=True) is None
+    finally:
+        zygote.stop()
+    assert zygote.process.poll() is not None and not (tmp_path / "zygote").exists()

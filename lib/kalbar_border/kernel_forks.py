@@ -95,8 +95,12 @@ def serve(address: str) -> None:
             except (socket.timeout, InterruptedError):
                 continue
             with conn:
-                request = json.loads(conn.makefile("rb").readline())
-                pid = os.fork()
+                try:
+                    request = _checked(json.loads(conn.makefile("rb").readline()))
+                    pid = os.fork()
+                except Exception as exc:  # noqa: BLE001 - a bad request or a failed fork: say so, keep serving
+                    conn.sendall(json.dumps({"error": f"{type(exc).__name__}: {exc}"}).encode() + b"\n")
+                    continue
                 if pid == 0:
                     server.close()
                     conn.close()
@@ -105,6 +109,18 @@ def serve(address: str) -> None:
     finally:
         server.close()
         Path(address).unlink(missing_ok=True)
+
+
+def _checked(request) -> dict:
+    """A kernel request: ``arguments`` (list of str), ``env`` (str to str), ``cwd`` (an
+    existing folder); else ValueError, before anything is forked."""
+    if not (isinstance(request, dict) and isinstance(request.get("arguments"), list)
+            and all(isinstance(a, str) for a in request["arguments"])
+            and isinstance(request.get("env"), dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in request["env"].items())
+            and isinstance(request.get("cwd"), str) and os.path.isdir(request["cwd"])):
+        raise ValueError("expected {'arguments': [str], 'env': {str: str}, 'cwd': existing folder}")
+    return request
 
 
 def _become_kernel(request: dict) -> None:
@@ -119,10 +135,13 @@ def _become_kernel(request: dict) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        import ipykernel_launcher
+        if sys.path[0] in ("", os.getcwd()):
+            del sys.path[0]  # as ipykernel_launcher does; IPython puts '' back
+        from importlib.util import find_spec
+
         from ipykernel import kernelapp
 
-        sys.argv = [ipykernel_launcher.__file__, *request["arguments"]]  # as `python -m ipykernel_launcher`
+        sys.argv = [find_spec("ipykernel_launcher").origin, *request["arguments"]]  # as `python -m ipykernel_launcher`
         # The parent poller: exit when the zygote (this process's parent) is gone.
         kernelapp.launch_new_instance(argv=[*request["arguments"], f"--IPKernelApp.parent_handle={os.getppid()}"])
         code = 0
@@ -192,7 +211,8 @@ def _request(zygote: str, request: dict, wait: bool) -> int | None:
                 conn.connect(address)
                 conn.sendall(json.dumps(request).encode() + b"\n")
                 reply = conn.makefile("rb").readline()
-            return int(json.loads(reply)["pid"]) if reply else None
+            pid = json.loads(reply).get("pid") if reply else None
+            return int(pid) if pid else None  # else the zygote could not fork: start the plain way
         except (FileNotFoundError, ConnectionRefusedError):
             if time.monotonic() > deadline or not _alive(int(zygote_pid)):  # importing, or failed
                 return None
