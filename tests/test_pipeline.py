@@ -152,7 +152,7 @@ def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_
     probe = ("import os, sys, json\n"
              "print(json.dumps({'pid': os.getpid(), 'ppid': os.getppid(), 'preloaded': 'pandas' in sys.modules,\n"
              "                  'argv0': os.path.basename(sys.argv[0]), 'cwd': os.getcwd(), 'path': sys.path,\n"
-             "                  'mpl': __import__('matplotlib').get_backend(),\n"
+             "                  'mpl': __import__('matplotlib').get_backend(), 'draw': __import__('numpy').random.random(),\n"
              "                  'names': sorted(k for k in globals() if not k.startswith('_'))}))")
     for name in ("01_a", "02_b", "03_c"):
         _notebook(src / f"{name}.ipynb", probe)
@@ -168,6 +168,7 @@ def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_
     assert all(s["names"] == seen[0]["names"] for s in seen)
     assert all(s["argv0"] == "ipykernel_launcher.py" and s["cwd"] == str(paths.ROOT) for s in seen)
     assert all(s["path"] == seen[0]["path"] and s["mpl"] == seen[0]["mpl"] for s in seen)  # plain first, forks after
+    assert len({s["draw"] for s in seen}) == 3  # forks do not share numpy's unseeded random state
     assert "pandas" not in seen[0]["names"] and "LANG" in seen[0]["names"]  # preloaded, never bound
     assert not _processes_mentioning("kalbar_border.kernel_forks")
     assert not [s["pid"] for s in seen if _processes_mentioning(str(s["pid"])) or Path(f"/proc/{s['pid']}").exists()]

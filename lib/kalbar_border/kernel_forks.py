@@ -137,6 +137,9 @@ def _become_kernel(request: dict) -> None:
         os.environ.update(request["env"])
         if sys.path[0] in ("", os.getcwd()):
             del sys.path[0]  # as ipykernel_launcher does; IPython puts '' back
+        # A fork copies numpy's global random state; a new interpreter seeds it from the OS.
+        # (The analysis seeds what it draws; this keeps unseeded draws as unpredictable.)
+        sys.modules["numpy"].random.seed()
         from importlib.util import find_spec
 
         from ipykernel import kernelapp
