@@ -58,7 +58,7 @@ def floor(notebooks: list[Path], work: Path) -> dict[str, float]:
         started = time.monotonic()
         pm.execute_notebook(str(stub), str(work / f"out_{source.name}"), kernel_name=runner.KERNEL,
                             cwd=str(paths.ROOT), progress_bar=False, log_output=False,
-                            kernel_manager_class=kernels.kernel_manager())  # kernels as the runner starts them
+                            kernel_manager_class=kernels.kernel_manager())  # plain kernels: no zygote, no spare
         seconds[source.name] = time.monotonic() - started
     return seconds
 
