@@ -121,3 +121,31 @@ def test_the_zygote_refuses_a_bad_request_in_one_line_and_keeps_serving(tmp_path
     finally:
         zygote.stop()
     assert zygote.process.poll() is not None and not (tmp_path / "zygote").exists()
+
+
+def test_the_runners_client_is_ready_when_the_kernel_answers_and_says_when_it_died():
+    import asyncio
+
+    import pytest
+
+    async def scenario():
+        manager = kernels.pooled_manager()(kernel_name="kalbar-border")
+        await manager.start_kernel()
+        try:
+            client = manager.client()
+            client.start_channels()
+            await client.wait_for_ready(timeout=60)
+            reply = await client.execute_interactive("x = 6 * 7", timeout=30)
+            assert reply["content"]["status"] == "ok"
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+            late = manager.client()
+            late.start_channels()
+            with pytest.raises(RuntimeError, match="Kernel died before replying to kernel_info"):
+                await late.wait_for_ready(timeout=30)
+            late.stop_channels()
+        finally:
+            if await manager.is_alive():
+                await manager.shutdown_kernel(now=True)
+
+    asyncio.run(scenario())

@@ -24,6 +24,7 @@ import multiprocessing.util
 import os
 import signal
 import tempfile
+import time
 import uuid
 
 from . import kernel_forks, paths
@@ -72,8 +73,14 @@ def pooled_manager():
     exits. A forced (``now``) shutdown or a restart is done on the spot."""
     import asyncio
 
+    from traitlets import default
+
     class PooledKernelManager(kernel_manager()):
         exiting = None  # the background shutdown of this kernel, once asked
+
+        @default("client_factory")
+        def _client_factory_default(self):
+            return _ready_client()
 
         async def _async_pre_start_kernel(self, **kw):
             # Kernels are forked from the run's zygote when there is one (kernel_forks).
@@ -95,6 +102,42 @@ def pooled_manager():
                 await super().cleanup_resources(restart=restart)
 
     return PooledKernelManager
+
+
+@functools.lru_cache(maxsize=1)
+def _ready_client():
+    """The client class of :func:`pooled_manager`'s kernels: jupyter_client's asynchronous
+    client, whose ``wait_for_ready`` ends once the kernel has answered ``kernel_info`` and
+    IOPub delivers, as jupyter_client's does, without its closing 0.2 s of listening for
+    stray IOPub messages (a fixed wait per notebook; nbclient reads only the messages whose
+    parent is a request of its own, so strays never reach a notebook)."""
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReadyKernelClient(AsyncKernelClient):
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+            while True:
+                self.kernel_info()
+                try:
+                    reply = await self.shell_channel.get_msg(timeout=1)
+                except Empty:
+                    reply = None
+                if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                    try:
+                        await self.iopub_channel.get_msg(timeout=0.2)  # IOPub is connected
+                    except Empty:
+                        pass  # not yet: ask again
+                    else:
+                        self._handle_kernel_info_reply(reply)
+                        return
+                if not await self.is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+    return ReadyKernelClient
 
 
 # Background shutdowns this process has started (asyncio tasks on its event loop).
