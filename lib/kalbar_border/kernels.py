@@ -5,7 +5,8 @@
 * :func:`pooled_manager`: the runner's workers' manager. Its kernels are forked from the
   run's zygote when there is one (:mod:`kalbar_border.kernel_forks`), and shutting one down
   asks it to exit without waiting (half a second per notebook); :func:`finish` waits for all
-  of them before the worker process exits.
+  of them before the worker process exits. Its client (:func:`_ready_client`) skips
+  jupyter_client's fixed 0.2 s wait on connecting.
 * Spares: a worker with more notebooks to run and an idle core beside it starts the kernel
   for its next notebook once the current notebook's kernel is ready
   (:func:`start_spare_when_ready`); the next notebook adopts it (:func:`manager_class`), so a
