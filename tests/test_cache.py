@@ -97,6 +97,33 @@ def test_lost_results_rerun_their_writer(project):
     assert json.loads((out / "results" / "results.json").read_text()) == {"ta.value": 1, "tb.value": 2, "tc.value": 2}
 
 
+def test_a_file_named_by_a_parameter_is_an_input(tmp_path):
+    """-p DATA=/some/file: editing that file in place reruns the notebook, as a declared
+    input would; parameters that are not file names are only parameters."""
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    data = tmp_path / "other.csv"
+    data.write_text("1")
+    nb = new_notebook(metadata={"kalbar": {"inputs": [], "outputs": ["results:tp"]},
+                                "kernelspec": {"name": runner.KERNEL, "display_name": "k", "language": "python"}})
+    params = new_code_cell("LANG = 'en'\nDATA = None")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, new_code_cell("value = int(open(DATA).read())\n" + RECORD.format(key="tp.value", value="value", name="01_p"))]
+    nbformat.write(nb, nbs / "01_p.ipynb")
+
+    def run():
+        manifest = runner.run([nbs / "01_p.ipynb"], overrides={"DATA": str(data)}, dest=tmp_path / "out", echo=lambda _: None)
+        return manifest["notebooks"][0]["status"], manifest["notebooks"][0]["reason"]
+
+    assert run() == ("ok", "no cache record")
+    assert run() == ("reused", "unchanged")
+    data.write_text("2")
+    assert run() == ("ok", "input changed: parameter:DATA")
+    assert json.loads((tmp_path / "out" / "results" / "results.json").read_text())["tp.value"] == 2
+    assert cache.parameter_files({"LANG": "en", "N": 3, "DATA": str(data), "GONE": str(tmp_path / "no.csv")}) == {
+        "parameter:DATA": data}
+
+
 def test_remaining_path_prefers_the_long_chain():
     deps = {"a": set(), "b": set(), "c": {"b"}, "d": {"a", "c"}}
     chain = cache.remaining_path({"a": 1.0, "b": 2.0, "c": 5.0, "d": 1.0}, cache.dependents(deps))

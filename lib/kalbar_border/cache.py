@@ -8,7 +8,7 @@ namespace is the first part of a results key). From these:
 * :func:`key_parts`: what a notebook's outputs depend on: its source (every cell), its
   parameters, the ``kalbar_border`` source (the whole package is hashed: finer tracking of
   which function a notebook calls would be unreliable), the locked environment, and the
-  content of each declared input. Upstream results are hashed by content, so a rerun of an
+  content of each declared input and of each file a parameter names. Upstream results are hashed by content, so a rerun of an
   upstream notebook that produced the same results does not rerun its dependents.
 """
 from __future__ import annotations
@@ -150,10 +150,30 @@ def notebook_digest(path: Path) -> str:
                 + [nb.get("metadata", {}).get("kalbar", {})])
 
 
+PARAMETER_PREFIX = "parameter:"
+
+
+def parameter_files(parameters: dict) -> dict[str, Path]:
+    """Parameters whose value names an existing file (absolute, or relative to the repository,
+    the kernels' working folder): ``-p SUSENAS_PATH=/data/other.rda``. The file is an input of
+    the notebook like a declared one, so editing it in place reruns the notebook."""
+    found = {}
+    for name, value in parameters.items():
+        if isinstance(value, str) and value:
+            candidate = Path(value) if Path(value).is_absolute() else paths.ROOT / value
+            if candidate.is_file():
+                found[f"{PARAMETER_PREFIX}{name}"] = candidate
+    return found
+
+
 def key_parts(path: Path, parameters: dict, view: Path, kernel: str, lib: str, env: str) -> dict:
+    """What a notebook's outputs depend on (see the module docstring); a parameter naming a
+    file adds that file's content to the inputs (:func:`parameter_files`)."""
     inputs, _ = declarations(path)
+    digests = {item: input_digest(item, view) for item in inputs}
+    digests.update({item: sha256_file(file) for item, file in parameter_files(parameters).items()})
     return {"notebook": notebook_digest(path), "parameters": _sha(parameters), "lib": lib, "environment": env,
-            "inputs": {item: input_digest(item, view) for item in inputs}}
+            "inputs": digests}
 
 
 def key(parts: dict) -> str:
