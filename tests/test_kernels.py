@@ -99,7 +99,7 @@ def test_the_zygote_refuses_a_bad_request_in_one_line_and_keeps_serving(tmp_path
 
     address = str(tmp_path / "zygote")
     zygote = kernel_forks.Zygote(address, subprocess.Popen(
-        [sys.executable, "-m", "kalbar_border.kernel_forks", address], stdin=subprocess.DEVNULL))
+        [sys.executable, "-m", "kalbar_border.kernel_forks", address, str(os.getpid())], stdin=subprocess.DEVNULL))
     try:
         for _ in range(2):
             deadline = time.monotonic() + kernel_forks.READY_TIMEOUT

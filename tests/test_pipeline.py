@@ -130,6 +130,10 @@ def test_timeout_fails_in_one_line_without_claiming_an_executed_copy(tmp_path):
     assert not (dest / "build" / "failed" / "build" / "notebooks" / "01_slow.ipynb").exists()
 
 
+def _zygote_sockets():
+    return set(Path(tempfile.gettempdir()).glob("kalbar-zygote-*"))
+
+
 def _processes_mentioning(text):
     """Process ids whose command line contains ``text`` (Linux /proc)."""
     found = []
@@ -158,6 +162,7 @@ def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_
         _notebook(src / f"{name}.ipynb", probe)
     dest = tmp_path / "out"
     monkeypatch.setattr(os, "cpu_count", lambda: 2)  # one job, one idle core: spare kernels, forked
+    sockets_before = _zygote_sockets()
     runner.run(folder=src, dest=dest, echo=lambda _: None, jobs=1)
     seen = []
     for name in ("01_a", "02_b", "03_c"):
@@ -173,4 +178,40 @@ def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_
     assert "pandas" not in seen[0]["names"] and "LANG" in seen[0]["names"]  # preloaded, never bound
     assert not _processes_mentioning("kalbar_border.kernel_forks")
     assert not [s["pid"] for s in seen if Path(f"/proc/{s['pid']}").exists()]
-    assert not list(Path(tempfile.gettempdir()).glob("kalbar-zygote-*"))
+    assert _zygote_sockets() <= sockets_before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_runner_killed_hard_leaves_no_worker_zygote_or_kernel(tmp_path):
+    """SIGKILL gives the runner no chance to shut anything down: its workers end themselves,
+    the zygote ends itself, and the kernel of the notebook that was running follows."""
+    import signal
+    import time
+
+    src = tmp_path / "nbs"
+    src.mkdir()
+    pid_file = tmp_path / "kernel.pid"
+    _notebook(src / "01_sleep.ipynb", f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(120)")
+    # Sockets of kernels killed without a shutdown stay behind: keep them in a folder of the
+    # test's own (short: a Unix socket path has at most 107 bytes).
+    sockets = Path(tempfile.mkdtemp(prefix="kb"))
+    runner_process = subprocess.Popen([sys.executable, "-m", "kalbar_border.runner", "--folder", str(src),
+                                       "--dest", str(tmp_path / "out")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                      env={**os.environ, "TMPDIR": str(sockets)})
+    deadline = time.monotonic() + 60
+    while not (pid_file.is_file() and pid_file.read_text()):
+        assert time.monotonic() < deadline and runner_process.poll() is None, "the notebook never started"
+        time.sleep(0.1)
+    kernel = int(pid_file.read_text())
+    runner_process.send_signal(signal.SIGKILL)
+    runner_process.wait()
+    deadline = time.monotonic() + 15
+    while True:
+        left = _processes_mentioning(str(src)) + _processes_mentioning("kalbar_border.kernel_forks")
+        left += [kernel] if Path(f"/proc/{kernel}").exists() else []
+        if not left:
+            break
+        assert time.monotonic() < deadline, f"still running 15 s after the runner was killed: {left}"
+        time.sleep(0.2)
+    assert not list(sockets.glob("kalbar-zygote-*"))  # the zygote removed its socket as it left
+    shutil.rmtree(sockets)

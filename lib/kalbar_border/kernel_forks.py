@@ -69,9 +69,12 @@ def _kernel_arguments(cmd: list[str]) -> list[str] | None:
 
 # ---------------------------------------------------------------- the zygote process
 
-def serve(address: str) -> None:
+def serve(address: str, runner: int) -> None:
     """Run the zygote: import, then fork a kernel per request on the Unix socket ``address``
-    until the process that started it exits."""
+    until the process ``runner`` that started it has exited (checked each second, also when
+    it exits during the imports)."""
+    if os.getppid() != runner:
+        return  # the runner is already gone
     # ipykernel sets this before a notebook can import matplotlib, which reads it at import.
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     for name in PRELOAD:
@@ -81,7 +84,6 @@ def serve(address: str) -> None:
     if threading.active_count() != 1:
         raise SystemExit(f"kernel zygote: imports started {threading.active_count() - 1} thread(s); not forking")
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped as they exit
-    parent = os.getppid()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     pending = f"{address}.{os.getpid()}"
     server.bind(pending)
@@ -89,7 +91,7 @@ def serve(address: str) -> None:
     os.replace(pending, address)  # the path appears only once the zygote can serve
     server.settimeout(1.0)
     try:
-        while os.getppid() == parent:
+        while os.getppid() == runner:
             try:
                 conn, _ = server.accept()
             except (socket.timeout, InterruptedError):
@@ -189,7 +191,8 @@ def start() -> Zygote | None:
     if not sys.platform.startswith("linux"):
         return None  # fork without exec is unsafe on macOS once system frameworks are loaded
     address = os.path.join(tempfile.gettempdir(), f"kalbar-zygote-{uuid.uuid4().hex[:16]}")
-    process = subprocess.Popen([sys.executable, *INTERPRETER_OPTIONS, "-m", "kalbar_border.kernel_forks", address],
+    process = subprocess.Popen([sys.executable, *INTERPRETER_OPTIONS, "-m", "kalbar_border.kernel_forks", address,
+                                str(os.getpid())],
                                cwd=str(paths.ROOT), stdin=subprocess.DEVNULL)
     os.environ[ENV] = f"{process.pid}:{address}"
     return Zygote(address, process)
@@ -285,4 +288,4 @@ def provisioner_class():
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1])
+    serve(sys.argv[1], int(sys.argv[2]))

@@ -206,6 +206,22 @@ def _work(source: Path, target: Path, params: dict, kernel: str, timeout: int, e
     return time.monotonic() - started
 
 
+def _exit_with_parent() -> None:
+    """Worker initializer: end this worker when its parent is gone, the runner (forked
+    workers) or the fork server, which exits with the runner; the runner was killed hard, so
+    it could not shut its pool down, and an idle worker would otherwise wait on its task
+    queue forever. Its kernels follow on their own: ipykernel's parent poller ends a kernel
+    whose parent (this worker, or the zygote, which watches the runner) is gone."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-runner", daemon=True).start()
+
+
 def _worker_context():
     """How worker processes start.
 
@@ -323,7 +339,8 @@ def run(selected: list[Path] | None = None, overrides: dict | None = None, kerne
                     # Recompute with the staged view (same content; generated inputs now live there).
                     parts = cache.key_parts(source, {**defaults, **params}, view, kernel, lib, env)
                     zygote = kernel_forks.start()  # before the workers: they inherit its address
-                    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context())
+                    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context(),
+                                               initializer=_exit_with_parent)
                 results.forget(name)
                 # A spare kernel for this worker's next notebook, when a core is left idle by
                 # the workers (a spare on a busy core only slows the notebooks running there)
