@@ -235,11 +235,8 @@ class _ForkedProcess:
         self.pid, self.returncode = pid, None
 
     def poll(self) -> int | None:
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, 0)
-            except ProcessLookupError:
-                self.returncode = 0  # gone; its exit status went to the zygote
+        if self.returncode is None and not _alive(self.pid):
+            self.returncode = 0  # gone; its exit status went to the zygote
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:

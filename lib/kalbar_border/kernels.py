@@ -95,7 +95,7 @@ def pooled_manager():
             if now or restart:
                 return await super().shutdown_kernel(now=now, restart=restart)
             self.exiting = asyncio.ensure_future(super().shutdown_kernel())
-            _exiting.append((self, self.exiting))
+            _exiting.append(self)
             _finish_at_exit()
 
         async def cleanup_resources(self, restart: bool = False) -> None:
@@ -141,7 +141,7 @@ def _ready_client():
     return ReadyKernelClient
 
 
-# Background shutdowns this process has started (asyncio tasks on its event loop).
+# Managers whose kernel this process asked to exit (their ``exiting`` task runs on its event loop).
 _exiting: list = []
 
 
@@ -220,16 +220,16 @@ def finish() -> None:
         with contextlib.suppress(Exception):
             _run(spare[1])  # let it finish starting, then stop it
         _stop(spare[0])
-    pending, _exiting[:] = [(m, t) for m, t in _exiting if not t.done()], []
-    for manager, task in pending:
-        if task.get_loop().is_closed():  # its loop is gone (not the runner's): end it directly
-            task.cancel()
+    pending, _exiting[:] = [m for m in _exiting if not m.exiting.done()], []
+    for manager in pending:
+        if manager.exiting.get_loop().is_closed():  # its loop is gone (not the runner's): end it directly
+            manager.exiting.cancel()
             if manager.provisioner is not None and manager.provisioner.pid:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(manager.provisioner.pid, signal.SIGKILL)
-    pending = [t for m, t in pending if not t.get_loop().is_closed()]
-    if pending:
-        _run(asyncio.gather(*pending, return_exceptions=True))
+    tasks = [m.exiting for m in pending if not m.exiting.get_loop().is_closed()]
+    if tasks:
+        _run(asyncio.gather(*tasks, return_exceptions=True))
 
 
 def manager_class(spare=None):
@@ -255,6 +255,6 @@ def manager_class(spare=None):
 def release(manager) -> None:
     """After papermill returns or raises: stop a spare that nbclient never adopted (papermill
     failed before starting a kernel), so no kernel outlives the run."""
-    for spare in getattr(manager, "waiting", []):
-        _stop(spare)
-    getattr(manager, "waiting", []).clear()
+    waiting = getattr(manager, "waiting", [])
+    while waiting:
+        _stop(waiting.pop())
