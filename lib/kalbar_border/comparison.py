@@ -102,6 +102,12 @@ NEWTON_TOLERANCE = 1e-10
 NEWTON_MAX_STEPS = 100
 
 
+def _probabilities_and_information(x: np.ndarray, w: np.ndarray, beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Fitted probabilities and the weighted information matrix ``X' diag(w p (1-p)) X``."""
+    p = special.expit(x @ beta)
+    return p, (x * (w * p * (1 - p))[:, None]).T @ x
+
+
 def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, clusters: np.ndarray) -> tuple[_Logit | None, str]:
     """Weighted logistic regression with a cluster-robust (PSU) sandwich; returns (fit, note).
 
@@ -124,8 +130,7 @@ def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, clusters: np
     w = weights / weights.mean()
     beta = np.zeros(x.shape[1])
     for _ in range(NEWTON_MAX_STEPS):
-        p = special.expit(x @ beta)
-        information = (x * (w * p * (1 - p))[:, None]).T @ x
+        p, information = _probabilities_and_information(x, w, beta)
         try:
             step = np.linalg.solve(information, x.T @ (w * (y - p)))
         except np.linalg.LinAlgError:  # fitted probabilities reached exactly 0 or 1
@@ -137,8 +142,7 @@ def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, clusters: np
             break
     if not (np.all(np.isfinite(step)) and np.max(np.abs(step)) <= NEWTON_TOLERANCE):
         return None, "model not estimable: no convergence (separation: fitted probabilities reach 0 or 1)"
-    p = special.expit(x @ beta)
-    information = (x * (w * p * (1 - p))[:, None]).T @ x
+    p, information = _probabilities_and_information(x, w, beta)
     groups = pd.factorize(clusters)[0]
     # The meat is the one-stratum case of the survey linearisation: cluster score totals,
     # factor G/(G-1); centring is a no-op because the scores sum to zero at the MLE.
