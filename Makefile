@@ -27,17 +27,17 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 setup: $(STAMP) ## Create .venv, install the pinned packages and register the Jupyter kernel (once)
 
-reproduce: $(STAMP) ## Run the notebooks (changed ones and their dependents; FORCE=1 reruns all); report in build/index.html
-	$(PY) -m kalbar_border.runner $(if $(FORCE),--force)
+reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", ONLY=03, FORCE=1); report in build/index.html
+	$(PY) -m kalbar_border.workflow $(if $(FORCE),--force) $(foreach n,$(ONLY),--only $(n)) $(PARAMS)
 
 test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval)
 	$(PY) -m pytest
 
-bench: $(STAMP) ## Time cold, no-op and one-notebook reruns against the kernel-start floor (prints figures)
-	$(PY) -m kalbar_border.bench
+bench: $(STAMP) ## Time cold, no-op and one-notebook reruns against plain papermill (prints figures)
+	$(PY) tests/bench.py
 
 golden: $(STAMP) ## Maintainers only: refresh the nbval golden notebooks in tests/golden/ from the last run
-	$(PY) -m kalbar_border.runner --golden
+	$(PY) -m kalbar_border.workflow --golden
 
 lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab notebooks/

@@ -1,12 +1,17 @@
 """Shared test set-up.
 
-* The microdata cache points at ``../shared/data`` when it exists, so the suite never needs
-  the network on our machines and in CI.
-* Generated outputs of anything the tests run (including nbval's kernels, which inherit
-  this environment) go to a throw-away folder, never over the repository's outputs.
-* ``pipeline_run`` executes every notebook once through the runner, shared by the tests.
+* The microdata come from a throw-away copy of ``../shared/data`` (CI and our machines), so
+  tests may truncate or swap a file without touching the shared cache, and never need the network.
+* Generated outputs of anything the tests run (the pipeline, nbval's kernels, which inherit
+  this environment) go to a throw-away folder, never over the repository's outputs; both
+  folders are removed when the session ends.
+* ``pipeline_run`` runs the whole pipeline once, as ``make reproduce`` does, shared by the tests.
 """
+import json
 import os
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -14,25 +19,42 @@ import pytest
 
 from kalbar_border import paths
 
-if "COMPENDIUM_DATA_DIR" not in os.environ and paths.SHARED_DATA.is_dir():
-    os.environ["COMPENDIUM_DATA_DIR"] = str(paths.SHARED_DATA)
-os.environ.setdefault("COMPENDIUM_OUTPUT_DIR", tempfile.mkdtemp(prefix="kalbar-test-outputs-"))
+_SESSION = Path(tempfile.mkdtemp(prefix="kalbar-test-"))
+_SOURCE_DATA = Path(os.environ.get("COMPENDIUM_DATA_DIR") or paths.SHARED_DATA)
+DATA = _SESSION / "data"
+DATA.mkdir()
+for rda in _SOURCE_DATA.glob("*.rda") if _SOURCE_DATA.is_dir() else []:
+    shutil.copy2(rda, DATA / rda.name)
+os.environ["COMPENDIUM_DATA_DIR"] = str(DATA)
+os.environ["COMPENDIUM_OUTPUT_DIR"] = str(_SESSION / "outputs")
+os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_SESSION, ignore_errors=True)
+
 
 needs_microdata = pytest.mark.skipif(
-    not (paths.cache_dir() / "SUSENAS2020.rda").is_file(),
-    reason="microdata not in cache; set COMPENDIUM_DATA_DIR to a folder holding SUSENAS2020.rda and SAKERNAS2020.rda",
+    not (DATA / "SUSENAS2020.rda").is_file(),
+    reason="microdata not found; set COMPENDIUM_DATA_DIR to a folder holding SUSENAS2020.rda and SAKERNAS2020.rda",
 )
 
 
-@pytest.fixture(scope="session")
-def pipeline_run(tmp_path_factory):
-    """Run every notebook once into a temporary destination; returns (dest, manifest)."""
-    from kalbar_border import runner
+def run_pipeline(out: Path, *args, env: dict | None = None, timeout: int = 300, **popen) -> subprocess.CompletedProcess:
+    """``python -m kalbar_border.workflow ARGS`` with outputs under ``out``, as a user runs it."""
+    environment = {**os.environ, "COMPENDIUM_OUTPUT_DIR": str(out), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "kalbar_border.workflow", *map(str, args)], env=environment,
+                          cwd=paths.ROOT, capture_output=True, text=True, timeout=timeout, **popen)
 
-    dest = tmp_path_factory.mktemp("pipeline")
-    lines = []
-    manifest = runner.run(dest=dest, echo=lines.append)
-    return Path(dest), manifest, lines
+
+@pytest.fixture(scope="session")
+def pipeline_run():
+    """Every notebook run once into the session's output folder; (folder, manifest, output lines)."""
+    out = Path(os.environ["COMPENDIUM_OUTPUT_DIR"])
+    done = run_pipeline(out)
+    assert done.returncode == 0, done.stdout + done.stderr
+    manifest = json.loads((out / "build" / "manifest.json").read_text())
+    return out, manifest, done.stdout.splitlines()
 
 
 def _load(name):

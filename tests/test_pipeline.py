@@ -1,106 +1,373 @@
-"""The pipeline runner: executes every notebook, never writes sources, stops on the first
-failure naming notebook and cell, and leaves the last good outputs untouched."""
+"""The pipeline (doit + papermill, kalbar_border.workflow) as a user meets it: every notebook
+executed, nothing rerun without a reason, outputs never half-replaced, one run at a time,
+parameters checked before anything runs, a run without the microdata, one-line messages.
+
+Runs go through the command line (``python -m kalbar_border.workflow``) into temporary
+output folders; processes checked are only those the tests started.
+"""
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
-import tempfile
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from kalbar_border import paths, runner
+from tests.conftest import DATA, needs_microdata, run_pipeline
+from kalbar_border import paths, workflow
 from kalbar_border.atomic import sha256_file
 from kalbar_border.errors import CompendiumError
 
+NOTEBOOKS = workflow.discover()
 
-def _tree_hashes(folder):
+
+def _tree(folder: Path) -> dict:
     return {p.relative_to(folder).as_posix(): sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _status(stdout: str) -> dict:
+    """task -> what the run said of it (running / done / up to date / FAILED ...)."""
+    said = {}
+    for line in stdout.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0] in ("done", "FAILED", "skipped"):
+            said[parts[1].rstrip(":")] = parts[0]
+        elif line.strip().startswith("up to date"):
+            said[parts[3]] = "up to date"
+    return said
+
+
+# --------------------------------------------------------------------------- the whole run
+
+
 def test_full_run_executes_every_cell(pipeline_run):
-    dest, manifest, lines = pipeline_run
-    assert len(lines) == len(runner.discover())
-    assert all(" ok " in line for line in lines)
+    out, manifest, lines = pipeline_run
+    assert [n["notebook"] for n in manifest["notebooks"]] == [nb.path.name for nb in NOTEBOOKS]
+    assert all(n["status"] == "current" for n in manifest["notebooks"])
     for entry in manifest["notebooks"]:
-        assert entry["status"] == "ok" and entry["seconds"] > 0
-        nb = nbformat.read(dest / "build" / "notebooks" / entry["notebook"], as_version=4)
-        assert runner.unexecuted_cells(nb) == []
+        nb = nbformat.read(out / "build" / "notebooks" / entry["notebook"], as_version=4)
+        assert workflow.unexecuted_cells(nb) == []
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert not [o for o in outputs if o.get("name") == "stderr"], f"{entry['notebook']} wrote to stderr"
-        assert (dest / "build" / "html" / entry["notebook"].replace(".ipynb", ".html")).is_file()
-
-
-def test_manifest_records_inputs_versions_commit(pipeline_run):
-    dest, _, _ = pipeline_run
-    manifest = json.loads((dest / "build" / "manifest.json").read_text())
-    assert manifest["packages"]["papermill"] and manifest["git_commit"]
-    first = manifest["notebooks"][0]
-    assert first["parameters"]["LANG"] == "en"
-    assert all(len(h) == 64 for h in first["inputs"].values())
+        assert (out / "build" / "html" / entry["notebook"].replace(".ipynb", ".html")).is_file()
+        assert all((out / rel).is_file() for rel in entry["outputs"])
+    assert (out / "build" / "index.html").is_file()
+    assert manifest["packages"]["doit"] and manifest["git_commit"]
 
 
 def test_sources_are_never_written(pipeline_run):
-    for path in runner.discover():
-        nb = json.loads(path.read_text())
-        assert all(c.get("execution_count") is None for c in nb["cells"] if c["cell_type"] == "code")
+    for nb in NOTEBOOKS:
+        cells = json.loads(nb.path.read_text())["cells"]
+        assert all(c.get("execution_count") is None for c in cells if c["cell_type"] == "code")
 
 
-def _notebook(path, code, tag_params=True):
-    nb = new_notebook(metadata={"kernelspec": {"name": runner.KERNEL, "display_name": "k", "language": "python"}})
-    params = new_code_cell("LANG = 'en'")
-    if tag_params:
-        params.metadata["tags"] = ["parameters"]
-    nb.cells = [new_markdown_cell("# test"), params, new_code_cell(code)]
-    nbformat.write(nb, path)
-    return path
+def test_kernel_files_stay_in_build(pipeline_run):
+    out = pipeline_run[0]
+    assert (out / "build" / "runtime").is_dir()
+    assert not list(paths.ROOT.glob("kernel-*"))  # no relative Unix sockets in the working folder
 
 
-def test_failure_names_notebook_and_cell_and_keeps_good_outputs(tmp_path):
-    src = tmp_path / "nbs"
-    src.mkdir()
-    good = _notebook(src / "01_good.ipynb",
-                     "from kalbar_border import results\nresults.record({'test.value': 1}, notebook='01_good')")
-    dest = tmp_path / "out"
-    runner.run([good], dest=dest, echo=lambda _: None)
-    before = _tree_hashes(dest / "results")
-    bad = _notebook(src / "02_bad.ipynb", "raise ValueError('deliberate failure')")
-    with pytest.raises(CompendiumError) as err:
-        runner.run([good, bad], dest=dest, echo=lambda _: None)
-    message = str(err.value)
-    assert "02_bad.ipynb: cell 2" in message and "ValueError: deliberate failure" in message
-    assert "\n" not in message
-    assert _tree_hashes(dest / "results") == before
-    assert (dest / "build" / "failed" / "build" / "notebooks" / "02_bad.ipynb").is_file()
+def test_noop_rerun_runs_nothing(pipeline_run):
+    out = pipeline_run[0]
+    before = _tree(out / "results")
+    done = run_pipeline(out)
+    assert done.returncode == 0, done.stderr
+    assert set(_status(done.stdout).values()) == {"up to date"}
+    assert len(_status(done.stdout)) == len(NOTEBOOKS) + 1  # and the report
+    assert _tree(out / "results") == before
 
 
-def test_unexecuted_notebook_is_retried_then_failed(tmp_path, monkeypatch):
-    path = _notebook(tmp_path / "01_x.ipynb", "x = 1")
-    calls = []
+def test_figure_overwritten_by_hand_is_made_again(pipeline_run):
+    """A student running notebook 02 by hand with other years overwrote a figure: the next
+    run reruns 02 alone and restores the figure of the current parameters."""
+    out = pipeline_run[0]
+    figure = out / "figures" / "border_series_2019_2023_en.png"
+    good = figure.read_bytes()
+    figure.write_bytes(b"not the figure")
+    done = run_pipeline(out)
+    assert done.returncode == 0, done.stderr
+    said = _status(done.stdout)
+    assert said["02_border_series"] == "done" and said["03_entikong_events"] == "up to date"
+    assert said["07_claims"] == "up to date"  # 02 wrote the same results: nothing downstream reruns
+    assert figure.read_bytes() == good
 
-    def fake_execute(source, target, params, kernel, timeout, **_):
-        calls.append(source)
-        return nbformat.read(source, as_version=4)  # as papermill returns it after a port race
 
-    monkeypatch.setattr(runner, "_execute", fake_execute)
-    with pytest.raises(CompendiumError, match="without execution counts after 2 attempts"):
-        runner.run_one(path, tmp_path / "out.ipynb", {})
-    assert len(calls) == 2
+def test_deleted_output_is_made_again(pipeline_run):
+    out = pipeline_run[0]
+    table = out / "results" / "remittances_share_of_gdp.csv"
+    good = table.read_bytes()
+    table.unlink()
+    done = run_pipeline(out, "--only", "04")
+    assert done.returncode == 0 and _status(done.stdout) == {"04_remittances_context": "done"}
+    assert table.read_bytes() == good
+
+
+def test_parameter_change_replaces_outputs_of_earlier_values(pipeline_run):
+    out = pipeline_run[0]
+    figures = out / "figures"
+    try:
+        done = run_pipeline(out, "--only", "04", "FIRST_YEAR=2012")
+        assert done.returncode == 0, done.stderr
+        assert (figures / "remittances_2012_2024_id.svg").is_file()
+        assert not list(figures.glob("remittances_2010_2024_*"))  # not current: removed
+        record = json.loads((out / "build" / "runs" / "04_remittances_context.json").read_text())
+        assert record["parameters"]["FIRST_YEAR"] == 2012
+    finally:
+        done = run_pipeline(out, "--only", "04")
+    assert done.returncode == 0 and (figures / "remittances_2010_2024_en.png").is_file()
+    assert not list(figures.glob("remittances_2012_*"))
+
+
+@needs_microdata
+def test_truncated_microdata_is_noticed_and_outputs_kept(pipeline_run):
+    """A truncated SUSENAS2020.rda in the data folder reruns notebook 01, which stops with the
+    checksum line; the extracts of the last good run stay, and 05-06 do not run on them."""
+    out = pipeline_run[0]
+    rda = DATA / "SUSENAS2020.rda"
+    good = rda.read_bytes()
+    before = _tree(out / "data" / "processed")
+    try:
+        rda.write_bytes(good[: len(good) // 2])
+        done = run_pipeline(out)
+        assert done.returncode != 0
+        assert _status(done.stdout)["01_collect_data"] == "FAILED"
+        errors = [ln for ln in done.stderr.splitlines() if ln.startswith("error:")]
+        assert len(errors) == 1 and "SUSENAS2020.rda: checksum mismatch" in errors[0]
+        assert "Traceback" not in done.stdout + done.stderr
+        assert _tree(out / "data" / "processed") == before
+    finally:
+        rda.write_bytes(good)
+    done = run_pipeline(out)
+    assert done.returncode == 0 and _status(done.stdout)["01_collect_data"] == "done"
+    assert _tree(out / "data" / "processed") == before
+
+
+def test_unreadable_doit_record_starts_afresh(pipeline_run):
+    out = pipeline_run[0]
+    record = out / "build" / workflow.DEP_FILE
+    record.write_text("garbage {")
+    done = run_pipeline(out, "--only", "03")
+    assert done.returncode == 0, done.stderr
+    assert "was unreadable" in done.stderr and "Traceback" not in done.stderr
+    assert _status(done.stdout) == {"03_entikong_events": "done"}
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+@pytest.mark.parametrize("assignment, said", [
+    ("ALPHA=2", "parameter ALPHA=2 is not allowed; allowed: a number between 0 and 1"),
+    ("FOO=1", "parameter FOO: no notebook declares it"),
+    ("lang=id", "parameter lang: no notebook declares it; did you mean LANG?"),
+    ("LANG=fr", "parameter LANG='fr' is not allowed; allowed: en or id"),
+    ("DEFINITION=born_abroad", "parameter DEFINITION='born_abroad' is not allowed; allowed: recent_interprovincial"),
+    ("PROVINCE=jambi", "parameter PROVINCE='jambi' is not allowed; allowed: a whole number"),
+    ("SUSENAS_PATH=/no/such/file.rda", "parameter SUSENAS_PATH='/no/such/file.rda' is not allowed"),
+    ("FIRST_YEAR=2030", "FIRST_YEAR must not be after LAST_YEAR"),
+])
+def test_bad_parameter_stops_before_anything_runs(tmp_path, assignment, said):
+    done = run_pipeline(tmp_path / "out", assignment)
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("error: ") and said in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and done.stdout == ""
+    assert not (tmp_path / "out").exists()  # nothing written, not even build/
+
+
+def test_one_microdata_path_without_the_other_is_refused(tmp_path):
+    rda = tmp_path / "other.rda"
+    rda.write_bytes(b"x")
+    with pytest.raises(CompendiumError, match="SUSENAS_PATH is given without SAKERNAS_PATH"):
+        workflow.check_parameters(NOTEBOOKS, {"SUSENAS_PATH": str(rda)})
+
+
+def test_assignments_are_parsed_as_python_literals_or_words():
+    assert workflow.parse_assignments(["LANG=id", "ALPHA=0.01", "PROVINCE=61", "DOWNLOAD=False"]) == {
+        "LANG": "id", "ALPHA": 0.01, "PROVINCE": 61, "DOWNLOAD": False}
+    with pytest.raises(CompendiumError, match="expected NAME=VALUE"):
+        workflow.parse_assignments(["LANG"])
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda nb: nb.name)
+def test_papermill_reads_every_parameter_with_its_help(nb):
+    import papermill as pm
+
+    inferred = pm.inspect_notebook(str(nb.path))
+    assert set(inferred) == set(nb.defaults)
+    assert all(p["help"] for p in inferred.values()), f"parameters without a help comment: {inferred}"
+
+
+def test_declared_outputs_follow_parameters():
+    nb = next(n for n in NOTEBOOKS if n.name == "02_border_series")
+    outputs = nb.declared_outputs({**nb.defaults, "FIRST_YEAR": 2020}, with_microdata=True)
+    assert "figures/border_series_2020_2023_id.svg" in outputs and "figures/border_series_2020_2023_en.json" in outputs
+
+
+# --------------------------------------------------------------------------- without the microdata
+
+
+def test_run_without_microdata_skips_finance_and_builds_the_report(tmp_path):
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    out = tmp_path / "out"
+    done = run_pipeline(out, "DOWNLOAD=False", env={"COMPENDIUM_DATA_DIR": str(empty)})
+    assert done.returncode == 0, done.stderr
+    skipped = [ln for ln in done.stdout.splitlines() if ln.strip().startswith("skipped")]
+    assert len(skipped) == 1
+    for text in ("05_finance_comparison", "06_finance_models", "SUSENAS2020.rda", "SAKERNAS2020.rda",
+                 "3153b45d51da9711e63b148a822768cfe5e72a1d707efa7e4f1126acaf3236b4", "COMPENDIUM_DATA_DIR",
+                 "https://raw.githubusercontent.com/cran/SUSENAS/"):
+        assert text in skipped[0]
+    manifest = json.loads((out / "build" / "manifest.json").read_text())
+    status = {n["notebook"]: n["status"] for n in manifest["notebooks"]}
+    assert status["05_finance_comparison.ipynb"] == status["06_finance_models.ipynb"] == "skipped"
+    assert [n for n, s in status.items() if s == "current"] == [
+        "01_collect_data.ipynb", "02_border_series.ipynb", "03_entikong_events.ipynb",
+        "04_remittances_context.ipynb", "07_claims.ipynb"]
+    assert not (out / "data" / "processed").exists()
+    assert "not available in this run" in (out / "results" / "provenance.csv").read_text()
+    assert (out / "results" / "claims.csv").is_file() and (out / "build" / "index.html").is_file()
+
+
+# --------------------------------------------------------------------------- failures, locks, interrupts
+
+
+def _notebook(folder: Path, name: str, *code: str, meta: dict | None = None) -> Path:
+    nb = new_notebook(metadata={"kernelspec": {"name": workflow.KERNEL, "display_name": "k", "language": "python"},
+                                "kalbar": meta or {}})
+    params = new_code_cell("MODE = 'ok'  # ok or fail")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [new_markdown_cell("# test"), params, *map(new_code_cell, code)]
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder / f"{name}.ipynb"
+
+
+WRITE_TABLE = ("import pandas as pd\nfrom kalbar_border import results\n"
+               "results.write_table(pd.DataFrame({'mode': [MODE]}), 'flaky')\n"
+               "results.record({'test.mode_ok': MODE == 'ok'}, notebook='01_flaky')")
+
+
+def test_failed_notebook_names_its_cell_keeps_outputs_and_runs_again(tmp_path):
+    nbs, out = tmp_path / "nbs", tmp_path / "out"
+    _notebook(nbs, "01_flaky", WRITE_TABLE, "if MODE == 'fail':\n    raise ValueError('deliberate failure')",
+              meta={"outputs": ["results/flaky.csv", "results/01_flaky.json"]})
+    assert run_pipeline(out, "--folder", nbs).returncode == 0
+    before = _tree(out / "results")
+    for _ in range(2):  # failed once, so it runs (and fails) again
+        done = run_pipeline(out, "--folder", nbs, "MODE=fail")
+        assert done.returncode == 1 and _status(done.stdout)["01_flaky"] == "FAILED"
+        errors = [ln for ln in done.stderr.splitlines() if ln.startswith("error:")]
+        assert errors == ["error: 01_flaky.ipynb: cell 4 raised ValueError: deliberate failure; "
+                          "executed copy of this run: build/failed/01_flaky.ipynb"]
+        assert _tree(out / "results") == before  # the table the failed run wrote is not promoted
+        assert not list(out.rglob("*.pending"))
+    assert (out / "build" / "failed" / "01_flaky.ipynb").is_file()
+
+
+def test_undeclared_output_fails_and_replaces_nothing(tmp_path):
+    nbs, out = tmp_path / "nbs", tmp_path / "out"
+    _notebook(nbs, "01_flaky", WRITE_TABLE, meta={"outputs": ["results/01_flaky.json"]})
+    done = run_pipeline(out, "--folder", nbs)
+    assert done.returncode == 1
+    assert "01_flaky.ipynb: wrote results/flaky.csv, which its metadata (kalbar) does not declare" in done.stderr
+    assert not (out / "results" / "flaky.csv").exists() and not list(out.rglob("*.pending"))
+
+
+def test_outputs_work_in_folders_on_another_filesystem(tmp_path):
+    """build/ and results/ symlinked to another mount: every write is a replace in its own folder."""
+    elsewhere = Path("/dev/shm")
+    if not elsewhere.is_dir() or elsewhere.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second filesystem (/dev/shm) on this machine")
+    nbs, out = tmp_path / "nbs", tmp_path / "out"
+    _notebook(nbs, "01_flaky", WRITE_TABLE, meta={"outputs": ["results/flaky.csv", "results/01_flaky.json"]})
+    target = Path(shutil.os.path.realpath(elsewhere)) / f"kalbar-test-{os.getpid()}"
+    try:
+        out.mkdir()
+        for folder in ("build", "results"):
+            (target / folder).mkdir(parents=True)
+            (out / folder).symlink_to(target / folder)
+        done = run_pipeline(out, "--folder", nbs)
+        assert done.returncode == 0, done.stderr
+        assert (target / "results" / "flaky.csv").read_text() == "mode\nok\n"
+        assert (out / "results").is_symlink()
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+
+
+def _sleeper(tmp_path: Path) -> tuple[Path, Path]:
+    nbs, pid_file = tmp_path / "nbs", tmp_path / "kernel.pid"
+    _notebook(nbs, "01_sleep", f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)",
+              meta={"outputs": []})
+    return nbs, pid_file
+
+
+def _start(out: Path, nbs: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "kalbar_border.workflow", "--folder", str(nbs)], cwd=paths.ROOT,
+                            env={**os.environ, "COMPENDIUM_OUTPUT_DIR": str(out)}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _wait_for(pid_file: Path, process: subprocess.Popen) -> int:
+    deadline = time.monotonic() + 60
+    while not (pid_file.is_file() and pid_file.read_text()):
+        assert time.monotonic() < deadline and process.poll() is None, "the notebook never started"
+        time.sleep(0.1)
+    return int(pid_file.read_text())
+
+
+def test_second_run_stops_at_once_naming_the_first(tmp_path):
+    nbs, pid_file = _sleeper(tmp_path)
+    out = tmp_path / "out"
+    first = _start(out, nbs)
+    try:
+        _wait_for(pid_file, first)
+        second = run_pipeline(out, "--folder", nbs, timeout=60)
+        assert second.returncode == 2
+        assert second.stderr.strip() == (f"error: another run (process {first.pid}) holds build/.lock; "
+                                         "wait for it to finish (or pass --wait), then run again")
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)
+        first.communicate()
+
+
+def test_ctrl_c_gives_one_line_and_leaves_no_process(tmp_path):
+    nbs, pid_file = _sleeper(tmp_path)
+    process = _start(tmp_path / "out", nbs)
+    kernel = _wait_for(pid_file, process)
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal sends to the whole group
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.strip().splitlines()[-1].startswith("interrupted:") and "Traceback" not in stderr
+    deadline = time.monotonic() + 15
+    while Path(f"/proc/{kernel}").exists() if sys.platform.startswith("linux") else False:
+        assert time.monotonic() < deadline, f"kernel {kernel} still running 15 s after Ctrl-C"
+        time.sleep(0.2)
+
+
+# --------------------------------------------------------------------------- small parts
+
+
+def test_source_cell_numbers_do_not_count_the_injected_cell():
+    nb = new_notebook()
+    injected = new_code_cell("MODE = 'fail'")
+    injected.metadata["tags"] = ["injected-parameters"]
+    nb.cells = [new_markdown_cell("# t"), new_code_cell("MODE = 'ok'"), injected, new_code_cell("x"), new_code_cell("y")]
+    assert workflow._source_cell(nb, 4) == 4  # 5th cell of the executed copy, 4th of the source
+    assert workflow._source_cell(nb, 1) == 2
 
 
 def test_missing_parameters_cell_is_refused(tmp_path):
-    path = _notebook(tmp_path / "01_x.ipynb", "x = 1", tag_params=False)
+    path = _notebook(tmp_path, "01_x", "x = 1")
+    nb = json.loads(path.read_text())
+    nb["cells"][1]["metadata"]["tags"] = []
+    path.write_text(json.dumps(nb))
     with pytest.raises(CompendiumError, match="expected exactly one cell tagged 'parameters', found 0"):
-        runner.parameters_of(path)
-
-
-def test_override_parsing():
-    assert runner._parse_overrides(["LANG=id", "N=3"]) == {"LANG": "id", "N": 3}
-    with pytest.raises(CompendiumError, match="expected NAME=VALUE"):
-        runner._parse_overrides(["LANG"])
+        workflow.Notebook.load(path)
 
 
 def test_paths_do_not_depend_on_working_directory(tmp_path):
@@ -109,109 +376,16 @@ def test_paths_do_not_depend_on_working_directory(tmp_path):
     assert out.stdout.strip() == str(paths.ROOT)
 
 
+def test_doit_lists_one_task_per_notebook_and_the_report():
+    doit = Path(sys.executable).with_name("doit")
+    listed = subprocess.run([str(doit), "list"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
+    names = [line.split()[0] for line in listed.splitlines() if line.strip()]
+    assert set(names) <= {nb.name for nb in NOTEBOOKS} | {"report"} and "report" in names
+
+
 def test_make_help_lists_every_target():
     if shutil.which("make") is None:
         pytest.skip("make not installed")
     out = subprocess.run(["make", "-s", "help"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
     for target in ("help", "setup", "reproduce", "test", "lab", "clean"):
         assert f"make {target}" in out
-
-
-def test_timeout_fails_in_one_line_without_claiming_an_executed_copy(tmp_path):
-    src = tmp_path / "nbs"
-    src.mkdir()
-    slow = _notebook(src / "01_slow.ipynb", "import time\ntime.sleep(30)")
-    dest = tmp_path / "out"
-    with pytest.raises(CompendiumError) as err:
-        runner.run([slow], dest=dest, echo=lambda _: None, timeout=2)
-    message = str(err.value)
-    assert "01_slow.ipynb: execution failed" in message and "\n" not in message
-    assert message.endswith("no executed copy (the kernel stopped before the notebook finished)")
-    assert not (dest / "build" / "failed" / "build" / "notebooks" / "01_slow.ipynb").exists()
-
-
-def _zygote_sockets():
-    return set(Path(tempfile.gettempdir()).glob("kalbar-zygote-*"))
-
-
-def _processes_mentioning(text):
-    """Process ids whose command line contains ``text`` (Linux /proc)."""
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            if text.encode() in cmdline.read_bytes():
-                found.append(int(cmdline.parent.name))
-        except OSError:
-            continue
-    return found
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kernels are forked on Linux only")
-def test_kernels_are_fresh_forks_of_the_zygote_and_nothing_outlives_the_run(tmp_path, monkeypatch):
-    """Each notebook gets a kernel of its own (its own process, a namespace with nothing
-    but its own names); kernels started ahead of time are forked from the run's zygote, which
-    has imported the stack; after the run neither the zygote nor any kernel is left."""
-    src = tmp_path / "nbs"
-    src.mkdir()
-    probe = ("import os, sys, json\n"
-             "print(json.dumps({'pid': os.getpid(), 'ppid': os.getppid(), 'preloaded': 'pandas' in sys.modules,\n"
-             "                  'argv0': os.path.basename(sys.argv[0]), 'cwd': os.getcwd(), 'path': sys.path,\n"
-             "                  'mpl': __import__('matplotlib').get_backend(), 'draw': __import__('numpy').random.random(),\n"
-             "                  'names': sorted(k for k in globals() if not k.startswith('_'))}))")
-    for name in ("01_a", "02_b", "03_c"):
-        _notebook(src / f"{name}.ipynb", probe)
-    dest = tmp_path / "out"
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # one job, one idle core: spare kernels, forked
-    sockets_before = _zygote_sockets()
-    runner.run(folder=src, dest=dest, echo=lambda _: None, jobs=1)
-    seen = []
-    for name in ("01_a", "02_b", "03_c"):
-        nb = nbformat.read(dest / "build" / "notebooks" / f"{name}.ipynb", as_version=4)
-        seen.append(json.loads(nb.cells[2].outputs[0]["text"]))
-    assert len({s["pid"] for s in seen}) == 3  # one kernel per notebook
-    # The first kernel does not wait for the zygote's imports; the spares after it are its forks.
-    assert seen[1]["ppid"] == seen[2]["ppid"] != os.getpid() and seen[1]["preloaded"] and seen[2]["preloaded"]
-    assert all(s["names"] == seen[0]["names"] for s in seen)
-    assert all(s["argv0"] == "ipykernel_launcher.py" and s["cwd"] == str(paths.ROOT) for s in seen)
-    assert all(s["path"] == seen[0]["path"] and s["mpl"] == seen[0]["mpl"] for s in seen)  # plain first, forks after
-    assert len({s["draw"] for s in seen}) == 3  # forks do not share numpy's unseeded random state
-    assert "pandas" not in seen[0]["names"] and "LANG" in seen[0]["names"]  # preloaded, never bound
-    assert not _processes_mentioning("kalbar_border.kernel_forks")
-    assert not [s["pid"] for s in seen if Path(f"/proc/{s['pid']}").exists()]
-    assert _zygote_sockets() <= sockets_before
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_a_runner_killed_hard_leaves_no_worker_zygote_or_kernel(tmp_path):
-    """SIGKILL gives the runner no chance to shut anything down: its workers end themselves,
-    the zygote ends itself, and the kernel of the notebook that was running follows."""
-    import signal
-    import time
-
-    src = tmp_path / "nbs"
-    src.mkdir()
-    pid_file = tmp_path / "kernel.pid"
-    _notebook(src / "01_sleep.ipynb", f"import os, time\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(120)")
-    # Sockets of kernels killed without a shutdown stay behind: keep them in a folder of the
-    # test's own (short: a Unix socket path has at most 107 bytes).
-    sockets = Path(tempfile.mkdtemp(prefix="kb"))
-    runner_process = subprocess.Popen([sys.executable, "-m", "kalbar_border.runner", "--folder", str(src),
-                                       "--dest", str(tmp_path / "out")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                      env={**os.environ, "TMPDIR": str(sockets)})
-    deadline = time.monotonic() + 60
-    while not (pid_file.is_file() and pid_file.read_text()):
-        assert time.monotonic() < deadline and runner_process.poll() is None, "the notebook never started"
-        time.sleep(0.1)
-    kernel = int(pid_file.read_text())
-    runner_process.send_signal(signal.SIGKILL)
-    runner_process.wait()
-    deadline = time.monotonic() + 15
-    while True:
-        left = _processes_mentioning(str(src)) + _processes_mentioning("kalbar_border.kernel_forks")
-        left += [kernel] if Path(f"/proc/{kernel}").exists() else []
-        if not left:
-            break
-        assert time.monotonic() < deadline, f"still running 15 s after the runner was killed: {left}"
-        time.sleep(0.2)
-    assert not list(sockets.glob("kalbar-zygote-*"))  # the zygote removed its socket as it left
-    shutil.rmtree(sockets)

@@ -65,6 +65,8 @@ def evaluate_one(entry: dict, results: dict) -> tuple[str, object, str]:
     if kind == "qualitative":
         return "not_checkable", None, entry.get("reason", "qualitative claim")
     if kind == "not_in_public_data":
+        if rule["keys"][0] not in results:  # its notebook did not run (e.g. no microdata)
+            return _missing(rule["keys"][0])
         gaps = _value(results, rule["keys"][0])
         if not gaps:
             raise CompendiumError(

@@ -8,6 +8,7 @@ sidecar ``<name>_<lang>.json`` recording notebook, parameters, input hashes and 
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import textwrap
 from pathlib import Path
@@ -66,13 +67,22 @@ def new_figure(width: float = 7.0, height: float = 4.0) -> Figure:
     return fig
 
 
+#: The files of one figure in one language.
+EXTENSIONS = ("png", "svg", "json")
+
+
+def files(name: str) -> list[str]:
+    """File names (in ``figures/``) that :func:`render_bilingual` writes for figure ``name``."""
+    return [f"{name}_{lang}.{ext}" for lang in LANGS for ext in EXTENSIONS]
+
+
 def input_hashes(inputs: Iterable[Path]) -> dict[str, str]:
     return {paths.relative(Path(p)): sha256_file(Path(p)) for p in sorted(map(Path, inputs))}
 
 
 def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters: dict,
-                inputs: Iterable[Path], source_line: str, caption: str) -> dict:
-    """Save ``fig`` as PNG and SVG plus a JSON sidecar; returns the sidecar record.
+                inputs: Iterable[Path], source_line: str, caption: str) -> tuple[dict, bytes]:
+    """Save ``fig`` as PNG and SVG plus a JSON sidecar; returns the sidecar record and the PNG bytes.
 
     ``source_line`` is printed under the plot; ``caption`` goes to the sidecar and the
     report. ``inputs`` are the data files the figure was computed from (hashed).
@@ -82,12 +92,13 @@ def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters:
     fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
     out = paths.figures_dir()
     stem = f"{name}_{lang}"
-    files = {}
+    written = {}
     with matplotlib.rc_context(STYLE):
         for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
             buf = io.BytesIO()
             fig.savefig(buf, format=ext, dpi=DPI, metadata=meta)
-            files[ext] = write_bytes(out / f"{stem}.{ext}", buf.getvalue())
+            written[ext] = buf.getvalue()
+            write_bytes(out / f"{stem}.{ext}", written[ext])
             # Keep the layout the PNG draw computed and drop the engine (None, not "none",
             # whose placeholder still costs a layout draw): the SVG gets the same positions
             # without another pass over every text extent.
@@ -95,20 +106,21 @@ def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters:
     sidecar = {
         "figure": stem, "lang": lang, "caption": caption, "source_line": source_line,
         "notebook": notebook, "parameters": parameters, "inputs": input_hashes(inputs),
-        "files": {ext: {"path": f"figures/{p.name}", "sha256": sha256_file(p)} for ext, p in files.items()},
+        "files": {ext: {"path": f"figures/{stem}.{ext}", "sha256": hashlib.sha256(data).hexdigest()}
+                  for ext, data in written.items()},
         "git_commit": paths.git_commit(),
     }
     write_json(out / f"{stem}.json", sidecar)
-    return sidecar
+    return sidecar, written["png"]
 
 
 class SavedFigure:
     """A figure as saved: ``figure`` is the matplotlib Figure, ``png`` the bytes written to
     ``figures/``. In a notebook it displays those bytes at the figure's design width, so the
-    reader sees exactly the committed file and the figure is not rendered a third time."""
+    reader sees exactly the saved file and the figure is not rendered a third time."""
 
-    def __init__(self, figure: Figure, path: Path):
-        self.figure, self.path, self.png = figure, path, path.read_bytes()
+    def __init__(self, figure: Figure, path: Path, png: bytes):
+        self.figure, self.path, self.png = figure, path, png
 
     def __repr__(self) -> str:  # the text/plain form in notebooks: stable across runs
         return f"<figure {self.path.name}>"
@@ -132,7 +144,7 @@ def render_bilingual(draw: Callable[[str], Figure], name: str, *, lang: str, **s
     for each in LANGS:
         with matplotlib.rc_context(STYLE):
             fig = draw(each)
-        save_figure(fig, name, lang=each, **save_kwargs)
+        _, png = save_figure(fig, name, lang=each, **save_kwargs)
         if each == lang:
-            shown = SavedFigure(fig, paths.figures_dir() / f"{name}_{each}.png")
+            shown = SavedFigure(fig, paths.figures_dir() / f"{name}_{each}.png", png)
     return shown

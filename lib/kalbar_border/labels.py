@@ -20,8 +20,8 @@ LABELS: dict[str, dict[str, str]] = {
     "male": {"en": "Male", "id": "Laki-laki"},
     "female": {"en": "Female", "id": "Perempuan"},
     # border series
-    "fig_border_series_title": {"en": "Migrant-worker complaints and border deportations, 2019-2023",
-                                "id": "Pengaduan pekerja migran dan deportasi di perbatasan, 2019-2023"},
+    "fig_border_series_title": {"en": "Migrant-worker complaints and border deportations, {first}-{last}",
+                                "id": "Pengaduan pekerja migran dan deportasi di perbatasan, {first}-{last}"},
     "count_axis": {"en": "Count per year (complaints or persons)", "id": "Jumlah per tahun (pengaduan atau orang)"},
     "bp2mi_complaints_total": {"en": "BP2MI complaints, all countries", "id": "Pengaduan BP2MI, semua negara"},
     "bp2mi_complaints_malaysia": {"en": "BP2MI complaints, Malaysia", "id": "Pengaduan BP2MI, Malaysia"},
@@ -36,8 +36,8 @@ LABELS: dict[str, dict[str, str]] = {
     "batches_found": {"en": "Batches found", "id": "Gelombang ditemukan"},
     "persons_in_batches": {"en": "Persons in batches found", "id": "Orang dalam gelombang yang ditemukan"},
     # remittances
-    "fig_remittances_title": {"en": "Personal remittances received by Indonesia, 2010-2024",
-                              "id": "Remitansi personal yang diterima Indonesia, 2010-2024"},
+    "fig_remittances_title": {"en": "Personal remittances received by Indonesia, {first}-{last}",
+                              "id": "Remitansi personal yang diterima Indonesia, {first}-{last}"},
     "remittances_busd": {"en": "Remittances (billion current US$)", "id": "Remitansi (miliar US$ berlaku)"},
     "remittances_pct_gdp": {"en": "Share of GDP (%)", "id": "Persentase PDB (%)"},
     # finance

@@ -10,9 +10,9 @@ Three kinds of file are kept apart (Turing Way):
 * human-written code and text: ``lib/``, ``notebooks/``, ``tests/``, ``claims.yml``;
 * generated outputs: ``data/processed/``, ``results/``, ``figures/`` and ``build/``.
 
-Generated outputs are written under :func:`output_root`. The pipeline runner points it at a
-staging folder (environment variable ``COMPENDIUM_OUTPUT_DIR``) and promotes the staging
-folder only when every notebook succeeded, so a failed run never replaces good outputs.
+Generated outputs are written under :func:`output_root`: the repository, or the folder named
+by ``COMPENDIUM_OUTPUT_DIR`` (the tests use a temporary one, so they never touch a user's
+outputs). Raw inputs and code are always read from the repository.
 """
 from __future__ import annotations
 
@@ -29,10 +29,6 @@ RAW_SOURCES = RAW / "sources"
 DATAPACKAGE = DATA / "datapackage.json"
 TESTS = ROOT / "tests"
 CLAIMS = ROOT / "claims.yml"
-BUILD = ROOT / "build"
-
-#: Generated folders, relative to the output root; the runner stages and promotes these.
-GENERATED = ("data/processed", "results", "figures")
 
 #: Where CI and our machines keep the microdata: ``../shared/data`` beside the checkout.
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -54,6 +50,11 @@ def results_dir() -> Path:
 
 def figures_dir() -> Path:
     return output_root() / "figures"
+
+
+def build_dir() -> Path:
+    """Executed notebooks, their HTML, run records, the report and doit's record."""
+    return output_root() / "build"
 
 
 def cache_dir() -> Path:

@@ -14,9 +14,11 @@ BORDER_LINES = ("bp2mi_complaints_total", "kjri_kuching_deportations_sarawak", "
                 "kalbar_pmi_placements")
 
 
-def border_series(annual: pd.DataFrame, lang: str, paper_claims: dict[tuple[str, int], float]):
+def border_series(annual: pd.DataFrame, lang: str, paper_claims: dict[tuple[str, int], float],
+                  window: tuple[int, int]):
     """Annual values (only full-year rows, one value per series-year) as lines with markers;
-    the paper's claimed values as open diamonds. ``annual``: columns year, series, value."""
+    the paper's claimed values as open diamonds. ``annual``: columns year, series, value;
+    ``window``: (first, last) year asked for, for the title."""
     fig = new_figure(7.2, 4.2)
     ax = fig.add_subplot()
     years = sorted(annual["year"].unique())
@@ -32,7 +34,7 @@ def border_series(annual: pd.DataFrame, lang: str, paper_claims: dict[tuple[str,
                    label=label("paper_claim", lang) if i == 0 else None)
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(label("count_axis", lang))
-    ax.set_title(label("fig_border_series_title", lang))
+    ax.set_title(label("fig_border_series_title", lang).format(first=window[0], last=window[1]))
     ax.set_xticks(years)
     ax.set_ylim(bottom=0)
     ax.legend(fontsize=7, loc="upper right")
@@ -59,8 +61,9 @@ def entikong_batches(summary: pd.DataFrame, lang: str):
     return fig
 
 
-def remittances(share: pd.DataFrame, lang: str):
-    """WDI remittances (billion US$, bars) and their share of GDP (%, line)."""
+def remittances(share: pd.DataFrame, lang: str, window: tuple[int, int]):
+    """WDI remittances (billion US$, bars) and their share of GDP (%, line); ``window``:
+    (first, last) year asked for, for the title."""
     fig = new_figure(7.2, 3.8)
     ax = fig.add_subplot()
     ax.bar(share["year"], share["remittances_usd"] / 1e9, color=PALETTE[5], label=label("remittances_busd", lang))
@@ -72,7 +75,7 @@ def remittances(share: pd.DataFrame, lang: str):
     right.set_ylabel(label("remittances_pct_gdp", lang))
     right.set_ylim(0, max(1.5, float(share["share_pct"].max()) * 1.2))
     right.grid(False)
-    ax.set_title(label("fig_remittances_title", lang))
+    ax.set_title(label("fig_remittances_title", lang).format(first=window[0], last=window[1]))
     handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
     ax.legend(handles, [h.get_label() for h in handles], fontsize=7, loc="upper left")
     return fig

@@ -9,7 +9,8 @@ import re
 
 import pandas as pd
 
-from . import datapackage, microdata, paths
+from . import datapackage, paths
+from . import microdata as microdata_files
 from .atomic import write_text
 
 LONG_TABLES = ("border_series", "macro_remittances", "financial_context")
@@ -33,8 +34,11 @@ def _date_range(frame: pd.DataFrame) -> str:
     return f"{int(years.min())}-{int(years.max())}"
 
 
-def provenance_table(download: bool = True) -> pd.DataFrame:
+def provenance_table(download: bool = True, microdata: bool = True) -> pd.DataFrame:
     """One row per dataset: dataset, title, source, period, licence, rows, sha256, status.
+
+    ``microdata=False`` (the BPS files are not available) lists the microdata with their
+    pinned sha256, no row count and the status ``not available in this run``.
 
     Local tables are verified (checksum, then schema); microdata are fetched from the cache
     or downloaded, verified by sha256, checked for the variables the analysis uses, and
@@ -46,11 +50,16 @@ def provenance_table(download: bool = True) -> pd.DataFrame:
     for res in descriptor["resources"]:
         name = res["name"]
         licence = ", ".join(lic["name"] for lic in res.get("licenses", []))
-        if name in microdata.DATASETS:
-            path = microdata.fetch(name, download=download)
-            frame = microdata.load(name, path)
+        if name in microdata_files.DATASETS and not microdata:
+            rows.append({"dataset": name, "title": res["title"], "source": res["sources"][0]["title"],
+                         "period": "2020", "licence": licence, "rows": None,
+                         "sha256": res["hash"].split(":", 1)[1], "status": "not available in this run"})
+            continue
+        if name in microdata_files.DATASETS:
+            path = microdata_files.fetch(name, download=download)
+            frame = microdata_files.load(name, path)
             # The one full read of the .rda in a run; later notebooks read the extract.
-            microdata.write_extract(name, frame, res["x-variables"])
+            microdata_files.write_extract(name, frame, res["x-variables"])
             rows.append({"dataset": name, "title": res["title"], "source": res["sources"][0]["title"],
                          "period": "2020", "licence": licence, "rows": len(frame),
                          "sha256": res["hash"].split(":", 1)[1], "status": "verified (downloaded/cached)"})
@@ -108,7 +117,7 @@ def citations() -> pd.DataFrame:
     title, year, url, note. Users cite these sources, not the compendium, for the data."""
     rows = []
     descriptor = datapackage.load_descriptor()
-    for key in microdata.DATASETS:
+    for key in microdata_files.DATASETS:
         res = datapackage.resource(key, descriptor)
         rows.append({"key": f"{key}2020", "author": "Badan Pusat Statistik (BPS)", "title": res["title"],
                      "year": "2020", "url": res["sources"][0]["path"],

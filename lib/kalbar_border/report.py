@@ -3,12 +3,14 @@
 It holds the paper and its claims with computed statuses, links to every executed
 notebook's HTML, every figure (embedded, so the page is self-contained offline) with its
 caption, source line and sidecar, the provenance table of all datasets, the environment
-(Python, packages, git commit) and how to rerun. Written by the runner after a successful
-run; an inline script marks images that failed to load, for the browser test.
+(Python, packages, git commit) and how to rerun. Written by the pipeline's ``report`` task
+from the notebooks' run records; an inline script marks images that failed to load, for the
+browser test. Only figures that are outputs of the notebooks' current parameters are shown.
 """
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import json
 from pathlib import Path
@@ -65,9 +67,11 @@ def _claims(detail: pd.DataFrame, html_dir: Path) -> str:
     return f"<table class=\"claims\"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _figures(figures_dir: Path) -> str:
+def _figures(figures_dir: Path, current: set[str]) -> str:
     parts = []
     for sidecar_path in sorted(figures_dir.glob("*_en.json")):
+        if f"figures/{sidecar_path.name}" not in current:
+            continue  # a figure of earlier parameter values, or of a notebook skipped this run
         side = json.loads(sidecar_path.read_text())
         stem = side["figure"].rsplit("_", 1)[0]
         png = figures_dir / f"{side['figure']}.png"
@@ -92,7 +96,11 @@ def build_index(dest: Path, manifest: dict) -> str:
     provenance = pd.read_csv(results / "provenance.csv") if (results / "provenance.csv").is_file() else None
     notebooks = "".join(
         f'<tr><td><a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a></td>'
-        f'<td>{_e(n["status"])}</td><td>{_e(n["seconds"])} s</td></tr>' for n in manifest["notebooks"])
+        f'<td>{_e(n["status"])}{" (" + _e(n["reason"]) + ")" if n.get("reason") else ""}</td>'
+        f'<td>{_e(n.get("seconds", ""))}{" s" if "seconds" in n else ""}</td>'
+        f'<td><code>{_e(json.dumps(n.get("parameters", {}), ensure_ascii=False))}</code></td></tr>'
+        for n in manifest["notebooks"])
+    current = {o for n in manifest["notebooks"] for o in n.get("outputs", [])}
     packages = pd.DataFrame(sorted(manifest["packages"].items()), columns=["package", "version"])
     counts = detail["status"].value_counts().to_dict() if detail is not None else {}
     summary = ", ".join(f"{v} {k}" for k, v in counts.items())
@@ -108,8 +116,8 @@ Jurnal Ketahanan Nasional, Universitas Gadjah Mada (only the abstract is public)
 (<code>claims.yml</code>) and the run's results (<code>results/results.json</code>); nothing is typed in.
 Summary: {_e(summary)}.</p>
 <h2 id="claims">Claims</h2>{_claims(detail, html_dir) if detail is not None else "<p>No claims table in this run.</p>"}
-<h2 id="notebooks">Executed notebooks</h2><table><thead><tr><th>notebook</th><th>status</th><th>time</th></tr></thead><tbody>{notebooks}</tbody></table>
-<h2 id="figures">Figures</h2>{_figures(dest / "figures")}
+<h2 id="notebooks">Executed notebooks</h2><table><thead><tr><th>notebook</th><th>status</th><th>time</th><th>parameters</th></tr></thead><tbody>{notebooks}</tbody></table>
+<h2 id="figures">Figures</h2>{_figures(dest / "figures", current)}
 <h2 id="data">Datasets and provenance</h2>{_table(provenance) if provenance is not None else ""}
 <p>Data citations: <a href="../results/data_citations.md">results/data_citations.md</a> ·
 <a href="../results/data_citations.bib">BibTeX</a>. Raw tables: <code>data/raw/sources/</code>, described in <code>data/datapackage.json</code>.</p>
@@ -119,6 +127,20 @@ make test        # the test suite
 make lab         # open the notebooks in JupyterLab</pre>
 </body></html>
 """
+
+
+@functools.lru_cache(maxsize=1)
+def _notebook_exporter():
+    # One exporter per process: a new one loads and compiles the lab template again.
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab")
+
+
+def notebook_html(executed) -> str:
+    """HTML of an executed notebook node (converted, never executed again)."""
+    body, _ = _notebook_exporter().from_notebook_node(executed)
+    return body
 
 
 def write_index(dest: Path, manifest: dict) -> Path:

@@ -1,18 +1,17 @@
-"""The one writer of findings: ``results/results.json`` (flat keys -> numbers) and its twin
-``results/results_sources.json`` (key -> notebook and the source rows it rests on), plus
-result tables as CSV.
+"""The one writer of findings. Each notebook records its findings in its own file,
+``results/<notebook>.json``: ``values`` (flat dotted key -> number) and ``sources`` (key ->
+the source row ids or file names it was computed from). The claims notebook merges them into
+``results/results.json`` and ``results/results_sources.json`` for readers. Result tables are
+CSV files beside them.
 
-Keys are dotted and flat (``border.bp2mi_complaints.2019``). Writes are atomic and guarded
-by a lock file, so notebooks running in parallel never lose each other's keys, and the
-JSON is sorted so equal results give equal bytes.
+Keys are dotted and flat (``border.bp2mi_complaints.2019``) and JSON is sorted, so equal
+results give equal bytes. No notebook writes another's file, so parallel notebooks need no lock.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import math
 import re
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,37 +19,19 @@ from . import paths
 from .atomic import write_json, write_text
 from .errors import CompendiumError
 
-if TYPE_CHECKING:  # pandas is imported by the functions that need it; the runner's no-op path does not
+if TYPE_CHECKING:  # pandas is imported by the functions that need it
     import pandas as pd
 
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_\-]+)+$")
+_NOTEBOOK = re.compile(r"^[0-9]{2}_[a-z0-9_]+$")
+#: What this kernel recorded so far, per notebook: a notebook may call :func:`record` more
+#: than once, and its file holds everything it recorded.
+_RECORDED: dict[str, dict] = {}
 
 
-def results_file() -> Path:
-    return paths.results_dir() / "results.json"
-
-
-def sources_file() -> Path:
-    return paths.results_dir() / "results_sources.json"
-
-
-@contextmanager
-def _locked():
-    lock = paths.results_dir() / ".results.lock"
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _read(path: Path) -> dict:
-    if not path.is_file():
-        return {}
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+def notebook_file(notebook: str) -> Path:
+    """``results/<notebook>.json``."""
+    return paths.results_dir() / f"{notebook}.json"
 
 
 def _clean(value):
@@ -66,50 +47,61 @@ def _clean(value):
 
 
 def record(values: dict, *, notebook: str, sources: dict | None = None) -> dict:
-    """Merge ``values`` (key -> number) into results.json; ``sources`` maps a key to the
-    list of source row ids (e.g. ``["BS001", "BS004"]``) or file names it was computed from.
+    """Record ``values`` (key -> number) of ``notebook`` in ``results/<notebook>.json``;
+    ``sources`` maps a key to the list of source row ids (e.g. ``["BS001", "BS004"]``) or
+    file names it was computed from. Returns the cleaned values.
 
-    Returns the cleaned values. Raises on a malformed key, so typos cannot create orphans.
+    Raises on a malformed key or notebook name, so typos cannot create orphans.
     """
+    if not _NOTEBOOK.match(notebook):
+        raise CompendiumError(f"notebook name {notebook!r} is malformed; expected the notebook's file stem, e.g. '02_border_series'")
     sources = sources or {}
     bad = [k for k in list(values) + list(sources) if not _KEY.match(k)]
     if bad:
         raise CompendiumError(f"results key {bad[0]!r} is malformed; expected dotted lower-case like 'border.series.2019'")
     cleaned = {k: _clean(v) for k, v in values.items()}
-    with _locked():
-        current = _read(results_file())
-        current.update(cleaned)
-        write_json(results_file(), current)
-        prov = _read(sources_file())
-        for key in cleaned:
-            prov[key] = {"notebook": notebook, "sources": sorted(map(str, sources.get(key, [])))}
-        write_json(sources_file(), prov)
+    mine = _RECORDED.setdefault(notebook, {"values": {}, "sources": {}})
+    mine["values"].update(cleaned)
+    mine["sources"].update({k: sorted(map(str, sources.get(k, []))) for k in cleaned})
+    write_json(notebook_file(notebook), mine)
     return cleaned
 
 
-def forget(notebook: str) -> int:
-    """Drop every key a notebook recorded before, so a rerun of that notebook cannot leave
-    stale keys behind; returns how many were dropped. Called by the runner."""
-    with _locked():
-        prov = _read(sources_file())
-        stale = [k for k, v in prov.items() if v.get("notebook") == notebook]
-        if stale:
-            current = _read(results_file())
-            for key in stale:
-                current.pop(key, None)
-                prov.pop(key)
-            write_json(results_file(), current)
-            write_json(sources_file(), prov)
-    return len(stale)
+def _recorded(notebooks=None) -> dict[str, dict]:
+    """notebook -> its findings: the files in ``results/`` and, over them, what this kernel
+    recorded (its own file may still be pending while the pipeline runs the notebook)."""
+    found = {p.stem: p for p in sorted(paths.results_dir().glob("[0-9][0-9]_*.json"))}
+    data = {name: _read(path) for name, path in found.items() if notebooks is None or name in notebooks}
+    data.update({name: rec for name, rec in _RECORDED.items() if notebooks is None or name in notebooks})
+    return dict(sorted(data.items()))
 
 
-def load_results() -> dict:
-    """All recorded results (key -> value)."""
-    return _read(results_file())
+def _read(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {"values": dict(data["values"]), "sources": dict(data["sources"])}
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CompendiumError(f"{paths.relative(path)}: not a results file ({type(exc).__name__}); "
+                              "expected JSON with 'values' and 'sources'; rerun its notebook") from None
 
 
-def load_sources() -> dict:
-    return _read(sources_file())
+def load_results(notebooks=None) -> dict:
+    """Recorded results (key -> value) of ``notebooks`` (names; default: every notebook's)."""
+    return {k: v for rec in _recorded(notebooks).values() for k, v in rec["values"].items()}
+
+
+def load_sources(notebooks=None) -> dict:
+    """key -> {"notebook": name, "sources": [row ids]}, for the same notebooks as :func:`load_results`."""
+    return {k: {"notebook": name, "sources": v} for name, rec in _recorded(notebooks).items()
+            for k, v in rec["sources"].items()}
+
+
+def write_merged(notebooks=None) -> list[Path]:
+    """``results/results.json`` and ``results/results_sources.json``: every notebook's
+    findings in one place (written by the claims notebook, after it recorded its own)."""
+    folder = paths.results_dir()
+    return [write_json(folder / "results.json", load_results(notebooks)),
+            write_json(folder / "results_sources.json", load_sources(notebooks))]
 
 
 def write_table(frame: pd.DataFrame, name: str) -> Path:

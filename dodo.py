@@ -1,0 +1,22 @@
+"""doit tasks of the compendium: one per notebook, plus the report (kalbar_border.workflow).
+
+Run the pipeline with ``make reproduce`` (it takes the run lock and checks parameters first).
+This file lets doit's own commands show the pipeline:
+
+    .venv/bin/doit list                        the tasks: one per notebook, and the report
+    .venv/bin/doit info 05_finance_comparison  what it reads and writes, and why it would run
+    .venv/bin/doit forget 03_entikong_events   forget that it ran, so the next run reruns it
+
+Parameters as in ``make reproduce``: ``.venv/bin/doit list PARAMS="ALPHA=0.01 LANG=id"``.
+"""
+from doit import get_var
+
+from kalbar_border import workflow
+
+_PLAN = workflow.make_plan(workflow.parse_assignments(get_var("PARAMS", "").split()), echo=lambda _: None,
+                           download=False)
+DOIT_CONFIG = workflow.doit_config(1)
+
+
+def task_notebooks():
+    yield from workflow.notebook_tasks(_PLAN)
