@@ -43,7 +43,7 @@ lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab notebooks/
 
 import-sources: $(STAMP) ## Maintainers only: re-import ../shared/sources into data/raw and rewrite data/datapackage.json
-	$(PY) -m kalbar_border.transcribe
+	$(PY) -m kalbar_border.data.transcribe
 
 clean: ## Remove generated outputs (results/, data/processed/, build/); keeps .venv, figures/ and raw data
 	rm -rf build results data/processed

@@ -94,7 +94,7 @@ def main(argv=None) -> int:
         nb["cells"][0]["source"].append("\n")  # a change to the text: the notebook's bytes differ
         leaf.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
         touched, touched_text = pipeline(nbs, out)
-        ran = [line.split()[1] for line in touched_text.splitlines() if line.strip().startswith("done")]
+        ran = [line.split()[1] for line in touched_text.splitlines() if line.startswith("  done ")]
         same = _outputs(work / "plain0") == _outputs(out)
     floor = min(best["plain"])
     print(f"bench on {cores} cores, best of {args.rounds} rounds (all rounds in brackets)")

@@ -58,7 +58,7 @@ def pipeline_run():
 
 
 def _load(name):
-    from kalbar_border import microdata
+    from kalbar_border.data import microdata
 
     if not (paths.cache_dir() / microdata.DATASETS[name].filename).is_file():
         pytest.skip(f"{name} microdata not in cache {paths.cache_dir()}; set COMPENDIUM_DATA_DIR to run real-data tests")
@@ -78,14 +78,14 @@ def sakernas_raw():
 
 @pytest.fixture(scope="session")
 def susenas(susenas_raw):
-    """The Susenas analysis frame (kalbar_border.finance_frame)."""
-    from kalbar_border.finance_frame import susenas_frame
+    """The Susenas analysis frame (kalbar_border.finance.variables)."""
+    from kalbar_border.finance.variables import susenas_frame
 
     return susenas_frame(susenas_raw)
 
 
 @pytest.fixture(scope="session")
 def sakernas(sakernas_raw):
-    from kalbar_border.finance_frame import sakernas_frame
+    from kalbar_border.finance.variables import sakernas_frame
 
     return sakernas_frame(sakernas_raw)

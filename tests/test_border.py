@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kalbar_border import border
-from kalbar_border.datapackage import load_table
+from kalbar_border.border import context, deportations, timeseries
+from kalbar_border.data.datapackage import load_table
 from kalbar_border.errors import CompendiumError
 
 EVENT_COLUMNS = [
@@ -21,7 +21,7 @@ SERIES_COLUMNS = [
 ]
 
 
-def events(*rows: dict) -> pd.DataFrame:
+def event_rows(*rows: dict) -> pd.DataFrame:
     """Crafted event rows typed like load_table's output (text, total_deported Int64)."""
     base = {c: pd.NA for c in EVENT_COLUMNS}
     frame = pd.DataFrame([{**base, "event_id": f"E9{i:02d}", "deportation_date": "2022-05-10",
@@ -44,7 +44,7 @@ def series_rows(*rows: dict) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def real_events():
-    return border.clean_events(load_table("entikong_events"))
+    return deportations.clean_events(load_table("entikong_events"))
 
 
 @pytest.fixture(scope="module")
@@ -66,22 +66,22 @@ def real_macro():
     ("2 pregnant women (no children stated)", pd.NA), ("", pd.NA), (None, pd.NA), (np.nan, pd.NA),
 ])
 def test_leading_count(text, expected):
-    assert border.parse_leading_count(text) is expected or border.parse_leading_count(text) == expected
+    assert deportations.parse_leading_count(text) is expected or deportations.parse_leading_count(text) == expected
 
 
 def test_other_reasons_sums_counted_items_and_skips_conditions():
-    assert border.parse_other_reasons("1 criminal; 2 online gambling; 2 drugs") == 5
-    assert border.parse_other_reasons("58 overstay; 3 pregnant; 1 mental disorder") == 58
-    assert border.parse_other_reasons("KJRI: 90 immigration violations, 10 drug cases") == 100
-    assert border.parse_other_reasons("illegal entry, no work visa, overstay, other") is pd.NA
+    assert deportations.parse_other_reasons("1 criminal; 2 online gambling; 2 drugs") == 5
+    assert deportations.parse_other_reasons("58 overstay; 3 pregnant; 1 mental disorder") == 58
+    assert deportations.parse_other_reasons("KJRI: 90 immigration violations, 10 drug cases") == 100
+    assert deportations.parse_other_reasons("illegal entry, no work visa, overstay, other") is pd.NA
 
 
 def test_clean_events_keeps_raw_columns_and_parses_dates():
-    raw = events({"deportation_date": "2023-03 (exact day not shown)", "male": "113 adult men",
+    raw = event_rows({"deportation_date": "2023-03 (exact day not shown)", "male": "113 adult men",
                   "no_passport": "(reason listed)"},
                  {"deportation_date": "2024-10-16/17"},
                  {"deportation_date": "2020-03-27"})
-    out = border.clean_events(raw)
+    out = deportations.clean_events(raw)
     pd.testing.assert_frame_equal(out[EVENT_COLUMNS], raw)
     assert list(out["date"]) == [pd.Timestamp("2023-03-01"), pd.Timestamp("2024-10-16"),
                                  pd.Timestamp("2020-03-27")]
@@ -95,10 +95,10 @@ def test_clean_events_keeps_raw_columns_and_parses_dates():
 # ---- flags ---------------------------------------------------------------------------------
 
 def test_parts_exceeding_total_are_flagged_not_dropped():
-    raw = events({"total_deported": 10, "male": "8", "female": "5"},
+    raw = event_rows({"total_deported": 10, "male": "8", "female": "5"},
                  {"total_deported": 10, "no_passport": "7", "no_work_permit": "6"},
                  {"total_deported": 10, "male": "6", "female": "4", "no_passport": "3"})
-    out = border.clean_events(raw)
+    out = deportations.clean_events(raw)
     assert len(out) == 3
     assert out["flag_parts_exceed_total"].tolist() == [True, True, False]
     assert out.loc[0, "flag_sex_sum_mismatch"] and out.loc[0, "flag_any"]
@@ -107,7 +107,7 @@ def test_parts_exceeding_total_are_flagged_not_dropped():
 
 
 def test_sex_sum_counts_children_only_when_text_says_they_are_apart():
-    out = border.clean_events(events(
+    out = deportations.clean_events(event_rows(
         {"total_deported": 125, "male": "106", "female": "16", "children": "3 boys (additional to M/F)"},
         {"total_deported": 34, "male": "23 (incl. 7 children)", "female": "11", "children": "7"},
         {"total_deported": 80, "male": "51", "female": "25", "children": "4 (1 boy, 3 girls)"}))
@@ -117,7 +117,7 @@ def test_sex_sum_counts_children_only_when_text_says_they_are_apart():
 
 
 def test_weekday_conflict():
-    out = border.clean_events(events(
+    out = deportations.clean_events(event_rows(
         {"deportation_date": "2022-11-03", "date_note": "Selasa 3 November 2022"},
         {"deportation_date": "2022-11-03", "date_note": "Kamis 3 November 2022"},
         {"deportation_date": "2020-04-23", "date_note": "article says Kamis (24/4)"},
@@ -129,7 +129,7 @@ def test_weekday_conflict():
 
 
 def test_mixed_repatriates_and_children_included():
-    out = border.clean_events(events(
+    out = deportations.clean_events(event_rows(
         {"total_deported": 275, "repatriated_same_convoy": "(included)"},
         {"total_deported": 397, "male": "287 (of 402 incl. repatriated)", "female": "98 (of 402)"},
         {"total_deported": 123, "repatriated_same_convoy": "13", "notes": "breakdowns refer to 136."},
@@ -145,20 +145,20 @@ def test_mixed_repatriates_and_children_included():
     ({"deportation_date": "March 2023"}, "field 'deportation_date'"),
 ])
 def test_bad_event_rows_raise_one_line(change, message):
-    raw = events({})
+    raw = event_rows({})
     for k, v in change.items():
         raw[k] = raw[k].astype(object)
         raw.loc[0, k] = v
     with pytest.raises(CompendiumError, match=message) as err:
-        border.clean_events(raw)
+        deportations.clean_events(raw)
     assert "entikong_events" in str(err.value) and "\n" not in str(err.value)
 
 
 def test_missing_column_raises():
     with pytest.raises(CompendiumError, match="entikong_events: missing required column.*'male'"):
-        border.clean_events(events({}).drop(columns="male"))
+        deportations.clean_events(event_rows({}).drop(columns="male"))
     with pytest.raises(CompendiumError, match="border_series: missing required column.*'definition'"):
-        border.annual_series(series_rows({"year": 2019, "value": 1}).drop(columns="definition"))
+        timeseries.annual_series(series_rows({"year": 2019, "value": 1}).drop(columns="definition"))
 
 
 # ---- annual series (crafted) ---------------------------------------------------------------
@@ -168,13 +168,13 @@ def test_ytd_rows_never_annual_and_gaps_kept():
         {"year": 2020, "value": 900, "period_kind": "partial_year", "definition": "Jan-Jun 2020"},
         {"year": 2021, "value": 1918, "definition": "complaints Jan-Nov 2021 (partial year)"},
         {"year": 2019, "value": 5000})
-    long = border.annual_series(frame, years=range(2019, 2022), series=["bp2mi_complaints_total"])
+    long = timeseries.annual_series(frame, years=range(2019, 2022), series=["bp2mi_complaints_total"])
     annual = long[long["period_kind"] == "year"].set_index("year")
     assert annual.loc[2019, "value"] == 5000
     for year in (2020, 2021):
         assert math.isnan(annual.loc[year, "value"]) and annual.loc[year, "note"].startswith("not found")
     assert set(long.loc[long["period_kind"] == "partial_year", "row_ids"]) == {"XX000", "XX001"}
-    wide = border.annual_pivot(long, as_text=False)
+    wide = timeseries.annual_pivot(long, as_text=False)
     assert wide.loc[2019, "bp2mi_complaints_total"] == 5000
     assert wide.loc[[2020, 2021], "bp2mi_complaints_total"].isna().all()
 
@@ -183,37 +183,37 @@ def test_duplicate_sources_merged_and_disagreement_kept():
     frame = series_rows({"year": 2019, "value": 5824, "publisher": "A"},
                         {"year": 2019, "value": 5824, "publisher": "B"},
                         {"year": 2020, "value": 1812}, {"year": 2020, "value": 1900})
-    long = border.annual_series(frame, years=[2019, 2020], series=["bp2mi_complaints_total"])
+    long = timeseries.annual_series(frame, years=[2019, 2020], series=["bp2mi_complaints_total"])
     y19 = long[long["year"] == 2019]
     assert len(y19) == 1 and y19["row_ids"].iloc[0] == "XX000;XX001" and y19["n_sources"].iloc[0] == 2
     assert y19["publisher"].iloc[0] == "A | B"
     y20 = long[long["year"] == 2020]
     assert sorted(y20["value"]) == [1812, 1900]
     assert all("sources disagree" in n for n in y20["note"])
-    assert border.annual_pivot(long).loc[2020, "bp2mi_complaints_total"] == "1812 / 1900 (disagree)"
+    assert timeseries.annual_pivot(long).loc[2020, "bp2mi_complaints_total"] == "1812 / 1900 (disagree)"
     with pytest.raises(CompendiumError, match="year 2020: sources disagree"):
-        border.series_change(frame)
+        timeseries.series_change(frame)
 
 
 def test_percent_change():
-    assert border.percent_change(5824, 1812) == pytest.approx(-68.887, abs=1e-3)
-    assert math.isnan(border.percent_change(np.nan, 3))
+    assert timeseries.percent_change(5824, 1812) == pytest.approx(-68.887, abs=1e-3)
+    assert math.isnan(timeseries.percent_change(np.nan, 3))
     with pytest.raises(CompendiumError):
-        border.percent_change(0, 3)
+        timeseries.percent_change(0, 3)
 
 
 # ---- real tables ---------------------------------------------------------------------------
 
 def test_complaints_2019_2020_change(real_series):
-    change = border.series_change(real_series, "bp2mi_complaints_total", 2019, 2020)
+    change = timeseries.series_change(real_series, "bp2mi_complaints_total", 2019, 2020)
     assert change["start_value"] == 5824 and change["end_value"] == 1812
     assert change["start_row_ids"] == ("BS001", "BS004") and change["end_row_ids"] == ("BS002",)
     assert change["percent_change_1dp"] == -68.9
 
 
 def test_real_annual_series(real_series):
-    long = border.annual_series(real_series)
-    wide = border.annual_pivot(long, as_text=False)
+    long = timeseries.annual_series(real_series)
+    wide = timeseries.annual_pivot(long, as_text=False)
     assert wide.loc[2019:2023, "kjri_kuching_deportations_sarawak"].tolist() == [2710, 4367, 3398, 3397, 3986]
     assert wide.loc[2019:2022, "bp2mi_complaints_total"].tolist() == [5824, 1812, 1702, 1987]
     # No 2023 complaint value is full-year: BS006 (Jan-Nov) and BS008 (Jan-Jun) are partial.
@@ -228,12 +228,12 @@ def test_real_annual_series(real_series):
 
 
 def test_malaysia_1428_is_flagged_unverified(real_series):
-    mask = border.is_unverified(real_series)
+    mask = timeseries.is_unverified(real_series)
     assert real_series.loc[mask, "row_id"].tolist() == ["BS011"]
-    long = border.annual_series(real_series)
+    long = timeseries.annual_series(real_series)
     row = long[(long["series"] == "bp2mi_complaints_malaysia") & (long["year"] == 2019)].iloc[0]
     assert row["value"] == 1428 and row["unverified"] and "UNVERIFIED" in row["note"]
-    assert border.annual_pivot(long).loc[2019, "bp2mi_complaints_malaysia"] == "1428 (UNVERIFIED)"
+    assert timeseries.annual_pivot(long).loc[2019, "bp2mi_complaints_malaysia"] == "1428 (UNVERIFIED)"
 
 
 def test_real_events_flags_and_summary(real_events):
@@ -244,27 +244,27 @@ def test_real_events_flags_and_summary(real_events):
     assert ev.loc["E012", "flag_mixed_repatriates"]
     assert ev.loc["E027", "children_in_sex_counts"] == "included"
     assert ev.loc["E047", "male_n"] == 67 and ev.loc["E015", "from_kalbar_n"] is pd.NA
-    summary = border.yearly_event_summary(real_events).set_index("year")
+    summary = deportations.yearly_event_summary(real_events).set_index("year")
     assert summary.index.tolist() == list(range(2019, 2026))
     assert summary["batches_found"].sum() == int(real_events["year"].between(2019, 2025).sum())
     assert summary.loc[2020, "persons"] == real_events.loc[real_events["year"] == 2020, "total_deported"].sum()
-    empty = border.yearly_event_summary(real_events, years=[2018]).iloc[0]
+    empty = deportations.yearly_event_summary(real_events, years=[2018]).iloc[0]
     assert empty["batches_found"] == 0 and empty["persons"] == 0 and pd.isna(empty["share_from_kalbar"])
 
 
 def test_remittances_share_one_vintage(real_macro):
-    share = border.remittances_share_of_gdp(real_macro).set_index("year")
+    share = context.remittances_share_of_gdp(real_macro).set_index("year")
     assert share.index.tolist() == list(range(2010, 2025))
     assert share.loc[2024, "share_pct"] == pytest.approx(1.1486, abs=1e-3)
     assert (share.loc[2019, "remittances_row_id"], share.loc[2019, "gdp_row_id"]) == ("MR010", "MR025")
     spliced = real_macro.copy()
     spliced.loc[spliced["row_id"] == "MR020", "published_date"] = "2018-08-01 (snapshot commit date)"
     with pytest.raises(CompendiumError, match="snapshot"):
-        border.remittances_share_of_gdp(spliced)
+        context.remittances_share_of_gdp(spliced)
 
 
 def test_placements_compare_tables(real_macro, real_series):
-    p = border.placements(real_macro, real_series).set_index("year")
+    p = context.placements(real_macro, real_series).set_index("year")
     assert p.loc[2020, "kalbar_border_series"] == 334 and math.isnan(p.loc[2020, "kalbar_macro"])
     assert p.loc[2020, "kalbar_agreement"] == "only_border_series" and "MR089" in p.loc[2020, "note"]
     assert p.loc[2022, "kalbar_row_ids"] == "BS084;MR091" and p.loc[2022, "kalbar_placements"] == 682

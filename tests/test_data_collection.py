@@ -9,7 +9,8 @@ from functools import partial
 
 import pytest
 
-from kalbar_border import datapackage, microdata, paths, provenance
+from kalbar_border import paths
+from kalbar_border.data import datapackage, microdata, provenance
 from kalbar_border.errors import CompendiumError
 
 from .conftest import needs_microdata
@@ -167,9 +168,9 @@ def test_no_microdata_tracked_by_git():
 
 
 def test_datapackage_lists_every_variable_the_analysis_reads():
-    from kalbar_border import finance_frame
+    from kalbar_border.finance import variables
 
-    for key, used in (("susenas", finance_frame._SUSENAS_VARS), ("sakernas", finance_frame._SAKERNAS_VARS)):
+    for key, used in (("susenas", variables._SUSENAS_VARS), ("sakernas", variables._SAKERNAS_VARS)):
         listed = datapackage.resource(key)["x-variables"]
         assert set(used) <= set(listed), f"{key}: {sorted(set(used) - set(listed))} not in data/datapackage.json"
 
@@ -181,16 +182,16 @@ def test_extract_reads_back_equal_to_the_rda(key, tmp_path, monkeypatch, susenas
     same analysis frame."""
     import pandas as pd
 
-    from kalbar_border import finance_frame
+    from kalbar_border.finance import variables
 
     monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
     raw = {"susenas": susenas_raw, "sakernas": sakernas_raw}[key]
-    variables = datapackage.resource(key)["x-variables"]
-    microdata.write_extract(key, raw, variables)
+    names = datapackage.resource(key)["x-variables"]
+    microdata.write_extract(key, raw, names)
     back = microdata.load_extract(key)
-    assert list(back.columns) == sorted(variables)
-    pd.testing.assert_frame_equal(back, raw[sorted(variables)].reset_index(drop=True), check_dtype=False)
-    build = getattr(finance_frame, f"{key}_frame")
+    assert list(back.columns) == sorted(names)
+    pd.testing.assert_frame_equal(back, raw[sorted(names)].reset_index(drop=True), check_dtype=False)
+    build = getattr(variables, f"{key}_frame")
     pd.testing.assert_frame_equal(build(back), build(raw))
 
 

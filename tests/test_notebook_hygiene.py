@@ -28,15 +28,15 @@ def test_one_parameters_cell_and_story_opening(path):
     tagged = [c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", [])]
     assert len(tagged) == 1
     first = nb["cells"][0]
-    assert first["cell_type"] == "markdown" and "".join(first["source"]).startswith("# ")
-    assert "reproduces" in "".join(first["source"]).lower()
+    assert first["cell_type"] == "markdown" and workflow.cell_source(first).startswith("# ")
+    assert "reproduces" in workflow.cell_source(first).lower()
     params = workflow.Notebook.load(path).defaults
     assert "LANG" in params or path.stem == "07_claims"  # 07 draws no figure and writes no label
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_sys_path_or_relative_paths(path):
-    code = "\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
+    code = "\n".join(workflow.cell_source(c) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
     assert "sys.path" not in code
     assert "../" not in code
 
@@ -64,7 +64,7 @@ def test_golden_copies_match_sources():
     for path in golden:
         source = json.loads((paths.NOTEBOOKS / path.name).read_text())
         gold = json.loads(path.read_text())
-        code = lambda nb: ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"
+        code = lambda nb: [workflow.cell_source(c) for c in nb["cells"] if c["cell_type"] == "code"
                            and "injected-parameters" not in c["metadata"].get("tags", [])]
         assert code(gold) == code(source), f"{path.name}: golden copy is stale; run `make reproduce && make golden`"
         assert any(NBVAL_TAG in c["metadata"].get("tags", []) for c in gold["cells"])

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from kalbar_border import figures, paths, plots
+from kalbar_border import paths
 from kalbar_border.atomic import sha256_file
+from kalbar_border.figures import plots, save
 
 
 def _results(dest):
@@ -68,7 +69,7 @@ def test_saving_twice_gives_identical_bytes(tmp_path, monkeypatch):
     hashes = []
     for run in ("a", "b"):
         monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path / run))
-        side, png = figures.save_figure(plots.entikong_batches(summary, "en"), "t", lang="en", notebook="x",
+        side, png = save.save_figure(plots.entikong_batches(summary, "en"), "t", lang="en", notebook="x",
                                         parameters={}, inputs=[], source_line="test", caption="test")
         hashes.append((side["files"]["png"]["sha256"], side["files"]["svg"]["sha256"]))
         assert png == (tmp_path / run / "figures" / "t_en.png").read_bytes()
@@ -80,7 +81,7 @@ def test_unknown_language_is_refused():
     from kalbar_border.errors import CompendiumError
 
     with pytest.raises(CompendiumError, match="LANG='fr' is not supported; accepted: en, id"):
-        figures.render_bilingual(lambda lang: None, "x", lang="fr")
+        save.render_bilingual(lambda lang: None, "x", lang="fr")
 
 
 def test_financial_comparison_rows_are_complete(pipeline_run):
@@ -105,7 +106,7 @@ def test_displayed_figure_is_the_saved_png(tmp_path, monkeypatch):
 
     monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
     summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 40]})
-    shown = figures.render_bilingual(lambda lang: plots.entikong_batches(summary, lang), "t", lang="id",
+    shown = save.render_bilingual(lambda lang: plots.entikong_batches(summary, lang), "t", lang="id",
                                      notebook="x", parameters={}, inputs=[], source_line="test", caption="test")
     data, meta = shown._repr_mimebundle_()
     assert base64.b64decode(data["image/png"]) == (tmp_path / "figures" / "t_id.png").read_bytes()

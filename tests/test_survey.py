@@ -8,7 +8,7 @@ import statsmodels.api as sm
 from scipy import stats
 
 from kalbar_border.errors import CompendiumError
-from kalbar_border.survey import (
+from kalbar_border.finance.survey import (
     design_df,
     domain_difference,
     mover_interval,

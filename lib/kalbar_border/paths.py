@@ -52,6 +52,17 @@ def figures_dir() -> Path:
     return output_root() / "figures"
 
 
+#: The files of one figure in one language: bitmap, vector, provenance sidecar.
+FIGURE_EXTENSIONS = ("png", "svg", "json")
+
+
+def figure_files(name: str) -> list[str]:
+    """File names in ``figures/`` of figure ``name``: every language, every extension."""
+    from .figures.labels import LANGS
+
+    return [f"{name}_{lang}.{ext}" for lang in LANGS for ext in FIGURE_EXTENSIONS]
+
+
 def build_dir() -> Path:
     """Executed notebooks, their HTML, run records, the report and doit's record."""
     return output_root() / "build"

@@ -8,7 +8,7 @@ with papermill. Each notebook ``notebooks/NN_name.ipynb`` declares in its metada
 * ``inputs``: files it reads (raw tables, other notebooks' outputs such as
   ``results/02_border_series.json`` or the microdata extracts);
 * ``outputs``: files it writes, with ``{PARAMETER}`` placeholders filled from its parameters;
-* ``figures``: figure names (placeholders allowed); each is six files (:func:`figures.files`);
+* ``figures``: figure names (placeholders allowed); each is six files (:func:`paths.figure_files`);
 * ``microdata``: ``"optional"`` (runs without the BPS files, writing ``microdata_outputs`` only
   when they are there) or ``"required"`` (skipped, with a message, when they are missing).
 
@@ -125,10 +125,8 @@ class Notebook:
 
     def declared_outputs(self, params: dict, with_microdata: bool) -> list[str]:
         """Output files (relative to the output root) for these parameter values."""
-        from .figures import files as figure_files  # matplotlib only when tasks are built
-
         out = [self.fill(t, params) for t in self.outputs]
-        out += [f"figures/{f}" for name in self.figures for f in figure_files(self.fill(name, params))]
+        out += [f"figures/{f}" for name in self.figures for f in paths.figure_files(self.fill(name, params))]
         if with_microdata:
             out += [self.fill(t, params) for t in self.microdata_outputs]
         return out
@@ -179,7 +177,7 @@ def _check_value(name: str, value) -> str | None:
     if name in ("DOWNLOAD", "MICRODATA") and not isinstance(value, bool):
         return "allowed: True or False"
     if name == "DEFINITION":
-        from .finance_frame import MIGRANT_DEFINITIONS  # pandas: only when a definition is chosen
+        from .finance.variables import MIGRANT_DEFINITIONS  # pandas: only when a definition is chosen
 
         if value not in MIGRANT_DEFINITIONS:
             return "allowed: " + ", ".join(MIGRANT_DEFINITIONS)
@@ -272,7 +270,7 @@ def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
     cache = paths.cache_dir()
     missing = [key for key, name in MICRODATA_FILES.items() if not (cache / name).is_file()]
     if missing and download:
-        from . import microdata
+        from .data import microdata
 
         for key in list(missing):
             try:
@@ -282,7 +280,7 @@ def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
                 pass
     if not missing:
         return True, ""
-    from .microdata import DATASETS
+    from .data.microdata import DATASETS
 
     described = "; ".join(f"{DATASETS[k].filename} (sha256 {DATASETS[k].sha256}, from {DATASETS[k].mirror_url} "
                           f"or {DATASETS[k].cran_tarball})" for k in MICRODATA_FILES)

@@ -5,7 +5,7 @@ Notebooks take a ``LANG`` parameter; :func:`label` returns the text in that lang
 """
 from __future__ import annotations
 
-from .errors import CompendiumError
+from ..errors import CompendiumError
 
 LANGS = ("en", "id")
 
@@ -65,4 +65,4 @@ def label(key: str, lang: str = "en") -> str:
     try:
         return LABELS[key][lang]
     except KeyError:
-        raise CompendiumError(f"label {key!r} is not in kalbar_border.labels.LABELS; add it in en and id") from None
+        raise CompendiumError(f"label {key!r} is not in kalbar_border.figures.labels.LABELS; add it in en and id") from None

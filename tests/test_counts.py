@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from kalbar_border.aggregated import (
+from kalbar_border.finance.counts import (
     compare_counts,
     newcombe_interval,
     pearson_chi2,
@@ -13,10 +13,10 @@ from kalbar_border.aggregated import (
     two_proportion_z,
     woolf_odds_ratio,
 )
-from kalbar_border.comparison import compare_groups
+from kalbar_border.finance.compare import compare_groups
 from kalbar_border.errors import CompendiumError
-from kalbar_border.finance_frame import select_population
-from kalbar_border.survey import domain_difference, weighted_share
+from kalbar_border.finance.variables import select_population
+from kalbar_border.finance.survey import domain_difference, weighted_share
 
 HEADER = "indicator,group,n,count\n"
 

@@ -1,6 +1,6 @@
 """Tables of the migrant vs non-migrant comparison, shaped for readers and the claims ledger.
 
-Builds on :mod:`finance_frame` (who is a migrant, which indicator) and :mod:`comparison`
+Builds on :mod:`variables` (who is a migrant, which indicator) and :mod:`compare`
 (design-based estimates). Shares are fractions in [0, 1]; intervals are 95 % design-based.
 """
 from __future__ import annotations
@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import comparison, finance_frame, microdata
+from . import compare, variables
+from .variables import GROUPS
+from ..data import microdata
 
-GROUPS = ("migrant", "non_migrant")
-LONG_COLUMNS = ["dataset", "population", "migrant_definition", "indicator", "group", "n_unweighted",
-                "count_unweighted", "share_weighted", "ci_low", "ci_high", "deff"]
 SUBGROUPS = {"sex": ("female", {0: "male", 1: "female"}), "area": ("urban", {0: "rural", 1: "urban"})}
 
 
@@ -23,18 +22,18 @@ def load_frames(province: int = 15, susenas_path: str | None = None, sakernas_pa
     file, province 61, with the same variables)."""
     sus = microdata.load_susenas(Path(susenas_path)) if susenas_path else microdata.load_extract("susenas")
     sak = microdata.load_sakernas(Path(sakernas_path)) if sakernas_path else microdata.load_extract("sakernas")
-    return {"susenas": finance_frame.susenas_frame(sus, province=province),
-            "sakernas": finance_frame.sakernas_frame(sak, province=province)}
+    return {"susenas": variables.susenas_frame(sus, province=province),
+            "sakernas": variables.sakernas_frame(sak, province=province)}
 
 
-def compare_all(frames: dict, populations=finance_frame.POPULATIONS, definitions=None) -> pd.DataFrame:
-    """:func:`comparison.compare_groups` for every dataset x population (wide: one row per
+def compare_all(frames: dict, populations=variables.POPULATIONS, definitions=None) -> pd.DataFrame:
+    """:func:`compare.compare_groups` for every dataset x population (wide: one row per
     definition x indicator, both groups' estimates and the tests side by side)."""
     parts = []
     for frame in frames.values():
-        usable = [d for d in (definitions or finance_frame.MIGRANT_DEFINITIONS) if frame[d].notna().any()]
+        usable = [d for d in (definitions or variables.MIGRANT_DEFINITIONS) if frame[d].notna().any()]
         for population in populations:
-            parts.append(comparison.compare_groups(frame, population, usable))
+            parts.append(compare.compare_groups(frame, population, usable))
     return pd.concat(parts, ignore_index=True)
 
 
@@ -63,9 +62,9 @@ def by_subgroup(frames: dict, population: str = "persons15", definition: str = "
             for code, value in values.items():
                 masked = frame.copy()
                 outside = masked[column] != code
-                for indicator in finance_frame.indicators_of(frame):
+                for indicator in variables.indicators_of(frame):
                     masked.loc[outside, indicator] = float("nan")
-                wide = comparison.compare_groups(masked, population, [definition])
+                wide = compare.compare_groups(masked, population, [definition])
                 wide.insert(0, "subgroup", name)
                 wide.insert(1, "subgroup_value", value)
                 parts.append(wide)
@@ -76,8 +75,8 @@ def models_all(frames: dict, populations=("persons15", "workers15"), definitions
     """Adjusted weighted logistic models for every dataset x population x definition x indicator."""
     parts = []
     for frame in frames.values():
-        usable = [d for d in (definitions or finance_frame.MIGRANT_DEFINITIONS)
+        usable = [d for d in (definitions or variables.MIGRANT_DEFINITIONS)
                   if frame[d].notna().any() and d != "returned_abroad"]  # tiny n: reported, not modelled
         for population in populations:
-            parts.append(comparison.adjusted_models(frame, population, usable))
+            parts.append(compare.adjusted_models(frame, population, usable))
     return pd.concat(parts, ignore_index=True)

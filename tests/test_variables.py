@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from kalbar_border.errors import CompendiumError
-from kalbar_border.finance_frame import (
+from kalbar_border.finance.variables import (
     EDUCATION_LEVELS,
     FRAME_COLUMNS,
     INDICATORS,

@@ -48,7 +48,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import CompendiumError
+from ..errors import CompendiumError
 
 __all__ = [
     "MIGRANT_DEFINITIONS",
@@ -66,6 +66,9 @@ __all__ = [
     "check_definition",
     "check_population",
 ]
+
+#: The two groups compared, in the order tables show them.
+GROUPS = ("migrant", "non_migrant")
 
 MIGRANT_DEFINITIONS = ("recent_interprovincial", "recent_interdistrict", "lifetime", "returned_abroad")
 

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .errors import CompendiumError
+from ..errors import CompendiumError
 
 __all__ = [
     "ShareEstimate",

@@ -9,9 +9,11 @@ import re
 
 import pandas as pd
 
-from . import datapackage, paths
+from . import datapackage
+from .. import paths
 from . import microdata as microdata_files
-from .atomic import write_text
+from .transcribe import TRANSCRIBED_ON_OR_BEFORE
+from ..atomic import write_text
 
 LONG_TABLES = ("border_series", "macro_remittances", "financial_context")
 
@@ -133,7 +135,7 @@ def citations() -> pd.DataFrame:
             rows.append({"key": _bibkey(str(row["publisher"]), len(seen)), "author": row["publisher"],
                          "title": f"Figures transcribed into data/raw/sources/{table}.csv",
                          "year": str(row["published_date"]), "url": url,
-                         "note": f"Published date as shown: {row['published_date']}; accessed on or before 2026-11-28"})
+                         "note": f"Published date as shown: {row['published_date']}; accessed on or before {TRANSCRIBED_ON_OR_BEFORE}"})
     return pd.DataFrame(rows)
 
 

@@ -1,13 +1,13 @@
 """Drawing functions, one per figure. Each takes tidy data and a language and returns a
-:class:`matplotlib.figure.Figure` built with :func:`figures.new_figure`; every text comes
-from :mod:`kalbar_border.labels`. Saving is :func:`figures.render_bilingual`'s job.
+:class:`matplotlib.figure.Figure` built with :func:`style.new_figure`; every text comes
+from :mod:`kalbar_border.figures.labels`. Saving is :func:`save.render_bilingual`'s job.
 """
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .figures import PALETTE, new_figure
+from .style import PALETTE, new_figure
 from .labels import label
 
 BORDER_LINES = ("bp2mi_complaints_total", "kjri_kuching_deportations_sarawak", "bp2mi_complaints_malaysia",

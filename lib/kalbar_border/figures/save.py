@@ -1,79 +1,22 @@
-"""One figure style and the one figure-saving function.
-
-Figures are built on :class:`matplotlib.figure.Figure` directly (no pyplot state), drawn
-in the Okabe-Ito colour-blind-safe palette, with every axis labelled in its unit and a
-source line under the plot. :func:`save_figure` writes ``figures/<name>_<lang>.png`` and
+"""The one figure-saving function: :func:`save_figure` writes ``figures/<name>_<lang>.png`` and
 ``.svg`` with deterministic bytes (no dates, no software versions, fixed SVG hash salt) and a
-sidecar ``<name>_<lang>.json`` recording notebook, parameters, input hashes and git commit.
+sidecar ``<name>_<lang>.json`` recording notebook, parameters, input hashes and git commit;
+:func:`render_bilingual` draws and saves a figure in every language.
 """
 from __future__ import annotations
 
 import hashlib
 import io
-import textwrap
 from pathlib import Path
 from typing import Callable, Iterable
 
 import matplotlib
 from matplotlib.figure import Figure
 
-from . import paths
-from .atomic import sha256_file, write_bytes, write_json
+from .. import paths
+from ..atomic import sha256_file, write_bytes, write_json
 from .labels import LANGS, label
-
-#: Okabe & Ito (2008) palette: distinguishable under the common colour-vision deficiencies.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-
-STYLE = {
-    "font.family": "DejaVu Sans",  # shipped with matplotlib: same glyphs on every machine
-    "font.size": 9,
-    "axes.titlesize": 10,
-    "axes.labelsize": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.alpha": 0.3,
-    "legend.frameon": False,
-    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
-    "svg.hashsalt": "kalbar-border",  # fixed ids inside the SVG, so bytes do not vary per run
-    "svg.fonttype": "path",
-    "path.simplify": True,
-    # No automatic layout from a user's matplotlibrc: figures lay themselves out (constrained).
-    "figure.autolayout": False,
-    "figure.constrained_layout.use": False,
-}
-
-DPI = 200
-#: Font size of the source line under each plot, in points.
-SOURCE_FONTSIZE = 6.5
-
-
-def wrap_text(text: str, width_inches: float, fontsize: float) -> str:
-    """``text`` broken into lines that fit ``width_inches`` at ``fontsize`` points.
-
-    Wraps at word boundaries by character count, taking a DejaVu Sans character as 0.6 em
-    wide on average (a little wider than its real average, so lines never overrun).
-    Matplotlib's own ``wrap=True`` measures the rendered width of every candidate line on
-    every draw, which cost a third of the time of saving a figure.
-    """
-    columns = max(20, int(width_inches * 72 / (0.6 * fontsize)))
-    return textwrap.fill(text, columns, break_long_words=False, break_on_hyphens=False)
-
-
-def new_figure(width: float = 7.0, height: float = 4.0) -> Figure:
-    """A figure in the compendium style (size in inches)."""
-    with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(width, height), layout="constrained")
-    return fig
-
-
-#: The files of one figure in one language.
-EXTENSIONS = ("png", "svg", "json")
-
-
-def files(name: str) -> list[str]:
-    """File names (in ``figures/``) that :func:`render_bilingual` writes for figure ``name``."""
-    return [f"{name}_{lang}.{ext}" for lang in LANGS for ext in EXTENSIONS]
+from .style import DPI, SOURCE_FONTSIZE, STYLE, wrap_text
 
 
 def input_hashes(inputs: Iterable[Path]) -> dict[str, str]:

@@ -35,15 +35,16 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .comparison import cohens_h, is_small_group, min_expected_count
-from .errors import CompendiumError
+from .compare import cohens_h, is_small_group, min_expected_count
+from ..errors import CompendiumError
 from .survey import mover_interval, wilson_interval
+from .variables import GROUPS
 
-__all__ = ["COUNT_COLUMNS", "GROUPS", "read_counts", "compare_counts", "newcombe_interval",
+__all__ = ["CSV_COLUMNS", "read_counts", "compare_counts", "newcombe_interval",
            "two_proportion_z", "pearson_chi2", "woolf_odds_ratio"]
 
-COUNT_COLUMNS = ("indicator", "group", "n", "count")
-GROUPS = ("migrant", "non_migrant")
+#: Columns of a counts file: one row per indicator and group.
+CSV_COLUMNS = ("indicator", "group", "n", "count")
 
 
 def _whole(text: str, where: str, field: str, minimum: int, maximum: int | None, expected: str) -> int:
@@ -65,22 +66,22 @@ def read_counts(path) -> pd.DataFrame:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise CompendiumError(f"counts file {path} not found; expected a CSV with columns {', '.join(COUNT_COLUMNS)}")
+        raise CompendiumError(f"counts file {path} not found; expected a CSV with columns {', '.join(CSV_COLUMNS)}")
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
             reader = csv.DictReader(fh)
             header = [h.strip() for h in (reader.fieldnames or [])]
-            missing = [c for c in COUNT_COLUMNS if c not in header]
+            missing = [c for c in CSV_COLUMNS if c not in header]
             if missing:
                 raise CompendiumError(f"counts file {name} lacks columns: {', '.join(missing)}; "
-                                      f"expected header {','.join(COUNT_COLUMNS)}")
+                                      f"expected header {','.join(CSV_COLUMNS)}")
             reader.fieldnames = header
             rows, seen = [], {}
             for i, raw in enumerate(reader, start=1):
                 if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
                     continue  # blank line
                 where = f"counts file {name}, row {i} (line {reader.line_num})"
-                cells = {c: (raw.get(c) or "").strip() for c in COUNT_COLUMNS}
+                cells = {c: (raw.get(c) or "").strip() for c in CSV_COLUMNS}
                 if not cells["indicator"]:
                     raise CompendiumError(f"{where}, field 'indicator' is empty; expected an indicator name")
                 if cells["group"] not in GROUPS:
@@ -148,7 +149,7 @@ def compare_counts(table, *, level: float = 0.95) -> pd.DataFrame:
     ``_non_migrant``; difference, difference_ci_low, difference_ci_high (Newcombe); z,
     p_value (z-test); chi2, chi2_p_value (Pearson, uncorrected); odds_ratio,
     odds_ratio_ci_low, odds_ratio_ci_high, odds_ratio_corrected; cohens_h;
-    min_expected_count; small_group (same rule as :mod:`kalbar_border.comparison`).
+    min_expected_count; small_group (same rule as :mod:`kalbar_border.finance.compare`).
     """
     if not isinstance(table, pd.DataFrame):
         table = read_counts(table)

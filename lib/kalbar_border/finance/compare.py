@@ -1,14 +1,14 @@
 """Migrant vs non-migrant comparison of financial indicators, raw and adjusted.
 
 All shares and differences are fractions 0-1 (multiply by 100 for percentage points);
-"migrant" follows one of :data:`~kalbar_border.finance_frame.MIGRANT_DEFINITIONS` and
+"migrant" follows one of :data:`~kalbar_border.finance.variables.MIGRANT_DEFINITIONS` and
 differences are always *migrant minus non-migrant*.
 
 Raw comparison (:func:`compare_groups`), one row per definition x indicator:
 
 * weighted shares per group with design-based CIs, deff and unweighted n
-  (:func:`kalbar_border.survey.weighted_share`), each group a domain of the full sample;
-* the design-based difference, its CI and Wald test (:func:`kalbar_border.survey.domain_difference`),
+  (:func:`kalbar_border.finance.survey.weighted_share`), each group a domain of the full sample;
+* the design-based difference, its CI and Wald test (:func:`kalbar_border.finance.survey.domain_difference`),
   which accounts for strata, clusters and the covariance of the two groups. When a group's
   share is 0 or 1 (typical of the returnee group) there is no design variance to test
   with: ``p_value`` is NaN and the difference CI is MOVER on the group intervals
@@ -51,8 +51,8 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from .errors import CompendiumError
-from .finance_frame import (
+from ..errors import CompendiumError
+from .variables import (
     EDUCATION_LEVELS,
     INDICATORS,
     check_definition,
@@ -243,7 +243,7 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
                    indicators=None, *, level: float = 0.95) -> pd.DataFrame:
     """Raw migrant vs non-migrant comparison, one row per definition x indicator.
 
-    ``frame`` comes from :func:`~kalbar_border.finance_frame.susenas_frame` or
+    ``frame`` comes from :func:`~kalbar_border.finance.variables.susenas_frame` or
     ``sakernas_frame``; ``definitions`` / ``indicators`` default to all those defined in
     the frame. Columns: dataset, population, definition, indicator, description, then per
     group (suffix ``_migrant`` / ``_non_migrant``) n, count, share, ci_low, ci_high, se,

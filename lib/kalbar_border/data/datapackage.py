@@ -9,7 +9,7 @@ Verification of a local table is two steps, in this order:
    values, known series identifiers, required fields, unique ids); the first error becomes
    one line naming file, row, field, value and the rule broken.
 
-Microdata resources are remote (downloaded by :mod:`kalbar_border.microdata`); they are
+Microdata resources are remote (downloaded by :mod:`kalbar_border.data.microdata`); they are
 verified by hash there and by the presence of the variables the analysis uses here.
 """
 from __future__ import annotations
@@ -20,17 +20,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
-from .atomic import sha256_file, write_json
-from .errors import CompendiumError
+from .. import paths
+from ..atomic import sha256_file, write_json
+from ..errors import CompendiumError
 from .microdata import DATASETS
+from .transcribe import TRANSCRIBED_ON_OR_BEFORE
 
 CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
          "title": "Creative Commons Attribution 4.0 (this transcription; each source keeps its own terms)"}
 GPL3 = {"name": "GPL-3.0", "path": "https://www.gnu.org/licenses/gpl-3.0.html",
         "title": "GNU General Public License v3 (as declared by the CRAN package)"}
 
-_TEXT = {"type": "string"}
 
 
 def _field(name, description, type_="string", **constraints):
@@ -118,7 +118,7 @@ TABLE_META = {
                       "West Kalimantan-Sarawak border and nationally, one source per row."),
     "entikong_events": ("Entikong deportation batches (news reports)",
                         "One row per reported batch of Indonesians deported from Sarawak through PLBN Entikong; "
-                        "raw values as reported, cleaned and flagged by kalbar_border.border."),
+                        "raw values as reported, cleaned and flagged by kalbar_border.border.deportations."),
     "macro_remittances": ("Remittance and placement context",
                           "World Bank WDI remittances and GDP (one vintage), Bank Indonesia remittance totals "
                           "(mixed vintages, flagged), BP2MI placements, West Kalimantan placements, gaps."),
@@ -185,7 +185,7 @@ def build_descriptor() -> dict:
             "licenses": [CC_BY],
             "sources": [{"title": "Public pages cited on every row (column source_url)",
                          "path": "see column source_url",
-                         "x-transcribed": f"by hand on or before 2026-11-28 (shared/sources/{table}.csv)"}],
+                         "x-transcribed": f"by hand on or before {TRANSCRIBED_ON_OR_BEFORE} (shared/sources/{table}.csv)"}],
             "schema": _table_schema(table),
         })
     for key, meta in MICRODATA_META.items():
@@ -302,6 +302,3 @@ def load_table(name: str, base: Path = paths.DATA) -> pd.DataFrame:
             frame[col] = pd.to_datetime(frame[col], format="%Y-%m-%d")
     return frame
 
-
-def microdata_variables(name: str) -> dict:
-    return resource(name)["x-variables"]

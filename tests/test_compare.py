@@ -10,7 +10,7 @@ import statsmodels.api as sm
 from statsmodels.stats.multitest import multipletests
 from statsmodels.tools.sm_exceptions import SpecificationWarning
 
-from kalbar_border.comparison import (
+from kalbar_border.finance.compare import (
     _covariates,
     _fit_logit,
     adjusted_model,
@@ -18,8 +18,8 @@ from kalbar_border.comparison import (
     compare_groups,
 )
 from kalbar_border.errors import CompendiumError
-from kalbar_border.finance_frame import select_population
-from kalbar_border.survey import weighted_share
+from kalbar_border.finance.variables import select_population
+from kalbar_border.finance.survey import weighted_share
 
 
 @pytest.fixture(scope="module")

@@ -23,9 +23,9 @@ import io
 import re
 from pathlib import Path
 
-from . import paths
-from .atomic import write_text
-from .errors import CompendiumError
+from .. import paths
+from ..atomic import write_text
+from ..errors import CompendiumError
 
 TRANSCRIBED_ON_OR_BEFORE = "2026-11-28"
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import paths
-from .atomic import sha256_file, write_text
-from .errors import CompendiumError
+from .. import paths
+from ..atomic import sha256_file, write_text
+from ..errors import CompendiumError
 
 
 @dataclass(frozen=True)

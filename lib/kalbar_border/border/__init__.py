@@ -1,0 +1,1 @@
+"""The border side: Entikong deportation batches, annual series, remittances and placements."""

@@ -1,0 +1,159 @@
+"""The economic context from ``macro_remittances``: :func:`remittances_share_of_gdp` (one WDI
+vintage, never spliced) and :func:`placements` (national and West Kalimantan placements,
+both raw tables compared).
+
+Money amounts are current US$; every output row cites the ``row_id`` values it rests on.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from ..data.transcribe import HEDGED
+from ..errors import CompendiumError
+from .rows import ID_SEP, cell_text, format_number, require_columns
+from .timeseries import SERIES_REQUIRED
+
+MACRO_REQUIRED = ("row_id", "series", "year", "period_kind", "value", "status", "unit",
+                  "source_url", "publisher", "published_date", "notes")
+WDI_REMITTANCES = "WDI_BX.TRF.PWKR.CD.DT"
+WDI_GDP = "WDI_NY.GDP.MKTP.CD"
+NATIONAL_PLACEMENTS = "BP2MI placements of Indonesian migrant workers (penempatan PMI)"
+KALBAR_PLACEMENTS_MACRO = "BP3MI Kalbar placements of PMI (origin West Kalimantan)"
+KALBAR_PLACEMENTS_BORDER = "kalbar_pmi_placements"
+
+_COMMIT = re.compile(r"/blob/([0-9a-f]{7,40})/")
+
+
+def _snapshot(rows: pd.DataFrame, label: str) -> tuple[str, str, str]:
+    """(publisher, published_date, commit) shared by ``rows``; error if they are mixed."""
+    keys = {(cell_text(p).split("(")[0].strip(), cell_text(d).strip(),
+             (_COMMIT.search(cell_text(u)) or [None, ""])[1])
+            for p, d, u in zip(rows["publisher"], rows["published_date"], rows["source_url"])}
+    if len(keys) != 1:
+        raise CompendiumError(
+            f"macro_remittances: {label} rows {rows['row_id'].iloc[0]}..{rows['row_id'].iloc[-1]} "
+            f"come from {len(keys)} different snapshots {sorted(keys)}; expected one vintage")
+    return next(iter(keys))
+
+
+def remittances_share_of_gdp(macro: pd.DataFrame, years: Iterable[int] = range(2010, 2025)) -> pd.DataFrame:
+    """WDI personal remittances received as a percent of WDI GDP, Indonesia, one vintage.
+
+    ``share_pct = BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD * 100`` (both current US$, same year).
+    Columns: ``year, remittances_usd, gdp_usd, share_pct, remittances_row_id, gdp_row_id,
+    snapshot``. A year missing from either series gives NaN with the available row id.
+
+    Both series must come from the same snapshot: same publisher (text before any
+    parenthesis), same ``published_date`` and same commit in ``source_url``; otherwise
+    :class:`CompendiumError` -- vintages are never spliced silently. Bank Indonesia totals
+    (other vintages) are not used here.
+    """
+    require_columns(macro, "macro_remittances", MACRO_REQUIRED)
+    years = [int(y) for y in years]
+    pick = {}
+    for code, label in ((WDI_REMITTANCES, "WDI remittances"), (WDI_GDP, "WDI GDP")):
+        rows = macro[macro["series"].astype(str).str.startswith(f"{code} ")
+                     & macro["period_kind"].eq("year") & macro["status"].eq("found")]
+        if rows.empty:
+            raise CompendiumError(f"macro_remittances: no found annual rows of series '{code} ...'; "
+                                  f"expected WDI rows for {years[0]}-{years[-1]}")
+        dup = rows[rows["year"].duplicated(keep=False)]
+        if len(dup):
+            raise CompendiumError(
+                f"macro_remittances: rows {', '.join(dup['row_id'])}: {label} has more than one "
+                f"value for year {dup['year'].iloc[0]}; expected one row per year")
+        pick[code] = (rows.set_index("year"), _snapshot(rows, label))
+    (rem, rem_snap), (gdp, gdp_snap) = pick[WDI_REMITTANCES], pick[WDI_GDP]
+    if rem_snap != gdp_snap:
+        raise CompendiumError(
+            f"macro_remittances: WDI remittances ({rem['row_id'].iloc[0]}..) are from snapshot "
+            f"{rem_snap} but WDI GDP ({gdp['row_id'].iloc[0]}..) from {gdp_snap}; expected one "
+            f"vintage (vintages are never spliced)")
+    rows = []
+    for y in years:
+        r = rem["value"].get(y, np.nan)
+        g = gdp["value"].get(y, np.nan)
+        rows.append({"year": y, "remittances_usd": r, "gdp_usd": g,
+                     "share_pct": r / g * 100 if pd.notna(r) and pd.notna(g) and g else np.nan,
+                     "remittances_row_id": rem["row_id"].get(y, ""), "gdp_row_id": gdp["row_id"].get(y, ""),
+                     "snapshot": f"{rem_snap[0]}, {rem_snap[1]}, commit {rem_snap[2] or 'n/a'}"})
+    out = pd.DataFrame(rows)
+    out["year"] = out["year"].astype("Int64")
+    return out
+
+
+def _one_value(rows: pd.DataFrame) -> tuple[float, str, str]:
+    """(value, row ids, remark) of the annual found rows of one table for one year."""
+    found = rows[rows["status"].eq("found") & rows["value"].notna() & rows["period_kind"].eq("year")]
+    if found.empty:
+        ids = ID_SEP.join(sorted(rows["row_id"]))
+        return np.nan, ids, ("gap" + (f" ({ids})" if ids else " (no row)"))
+    ids = ID_SEP.join(sorted(found["row_id"]))
+    values = found["value"].unique()
+    if len(values) > 1:
+        return np.nan, ids, f"conflicting values {', '.join(format_number(v) for v in values)} ({ids})"
+    remark = "possibly year-to-date per source notes" if found["notes"].fillna("").str.contains(
+        HEDGED).any() else ""
+    return float(values[0]), ids, remark
+
+
+def placements(macro: pd.DataFrame, border_series: pd.DataFrame,
+               years: Iterable[int] = range(2017, 2025)) -> pd.DataFrame:
+    """National BP2MI placements and West Kalimantan placements, persons per year.
+
+    Columns: ``year, national_placements, national_row_id`` (macro_remittances),
+    ``kalbar_border_series, kalbar_border_series_row_id`` (border_series
+    ``kalbar_pmi_placements``), ``kalbar_macro, kalbar_macro_row_id`` (macro_remittances
+    'BP3MI Kalbar placements'), ``kalbar_placements, kalbar_row_ids`` (the value the two
+    tables support), ``kalbar_agreement`` (same | only_border_series | only_macro | disagree |
+    neither) and ``note``.
+
+    Rule for ``kalbar_placements``: the common value when both tables give it; the one value
+    when the other table has a gap (the note names the gap, e.g. 2020: 334 in BS082 vs gap
+    MR089); NaN when they disagree or neither has it. Only ``period_kind == 'year'`` rows are
+    used. A hedged source ('possibly not full year', 2019) is noted, not corrected.
+    """
+    require_columns(macro, "macro_remittances", MACRO_REQUIRED)
+    require_columns(border_series, "border_series", SERIES_REQUIRED)
+    nat = macro[macro["series"] == NATIONAL_PLACEMENTS]
+    kb_m = macro[macro["series"] == KALBAR_PLACEMENTS_MACRO]
+    kb_b = border_series[border_series["series"] == KALBAR_PLACEMENTS_BORDER]
+    rows = []
+    for y in [int(v) for v in years]:
+        n_val, n_ids, n_rem = _one_value(nat[nat["year"] == y])
+        b_val, b_ids, b_rem = _one_value(kb_b[kb_b["year"] == y])
+        m_val, m_ids, m_rem = _one_value(kb_m[kb_m["year"] == y])
+        notes = []
+        if pd.isna(n_val):
+            notes.append(f"national placements not found ({n_rem})")
+        if pd.notna(b_val) and pd.notna(m_val):
+            if b_val == m_val:
+                agreement, value, ids = "same", b_val, ID_SEP.join([b_ids, m_ids])
+            else:
+                agreement, value, ids = "disagree", np.nan, ID_SEP.join([b_ids, m_ids])
+                notes.append(f"tables disagree: border_series {format_number(b_val)} ({b_ids}) vs "
+                             f"macro_remittances {format_number(m_val)} ({m_ids})")
+        elif pd.notna(b_val):
+            agreement, value, ids = "only_border_series", b_val, b_ids
+            notes.append(f"border_series {format_number(b_val)} ({b_ids}) vs macro_remittances {m_rem}")
+        elif pd.notna(m_val):
+            agreement, value, ids = "only_macro", m_val, m_ids
+            notes.append(f"macro_remittances {format_number(m_val)} ({m_ids}) vs border_series {b_rem}")
+        else:
+            agreement, value, ids = "neither", np.nan, ""
+            notes.append(f"West Kalimantan not found (border_series {b_rem}; macro_remittances {m_rem})")
+        for rem in {b_rem, m_rem}:
+            if rem.startswith("possibly"):
+                notes.append(rem)
+        rows.append({"year": y, "national_placements": n_val, "national_row_id": n_ids if pd.notna(n_val) else "",
+                     "kalbar_border_series": b_val, "kalbar_border_series_row_id": b_ids,
+                     "kalbar_macro": m_val, "kalbar_macro_row_id": m_ids,
+                     "kalbar_placements": value, "kalbar_row_ids": ids,
+                     "kalbar_agreement": agreement, "note": "; ".join(notes)})
+    out = pd.DataFrame(rows)
+    out["year"] = out["year"].astype("Int64")
+    return out
