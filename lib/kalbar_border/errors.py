@@ -9,5 +9,5 @@ class CompendiumError(Exception):
     """A user-facing error whose ``str()`` is a single self-explanatory line."""
 
     def __init__(self, message: str):
-        # Newlines would split the one-line contract when printed by the runner.
+        # Newlines would split the one-line contract when the pipeline prints the message.
         super().__init__(" ".join(str(message).split()))

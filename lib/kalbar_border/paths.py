@@ -35,7 +35,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 
 
 def output_root() -> Path:
-    """Root under which generated outputs are written (the repository, or a staging dir)."""
+    """Root under which generated outputs are written: the repository, or ``COMPENDIUM_OUTPUT_DIR``."""
     override = os.environ.get("COMPENDIUM_OUTPUT_DIR")
     return Path(override).resolve() if override else ROOT
 
