@@ -16,6 +16,7 @@ from kalbar_border.finance.compare import (
     adjusted_model,
     cohens_h,
     compare_groups,
+    is_few_events,
 )
 from kalbar_border.errors import CompendiumError
 from kalbar_border.finance.variables import select_population
@@ -69,20 +70,45 @@ def test_small_groups_are_flagged_and_zero_cells_explained(raw_rows):
     assert (zero["ci_high_migrant"] > 0.25).all()
 
 
-def test_cluster_sandwich_equals_statsmodels_cluster_option(susenas):
+def test_one_stratum_design_covariance_equals_statsmodels_cluster_sandwich(susenas):
+    """With every PSU in one stratum, the svyglm linearisation is the cluster sandwich
+    without statsmodels' small-sample factor, times G/(G-1)."""
     data = select_population(susenas, "persons15")
     data = data.assign(migrant=data["recent_interdistrict"]).dropna(subset=["savings_account", "migrant"])
     X = _covariates(data, "persons15")
     y, w, g = data["savings_account"].to_numpy(), data["weight"].to_numpy(), data["psu"].to_numpy()
-    fit, note = _fit_logit(y, X, w, g)
+    fit, note = _fit_logit(y, X, w, np.zeros(len(y)), g)
     # statsmodels' own cluster option warns it is "not fully supported" with var_weights;
     # that warning is why the library builds the sandwich itself.
     with pytest.warns(SpecificationWarning, match="not fully supported"):
         reference = sm.GLM(y, X, family=sm.families.Binomial(), var_weights=w / w.mean()).fit(
-            cov_type="cluster", cov_kwds={"groups": pd.factorize(g)[0]})
+            cov_type="cluster", cov_kwds={"groups": pd.factorize(g)[0], "use_correction": False})
+    groups = len(pd.unique(g))
     assert note == ""
     assert fit.params.to_numpy() == pytest.approx(reference.params.to_numpy(), rel=1e-10)
-    assert fit.cov.to_numpy() == pytest.approx(reference.cov_params().to_numpy(), rel=1e-8)
+    assert fit.cov.to_numpy() == pytest.approx(reference.cov_params().to_numpy() * groups / (groups - 1), rel=1e-8)
+    assert fit.df == groups - 1 + 1 - X.shape[1]
+
+
+def test_stratified_covariance_is_the_design_covariance_of_the_scores(susenas):
+    """Second route for the stratified case: scores by hand, variance of their totals by a
+    pandas groupby over strata and PSUs."""
+    data = select_population(susenas, "persons15")
+    data = data.assign(migrant=data["recent_interdistrict"]).dropna(subset=["savings_account", "migrant"])
+    X = _covariates(data, "persons15")
+    y, w = data["savings_account"].to_numpy(dtype=float), data["weight"].to_numpy()
+    fit, _ = _fit_logit(y, X, w, data["strata"], data["psu"])
+    x, beta = X.to_numpy(dtype=float), fit.params.to_numpy()
+    p = 1 / (1 + np.exp(-x @ beta))
+    wn = w / w.mean()
+    scores = pd.DataFrame(x * (wn * (y - p))[:, None])
+    totals = scores.groupby([data["strata"].to_numpy(), data["psu"].to_numpy()]).sum()
+    meat = np.zeros((x.shape[1], x.shape[1]))
+    for _, t in totals.groupby(level=0):
+        dev = (t - t.mean()).to_numpy()
+        meat += len(t) / (len(t) - 1) * dev.T @ dev
+    bread = np.linalg.inv((x * (wn * p * (1 - p))[:, None]).T @ x)
+    assert fit.cov.to_numpy() == pytest.approx(bread @ meat @ bread, rel=1e-8)
 
 
 def test_adjusted_model_is_warning_free_and_tidy(susenas, capfd):
@@ -93,9 +119,10 @@ def test_adjusted_model_is_warning_free_and_tidy(susenas, capfd):
         tiny = adjusted_model(susenas, "ebanking", "returned_abroad", "persons15")
     assert capfd.readouterr().err == ""
     row = out.iloc[0]
-    assert list(out.columns) == ["dataset", "population", "definition", "indicator", "n", "n_migrant",
+    assert list(out.columns) == ["dataset", "population", "definition", "indicator", "n", "n_ame", "n_migrant",
                                  "n_clusters", "small_group", "covariates", "odds_ratio", "odds_ratio_ci_low",
-                                 "odds_ratio_ci_high", "p_value", "ame", "ame_se", "ame_ci_low", "ame_ci_high", "note"]
+                                 "odds_ratio_ci_high", "p_value", "ame", "ame_se", "ame_ci_low", "ame_ci_high",
+                                 "ame_p_value", "design_df", "note"]
     assert row["covariates"].split() == ["age_decades", "age_decades_sq", "female", "urban", "working",
                                          "education_primary", "education_lower_secondary",
                                          "education_upper_secondary", "education_tertiary"]
@@ -108,11 +135,13 @@ def test_adjusted_model_is_warning_free_and_tidy(susenas, capfd):
 
 
 def test_ame_delta_method_matches_numerical_gradient(susenas):
-    data = select_population(susenas, "persons15")
+    design = select_population(susenas, "persons15", keep_design=True)
+    data = design.loc[design["in_population"]]
     data = data.assign(migrant=data["recent_interprovincial"]).dropna(subset=["savings_account", "migrant"])
     X = _covariates(data, "persons15")
     w = data["weight"].to_numpy()
-    fit, _ = _fit_logit(data["savings_account"].to_numpy(), X, w, data["psu"].to_numpy())
+    fit, _ = _fit_logit(data["savings_account"].to_numpy(), X, w, design["strata"], design["psu"],
+                        design.index.isin(data.index))
     out = adjusted_model(susenas, "savings_account", "recent_interprovincial").iloc[0]
 
     def ame(beta):
@@ -161,7 +190,7 @@ def test_logit_fit_matches_statsmodels_glm_on_the_raw_two_column_model(susenas):
     data = select_population(susenas, "persons15").dropna(subset=["ebanking", "recent_interdistrict"])
     X = pd.DataFrame({"const": 1.0, "migrant": data["recent_interdistrict"].to_numpy(dtype=float)})
     y, w = data["ebanking"].to_numpy(dtype=float), data["weight"].to_numpy()
-    fit, note = _fit_logit(y, X, w, data["psu"].to_numpy())
+    fit, note = _fit_logit(y, X, w, data["strata"], data["psu"])
     reference = sm.GLM(y, X, family=sm.families.Binomial(), var_weights=w / w.mean()).fit()
     assert note == "" and fit.params.to_numpy() == pytest.approx(reference.params.to_numpy(), rel=1e-10)
 
@@ -171,13 +200,13 @@ def test_logit_fit_reports_separation_and_singular_designs_instead_of_estimates(
     x = rng.normal(size=200)
     X = pd.DataFrame({"const": 1.0, "migrant": (x > 0).astype(float)})
     clusters, w = np.arange(200) % 20, np.ones(200)
-    fit, note = _fit_logit((x > 0).astype(float), X, w, clusters)  # y is the migrant flag itself
+    fit, note = _fit_logit((x > 0).astype(float), X, w, np.zeros(200), clusters)  # y is the migrant flag itself
     assert fit is None and note == "model not estimable: no convergence (separation: fitted probabilities reach 0 or 1)"
     quasi = X.assign(age=x)  # y = 1 exactly when age > 0.5: separated by a covariate
-    fit, note = _fit_logit((x > 0.5).astype(float), quasi, w, clusters)
+    fit, note = _fit_logit((x > 0.5).astype(float), quasi, w, np.zeros(200), clusters)
     assert fit is None and note.startswith("model not estimable: no convergence")
     twice = X.assign(copy=X["migrant"])
-    fit, note = _fit_logit((x > 0.5).astype(float), twice, w, clusters)
+    fit, note = _fit_logit((x > 0.5).astype(float), twice, w, np.zeros(200), clusters)
     assert fit is None and note == "model not estimable: collinear covariates"
 
 
@@ -189,4 +218,33 @@ def test_levels_that_predict_the_indicator_perfectly_are_left_out_with_a_note(su
     assert complete.loc[none, "ebanking"].max() == 0  # the separation the note reports
     assert row["note"] == f"{int(none.sum())} persons with education = none left out: all have ebanking = 0 (perfect prediction)"
     assert row["n"] == len(complete) - none.sum() and np.isfinite(row["odds_ratio"]) and np.isfinite(row["ame_se"])
+    assert row["n_ame"] == len(complete)  # the AME speaks for every worker: those left out count with effect 0
+    kept = adjusted_model(susenas.assign(education=susenas["education"].where(susenas["education"] != "none")),
+                          "ebanking", "recent_interprovincial", "workers15").iloc[0]  # the same fit, on the kept rows only
+    kept_weight = complete.loc[~none, "weight"].sum()
+    assert row["ame"] == pytest.approx(kept["ame"] * kept_weight / complete["weight"].sum(), rel=1e-9)
     assert "education_primary" not in row["covariates"].split()  # primary is now the reference level
+
+
+@pytest.mark.parametrize("fewest, deffs, expected", [
+    (9, (1.5, 1.2), True),     # fewer than 10 events or non-events in a group
+    (10, (1.5, 1.2), False),
+    (15, (0.53, 1.2), True),   # few events and a design effect below 1
+    (15, (float("nan"), 1.2), False),
+    (25, (0.8, 1.2), False),   # enough events: a deff below 1 alone is not a flag
+])
+def test_few_events_rule(fewest, deffs, expected):
+    assert is_few_events(fewest, *deffs) is expected
+
+
+def test_dataset_wide_holm_covers_every_test_of_a_dataset(susenas, sakernas):
+    from kalbar_border.finance.tables import compare_all, tests_table
+
+    wide = compare_all({"susenas": susenas, "sakernas": sakernas})
+    for _, family in wide.groupby("dataset"):
+        ok = family["p_value"].notna()
+        assert family.loc[ok, "p_holm_dataset"].to_numpy() == pytest.approx(
+            multipletests(family.loc[ok, "p_value"], method="holm")[1])
+    tests = tests_table(wide, 0.05)
+    assert tests["significant_holm_dataset"].sum() <= tests["significant_holm"].sum()
+    assert not tests.loc[tests["few_events"], ["significant_holm", "significant_holm_dataset"]].any().any()

@@ -111,3 +111,24 @@ def test_displayed_figure_is_the_saved_png(tmp_path, monkeypatch):
     data, meta = shown._repr_mimebundle_()
     assert base64.b64decode(data["image/png"]) == (tmp_path / "figures" / "t_id.png").read_bytes()
     assert meta["image/png"]["width"] == round(shown.figure.get_figwidth() * 100)
+
+
+def test_every_significant_flag_agrees_with_its_own_interval_and_no_rare_event_row_is_significant(pipeline_run):
+    import pandas as pd
+
+    tests = pd.read_csv(pipeline_run[0] / "results" / "financial_tests.csv")
+    for flag in ("significant_holm", "significant_holm_dataset"):
+        flagged = tests[tests[flag]]
+        assert ((flagged["odds_ratio_ci_low"] > 1) | (flagged["odds_ratio_ci_high"] < 1)).all(), flag
+        assert not (flagged["few_events"] | flagged["small_group"]).any(), flag
+    assert (tests["few_events"] == (tests["fewest_events"] < 10) | tests["few_events"]).all()
+    models = pd.read_csv(pipeline_run[0] / "results" / "financial_models.csv").dropna(subset=["ame"])
+    excludes_zero = (models["ame_ci_low"] > 0) | (models["ame_ci_high"] < 0)
+    assert (excludes_zero == (models["ame_p_value"] < 0.05)).all()
+    results, _ = _results(pipeline_run[0])
+    for key, value in results.items():
+        if key.endswith(".significant_holm") and value:
+            _, dataset, population, definition, indicator, _ = key.split(".")
+            match = tests[(tests["dataset"] == dataset) & (tests["population"] == population)
+                          & (tests["definition"] == definition) & (tests["indicator"] == indicator)]
+            assert not match["few_events"].item(), key

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
+from statsmodels.tools.sm_exceptions import SpecificationWarning
 from scipy import stats
 
 from kalbar_border.errors import CompendiumError
@@ -152,8 +153,45 @@ def test_domain_difference_uses_covariance_of_shared_psus():
     assert diff.se == pytest.approx(np.sqrt(var_direct), rel=1e-12)
     assert diff.se**2 == pytest.approx(diff.a.se**2 + diff.b.se**2 - 2 * diff.covariance, rel=1e-12)
     assert diff.method == "linearised"
-    assert diff.z == pytest.approx(diff.difference / diff.se)
-    assert diff.p_value == pytest.approx(2 * stats.t.sf(abs(diff.z), diff.df))
+    # The test: log odds ratio over its linearised SE, by hand from the same scores.
+    za, zb = wa * (y - share_a) / wa.sum(), wb * (y - share_b) / wb.sum()
+    zlogit = za / (share_a * (1 - share_a)) - zb / (share_b * (1 - share_b))
+    log_or = np.log(share_a / (1 - share_a)) - np.log(share_b / (1 - share_b))
+    se_log_or = np.sqrt(_variance_of_totals(zlogit, d.stratum, d.psu))
+    q = stats.t.ppf(0.975, diff.df)
+    assert diff.odds_ratio == pytest.approx(np.exp(log_or), rel=1e-12)
+    assert diff.t == pytest.approx(log_or / se_log_or, rel=1e-10)
+    assert diff.p_value == pytest.approx(2 * stats.t.sf(abs(diff.t), diff.df))
+    assert (diff.odds_ratio_ci_low, diff.odds_ratio_ci_high) == pytest.approx(
+        (np.exp(log_or - q * se_log_or), np.exp(log_or + q * se_log_or)), rel=1e-10)
+
+
+def test_log_odds_ratio_test_equals_a_weighted_logistic_regression_with_cluster_errors():
+    """Second route for the test: the migrant coefficient of a weighted logit on the group
+    flag alone (statsmodels GLM), whose cluster sandwich without small-sample factor, times
+    G/(G-1), is the one-stratum linearisation."""
+    rng = np.random.default_rng(11)
+    psu = np.repeat(np.arange(60), 10)
+    group = rng.random(psu.size) < 0.3
+    y = (rng.random(psu.size) < np.where(group, 0.35, 0.2) + 0.005 * (psu % 9)).astype(float)
+    w = rng.uniform(50, 300, psu.size)
+    diff = domain_difference(y, w, np.zeros(psu.size), psu, group, ~group)
+    X = np.column_stack([np.ones(psu.size), group.astype(float)])
+    with pytest.warns(SpecificationWarning, match="not fully supported"):  # statsmodels' caution with var_weights
+        fit = sm.GLM(y, X, family=sm.families.Binomial(), var_weights=w / w.mean()).fit(
+            cov_type="cluster", cov_kwds={"groups": psu, "use_correction": False})
+    assert np.log(diff.odds_ratio) == pytest.approx(fit.params[1], rel=1e-9)
+    assert np.log(diff.odds_ratio) / diff.t == pytest.approx(fit.bse[1] * np.sqrt(60 / 59), rel=1e-8)
+
+
+def test_odds_ratio_interval_and_test_agree_on_every_real_row(susenas):
+    from kalbar_border.finance.compare import compare_groups
+    from kalbar_border.finance.variables import susenas_frame
+
+    rows = compare_groups(susenas_frame(susenas), "persons15")
+    tested = rows.dropna(subset=["p_value"])
+    excludes_one = (tested["odds_ratio_ci_low"] > 1) | (tested["odds_ratio_ci_high"] < 1)
+    assert (excludes_one == (tested["p_value"] < 0.05)).all()
 
 
 def _variance_of_totals(z, strata, psu):

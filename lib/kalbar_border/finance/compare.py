@@ -8,34 +8,31 @@ Raw comparison (:func:`compare_groups`), one row per definition x indicator:
 
 * weighted shares per group with design-based CIs, deff and unweighted n
   (:func:`kalbar_border.finance.survey.weighted_share`), each group a domain of the full sample;
-* the design-based difference, its CI and Wald test (:func:`kalbar_border.finance.survey.domain_difference`),
-  which accounts for strata, clusters and the covariance of the two groups. When a group's
-  share is 0 or 1 (typical of the returnee group) there is no design variance to test
-  with: ``p_value`` is NaN and the difference CI is MOVER on the group intervals
-  (``difference_ci_method = "mover"``), so the row shows its uncertainty, not a fake p;
-* the odds ratio from a weighted logistic regression of the indicator on the migrant
-  flag, with cluster-robust (PSU) standard errors. Weights enter as in statsmodels' GLM
-  ``var_weights``, normalised to mean 1: coefficients then equal the design-weighted
-  (pseudo-maximum-likelihood) estimates, the cluster sandwich is invariant to the weight
-  scale, and - unlike ``freq_weights`` - the weights are not read as counts of
-  replicated persons, so residual df and log-likelihood stay on the sample's own scale.
-  The cluster sandwich ignores strata, so it is slightly conservative next to the
-  stratified linearisation used for the difference;
+* the design-based difference and its CI (probability scale; MOVER when a share is 0 or 1,
+  ``difference_ci_method``), an effect size, not the test;
+* the test of no difference: a design-based t-test of the log odds ratio, with the odds
+  ratio's CI inverting the same statistic (:func:`kalbar_border.finance.survey.domain_difference`),
+  so the test and the odds-ratio CI always agree; ``test`` names it on every row that has
+  one. A share of 0 or 1 has no design variance: no test, ``p_value`` NaN;
 * Cohen's h = 2 asin(sqrt(p_migrant)) - 2 asin(sqrt(p_non_migrant)) on the weighted shares
   (0.2 small, 0.5 medium, 0.8 large);
-* Holm-adjusted p-values of the design-based test across the indicators of one
-  (dataset, population, definition) family;
-* ``small_group`` is True when the migrant group has fewer than 30 unweighted persons or
-  any cell of the unweighted 2x2 table has an expected count below 5; such rows must be
-  read from their n and CIs, not their p-values.
+* Holm-adjusted p-values across the indicators of one (dataset, population, definition)
+  family (``p_holm``); the tables add Holm across every test of a dataset;
+* ``small_group``: the migrant group has fewer than 30 unweighted persons or a cell of the
+  unweighted 2x2 table has an expected count below 5; ``few_events``: a group has fewer
+  than 10 observed events or non-events (fewer than 20 with a design effect below 1; see
+  :func:`is_few_events`). Neither kind of row is ever called significant: read it from its
+  counts and intervals.
 
-Adjusted comparison (:func:`adjusted_model`): the same logistic regression adding age and
-age squared (in decades, for conditioning), female, education dummies (reference = the
-lowest level present), urban and working (left out for the workers population, where it
-is constant). It reports the migrant odds ratio with CI and p, and the average marginal
-effect (AME): the weighted mean of predicted probabilities with everyone set to migrant
-minus everyone set to non-migrant, a fraction 0-1. Its CI uses the delta method on the
-cluster-robust covariance (deterministic, so no seed is needed).
+Adjusted comparison (:func:`adjusted_model`): a design-weighted logistic regression of the
+indicator on the migrant flag, age and age squared (in decades, for conditioning), female,
+education dummies (reference = the lowest level present), urban and working (left out for
+the workers population, where it is constant), with the design-based covariance of R's
+``svyglm`` (stratified linearisation, residual df = design df + 1 - coefficients). It reports
+the migrant odds ratio with CI and t-test, and the average marginal effect (AME): the
+weighted mean of predicted probabilities with everyone set to migrant minus everyone set
+to non-migrant, a fraction 0-1, over every labelled person, with a delta-method CI and
+t-test on the same covariance (deterministic, so no seed is needed).
 
 A model that cannot be estimated (a zero cell for the migrant flag, or a definition with
 no migrants in the population) is not fitted; its row carries NaN estimates and a
@@ -61,15 +58,18 @@ from .variables import (
     indicators_of,
     select_population,
 )
-from .survey import design_covariance, domain_difference
+from .survey import design_codes, design_covariance, domain_difference
 
 __all__ = ["compare_groups", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
-           "is_small_group", "SMALL_N", "SMALL_EXPECTED"]
+           "is_small_group", "fewest_events", "is_few_events", "holm", "SMALL_N", "SMALL_EXPECTED", "FEW_EVENTS"]
 
 #: Migrant groups below this unweighted n are flagged ``small_group``.
 SMALL_N = 30
 #: Unweighted 2x2 expected counts below this are flagged ``small_group``.
 SMALL_EXPECTED = 5
+#: Rows with fewer events (or non-events) than this in a group are flagged ``few_events``
+#: and never called significant (see :func:`is_few_events`).
+FEW_EVENTS = 10
 
 
 def cohens_h(p1: float, p2: float) -> float:
@@ -92,8 +92,8 @@ def _requested(value, available: tuple[str, ...], field: str, check=None) -> tup
 @dataclass(frozen=True)
 class _Logit:
     params: pd.Series
-    cov: pd.DataFrame  # cluster-robust covariance of params
-    n_clusters: int
+    cov: pd.DataFrame  # design-based covariance of params (stratified linearisation)
+    df: int  # residual df: design df + 1 - number of coefficients, as R's svyglm
 
 
 #: Newton-Raphson stops when no coefficient moves by more than this (log-odds units);
@@ -108,17 +108,21 @@ def _probabilities_and_information(x: np.ndarray, w: np.ndarray, beta: np.ndarra
     return p, (x * (w * p * (1 - p))[:, None]).T @ x
 
 
-def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, clusters: np.ndarray) -> tuple[_Logit | None, str]:
-    """Weighted logistic regression with a cluster-robust (PSU) sandwich; returns (fit, note).
+def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, strata, psu,
+               in_model: np.ndarray | None = None) -> tuple[_Logit | None, str]:
+    """Design-weighted logistic regression with the design-based covariance; (fit, note).
 
     The estimates maximise the weighted log-likelihood ``sum_i w_i [y_i log p_i + (1-y_i)
-    log(1-p_i)]`` with ``w`` normalised to mean 1 (statsmodels' GLM Binomial with
-    ``var_weights``), found by Newton-Raphson from zero. Newton is written out here rather
-    than calling ``sm.GLM(...).fit()`` because the library's IRLS spends five times as long
-    in bookkeeping (an SVD least-squares solve, deviance and history per step) on a problem
-    of a dozen columns; the tests check that both give the same coefficients and sandwich.
-    The covariance is ``H^-1 (sum_g s_g s_g') H^-1 * G/(G-1) * (N-1)/(N-K)``, the small-sample
-    factor of statsmodels' cluster option.
+    log(1-p_i)]`` (pseudo-maximum likelihood; ``w`` normalised to mean 1, which changes
+    nothing but the conditioning), found by Newton-Raphson from zero. The covariance is
+    R ``svyglm``'s: ``H^-1 V H^-1`` with ``V`` the stratified with-replacement linearised
+    covariance of the score totals (:func:`~kalbar_border.finance.survey.design_covariance`),
+    and ``df`` = design df + 1 - number of coefficients.
+
+    ``y``, ``X`` and ``weights`` hold the model's rows. ``strata`` and ``psu`` hold the whole
+    design, and ``in_model`` (a mask over the design) says which of its rows are the
+    model's: rows outside contribute no score but their PSUs still count, as in a domain
+    (``svyglm`` on a subset of a design). Without ``in_model`` the design is the model's rows.
 
     Collinear covariates, or a fit that does not converge within :data:`NEWTON_MAX_STEPS`
     steps (separation: some coefficient runs off to infinity and the fitted probabilities
@@ -143,15 +147,17 @@ def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, clusters: np
     if not (np.all(np.isfinite(step)) and np.max(np.abs(step)) <= NEWTON_TOLERANCE):
         return None, "model not estimable: no convergence (separation: fitted probabilities reach 0 or 1)"
     p, information = _probabilities_and_information(x, w, beta)
-    groups = pd.factorize(clusters)[0]
-    # The meat is the one-stratum case of the survey linearisation: cluster score totals,
-    # factor G/(G-1); centring is a no-op because the scores sum to zero at the MLE.
-    meat = design_covariance(x * (w * (y - p))[:, None], np.zeros_like(groups), groups)
+    scores = x * (w * (y - p))[:, None]
+    s_code, c_code = design_codes(strata, psu)
+    if in_model is not None:
+        full = np.zeros((len(in_model), x.shape[1]))
+        full[in_model] = scores
+        scores = full
     bread = np.linalg.inv(information)
-    n, k = x.shape
-    cov = bread @ meat @ bread * (n - 1) / (n - k)
+    cov = bread @ design_covariance(scores, s_code, c_code) @ bread
+    df = int(c_code.max() + 1 - (s_code.max() + 1)) + 1 - x.shape[1]
     return (_Logit(pd.Series(beta, index=X.columns), pd.DataFrame(cov, index=X.columns, columns=X.columns),
-                   int(groups.max()) + 1), "")
+                   df), "")
 
 
 def _zero_cell(y: np.ndarray, migrant: np.ndarray) -> str:
@@ -164,17 +170,20 @@ def _zero_cell(y: np.ndarray, migrant: np.ndarray) -> str:
     return ""
 
 
+def _t(df: int, level: float) -> float:
+    return float(stats.t.ppf(0.5 + level / 2, df) if df > 0 else stats.norm.ppf(0.5 + level / 2))
+
+
+def _p(statistic: float, df: int) -> float:
+    return float(2 * (stats.t.sf(abs(statistic), df) if df > 0 else stats.norm.sf(abs(statistic))))
+
+
 def _or_row(fit: _Logit, level: float) -> dict:
-    """Odds ratio of the migrant term with a normal-theory CI and two-sided Wald p."""
+    """Odds ratio of the migrant term with its t-based CI and two-sided t-test (fit's df)."""
     beta, se = float(fit.params["migrant"]), float(np.sqrt(fit.cov.loc["migrant", "migrant"]))
-    q = stats.norm.ppf(0.5 + level / 2)
+    q = _t(fit.df, level)
     return {"odds_ratio": float(np.exp(beta)), "odds_ratio_ci_low": float(np.exp(beta - q * se)),
-            "odds_ratio_ci_high": float(np.exp(beta + q * se)),
-            "odds_ratio_p_value": float(2 * stats.norm.sf(abs(beta / se)))}
-
-
-_NAN_OR = {"odds_ratio": np.nan, "odds_ratio_ci_low": np.nan, "odds_ratio_ci_high": np.nan,
-           "odds_ratio_p_value": np.nan}
+            "odds_ratio_ci_high": float(np.exp(beta + q * se)), "p_value": _p(beta / se, fit.df)}
 
 
 def _group_columns(est, suffix: str) -> dict:
@@ -196,32 +205,48 @@ def is_small_group(n_migrant: int, min_expected: float) -> bool:
     return bool(n_migrant < SMALL_N or not min_expected >= SMALL_EXPECTED)
 
 
+def fewest_events(n_m: int, c_m: int, n_n: int, c_n: int) -> int:
+    """Smallest unweighted count of events or non-events in either group."""
+    return int(min(c_m, n_m - c_m, c_n, n_n - c_n))
+
+
+def is_few_events(fewest: int, deff_migrant: float, deff_non_migrant: float) -> bool:
+    """True when a row has too few events for a design-based test to be read: fewer than
+    :data:`FEW_EVENTS` events or non-events in a group, or fewer than twice that with a
+    design effect below 1 (the linearised variance of a handful of events spread over few
+    clusters comes out smaller than simple random sampling would give: a sign it is not
+    estimated well, not of a precise estimate)."""
+    deffs = [d for d in (deff_migrant, deff_non_migrant) if np.isfinite(d)]
+    return bool(fewest < FEW_EVENTS or (fewest < 2 * FEW_EVENTS and deffs and min(deffs) < 1))
+
+
+TEST = "design-based t-test of the log odds ratio (df = PSUs - strata)"
+
+
 def _compare_one(design: pd.DataFrame, indicator: str, definition: str, level: float) -> dict:
     y = design[indicator].to_numpy(dtype=float)
     migrant = design[definition].to_numpy(dtype=float)
     in_pop = design["in_population"].to_numpy()
-    args = (y, design["weight"], design["strata"], design["psu"])
     mig, non = in_pop & (migrant == 1), in_pop & (migrant == 0)
-    diff = domain_difference(*args, mig, non, level=level)
+    diff = domain_difference(y, design["weight"], design["strata"], design["psu"], mig, non, level=level)
     est_m, est_n = diff.a, diff.b
+    fewest = fewest_events(est_m.n_unweighted, est_m.count_unweighted, est_n.n_unweighted, est_n.count_unweighted)
     row = {**_group_columns(est_m, "migrant"), **_group_columns(est_n, "non_migrant"),
            "difference": diff.difference, "difference_se": diff.se,
            "difference_ci_low": diff.ci_low, "difference_ci_high": diff.ci_high,
-           "difference_ci_method": diff.method, "z": diff.z, "p_value": diff.p_value, "design_df": diff.df,
-           "cohens_h": cohens_h(est_m.share, est_n.share)}
+           "difference_ci_method": diff.method, "odds_ratio": diff.odds_ratio,
+           "odds_ratio_ci_low": diff.odds_ratio_ci_low, "odds_ratio_ci_high": diff.odds_ratio_ci_high,
+           "t": diff.t, "p_value": diff.p_value, "test": TEST if diff.method == "linearised" else "",
+           "design_df": diff.df, "cohens_h": cohens_h(est_m.share, est_n.share)}
     used = (mig | non) & ~np.isnan(y)
     note = _zero_cell(y[used], migrant[used])
-    if note:
-        row.update(_NAN_OR)
-    else:
-        X = pd.DataFrame({"const": 1.0, "migrant": migrant[used]})
-        fit, note = _fit_logit(y[used], X, design["weight"].to_numpy()[used], design["psu"].to_numpy()[used])
-        row.update(_NAN_OR if fit is None else _or_row(fit, level))
     if diff.method == "mover":
         note = "; ".join(filter(None, [note, "no design-based test (a share is 0 or 1); difference CI by MOVER"]))
     row["min_expected_count"] = min_expected_count(est_m.n_unweighted, est_m.count_unweighted,
                                                    est_n.n_unweighted, est_n.count_unweighted)
     row["small_group"] = is_small_group(est_m.n_unweighted, row["min_expected_count"])
+    row["fewest_events"] = fewest
+    row["few_events"] = is_few_events(fewest, est_m.deff, est_n.deff)
     row["note"] = note
     return row
 
@@ -255,12 +280,7 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
     definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
     indicators = _requested(indicators, indicators_of(frame), "indicator")
     dataset = frame["dataset"].iloc[0]
-    design = select_population(frame, population, keep_design=True)
-    # Integer labels for the design, once: every comparison below would otherwise hash the
-    # text labels of all rows again. Codes keep the same strata and PSUs.
-    # A missing label stays missing, so survey.py still refuses it in one line.
-    design = design.assign(**{col: np.where(codes < 0, np.nan, codes) for col in ("strata", "psu")
-                              for codes in [pd.factorize(design[col])[0]]})
+    design = _coded_design(select_population(frame, population, keep_design=True))
     rows = []
     for definition in definitions:
         for indicator in indicators:
@@ -292,22 +312,30 @@ def _covariates(data: pd.DataFrame, population: str) -> pd.DataFrame:
     return X.drop(columns=constant)
 
 
-def _ame(fit: _Logit, X: pd.DataFrame, weights: np.ndarray, level: float) -> dict:
+def _ame(fit: _Logit, X: pd.DataFrame, weights: np.ndarray, level: float, weight_left_out: float = 0.0) -> dict:
+    """Average marginal effect of being a migrant (fraction 0-1) with its delta-method SE,
+    t-based CI and t-test on the fit's covariance and df, so that the CI and the test agree.
+
+    Averaged over every person the model speaks for: ``weight_left_out`` is the weight of the
+    rows left out because their covariate level predicts the indicator perfectly; their
+    probability is 0 (or 1) whether migrant or not, so their marginal effect is 0 and the
+    AME over all is the AME over the kept rows times their share of the weight."""
     beta, cov = fit.params.to_numpy(), fit.cov.to_numpy()
     X1, X0 = X.to_numpy().copy(), X.to_numpy().copy()
     j = list(X.columns).index("migrant")
     X1[:, j], X0[:, j] = 1.0, 0.0
-    p1, p0 = 1 / (1 + np.exp(-X1 @ beta)), 1 / (1 + np.exp(-X0 @ beta))
-    w = weights / weights.sum()
+    p1, p0 = special.expit(X1 @ beta), special.expit(X0 @ beta)
+    w = weights / (weights.sum() + weight_left_out)
     ame = float(w @ (p1 - p0))
     grad = (w * p1 * (1 - p1)) @ X1 - (w * p0 * (1 - p0)) @ X0
     se = float(np.sqrt(grad @ cov @ grad))
-    q = stats.norm.ppf(0.5 + level / 2)
-    return {"ame": ame, "ame_se": se, "ame_ci_low": max(ame - q * se, -1.0), "ame_ci_high": min(ame + q * se, 1.0)}
+    q = _t(fit.df, level)
+    return {"ame": ame, "ame_se": se, "ame_ci_low": max(ame - q * se, -1.0), "ame_ci_high": min(ame + q * se, 1.0),
+            "ame_p_value": _p(ame / se, fit.df) if se > 0 else float("nan")}
 
 
 _ADJUSTED_ESTIMATES = ("odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high", "p_value",
-                       "ame", "ame_se", "ame_ci_low", "ame_ci_high")
+                       "ame", "ame_se", "ame_ci_low", "ame_ci_high", "ame_p_value", "design_df")
 
 
 def adjusted_model(frame: pd.DataFrame, indicator: str, definition: str, population: str = "persons15",
@@ -315,45 +343,54 @@ def adjusted_model(frame: pd.DataFrame, indicator: str, definition: str, populat
     """Confounder-adjusted migrant effect on one indicator; a one-row DataFrame.
 
     The sample is the population's rows with the indicator, the migrant flag and every
-    covariate present. For ``households`` the migrant flag and indicator are "any member"
-    and the covariates are the head's (see ``select_population``).
+    covariate present, less covariate levels that predict the indicator perfectly
+    (:func:`_drop_perfect_predictions`); the rest of the design stays in the variance.
 
-    Columns: dataset, population, definition, indicator, n, n_migrant, n_clusters,
-    small_group (n_migrant < :data:`SMALL_N`), covariates (space-separated model terms
-    besides the migrant flag), odds_ratio, odds_ratio_ci_low, odds_ratio_ci_high, p_value
-    (cluster-robust Wald test of the migrant coefficient), ame, ame_se, ame_ci_low,
-    ame_ci_high (average marginal effect, a fraction 0-1), note (why estimates are NaN, and
-    which perfectly predicted rows were left out (see :func:`_drop_perfect_predictions`);
-    empty otherwise).
+    Columns: dataset, population, definition, indicator, n (rows in the model), n_ame
+    (persons the AME is averaged over: n plus the perfectly predicted), n_migrant,
+    n_clusters, small_group (n_migrant < :data:`SMALL_N`), covariates (space-separated model
+    terms besides the migrant flag), odds_ratio, odds_ratio_ci_low, odds_ratio_ci_high,
+    p_value (design-based t-test of the migrant coefficient), ame, ame_se, ame_ci_low,
+    ame_ci_high, ame_p_value (average marginal effect, a fraction 0-1, its CI and t-test),
+    design_df (the df of both tests), note (why estimates are NaN, and which perfectly
+    predicted rows were left out of the fit; empty otherwise).
     """
     check_population(population)
     check_definition(definition)
     _requested(definition, definitions_of(frame), "migrant definition")
     _requested(indicator, indicators_of(frame), "indicator")
-    return pd.DataFrame([_adjusted_row(select_population(frame, population), frame["dataset"].iloc[0],
-                                       indicator, definition, population, level)])
+    design = _coded_design(select_population(frame, population, keep_design=True))
+    return pd.DataFrame([_adjusted_row(design, frame["dataset"].iloc[0], indicator, definition, population, level)])
 
 
-def _adjusted_row(pop: pd.DataFrame, dataset: str, indicator: str, definition: str, population: str,
+def _coded_design(design: pd.DataFrame) -> pd.DataFrame:
+    """Integer strata and PSU labels, once per population: every estimate below would
+    otherwise hash the text labels of all rows again. A missing label stays missing, so
+    :mod:`~kalbar_border.finance.survey` still refuses it in one line."""
+    return design.assign(**{col: np.where(codes < 0, np.nan, codes) for col in ("strata", "psu")
+                            for codes in [pd.factorize(design[col])[0]]})
+
+
+def _adjusted_row(design: pd.DataFrame, dataset: str, indicator: str, definition: str, population: str,
                   level: float) -> dict:
     needed = [indicator, definition, "age", "female", "urban", "working", "education", "weight", "psu"]
-    data = pop.loc[pop[needed].notna().all(axis=1)].rename(columns={definition: "migrant"})
-    data, left_out = _drop_perfect_predictions(data, indicator, population)
+    labelled = design.loc[design["in_population"] & design[needed].notna().all(axis=1)]
+    data, left_out = _drop_perfect_predictions(labelled.rename(columns={definition: "migrant"}), indicator, population)
     y = data[indicator].to_numpy(dtype=float)
     weights = data["weight"].to_numpy(dtype=float)
     n_migrant = int((data["migrant"] == 1).sum())
     row = {"dataset": dataset, "population": population, "definition": definition,
-           "indicator": indicator, "n": len(data), "n_migrant": n_migrant,
+           "indicator": indicator, "n": len(data), "n_ame": len(labelled), "n_migrant": n_migrant,
            "n_clusters": int(data["psu"].nunique()), "small_group": n_migrant < SMALL_N}
     estimates = dict.fromkeys(_ADJUSTED_ESTIMATES, np.nan)
     note = _zero_cell(y, data["migrant"].to_numpy())
     X = pd.DataFrame(columns=["const", "migrant"]) if note else _covariates(data, population)
     if not note:
-        fit, note = _fit_logit(y, X, weights, data["psu"].to_numpy())
+        in_model = design.index.isin(data.index)
+        fit, note = _fit_logit(y, X, weights, design["strata"], design["psu"], in_model)
         if fit is not None:
-            odds = _or_row(fit, level)
-            odds["p_value"] = odds.pop("odds_ratio_p_value")
-            estimates = {**odds, **_ame(fit, X, weights, level)}
+            left_weight = float(labelled["weight"].sum() - weights.sum())
+            estimates = {**_or_row(fit, level), **_ame(fit, X, weights, level, left_weight), "design_df": fit.df}
     note = "; ".join(filter(None, [note, left_out]))
     return {**row, "covariates": " ".join(X.columns[2:]), **estimates, "note": note}
 
@@ -371,9 +408,10 @@ def _drop_perfect_predictions(data: pd.DataFrame, indicator: str, population: st
     intercept) off to infinity. In that limit the level's rows contribute nothing to the
     likelihood of the other coefficients, so leaving them out gives the same migrant
     estimate with finite, well-conditioned standard errors. This is what Stata's ``logit``
-    does ("predicts failure perfectly ... obs not used"); as there, ``n`` and the AME refer
-    to the rows kept. Repeated until no level is constant, since leaving rows out can make
-    another level constant.
+    does ("predicts failure perfectly ... obs not used"); ``n`` counts the rows kept, while
+    the AME is averaged over all (the left-out rows' marginal effect is 0, see :func:`_ame`).
+    Repeated until no level is constant, since leaving rows out can make another level
+    constant.
     """
     left_out = []
     found = True
@@ -403,6 +441,6 @@ def adjusted_models(frame: pd.DataFrame, population: str = "persons15", definiti
     check_population(population)
     definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
     indicators = _requested(indicators, indicators_of(frame), "indicator")
-    pop = select_population(frame, population)
+    design = _coded_design(select_population(frame, population, keep_design=True))
     dataset = frame["dataset"].iloc[0]
-    return pd.DataFrame([_adjusted_row(pop, dataset, i, d, population, level) for d in definitions for i in indicators])
+    return pd.DataFrame([_adjusted_row(design, dataset, i, d, population, level) for d in definitions for i in indicators])

@@ -31,6 +31,15 @@ linearisation of that ratio under the usual "ultimate cluster" approximation:
   same PSUs, so ``var(a - b) = v_a + v_b - 2 cov(a, b)`` with the linearised covariance;
   t-based CI on the design df, clipped to [-1, 1]. When a share is 0 or 1 there is no
   usable design variance and the CI falls back to MOVER on the two domain intervals.
+* **Test of no difference**: a t-test of the log odds ratio
+  ``logit(p_a) - logit(p_b)``, with its variance linearised from the same covariance
+  (``d logit(p) / dp = 1 / (p (1 - p))``) and the design df. The odds-ratio CI inverts the
+  same statistic, so test and odds-ratio CI agree by construction. The logit scale is the
+  one on which a Wald test behaves when events are rare: on the probability scale the
+  linearised SE of a share near 0 shrinks with the share, so a group with two events can
+  look "certain" (z of -5 with a CI of the odds ratio that covers 1). It equals the
+  migrant coefficient of a design-weighted logistic regression on the migrant flag alone
+  (R ``svyglm``), with the stratified linearised variance.
 """
 from __future__ import annotations
 
@@ -50,6 +59,7 @@ __all__ = [
     "domain_difference",
     "design_covariance",
     "design_df",
+    "design_codes",
     "wilson_interval",
     "mover_interval",
 ]
@@ -84,7 +94,10 @@ class DomainDifference:
     se: float
     ci_low: float
     ci_high: float
-    z: float  # Wald statistic difference / se
+    odds_ratio: float  # (p_a / (1 - p_a)) / (p_b / (1 - p_b))
+    odds_ratio_ci_low: float
+    odds_ratio_ci_high: float
+    t: float  # log odds ratio / its linearised SE: the test of no difference
     p_value: float  # two-sided, t distribution on the design df
     covariance: float  # linearised covariance of the two shares (they share PSUs)
     df: int
@@ -118,7 +131,8 @@ def _as_array(values, name: str, n: int | None = None, numeric: bool = True) -> 
     return arr
 
 
-def _codes(strata, psu, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+def design_codes(strata, psu, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """0-based integer codes of strata and of PSUs (PSUs keyed within their stratum)."""
     s = _as_array(strata, "strata", n, numeric=False)
     c = _as_array(psu, "psu", len(s), numeric=False)
     if pd.isna(s).any() or pd.isna(c).any():
@@ -139,12 +153,12 @@ def _design(weights, strata, psu, n: int) -> tuple[np.ndarray, np.ndarray, np.nd
     w = _as_array(weights, "weights", n)
     if not np.all(np.isfinite(w)) or np.any(w < 0):
         raise CompendiumError("weights must be finite and non-negative for every row")
-    return (w, *_codes(strata, psu, n))
+    return (w, *design_codes(strata, psu, n))
 
 
 def design_df(strata, psu) -> int:
     """Design degrees of freedom: number of PSUs minus number of strata."""
-    return _df(*_codes(strata, psu))
+    return _df(*design_codes(strata, psu))
 
 
 def design_covariance(z: np.ndarray, strata_code: np.ndarray, psu_code: np.ndarray) -> np.ndarray:
@@ -251,13 +265,14 @@ def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.9
 
     Both domains are estimated from the same design; because they share PSUs their
     linearised totals are correlated, and ``var(a - b) = v_a + v_b - 2 cov(a, b)``. The CI
-    is ``difference +/- t(df) * se`` clipped to [-1, 1]; ``p_value`` is two-sided from the
-    t distribution on the design df (practically normal for hundreds of PSUs).
+    is ``difference +/- t(df) * se`` clipped to [-1, 1]. The test of no difference is the
+    t-test of the log odds ratio (module docstring), two-sided on the design df, and the
+    odds-ratio CI inverts it.
 
     When either share is exactly 0 or 1 its linearised variance is 0 and a Wald test would
-    claim certainty that a small group cannot give (e.g. 0 of 8 returnees): ``se``, ``z``
-    and ``p_value`` are then NaN and the CI is the MOVER combination of the two domains'
-    own intervals (:func:`mover_interval`; Wilson for the degenerate domain), with
+    claim certainty that a small group cannot give (e.g. 0 of 8 returnees): ``se``, the odds
+    ratio, ``t`` and ``p_value`` are then NaN and the CI is the MOVER combination of the two
+    domains' own intervals (:func:`mover_interval`; Wilson for the degenerate domain), with
     ``method = "mover"`` instead of ``"linearised"``.
     """
     y = _as_array(y, "y")
@@ -268,17 +283,21 @@ def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.9
     diff = est_a.share - est_b.share
     nan = float("nan")
     if not np.isfinite(diff):
-        return DomainDifference(est_a, est_b, nan, nan, nan, nan, nan, nan, nan, est_a.df, level, "none")
+        return DomainDifference(est_a, est_b, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, est_a.df, level, "none")
     se = float(np.sqrt(max(cov[0, 0] + cov[1, 1] - 2 * cov[0, 1], 0.0)))
     if not (0 < est_a.share < 1 and 0 < est_b.share < 1) or se == 0:
         low, high = mover_interval(est_a.share, (est_a.ci_low, est_a.ci_high),
                                    est_b.share, (est_b.ci_low, est_b.ci_high))
-        return DomainDifference(est_a, est_b, float(diff), nan, low, high, nan, nan,
+        return DomainDifference(est_a, est_b, float(diff), nan, low, high, nan, nan, nan, nan, nan,
                                 float(cov[0, 1]), est_a.df, level, "mover")
     df = est_a.df
     q = _t_quantile(df, level)
-    zstat = diff / se
-    p = float(2 * (stats.t.sf(abs(zstat), df) if df > 0 else stats.norm.sf(abs(zstat))))
+    g_a, g_b = est_a.share * (1 - est_a.share), est_b.share * (1 - est_b.share)
+    log_or = float(np.log(est_a.share / (1 - est_a.share)) - np.log(est_b.share / (1 - est_b.share)))
+    log_or_se = float(np.sqrt(max(cov[0, 0] / g_a**2 + cov[1, 1] / g_b**2 - 2 * cov[0, 1] / (g_a * g_b), 0.0)))
+    t = log_or / log_or_se
+    p = float(2 * (stats.t.sf(abs(t), df) if df > 0 else stats.norm.sf(abs(t))))
     return DomainDifference(est_a, est_b, float(diff), se, float(np.clip(diff - q * se, -1, 1)),
-                            float(np.clip(diff + q * se, -1, 1)), float(zstat), p,
-                            float(cov[0, 1]), df, level, "linearised")
+                            float(np.clip(diff + q * se, -1, 1)), float(np.exp(log_or)),
+                            float(np.exp(log_or - q * log_or_se)), float(np.exp(log_or + q * log_or_se)),
+                            float(t), p, float(cov[0, 1]), df, level, "linearised")

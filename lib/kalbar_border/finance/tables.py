@@ -28,13 +28,39 @@ def load_frames(province: int = 15, susenas_path: str | None = None, sakernas_pa
 
 def compare_all(frames: dict, populations=variables.POPULATIONS, definitions=None) -> pd.DataFrame:
     """:func:`compare.compare_groups` for every dataset x population (wide: one row per
-    definition x indicator, both groups' estimates and the tests side by side)."""
+    definition x indicator, both groups' estimates and the tests side by side), with
+    ``p_holm_dataset``: Holm across every test of the dataset (all populations, definitions
+    and indicators), beside the per-family ``p_holm``."""
     parts = []
     for frame in frames.values():
         usable = [d for d in (definitions or variables.MIGRANT_DEFINITIONS) if frame[d].notna().any()]
         for population in populations:
             parts.append(compare.compare_groups(frame, population, usable))
-    return pd.concat(parts, ignore_index=True)
+    out = pd.concat(parts, ignore_index=True)
+    out["p_holm_dataset"] = float("nan")
+    for _, family in out.groupby("dataset", sort=False):
+        ok = family["p_value"].notna()
+        if ok.any():
+            out.loc[family.index[ok], "p_holm_dataset"] = compare.holm(family.loc[ok, "p_value"].to_numpy())
+    return out
+
+
+#: Columns of results/financial_tests.csv, in order.
+TEST_COLUMNS = ["dataset", "population", "definition", "indicator", "n_migrant", "n_non_migrant", "count_migrant",
+                "count_non_migrant", "share_migrant", "share_non_migrant", "difference", "difference_ci_low",
+                "difference_ci_high", "odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high", "t", "p_value",
+                "p_holm", "p_holm_dataset", "cohens_h", "small_group", "fewest_events", "few_events",
+                "significant_holm", "significant_holm_dataset", "test", "note"]
+
+
+def tests_table(wide: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    """The tests of :func:`compare_all`, one row per comparison, with two significance flags:
+    ``significant_holm`` (Holm within the dataset x population x definition family) and
+    ``significant_holm_dataset`` (Holm across every test of the dataset), each at family-wise
+    error ``alpha``. A row flagged ``small_group`` or ``few_events`` is never significant."""
+    readable = ~wide["small_group"] & ~wide["few_events"]
+    return wide.assign(significant_holm=(wide["p_holm"] < alpha) & readable,
+                       significant_holm_dataset=(wide["p_holm_dataset"] < alpha) & readable)[TEST_COLUMNS]
 
 
 def to_long(wide: pd.DataFrame) -> pd.DataFrame:
