@@ -15,7 +15,7 @@ effect): use this path only when microdata are unavailable, and read its interva
 lower bound on the true uncertainty of a clustered survey. All shares and differences are
 fractions 0-1, differences are migrant minus non-migrant.
 
-Methods:
+Methods, all from statsmodels (``statsmodels.stats.proportion`` and ``Table2x2``):
 
 * group CIs: Wilson score;
 * difference CI: Newcombe's hybrid score interval (Newcombe 1998, method 10), i.e. the
@@ -25,6 +25,8 @@ Methods:
   identical p-values), both are reported so a reader can match either kind of source;
 * odds ratio: Woolf (log) interval; when any cell is zero, 0.5 is added to all four cells
   (Haldane-Anscombe) and ``odds_ratio_corrected`` is True, otherwise the raw cells are used.
+  (statsmodels' own ``shift_zeros`` adds 0.5 to the odds-ratio cells differently, so the
+  correction is applied here and the corrected table handed to ``Table2x2``.)
 """
 from __future__ import annotations
 
@@ -33,11 +35,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from statsmodels.stats.contingency_tables import Table2x2
+from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
 from .compare import cohens_h, is_small_group, min_expected_count
 from ..errors import CompendiumError
-from .survey import mover_interval, wilson_interval
+from .survey import wilson_interval
 from .variables import GROUPS
 
 __all__ = ["CSV_COLUMNS", "read_counts", "compare_counts", "newcombe_interval",
@@ -110,36 +113,34 @@ def read_counts(path) -> pd.DataFrame:
 
 def newcombe_interval(c1: int, n1: int, c2: int, n2: int, level: float = 0.95) -> tuple[float, float]:
     """Newcombe (1998) hybrid score CI (method 10) for ``c1/n1 - c2/n2`` (fractions)."""
-    return mover_interval(c1 / n1, wilson_interval(c1, n1, level), c2 / n2, wilson_interval(c2, n2, level))
+    low, high = confint_proportions_2indep(c1, n1, c2, n2, method="newcomb", compare="diff", alpha=1 - level)
+    return float(low), float(high)
 
 
 def two_proportion_z(c1: int, n1: int, c2: int, n2: int) -> tuple[float, float]:
     """Pooled two-proportion z statistic and two-sided p; NaN when the pooled share is 0 or 1."""
-    pooled = (c1 + c2) / (n1 + n2)
-    if not 0 < pooled < 1:
+    if not 0 < (c1 + c2) < (n1 + n2):
         return float("nan"), float("nan")
-    z = (c1 / n1 - c2 / n2) / np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    return float(z), float(2 * stats.norm.sf(abs(z)))
+    z, p = proportions_ztest([c1, c2], [n1, n2])
+    return float(z), float(p)
 
 
 def pearson_chi2(c1: int, n1: int, c2: int, n2: int) -> tuple[float, float]:
     """Pearson chi-square (1 df, no continuity correction) of the 2x2 table, and its p."""
     if not 0 < (c1 + c2) < (n1 + n2):
         return float("nan"), float("nan")
-    chi2, p, _, _ = stats.chi2_contingency([[c1, n1 - c1], [c2, n2 - c2]], correction=False)
-    return float(chi2), float(p)
+    table = Table2x2(np.array([[c1, n1 - c1], [c2, n2 - c2]], dtype=float), shift_zeros=False)
+    result = table.test_nominal_association()
+    return float(result.statistic), float(result.pvalue)
 
 
 def woolf_odds_ratio(c1: int, n1: int, c2: int, n2: int, level: float = 0.95) -> tuple[float, float, float, bool]:
     """Odds ratio (group 1 vs 2) with Woolf CI; returns (or, low, high, corrected)."""
-    cells = np.array([c1, n1 - c1, c2, n2 - c2], dtype=float)
+    cells = np.array([[c1, n1 - c1], [c2, n2 - c2]], dtype=float)
     corrected = bool((cells == 0).any())
-    if corrected:
-        cells += 0.5
-    a, b, c, d = cells
-    log_or = np.log(a * d / (b * c))
-    half = stats.norm.ppf(0.5 + level / 2) * np.sqrt((1 / cells).sum())
-    return float(np.exp(log_or)), float(np.exp(log_or - half)), float(np.exp(log_or + half)), corrected
+    table = Table2x2(cells + 0.5 if corrected else cells, shift_zeros=False)
+    low, high = table.oddsratio_confint(alpha=1 - level, method="normal")
+    return float(table.oddsratio), float(low), float(high), corrected
 
 
 def compare_counts(table, *, level: float = 0.95) -> pd.DataFrame:

@@ -106,15 +106,17 @@ class DomainDifference:
 
 
 def wilson_interval(count, n, level: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval for a binomial proportion ``count / n`` (fractions 0-1)."""
+    """Wilson score interval for a binomial proportion ``count / n`` (fractions 0-1), from
+    statsmodels' ``proportion_confint``."""
+    # Imported here: only shares of exactly 0 or 1 need it, and statsmodels takes a second to import.
+    from statsmodels.stats.proportion import proportion_confint
+
     if n <= 0:
         return (float("nan"), float("nan"))
-    z = stats.norm.ppf(0.5 + level / 2)
+    low, high = proportion_confint(count, n, alpha=1 - level, method="wilson")
     p = count / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z / (1 + z * z / n) * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
     # Rounding can put the bound a hair past p when count is 0 or n; the interval must hold p.
-    return (float(min(p, max(0.0, centre - half))), float(max(p, min(1.0, centre + half))))
+    return (float(min(p, max(0.0, low))), float(max(p, min(1.0, high))))
 
 
 def _as_array(values, name: str, n: int | None = None, numeric: bool = True) -> np.ndarray:
