@@ -166,7 +166,7 @@ def test_unreadable_doit_record_starts_afresh(pipeline_run):
     ("lang=id", "parameter lang: no notebook declares it; did you mean LANG?"),
     ("LANG=fr", "parameter LANG='fr' is not allowed; allowed: en or id"),
     ("DEFINITION=born_abroad", "parameter DEFINITION='born_abroad' is not allowed; allowed: recent_interprovincial"),
-    ("PROVINCE=jambi", "parameter PROVINCE='jambi' is not allowed; allowed: a whole number"),
+    ("PROVINCE=jambi", "parameter PROVINCE='jambi' is not allowed; allowed: a BPS province code"),
     ("SUSENAS_PATH=/no/such/file.rda", "parameter SUSENAS_PATH='/no/such/file.rda' is not allowed"),
     ("FIRST_YEAR=2030", "FIRST_YEAR must not be after LAST_YEAR"),
 ])

@@ -172,8 +172,10 @@ def _check_value(name: str, value) -> str | None:
         return "allowed: en or id"
     if name == "ALPHA" and not (isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1):
         return "allowed: a number between 0 and 1, e.g. 0.05"
-    if name in ("PROVINCE", "FIRST_YEAR", "LAST_YEAR") and not _is_int(value):
-        return "allowed: a whole number, e.g. " + ("61" if name == "PROVINCE" else "2019")
+    if name == "PROVINCE" and not (_is_int(value) or value == "all"):
+        return "allowed: a BPS province code (a whole number, e.g. 61) or all"
+    if name in ("FIRST_YEAR", "LAST_YEAR") and not _is_int(value):
+        return "allowed: a whole number, e.g. 2019"
     if name in ("DOWNLOAD", "MICRODATA") and not isinstance(value, bool):
         return "allowed: True or False"
     if name == "DEFINITION":

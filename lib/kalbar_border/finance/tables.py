@@ -16,29 +16,62 @@ from ..data import microdata
 SUBGROUPS = {"sex": ("female", {0: "male", 1: "female"}), "area": ("urban", {0: "rural", 1: "urban"})}
 
 
-def load_frames(province: int = 15, susenas_path: str | None = None, sakernas_path: str | None = None) -> dict:
-    """Analysis frames for both surveys. By default from the extracts of the verified Jambi
-    files written by notebook 01; a path reads that .rda instead (e.g. a West Kalimantan
-    file, province 61, with the same variables)."""
+def load_frames(province: int | str = 15, susenas_path: str | None = None, sakernas_path: str | None = None) -> dict:
+    """Analysis frames for both surveys, for one province (a BPS code) or ``"all"``. By
+    default from the extracts of the verified Jambi files written by notebook 01; a path
+    reads that .rda instead (e.g. a West Kalimantan file, province 61, or a national file)."""
     sus = microdata.load_susenas(Path(susenas_path)) if susenas_path else microdata.load_extract("susenas")
     sak = microdata.load_sakernas(Path(sakernas_path)) if sakernas_path else microdata.load_extract("sakernas")
     return {"susenas": variables.susenas_frame(sus, province=province),
             "sakernas": variables.sakernas_frame(sak, province=province)}
 
 
+def provinces_of(frame: pd.DataFrame) -> list:
+    """The province codes of a frame (whole numbers), in order."""
+    return sorted(int(c) for c in pd.unique(frame["province"]))
+
+
+def whole_sample(frame: pd.DataFrame) -> int | str:
+    """The ``province`` label of the whole sample: the code when the frame holds one
+    province, ``"all"`` when it holds several."""
+    codes = provinces_of(frame)
+    return codes[0] if len(codes) == 1 else variables.ALL_PROVINCES
+
+
+def whole_sample_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a comparison table about each dataset's whole sample: those labelled
+    ``"all"`` where a dataset has several provinces, every row where it has one."""
+    has_all = table.groupby("dataset")["province"].transform(lambda p: (p == variables.ALL_PROVINCES).any())
+    return table[~has_all | (table["province"] == variables.ALL_PROVINCES)]
+
+
+def _by_province(frame: pd.DataFrame):
+    """(label, rows) for each province of the frame, then the whole sample when there are
+    several. Strata lie within provinces, so a province's rows are a complete design."""
+    codes = provinces_of(frame)
+    if len(codes) > 1:
+        for code in codes:
+            yield code, frame.loc[frame["province"] == code].reset_index(drop=True)
+    yield whole_sample(frame), frame
+
+
 def compare_all(frames: dict, populations=variables.POPULATIONS, definitions=None) -> pd.DataFrame:
-    """:func:`compare.compare_groups` for every dataset x population (wide: one row per
-    definition x indicator, both groups' estimates and the tests side by side), with
-    ``p_holm_dataset``: Holm across every test of the dataset (all populations, definitions
-    and indicators), beside the per-family ``p_holm``."""
+    """:func:`compare.compare_groups` for every dataset x province x population (wide: one
+    row per definition x indicator, both groups' estimates and the tests side by side).
+    ``province`` is the code, or ``"all"`` for the whole sample when a frame holds several
+    provinces (each province is also compared on its own). ``p_holm_dataset`` is Holm across
+    every test of the dataset and province label, beside the per-family ``p_holm``."""
     parts = []
     for frame in frames.values():
         usable = [d for d in (definitions or variables.MIGRANT_DEFINITIONS) if frame[d].notna().any()]
-        for population in populations:
-            parts.append(compare.compare_groups(frame, population, usable))
+        for province, rows in _by_province(frame):
+            for population in populations:
+                part = compare.compare_groups(rows, population, usable)
+                part.insert(1, "province", province)
+                parts.append(part)
     out = pd.concat(parts, ignore_index=True)
     out["p_holm_dataset"] = float("nan")
-    for _, family in out.groupby("dataset", sort=False):
+    for _, family in out.groupby(["dataset", "province"], sort=False):
         ok = family["p_value"].notna()
         if ok.any():
             out.loc[family.index[ok], "p_holm_dataset"] = compare.holm(family.loc[ok, "p_value"].to_numpy())
@@ -46,7 +79,7 @@ def compare_all(frames: dict, populations=variables.POPULATIONS, definitions=Non
 
 
 #: Columns of results/financial_tests.csv, in order.
-TEST_COLUMNS = ["dataset", "population", "definition", "indicator", "n_migrant", "n_non_migrant", "count_migrant",
+TEST_COLUMNS = ["dataset", "province", "population", "definition", "indicator", "n_migrant", "n_non_migrant", "count_migrant",
                 "count_non_migrant", "share_migrant", "share_non_migrant", "difference", "difference_ci_low",
                 "difference_ci_high", "odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high", "t", "p_value",
                 "p_holm", "p_holm_dataset", "cohens_h", "small_group", "fewest_events", "few_events",
@@ -68,7 +101,8 @@ def to_long(wide: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for _, r in wide.iterrows():
         for group in GROUPS:
-            rows.append({"dataset": r["dataset"], "population": r["population"], "migrant_definition": r["definition"],
+            rows.append({"dataset": r["dataset"], "province": r["province"], "population": r["population"],
+                         "migrant_definition": r["definition"],
                          "indicator": r["indicator"], "group": group, "n_unweighted": r[f"n_{group}"],
                          "count_unweighted": r[f"count_{group}"], "share_weighted": r[f"share_{group}"],
                          "ci_low": r[f"ci_low_{group}"], "ci_high": r[f"ci_high_{group}"], "deff": r[f"deff_{group}"]})
@@ -91,6 +125,7 @@ def by_subgroup(frames: dict, population: str = "persons15", definition: str = "
                 for indicator in variables.indicators_of(frame):
                     masked.loc[outside, indicator] = float("nan")
                 wide = compare.compare_groups(masked, population, [definition])
+                wide.insert(1, "province", whole_sample(frame))
                 wide.insert(0, "subgroup", name)
                 wide.insert(1, "subgroup_value", value)
                 parts.append(wide)
@@ -98,11 +133,15 @@ def by_subgroup(frames: dict, population: str = "persons15", definition: str = "
 
 
 def models_all(frames: dict, populations=("persons15", "workers15"), definitions=None) -> pd.DataFrame:
-    """Adjusted weighted logistic models for every dataset x population x definition x indicator."""
+    """Adjusted weighted logistic models for every dataset x population x definition x
+    indicator, on the whole sample of each frame (``province``: its label, see
+    :func:`whole_sample`)."""
     parts = []
     for frame in frames.values():
         usable = [d for d in (definitions or variables.MIGRANT_DEFINITIONS)
                   if frame[d].notna().any() and d != "returned_abroad"]  # tiny n: reported, not modelled
         for population in populations:
-            parts.append(compare.adjusted_models(frame, population, usable))
+            part = compare.adjusted_models(frame, population, usable)
+            part.insert(1, "province", whole_sample(frame))
+            parts.append(part)
     return pd.concat(parts, ignore_index=True)

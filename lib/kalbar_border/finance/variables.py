@@ -124,6 +124,10 @@ _SAKERNAS_VARS = ("KODE_PROV", "KODE_KAB", "KLASIFIKAS", "K3", "K4", "K6", "R6A"
 _ABROAD_SUSENAS = 40
 
 
+#: ``province=ALL_PROVINCES``: every province in the file.
+ALL_PROVINCES = "all"
+
+
 def _validated(df, required: tuple[str, ...], design: tuple[str, ...], label: str, province_var: str,
                province) -> pd.DataFrame:
     if not isinstance(df, pd.DataFrame):
@@ -132,11 +136,13 @@ def _validated(df, required: tuple[str, ...], design: tuple[str, ...], label: st
     if missing:
         raise CompendiumError(f"{label} data frame lacks required variables: {', '.join(missing)}")
     codes = pd.to_numeric(df[province_var], errors="coerce")
-    if not (codes == province).any():
+    if province != ALL_PROVINCES and (isinstance(province, bool) or not isinstance(province, (int, np.integer))):
+        raise CompendiumError(f"province {province!r}: expected a BPS province code (a whole number, e.g. 61) or 'all'")
+    if province != ALL_PROVINCES and not (codes == province).any():
         present = ", ".join(str(int(c)) for c in sorted(codes.dropna().unique()))
         raise CompendiumError(
             f"province {province} is not in the {label} data (variable {province_var}); provinces present: {present or 'none'}")
-    rows = df.loc[codes == province]
+    rows = df if province == ALL_PROVINCES else df.loc[codes == province]
     for var in design:
         gaps = int(rows[var].isna().sum())
         if gaps:
@@ -169,25 +175,29 @@ def _education(codes: pd.Series, mapping: dict) -> pd.Categorical:
     return pd.Categorical(_num(codes).map(mapping), categories=EDUCATION_LEVELS, ordered=True)
 
 
-def _assemble(dataset: str, province: int, columns: dict) -> pd.DataFrame:
-    frame = pd.DataFrame({"dataset": dataset, "province": province, **columns})
+def _assemble(dataset: str, columns: dict) -> pd.DataFrame:
+    frame = pd.DataFrame({"dataset": dataset, **columns})
     return frame.reset_index(drop=True)
 
 
-def susenas_frame(df: pd.DataFrame, province: int = 15) -> pd.DataFrame:
-    """Tidy person-level frame from the Susenas March 2020 KOR person file.
+def susenas_frame(df: pd.DataFrame, province: int | str = 15) -> pd.DataFrame:
+    """Tidy person-level frame from the Susenas March 2020 KOR person file, for one province
+    (a BPS code) or every province in the file (``"all"``); migration is always judged
+    against the person's own province of residence.
 
     Columns: :data:`FRAME_COLUMNS` then the Susenas :data:`INDICATORS`. Raises
     :class:`CompendiumError` when a required variable is missing or the province absent.
     """
     d = _validated(df, _SUSENAS_VARS, ("FWT", "PSU", "STRATA", "SSU"), "Susenas", "R101", province)
     r604, r605, r602 = _num(d["R604"]), _num(d["R605"]), _num(d["R602"])
+    home = _num(d["R101"])
     asked_5y = r604.notna() & (r604 != 0)  # 0 = not asked (under 5)
-    elsewhere = r604 != province
+    elsewhere = r604 != home
     health_asked = np.column_stack([_ticked(d[f"R1101_{k}"]) for k in "ABCDEX"]).any(axis=1)
     online = {name: _ticked(d[var]) for name, var in
               (("ebanking", "R811_H"), ("online_buy", "R811_E"), ("online_sell", "R811_F"))}
-    return _assemble("susenas", province, {
+    return _assemble("susenas", {
+        "province": home.to_numpy(),
         "district": _num(d["R102"]).to_numpy(),
         "household": d["SSU"].astype("str").to_numpy(),
         "head": (_num(d["R403"]) == 1).to_numpy(dtype=float),
@@ -201,7 +211,7 @@ def susenas_frame(df: pd.DataFrame, province: int = 15) -> pd.DataFrame:
         "working": _ticked(d["R702_A"]),
         "recent_interprovincial": _flag(elsewhere, asked_5y),
         "recent_interdistrict": _flag(elsewhere | (r605 != _num(d["R102"])), asked_5y),
-        "lifetime": _flag(r602 != province, r602.notna() & (r602 != 0)),
+        "lifetime": _flag(r602 != home, r602.notna() & (r602 != 0)),
         "returned_abroad": _flag(r604 == _ABROAD_SUSENAS, asked_5y),
         "savings_account": _coded(d["R701"], 1, 5),
         **online,
@@ -211,8 +221,10 @@ def susenas_frame(df: pd.DataFrame, province: int = 15) -> pd.DataFrame:
     })
 
 
-def sakernas_frame(df: pd.DataFrame, province: int = 15) -> pd.DataFrame:
-    """Tidy person-level frame from the Sakernas August 2020 person file (persons 15+).
+def sakernas_frame(df: pd.DataFrame, province: int | str = 15) -> pd.DataFrame:
+    """Tidy person-level frame from the Sakernas August 2020 person file (persons 15+), for
+    one province or ``"all"`` (as :func:`susenas_frame`). Strata are district x urban/rural
+    within the province.
 
     Columns: :data:`FRAME_COLUMNS` then the Sakernas :data:`INDICATORS`; ``lifetime`` is NaN
     (no birthplace question). Raises :class:`CompendiumError` on a missing variable or
@@ -223,21 +235,23 @@ def sakernas_frame(df: pd.DataFrame, province: int = 15) -> pd.DataFrame:
     r7, r7_prov = _num(d["R7"]), _num(d["R7_PROV"])
     asked_5y = r7.isin([1, 2, 3])  # 1 same district, 2 other district, 3 abroad
     r17a = _num(d["R17A"])
-    kab, area = _num(d["KODE_KAB"]), _num(d["KLASIFIKAS"])
-    return _assemble("sakernas", province, {
+    kab, area, home = _num(d["KODE_KAB"]), _num(d["KLASIFIKAS"]), _num(d["KODE_PROV"])
+    return _assemble("sakernas", {
+        "province": home.to_numpy(),
         "district": kab.to_numpy(),
         "household": (d["ID_NKS"].astype("int64").astype("str") + "-"
                       + d["NO_DSRT"].astype("int64").astype("str")).to_numpy(),
         "head": (_num(d["K3"]) == 1).to_numpy(dtype=float),
         "weight": _num(d["FINAL_WEIG"]).to_numpy(),
-        "strata": (kab * 10 + area).to_numpy(),
+        # Keyed by province too: district codes may repeat across provinces.
+        "strata": ((home * 1000 + kab) * 10 + area).to_numpy(),
         "psu": _num(d["ID_NKS"]).to_numpy(),
         "age": _num(d["K6"]).to_numpy(),
         "female": (_num(d["K4"]) == 2).to_numpy(dtype=float),
         "urban": (area == 1).to_numpy(dtype=float),
         "education": _education(d["R6A"], _SAKERNAS_EDUCATION),
         "working": (_num(d["R9A"]) == 1).to_numpy(dtype=float),
-        "recent_interprovincial": _flag((r7 == 3) | ((r7 == 2) & (r7_prov != province)), asked_5y),
+        "recent_interprovincial": _flag((r7 == 3) | ((r7 == 2) & (r7_prov != home)), asked_5y),
         "recent_interdistrict": _flag(r7.isin([2, 3]), asked_5y),
         "lifetime": np.full(len(d), np.nan),
         "returned_abroad": _flag(r7 == 3, asked_5y),
