@@ -248,3 +248,20 @@ def test_dataset_wide_holm_covers_every_test_of_a_dataset(susenas, sakernas):
     tests = tests_table(wide, 0.05)
     assert tests["significant_holm_dataset"].sum() <= tests["significant_holm"].sum()
     assert not tests.loc[tests["few_events"], ["significant_holm", "significant_holm_dataset"]].any().any()
+
+
+def test_fit_on_covariate_patterns_equals_the_fit_on_every_row(susenas):
+    """The national-scale shortcut (the likelihood summed over distinct covariate patterns)
+    changes nothing but the cost."""
+    design = select_population(susenas, "persons15", keep_design=True)
+    data = design.loc[design["in_population"]]
+    data = data.assign(migrant=data["recent_interprovincial"]).dropna(subset=["ebanking", "migrant"])
+    X = _covariates(data, "persons15")
+    y, w = data["ebanking"].to_numpy(dtype=float), data["weight"].to_numpy()
+    in_model = design.index.isin(data.index)
+    patterns = pd.factorize(pd.MultiIndex.from_frame(X.assign(y=y)))[0]
+    plain, _ = _fit_logit(y, X, w, design["strata"], design["psu"], in_model)
+    grouped, _ = _fit_logit(y, X, w, design["strata"], design["psu"], in_model, patterns)
+    assert len(grouped.x) < len(y) / 3
+    assert grouped.params.to_numpy() == pytest.approx(plain.params.to_numpy(), rel=1e-9)
+    assert grouped.cov.to_numpy() == pytest.approx(plain.cov.to_numpy(), rel=1e-8)

@@ -224,3 +224,16 @@ def test_parameter_errors_are_one_line(kwargs, message):
     with pytest.raises(CompendiumError) as err:
         weighted_share(**args)
     assert str(err.value) == message
+
+
+def test_design_object_gives_the_same_estimates_as_labels(susenas):
+    from kalbar_border.finance.survey import Design, design_covariance
+
+    d = susenas.loc[susenas["R407"] >= 15]
+    y = d["R701"].map({1: 1.0, 5: 0.0})
+    design = Design.of(d["STRATA"], d["PSU"])
+    by_labels = weighted_share(y, d["FWT"], d["STRATA"], d["PSU"])
+    by_design = weighted_share(y, d["FWT"], design, None)
+    assert (by_design.share, by_design.se, by_design.df) == (by_labels.share, pytest.approx(by_labels.se, rel=1e-12), by_labels.df)
+    z = np.random.default_rng(3).normal(size=(len(d), 3))
+    assert design.covariance(z) == pytest.approx(design_covariance(z, design.strata_code, design.psu_code), rel=1e-10)

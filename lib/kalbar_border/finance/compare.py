@@ -58,7 +58,7 @@ from .variables import (
     indicators_of,
     select_population,
 )
-from .survey import design_codes, design_covariance, domain_difference
+from .survey import Design, domain_difference
 
 __all__ = ["compare_groups", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
            "is_small_group", "fewest_events", "is_few_events", "holm", "SMALL_N", "SMALL_EXPECTED", "FEW_EVENTS"]
@@ -94,6 +94,8 @@ class _Logit:
     params: pd.Series
     cov: pd.DataFrame  # design-based covariance of params (stratified linearisation)
     df: int  # residual df: design df + 1 - number of coefficients, as R's svyglm
+    x: np.ndarray  # the distinct rows of the design matrix (covariate patterns)
+    weight: np.ndarray  # total weight of each pattern, as given
 
 
 #: Newton-Raphson stops when no coefficient moves by more than this (log-odds units);
@@ -109,7 +111,7 @@ def _probabilities_and_information(x: np.ndarray, w: np.ndarray, beta: np.ndarra
 
 
 def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, strata, psu,
-               in_model: np.ndarray | None = None) -> tuple[_Logit | None, str]:
+               in_model: np.ndarray | None = None, patterns: np.ndarray | None = None) -> tuple[_Logit | None, str]:
     """Design-weighted logistic regression with the design-based covariance; (fit, note).
 
     The estimates maximise the weighted log-likelihood ``sum_i w_i [y_i log p_i + (1-y_i)
@@ -120,23 +122,37 @@ def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, strata, psu,
     and ``df`` = design df + 1 - number of coefficients.
 
     ``y``, ``X`` and ``weights`` hold the model's rows. ``strata`` and ``psu`` hold the whole
-    design, and ``in_model`` (a mask over the design) says which of its rows are the
-    model's: rows outside contribute no score but their PSUs still count, as in a domain
-    (``svyglm`` on a subset of a design). Without ``in_model`` the design is the model's rows.
+    design (or ``strata`` is a :class:`~kalbar_border.finance.survey.Design`), and
+    ``in_model`` (a mask over the design) says which of its rows are the model's: rows
+    outside contribute no score but their PSUs still count, as in a domain (``svyglm`` on a
+    subset of a design). Without ``in_model`` the design is the model's rows.
+
+    ``patterns`` (optional, one integer per model row) marks rows with the same ``y`` and
+    the same row of ``X``: the likelihood is then summed over distinct patterns with their
+    total weight, which is the same likelihood, so the same estimates, at a fraction of the
+    cost on a national file (a few tens of thousands of patterns instead of a million rows).
+    The scores, and so the covariance, are still per person.
 
     Collinear covariates, or a fit that does not converge within :data:`NEWTON_MAX_STEPS`
     steps (separation: some coefficient runs off to infinity and the fitted probabilities
     reach 0 or 1), give no usable estimates: it returns ``None`` and a note saying why.
     """
-    x = X.to_numpy(dtype=float)
+    x_rows = X.to_numpy(dtype=float)
+    codes = np.arange(len(y)) if patterns is None else pd.factorize(patterns)[0]
+    n_patterns = int(codes.max()) + 1 if len(codes) else 0
+    first = np.empty(n_patterns, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]
+    x, yc = x_rows[first], y[first]
+    scale = weights.mean()
+    wc = np.bincount(codes, weights, n_patterns)
     if np.linalg.matrix_rank(x.T @ x) < x.shape[1]:
         return None, "model not estimable: collinear covariates"
-    w = weights / weights.mean()
+    w = wc / scale
     beta = np.zeros(x.shape[1])
     for _ in range(NEWTON_MAX_STEPS):
         p, information = _probabilities_and_information(x, w, beta)
         try:
-            step = np.linalg.solve(information, x.T @ (w * (y - p)))
+            step = np.linalg.solve(information, x.T @ (w * (yc - p)))
         except np.linalg.LinAlgError:  # fitted probabilities reached exactly 0 or 1
             step = np.full_like(beta, np.nan)
         if not np.all(np.isfinite(step)):
@@ -147,17 +163,16 @@ def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, strata, psu,
     if not (np.all(np.isfinite(step)) and np.max(np.abs(step)) <= NEWTON_TOLERANCE):
         return None, "model not estimable: no convergence (separation: fitted probabilities reach 0 or 1)"
     p, information = _probabilities_and_information(x, w, beta)
-    scores = x * (w * (y - p))[:, None]
-    s_code, c_code = design_codes(strata, psu)
+    scores = x_rows * (weights / scale * (y - p[codes]))[:, None]
+    design = strata if isinstance(strata, Design) else Design.of(strata, psu)
     if in_model is not None:
         full = np.zeros((len(in_model), x.shape[1]))
         full[in_model] = scores
         scores = full
     bread = np.linalg.inv(information)
-    cov = bread @ design_covariance(scores, s_code, c_code) @ bread
-    df = int(c_code.max() + 1 - (s_code.max() + 1)) + 1 - x.shape[1]
+    cov = bread @ design.covariance(scores) @ bread
     return (_Logit(pd.Series(beta, index=X.columns), pd.DataFrame(cov, index=X.columns, columns=X.columns),
-                   df), "")
+                   design.df + 1 - x.shape[1], x, wc), "")
 
 
 def _zero_cell(y: np.ndarray, migrant: np.ndarray) -> str:
@@ -223,12 +238,12 @@ def is_few_events(fewest: int, deff_migrant: float, deff_non_migrant: float) -> 
 TEST = "design-based t-test of the log odds ratio (df = PSUs - strata)"
 
 
-def _compare_one(design: pd.DataFrame, indicator: str, definition: str, level: float) -> dict:
+def _compare_one(design: pd.DataFrame, sample: Design, indicator: str, definition: str, level: float) -> dict:
     y = design[indicator].to_numpy(dtype=float)
     migrant = design[definition].to_numpy(dtype=float)
     in_pop = design["in_population"].to_numpy()
     mig, non = in_pop & (migrant == 1), in_pop & (migrant == 0)
-    diff = domain_difference(y, design["weight"], design["strata"], design["psu"], mig, non, level=level)
+    diff = domain_difference(y, design["weight"], sample, None, mig, non, level=level)
     est_m, est_n = diff.a, diff.b
     fewest = fewest_events(est_m.n_unweighted, est_m.count_unweighted, est_n.n_unweighted, est_n.count_unweighted)
     row = {**_group_columns(est_m, "migrant"), **_group_columns(est_n, "non_migrant"),
@@ -280,13 +295,13 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
     definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
     indicators = _requested(indicators, indicators_of(frame), "indicator")
     dataset = frame["dataset"].iloc[0]
-    design = _coded_design(select_population(frame, population, keep_design=True))
+    design, sample = _coded_design(select_population(frame, population, keep_design=True))
     rows = []
     for definition in definitions:
         for indicator in indicators:
             rows.append({"dataset": dataset, "population": population, "definition": definition,
                          "indicator": indicator, "description": INDICATORS[dataset][indicator],
-                         **_compare_one(design, indicator, definition, level)})
+                         **_compare_one(design, sample, indicator, definition, level)})
     out = pd.DataFrame(rows)
     out["p_holm"] = np.nan
     for _, family in out.groupby(["dataset", "population", "definition"], sort=False):
@@ -312,20 +327,21 @@ def _covariates(data: pd.DataFrame, population: str) -> pd.DataFrame:
     return X.drop(columns=constant)
 
 
-def _ame(fit: _Logit, X: pd.DataFrame, weights: np.ndarray, level: float, weight_left_out: float = 0.0) -> dict:
+def _ame(fit: _Logit, level: float, weight_left_out: float = 0.0) -> dict:
     """Average marginal effect of being a migrant (fraction 0-1) with its delta-method SE,
     t-based CI and t-test on the fit's covariance and df, so that the CI and the test agree.
 
     Averaged over every person the model speaks for: ``weight_left_out`` is the weight of the
     rows left out because their covariate level predicts the indicator perfectly; their
     probability is 0 (or 1) whether migrant or not, so their marginal effect is 0 and the
-    AME over all is the AME over the kept rows times their share of the weight."""
+    AME over all is the AME over the kept rows times their share of the weight. Computed on
+    the fit's covariate patterns with their total weights, which gives the same sums."""
     beta, cov = fit.params.to_numpy(), fit.cov.to_numpy()
-    X1, X0 = X.to_numpy().copy(), X.to_numpy().copy()
-    j = list(X.columns).index("migrant")
+    X1, X0 = fit.x.copy(), fit.x.copy()
+    j = list(fit.params.index).index("migrant")
     X1[:, j], X0[:, j] = 1.0, 0.0
     p1, p0 = special.expit(X1 @ beta), special.expit(X0 @ beta)
-    w = weights / (weights.sum() + weight_left_out)
+    w = fit.weight / (fit.weight.sum() + weight_left_out)
     ame = float(w @ (p1 - p0))
     grad = (w * p1 * (1 - p1)) @ X1 - (w * p0 * (1 - p0)) @ X0
     se = float(np.sqrt(grad @ cov @ grad))
@@ -359,22 +375,31 @@ def adjusted_model(frame: pd.DataFrame, indicator: str, definition: str, populat
     check_definition(definition)
     _requested(definition, definitions_of(frame), "migrant definition")
     _requested(indicator, indicators_of(frame), "indicator")
-    design = _coded_design(select_population(frame, population, keep_design=True))
-    return pd.DataFrame([_adjusted_row(design, frame["dataset"].iloc[0], indicator, definition, population, level)])
+    design, sample = _coded_design(select_population(frame, population, keep_design=True))
+    return pd.DataFrame([_adjusted_row(design, sample, frame["dataset"].iloc[0], indicator, definition, population,
+                                       level)])
 
 
-def _coded_design(design: pd.DataFrame) -> pd.DataFrame:
-    """Integer strata and PSU labels, once per population: every estimate below would
-    otherwise hash the text labels of all rows again. A missing label stays missing, so
-    :mod:`~kalbar_border.finance.survey` still refuses it in one line."""
-    return design.assign(**{col: np.where(codes < 0, np.nan, codes) for col in ("strata", "psu")
-                            for codes in [pd.factorize(design[col])[0]]})
+def _coded_design(design: pd.DataFrame) -> tuple[pd.DataFrame, Design]:
+    """The population's rows with a ``cell`` column (the covariate pattern: age, sex, area,
+    working, education; -1 where one is missing), and its survey :class:`Design`, both made
+    once for the many estimates on one population: on a national file coding the labels
+    costs more than an estimate."""
+    cell = np.zeros(len(design), dtype=np.int64)
+    missing = np.zeros(len(design), dtype=bool)
+    for column in ("age", "female", "urban", "working", "education"):
+        codes, levels = pd.factorize(design[column])  # exact values: no rounding merges two ages
+        cell = cell * (len(levels) + 1) + codes
+        missing |= codes < 0
+    cell = np.where(missing, -1, cell)
+    return design.assign(cell=cell), Design.of(design["strata"], design["psu"])
 
 
-def _adjusted_row(design: pd.DataFrame, dataset: str, indicator: str, definition: str, population: str,
-                  level: float) -> dict:
+def _adjusted_row(design: pd.DataFrame, sample: Design, dataset: str, indicator: str, definition: str,
+                  population: str, level: float) -> dict:
     needed = [indicator, definition, "age", "female", "urban", "working", "education", "weight", "psu"]
-    labelled = design.loc[design["in_population"] & design[needed].notna().all(axis=1)]
+    columns = design[[*needed, "cell"]]  # only what the model reads: copying every column costs more
+    labelled = columns.loc[design["in_population"].to_numpy() & columns[needed].notna().all(axis=1).to_numpy()]
     data, left_out = _drop_perfect_predictions(labelled.rename(columns={definition: "migrant"}), indicator, population)
     y = data[indicator].to_numpy(dtype=float)
     weights = data["weight"].to_numpy(dtype=float)
@@ -386,11 +411,13 @@ def _adjusted_row(design: pd.DataFrame, dataset: str, indicator: str, definition
     note = _zero_cell(y, data["migrant"].to_numpy())
     X = pd.DataFrame(columns=["const", "migrant"]) if note else _covariates(data, population)
     if not note:
-        in_model = design.index.isin(data.index)
-        fit, note = _fit_logit(y, X, weights, design["strata"], design["psu"], in_model)
+        in_model = np.zeros(len(design), dtype=bool)
+        in_model[design.index.get_indexer(data.index)] = True
+        patterns = (data["cell"].to_numpy() * 2 + data["migrant"].to_numpy(dtype=np.int64)) * 2 + y.astype(np.int64)
+        fit, note = _fit_logit(y, X, weights, sample, None, in_model, patterns)
         if fit is not None:
             left_weight = float(labelled["weight"].sum() - weights.sum())
-            estimates = {**_or_row(fit, level), **_ame(fit, X, weights, level, left_weight), "design_df": fit.df}
+            estimates = {**_or_row(fit, level), **_ame(fit, level, left_weight), "design_df": fit.df}
     note = "; ".join(filter(None, [note, left_out]))
     return {**row, "covariates": " ".join(X.columns[2:]), **estimates, "note": note}
 
@@ -441,6 +468,7 @@ def adjusted_models(frame: pd.DataFrame, population: str = "persons15", definiti
     check_population(population)
     definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
     indicators = _requested(indicators, indicators_of(frame), "indicator")
-    design = _coded_design(select_population(frame, population, keep_design=True))
+    design, sample = _coded_design(select_population(frame, population, keep_design=True))
     dataset = frame["dataset"].iloc[0]
-    return pd.DataFrame([_adjusted_row(design, dataset, i, d, population, level) for d in definitions for i in indicators])
+    return pd.DataFrame([_adjusted_row(design, sample, dataset, i, d, population, level)
+                         for d in definitions for i in indicators])

@@ -60,6 +60,7 @@ __all__ = [
     "design_covariance",
     "design_df",
     "design_codes",
+    "Design",
     "wilson_interval",
     "mover_interval",
 ]
@@ -133,8 +134,48 @@ def _as_array(values, name: str, n: int | None = None, numeric: bool = True) -> 
     return arr
 
 
+class Design:
+    """The strata and PSUs of a sample as 0-based integer codes (PSUs keyed within their
+    stratum), made once with :meth:`of` for many estimates on one sample: pass it as
+    ``strata`` (and ``None`` as ``psu``) to the functions of this module. Coding the labels
+    of a national file takes longer than an estimate, and so does summing a million rows
+    into PSU totals column by column: :meth:`covariance` sums every column at once with
+    a sparse row-to-PSU matrix made once."""
+
+    def __init__(self, strata_code: np.ndarray, psu_code: np.ndarray):
+        self.strata_code, self.psu_code = strata_code, psu_code
+        self._to_psu = None
+
+    @classmethod
+    def of(cls, strata, psu) -> "Design":
+        return cls(*design_codes(strata, psu))
+
+    def __len__(self) -> int:
+        return len(self.psu_code)
+
+    @property
+    def df(self) -> int:
+        return _df(self.strata_code, self.psu_code)
+
+    def covariance(self, z: np.ndarray) -> np.ndarray:
+        """:func:`design_covariance` of the columns of ``z`` (rows x k) on this design."""
+        if self._to_psu is None:
+            from scipy import sparse
+
+            n = len(self.psu_code)
+            self._to_psu = sparse.csr_matrix((np.ones(n), (self.psu_code, np.arange(n))),
+                                             shape=(int(self.psu_code.max()) + 1 if n else 0, n))
+        z = np.atleast_2d(np.asarray(z, dtype=float).T).T
+        return _covariance_of_totals(np.asarray(self._to_psu @ z), self.strata_code, self.psu_code)
+
+
 def design_codes(strata, psu, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """0-based integer codes of strata and of PSUs (PSUs keyed within their stratum)."""
+    """0-based integer codes of strata and of PSUs (PSUs keyed within their stratum);
+    ``strata`` may be a :class:`Design` already coded (``psu`` is then ignored)."""
+    if isinstance(strata, Design):
+        if n is not None and len(strata.strata_code) != n:
+            raise CompendiumError(f"design has {len(strata.strata_code)} rows; expected {n}, one per row of y")
+        return strata.strata_code, strata.psu_code
     s = _as_array(strata, "strata", n, numeric=False)
     c = _as_array(psu, "psu", len(s), numeric=False)
     if pd.isna(s).any() or pd.isna(c).any():
@@ -151,11 +192,14 @@ def _df(s_code: np.ndarray, c_code: np.ndarray) -> int:
     return int(c_code.max() + 1 - (s_code.max() + 1)) if len(s_code) else 0
 
 
-def _design(weights, strata, psu, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _design(weights, strata, psu, n: int) -> tuple[np.ndarray, Design]:
     w = _as_array(weights, "weights", n)
     if not np.all(np.isfinite(w)) or np.any(w < 0):
         raise CompendiumError("weights must be finite and non-negative for every row")
-    return (w, *design_codes(strata, psu, n))
+    if isinstance(strata, Design):
+        design_codes(strata, None, n)  # checks the length
+        return w, strata
+    return w, Design(*design_codes(strata, psu, n))
 
 
 def design_df(strata, psu) -> int:
@@ -172,10 +216,16 @@ def design_covariance(z: np.ndarray, strata_code: np.ndarray, psu_code: np.ndarr
     z = np.atleast_2d(np.asarray(z, dtype=float).T).T
     n_psu = int(psu_code.max()) + 1
     totals = np.column_stack([np.bincount(psu_code, z[:, j], n_psu) for j in range(z.shape[1])])
+    return _covariance_of_totals(totals, strata_code, psu_code)
+
+
+def _covariance_of_totals(totals: np.ndarray, strata_code: np.ndarray, psu_code: np.ndarray) -> np.ndarray:
+    """The with-replacement covariance from PSU totals (one row per PSU code)."""
+    n_psu = totals.shape[0]
     psu_stratum = np.zeros(n_psu, dtype=int)
     psu_stratum[psu_code] = strata_code
     n_h = np.bincount(psu_stratum)
-    sums_h = np.column_stack([np.bincount(psu_stratum, totals[:, j], len(n_h)) for j in range(z.shape[1])])
+    sums_h = np.column_stack([np.bincount(psu_stratum, totals[:, j], len(n_h)) for j in range(totals.shape[1])])
     centre = sums_h[psu_stratum] / n_h[psu_stratum, None]
     lonely = n_h[psu_stratum] == 1
     centre[lonely] = totals.mean(axis=0)
@@ -220,15 +270,15 @@ def _logit_interval(p: float, se: float, df: int, level: float) -> tuple[float, 
     return float(1 / (1 + np.exp(-(centre - half)))), float(1 / (1 + np.exp(-(centre + half))))
 
 
-def _estimate(y, w, s_code, c_code, mask, level) -> tuple[ShareEstimate, np.ndarray]:
+def _estimate(y, w, design: Design, mask, level) -> tuple[ShareEstimate, np.ndarray]:
     share, total, z = _ratio_scores(y, w, mask)
-    df = _df(s_code, c_code)
+    df = design.df
     n = int(mask.sum())
     count = int(np.sum(y[mask] == 1))
     if n == 0 or not np.isfinite(share):
         nan = float("nan")
         return ShareEstimate(nan, nan, nan, nan, n, count, total, nan, df, level), z
-    se = float(np.sqrt(design_covariance(z, s_code, c_code)[0, 0]))
+    se = float(np.sqrt(design.covariance(z)[0, 0]))
     if 0 < share < 1 and se > 0:
         low, high = _logit_interval(share, se, df, level)
         deff = se**2 / (share * (1 - share) / n)
@@ -247,8 +297,8 @@ def weighted_share(y, weights, strata, psu, *, domain=None, level: float = 0.95)
     scale); strata and psu are labels, PSUs nested within strata.
     """
     y = _as_array(y, "y")
-    w, s_code, c_code = _design(weights, strata, psu, len(y))
-    return _estimate(y, w, s_code, c_code, _domain_mask(y, domain, len(y)), level)[0]
+    w, design = _design(weights, strata, psu, len(y))
+    return _estimate(y, w, design, _domain_mask(y, domain, len(y)), level)[0]
 
 
 def mover_interval(p1: float, ci1: tuple[float, float], p2: float, ci2: tuple[float, float]) -> tuple[float, float]:
@@ -278,10 +328,10 @@ def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.9
     ``method = "mover"`` instead of ``"linearised"``.
     """
     y = _as_array(y, "y")
-    w, s_code, c_code = _design(weights, strata, psu, len(y))
-    est_a, z_a = _estimate(y, w, s_code, c_code, _domain_mask(y, in_a, len(y)), level)
-    est_b, z_b = _estimate(y, w, s_code, c_code, _domain_mask(y, in_b, len(y)), level)
-    cov = design_covariance(np.column_stack([z_a, z_b]), s_code, c_code)
+    w, design = _design(weights, strata, psu, len(y))
+    est_a, z_a = _estimate(y, w, design, _domain_mask(y, in_a, len(y)), level)
+    est_b, z_b = _estimate(y, w, design, _domain_mask(y, in_b, len(y)), level)
+    cov = design.covariance(np.column_stack([z_a, z_b]))
     diff = est_a.share - est_b.share
     nan = float("nan")
     if not np.isfinite(diff):
