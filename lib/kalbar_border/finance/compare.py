@@ -238,12 +238,10 @@ def is_few_events(fewest: int, deff_migrant: float, deff_non_migrant: float) -> 
 TEST = "design-based t-test of the log odds ratio (df = PSUs - strata)"
 
 
-def _compare_one(design: pd.DataFrame, sample: Design, indicator: str, definition: str, level: float) -> dict:
-    y = design[indicator].to_numpy(dtype=float)
-    migrant = design[definition].to_numpy(dtype=float)
-    in_pop = design["in_population"].to_numpy()
+def _compare_one(y: np.ndarray, migrant: np.ndarray, in_pop: np.ndarray, weight: np.ndarray, sample: Design,
+                 level: float) -> dict:
     mig, non = in_pop & (migrant == 1), in_pop & (migrant == 0)
-    diff = domain_difference(y, design["weight"], sample, None, mig, non, level=level)
+    diff = domain_difference(y, weight, sample, None, mig, non, level=level)
     est_m, est_n = diff.a, diff.b
     fewest = fewest_events(est_m.n_unweighted, est_m.count_unweighted, est_n.n_unweighted, est_n.count_unweighted)
     row = {**_group_columns(est_m, "migrant"), **_group_columns(est_n, "non_migrant"),
@@ -288,20 +286,25 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
     the frame. Columns: dataset, population, definition, indicator, description, then per
     group (suffix ``_migrant`` / ``_non_migrant``) n, count, share, ci_low, ci_high, se,
     deff; difference, difference_se, difference_ci_low, difference_ci_high,
-    difference_ci_method ("linearised" or "mover"), z, p_value, design_df, cohens_h, odds_ratio, odds_ratio_ci_low, odds_ratio_ci_high,
-    odds_ratio_p_value, min_expected_count, small_group, note, p_holm.
+    difference_ci_method ("linearised" or "mover"), odds_ratio, odds_ratio_ci_low,
+    odds_ratio_ci_high, t, p_value (the test of the log odds ratio), test, design_df, cohens_h,
+    min_expected_count, small_group, fewest_events, few_events, note, p_holm.
     """
     check_population(population)
     definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
     indicators = _requested(indicators, indicators_of(frame), "indicator")
     dataset = frame["dataset"].iloc[0]
-    design, sample = _coded_design(select_population(frame, population, keep_design=True))
+    design = select_population(frame, population, keep_design=True)
+    # Arrays and the coded design once per population, not once per comparison.
+    sample = Design.of(design["strata"], design["psu"])
+    weight, in_pop = design["weight"].to_numpy(dtype=float), design["in_population"].to_numpy()
+    column = {c: design[c].to_numpy(dtype=float) for c in (*definitions, *indicators)}
     rows = []
     for definition in definitions:
         for indicator in indicators:
             rows.append({"dataset": dataset, "population": population, "definition": definition,
                          "indicator": indicator, "description": INDICATORS[dataset][indicator],
-                         **_compare_one(design, sample, indicator, definition, level)})
+                         **_compare_one(column[indicator], column[definition], in_pop, weight, sample, level)})
     out = pd.DataFrame(rows)
     out["p_holm"] = np.nan
     for _, family in out.groupby(["dataset", "population", "definition"], sort=False):

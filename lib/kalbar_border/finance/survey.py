@@ -144,7 +144,7 @@ class Design:
 
     def __init__(self, strata_code: np.ndarray, psu_code: np.ndarray):
         self.strata_code, self.psu_code = strata_code, psu_code
-        self._to_psu = None
+        self._to_psu = self._psu_stratum = None
 
     @classmethod
     def of(cls, strata, psu) -> "Design":
@@ -163,10 +163,11 @@ class Design:
             from scipy import sparse
 
             n = len(self.psu_code)
+            self._psu_stratum = _psu_stratum(self.strata_code, self.psu_code)
             self._to_psu = sparse.csr_matrix((np.ones(n), (self.psu_code, np.arange(n))),
-                                             shape=(int(self.psu_code.max()) + 1 if n else 0, n))
+                                             shape=(len(self._psu_stratum), n))
         z = np.atleast_2d(np.asarray(z, dtype=float).T).T
-        return _covariance_of_totals(np.asarray(self._to_psu @ z), self.strata_code, self.psu_code)
+        return _covariance_of_totals(np.asarray(self._to_psu @ z), self._psu_stratum)
 
 
 def design_codes(strata, psu, n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -216,14 +217,18 @@ def design_covariance(z: np.ndarray, strata_code: np.ndarray, psu_code: np.ndarr
     z = np.atleast_2d(np.asarray(z, dtype=float).T).T
     n_psu = int(psu_code.max()) + 1
     totals = np.column_stack([np.bincount(psu_code, z[:, j], n_psu) for j in range(z.shape[1])])
-    return _covariance_of_totals(totals, strata_code, psu_code)
+    return _covariance_of_totals(totals, _psu_stratum(strata_code, psu_code))
 
 
-def _covariance_of_totals(totals: np.ndarray, strata_code: np.ndarray, psu_code: np.ndarray) -> np.ndarray:
-    """The with-replacement covariance from PSU totals (one row per PSU code)."""
-    n_psu = totals.shape[0]
-    psu_stratum = np.zeros(n_psu, dtype=int)
+def _psu_stratum(strata_code: np.ndarray, psu_code: np.ndarray) -> np.ndarray:
+    """The stratum code of each PSU code."""
+    psu_stratum = np.zeros(int(psu_code.max()) + 1 if len(psu_code) else 0, dtype=int)
     psu_stratum[psu_code] = strata_code
+    return psu_stratum
+
+
+def _covariance_of_totals(totals: np.ndarray, psu_stratum: np.ndarray) -> np.ndarray:
+    """The with-replacement covariance from PSU totals (one row per PSU code)."""
     n_h = np.bincount(psu_stratum)
     sums_h = np.column_stack([np.bincount(psu_stratum, totals[:, j], len(n_h)) for j in range(totals.shape[1])])
     centre = sums_h[psu_stratum] / n_h[psu_stratum, None]
@@ -253,8 +258,9 @@ def _ratio_scores(y: np.ndarray, w: np.ndarray, mask: np.ndarray) -> tuple[float
     total = wd.sum()
     if total <= 0:
         return float("nan"), 0.0, np.zeros_like(w)
-    share = float(np.sum(wd * np.where(mask, y, 0.0)) / total)
-    return share, float(total), wd * (np.where(mask, y, 0.0) - share) / total
+    yd = np.where(mask, y, 0.0)
+    share = float(wd @ yd / total)
+    return share, float(total), wd * (yd - share) / total
 
 
 @functools.lru_cache(maxsize=64)  # a few (df, level) pairs, asked for hundreds of times
@@ -270,15 +276,18 @@ def _logit_interval(p: float, se: float, df: int, level: float) -> tuple[float, 
     return float(1 / (1 + np.exp(-(centre - half)))), float(1 / (1 + np.exp(-(centre + half))))
 
 
-def _estimate(y, w, design: Design, mask, level) -> tuple[ShareEstimate, np.ndarray]:
-    share, total, z = _ratio_scores(y, w, mask)
+def _estimate(y, w, design: Design, mask, level, ratio=None, variance=None) -> tuple[ShareEstimate, np.ndarray]:
+    """The share of a domain and its scores. A caller that needs several domains'
+    covariance computes it once for all: it passes each domain's ``ratio``
+    (:func:`_ratio_scores`) and ``variance``."""
+    share, total, z = ratio or _ratio_scores(y, w, mask)
     df = design.df
     n = int(mask.sum())
     count = int(np.sum(y[mask] == 1))
     if n == 0 or not np.isfinite(share):
         nan = float("nan")
         return ShareEstimate(nan, nan, nan, nan, n, count, total, nan, df, level), z
-    se = float(np.sqrt(design.covariance(z)[0, 0]))
+    se = float(np.sqrt(design.covariance(z)[0, 0] if variance is None else variance))
     if 0 < share < 1 and se > 0:
         low, high = _logit_interval(share, se, df, level)
         deff = se**2 / (share * (1 - share) / n)
@@ -329,9 +338,12 @@ def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.9
     """
     y = _as_array(y, "y")
     w, design = _design(weights, strata, psu, len(y))
-    est_a, z_a = _estimate(y, w, design, _domain_mask(y, in_a, len(y)), level)
-    est_b, z_b = _estimate(y, w, design, _domain_mask(y, in_b, len(y)), level)
-    cov = design.covariance(np.column_stack([z_a, z_b]))
+    mask_a, mask_b = _domain_mask(y, in_a, len(y)), _domain_mask(y, in_b, len(y))
+    # One covariance of both domains' scores gives both variances and their covariance.
+    ratio_a, ratio_b = _ratio_scores(y, w, mask_a), _ratio_scores(y, w, mask_b)
+    cov = design.covariance(np.column_stack([ratio_a[2], ratio_b[2]]))
+    est_a, _ = _estimate(y, w, design, mask_a, level, ratio_a, cov[0, 0])
+    est_b, _ = _estimate(y, w, design, mask_b, level, ratio_b, cov[1, 1])
     diff = est_a.share - est_b.share
     nan = float("nan")
     if not np.isfinite(diff):
