@@ -13,7 +13,7 @@ export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DAT
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup reproduce test lab clean import-sources golden bench
+.PHONY: help setup reproduce test lab clean import-sources golden bench bench-scale
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,17 @@ test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval)
 
 bench: $(STAMP) ## Time cold, no-op and one-notebook reruns against plain papermill (prints figures)
 	$(PY) tests/bench.py
+
+# samplics, for bench-scale's cross-check only, pulls pyarrow, and pandas 3 stores every text column
+# in pyarrow once it can import it: installed in a folder of its own, on the cross-check's path alone.
+BENCH_SITE := $(VENV)/bench-samplics
+$(BENCH_SITE)/.installed: | $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade --no-deps --target $(BENCH_SITE) \
+		samplics==0.6.1 polars==2.1.0 polars-runtime-32==2.1.0 pyarrow==26.0.1
+	@touch $@
+
+bench-scale: $(STAMP) $(BENCH_SITE)/.installed ## Time the comparison and models on a synthetic national-size design (prints figures; installs samplics for the cross-check)
+	$(PY) tests/bench_scale.py --samplics-site $(BENCH_SITE)
 
 golden: $(STAMP) ## Maintainers only: refresh the nbval golden notebooks in tests/golden/ from the last run
 	$(PY) -m kalbar_border.workflow --golden

@@ -265,3 +265,27 @@ def test_fit_on_covariate_patterns_equals_the_fit_on_every_row(susenas):
     assert len(grouped.x) < len(y) / 3
     assert grouped.params.to_numpy() == pytest.approx(plain.params.to_numpy(), rel=1e-9)
     assert grouped.cov.to_numpy() == pytest.approx(plain.cov.to_numpy(), rel=1e-8)
+
+
+def test_province_all_compares_each_province_and_the_whole_sample(susenas_raw, sakernas_raw):
+    """Two identical synthetic provinces (the Jambi file twice, bench_scale.replicate): each
+    province's rows equal the one-province comparison, and the whole sample has the same
+    shares with standard errors smaller by exactly sqrt(2) (twice the PSUs, same spread)."""
+    from kalbar_border.finance import tables, variables
+    from tests.bench_scale import replicate
+
+    one = tables.compare_all({"susenas": variables.susenas_frame(susenas_raw)}, populations=("persons15",))
+    twice = replicate(susenas_raw, 2, "susenas")
+    both = tables.compare_all({"susenas": variables.susenas_frame(twice, province="all")}, populations=("persons15",))
+    assert set(both["province"]) == {15, 11, "all"}  # province codes of the copies, then the whole sample
+    columns = ["share_migrant", "share_non_migrant", "se_migrant", "odds_ratio", "p_value", "few_events"]
+    for code in (15, 11):
+        part = both[both["province"] == code].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part[columns], one[columns])
+    whole = tables.whole_sample_rows(both).reset_index(drop=True)
+    assert (whole["province"] == "all").all()
+    assert whole["share_migrant"].to_numpy() == pytest.approx(one["share_migrant"].to_numpy(), rel=1e-12, nan_ok=True)
+    assert whole["se_migrant"].to_numpy() == pytest.approx(one["se_migrant"].to_numpy() / np.sqrt(2), rel=1e-9,
+                                                          nan_ok=True)
+    with pytest.raises(CompendiumError, match="expected a BPS province code"):
+        variables.sakernas_frame(sakernas_raw, province="jambi")

@@ -88,7 +88,7 @@ def test_financial_comparison_rows_are_complete(pipeline_run):
     import pandas as pd
 
     table = pd.read_csv(pipeline_run[0] / "results" / "financial_comparison.csv")
-    assert list(table.columns) == ["dataset", "population", "migrant_definition", "indicator", "group", "n_unweighted",
+    assert list(table.columns) == ["dataset", "province", "population", "migrant_definition", "indicator", "group", "n_unweighted",
                                    "count_unweighted", "share_weighted", "ci_low", "ci_high", "deff"]
     assert set(table["group"]) == {"migrant", "non_migrant"}
     assert (table["n_unweighted"] > 0).all() and table["count_unweighted"].notna().all()

@@ -239,7 +239,8 @@ def sakernas_frame(df: pd.DataFrame, province: int | str = 15) -> pd.DataFrame:
     return _assemble("sakernas", {
         "province": home.to_numpy(),
         "district": kab.to_numpy(),
-        "household": (d["ID_NKS"].astype("int64").astype("str") + "-"
+        # Province first: cluster and household numbers restart in every province.
+        "household": (home.astype("int64").astype("str") + "-" + d["ID_NKS"].astype("int64").astype("str") + "-"
                       + d["NO_DSRT"].astype("int64").astype("str")).to_numpy(),
         "head": (_num(d["K3"]) == 1).to_numpy(dtype=float),
         "weight": _num(d["FINAL_WEIG"]).to_numpy(),
