@@ -42,6 +42,7 @@ design) gets NaN estimates and a note, never a warning on stderr.
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -98,16 +99,9 @@ class _Logit:
     weight: np.ndarray  # total weight of each pattern, as given
 
 
-#: Newton-Raphson stops when no coefficient moves by more than this (log-odds units);
-#: the iteration converges quadratically, so the estimates are then exact to ~1e-13.
-NEWTON_TOLERANCE = 1e-10
-NEWTON_MAX_STEPS = 100
-
-
-def _probabilities_and_information(x: np.ndarray, w: np.ndarray, beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Fitted probabilities and the weighted information matrix ``X' diag(w p (1-p)) X``."""
-    p = special.expit(x @ beta)
-    return p, (x * (w * p * (1 - p))[:, None]).T @ x
+#: Fitted probabilities closer than this to 0 or 1 mean the fit ran off to infinity
+#: (separation): the estimates are then not reported.
+SEPARATION_TOLERANCE = 1e-8
 
 
 def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, strata, psu,
@@ -116,9 +110,9 @@ def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, strata, psu,
 
     The estimates maximise the weighted log-likelihood ``sum_i w_i [y_i log p_i + (1-y_i)
     log(1-p_i)]`` (pseudo-maximum likelihood; ``w`` normalised to mean 1, which changes
-    nothing but the conditioning), found by Newton-Raphson from zero. The covariance is
-    R ``svyglm``'s: ``H^-1 V H^-1`` with ``V`` the stratified with-replacement linearised
-    covariance of the score totals (:func:`~kalbar_border.finance.survey.design_covariance`),
+    nothing but the conditioning), by statsmodels' GLM (Binomial, ``var_weights``). The
+    covariance is R ``svyglm``'s: ``H^-1 V H^-1`` with ``V`` the stratified with-replacement
+    linearised covariance of the score totals (:meth:`~kalbar_border.finance.survey.Design.covariance`),
     and ``df`` = design df + 1 - number of coefficients.
 
     ``y``, ``X`` and ``weights`` hold the model's rows. ``strata`` and ``psu`` hold the whole
@@ -130,13 +124,16 @@ def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, strata, psu,
     ``patterns`` (optional, one integer per model row) marks rows with the same ``y`` and
     the same row of ``X``: the likelihood is then summed over distinct patterns with their
     total weight, which is the same likelihood, so the same estimates, at a fraction of the
-    cost on a national file (a few tens of thousands of patterns instead of a million rows).
-    The scores, and so the covariance, are still per person.
+    cost on a national file (a few thousand patterns instead of a million rows). The scores,
+    and so the covariance, are still per person.
 
-    Collinear covariates, or a fit that does not converge within :data:`NEWTON_MAX_STEPS`
-    steps (separation: some coefficient runs off to infinity and the fitted probabilities
-    reach 0 or 1), give no usable estimates: it returns ``None`` and a note saying why.
+    Collinear covariates, or a fit whose probabilities reach 0 or 1 (separation: some
+    coefficient has no finite estimate) or that does not converge, give no usable
+    estimates: it returns ``None`` and a note saying why.
     """
+    from statsmodels.genmod import families
+    from statsmodels.genmod.generalized_linear_model import GLM
+
     x_rows = X.to_numpy(dtype=float)
     codes = np.arange(len(y)) if patterns is None else pd.factorize(patterns)[0]
     n_patterns = int(codes.max()) + 1 if len(codes) else 0
@@ -148,21 +145,19 @@ def _fit_logit(y: np.ndarray, X: pd.DataFrame, weights: np.ndarray, strata, psu,
     if np.linalg.matrix_rank(x.T @ x) < x.shape[1]:
         return None, "model not estimable: collinear covariates"
     w = wc / scale
-    beta = np.zeros(x.shape[1])
-    for _ in range(NEWTON_MAX_STEPS):
-        p, information = _probabilities_and_information(x, w, beta)
-        try:
-            step = np.linalg.solve(information, x.T @ (w * (yc - p)))
-        except np.linalg.LinAlgError:  # fitted probabilities reached exactly 0 or 1
-            step = np.full_like(beta, np.nan)
-        if not np.all(np.isfinite(step)):
-            break
-        beta = beta + step
-        if np.max(np.abs(step)) <= NEWTON_TOLERANCE:
-            break
-    if not (np.all(np.isfinite(step)) and np.max(np.abs(step)) <= NEWTON_TOLERANCE):
+    with warnings.catch_warnings():
+        # Separation shows as probabilities at 0 or 1 below; statsmodels' own warnings about it
+        # (and overflow in its IRLS) would only reach the notebook's stderr.
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            result = GLM(yc, x, family=families.Binomial(), var_weights=w).fit(tol=1e-10, maxiter=100)
+    beta = np.asarray(result.params, dtype=float)
+    fitted = special.expit(x @ beta)
+    if not (result.converged and np.all(np.isfinite(beta))) or np.any(
+            (fitted < SEPARATION_TOLERANCE) | (fitted > 1 - SEPARATION_TOLERANCE)):
         return None, "model not estimable: no convergence (separation: fitted probabilities reach 0 or 1)"
-    p, information = _probabilities_and_information(x, w, beta)
+    p = fitted
+    information = (x * (w * p * (1 - p))[:, None]).T @ x  # X' diag(w p (1-p)) X: the bread's inverse
     scores = x_rows * (weights / scale * (y - p[codes]))[:, None]
     design = strata if isinstance(strata, Design) else Design.of(strata, psu)
     if in_model is not None:
