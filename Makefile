@@ -13,7 +13,7 @@ export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DAT
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup reproduce test lab clean import-sources golden bench bench-scale
+.PHONY: help setup reproduce test lab clean import-sources golden bench bench-scale student
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,9 @@ $(BENCH_SITE)/.installed: | $(STAMP)
 
 bench-scale: $(STAMP) $(BENCH_SITE)/.installed ## Time the comparison and models on a synthetic national-size design (prints figures; installs samplics for the cross-check)
 	$(PY) tests/bench_scale.py --samplics-site $(BENCH_SITE)
+
+student: $(STAMP) ## Teachers: write student copies of the notebooks (no solutions, no outputs) to build/student/
+	$(PY) -m kalbar_border.teaching
 
 golden: $(STAMP) ## Maintainers only: refresh the nbval golden notebooks in tests/golden/ from the last run
 	$(PY) -m kalbar_border.workflow --golden

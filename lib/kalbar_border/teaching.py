@@ -1,0 +1,302 @@
+"""Feedback for the exercises in notebooks 02-06, and the student copies of the notebooks.
+
+Each exercise is a pair of cells tagged ``exercise`` (the question, in English and
+Indonesian, and a code cell ending in ``teaching.check("02.1", answer)``) followed by a cell
+tagged ``solution``. :func:`check` prints one line: ``correct``, ``not yet`` with a hint
+that names the usual mistake (e.g. unweighted counts, a fraction instead of percent), or
+``your turn`` while the answer is still ``None``. It never raises for a wrong answer, so a
+student's notebook runs top to bottom with the exercises unanswered.
+
+The expected answers are computed here from the same data and library functions the
+notebooks use, never typed in: if a source row changes, so does the answer.
+
+:func:`write_student_copies` (``make student``) writes every notebook without its solution
+cells and without outputs, with nbconvert's preprocessors.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+from . import paths
+from .errors import CompendiumError
+
+#: Messages in the notebooks' two languages.
+WORDS = {
+    "correct": {"en": "correct", "id": "benar"},
+    "not_yet": {"en": "not yet", "id": "belum tepat"},
+    "your_turn": {"en": "your turn: replace None with your answer",
+                  "id": "giliran Anda: ganti None dengan jawaban Anda"},
+}
+
+
+def _say(kind: str, detail: str, lang: str) -> None:
+    word = WORDS[kind].get(lang, WORDS[kind]["en"])
+    print(f"{word}: {detail}" if detail else word)
+
+
+def _close(answer, expected: float, tolerance: float) -> bool:
+    try:
+        return math.isclose(float(answer), float(expected), abs_tol=tolerance)
+    except (TypeError, ValueError):
+        return False
+
+
+def _ids(answer) -> set[str]:
+    if isinstance(answer, str):
+        answer = answer.replace(",", ";").split(";")
+    try:
+        return {str(a).strip() for a in answer if str(a).strip()}
+    except TypeError:
+        return set()
+
+
+# --------------------------------------------------------------------------- the expected answers
+
+
+def _complaints_change() -> dict:
+    from .border import timeseries
+    from .data import datapackage
+
+    return timeseries.series_change(datapackage.load_table("border_series"), "bp2mi_complaints_total", 2019, 2020)
+
+
+def _entikong_events():
+    from .border import deportations
+    from .data import datapackage
+
+    return deportations.clean_events(datapackage.load_table("entikong_events"))
+
+
+def _wdi(year: int):
+    from .border import context
+    from .data import datapackage
+
+    return context.remittances_share_of_gdp(datapackage.load_table("macro_remittances"),
+                                            years=range(2019, 2021)).set_index("year").loc[year]
+
+
+def _check_02_1(answer, lang, **_):
+    change = _complaints_change()
+    expected = change["percent_change"]
+    if _close(answer, expected, 0.05):
+        return "correct", f"{expected:.1f} %"
+    ratio = 100 * change["end_value"] / change["start_value"]
+    if _close(answer, -expected, 0.05):
+        return "not_yet", "check the sign: a fall is a negative change" if lang == "en" else \
+            "periksa tandanya: penurunan adalah perubahan negatif"
+    if _close(answer, ratio, 0.05):
+        return "not_yet", ("that is 2020 as a percentage of 2019; the change is (2020 - 2019) / 2019 x 100"
+                           if lang == "en" else "itu 2020 sebagai persentase 2019; perubahannya (2020 - 2019) / 2019 x 100")
+    if _close(answer, expected / 100, 0.0005):
+        return "not_yet", "multiply the fraction by 100 to give percent" if lang == "en" else \
+            "kalikan pecahan dengan 100 agar menjadi persen"
+    return "not_yet", "use the two full-year rows of bp2mi_complaints_total" if lang == "en" else \
+        "gunakan dua baris tahunan penuh bp2mi_complaints_total"
+
+
+def _check_02_2(answer, lang, **_):
+    expected = set(_complaints_change()["start_row_ids"])
+    given = _ids(answer)
+    if given == expected:
+        return "correct", ", ".join(sorted(expected))
+    if given and given < expected:
+        return "not_yet", "one more row carries the same number" if lang == "en" else \
+            "masih ada satu baris lagi dengan angka yang sama"
+    return "not_yet", ("look for value 5824 in the 2019 rows of bp2mi_complaints_total (column row_id)"
+                       if lang == "en" else "cari nilai 5824 pada baris 2019 bp2mi_complaints_total (kolom row_id)")
+
+
+def _check_03_1(answer, lang, **_):
+    from .border import deportations
+
+    summary = deportations.yearly_event_summary(_entikong_events(), years=[2020]).iloc[0]
+    expected = (int(summary["batches_found"]), int(summary["persons"]))
+    try:
+        given = tuple(int(a) for a in answer)
+    except (TypeError, ValueError):
+        given = ()
+    if given == expected:
+        return "correct", f"{expected[0]} batches, {expected[1]} persons"
+    if given[:1] == expected[:1]:
+        return "not_yet", "the batches are right; persons are the sum of total_deported" if lang == "en" else \
+            "jumlah gelombang benar; jumlah orang adalah total total_deported"
+    return "not_yet", "give (batches, persons) for 2020, e.g. (3, 250)" if lang == "en" else \
+        "berikan (gelombang, orang) untuk 2020, misalnya (3, 250)"
+
+
+def _check_03_2(answer, lang, **_):
+    events = _entikong_events()
+    window = events[(events["year"] >= 2019) & (events["year"] <= 2025)]
+    with_sex = window.dropna(subset=["male_n", "female_n"])
+    expected = with_sex["male_n"].sum() / (with_sex["male_n"].sum() + with_sex["female_n"].sum())
+    if _close(answer, expected, 0.0005):
+        return "correct", f"{expected:.3f} ({len(with_sex)} batches)"
+    if _close(answer, with_sex["male_n"].sum() / with_sex["total_deported"].sum(), 0.0005):
+        return "not_yet", ("divide by men plus women, not by total_deported (which can include children)"
+                           if lang == "en" else "bagi dengan laki-laki ditambah perempuan, bukan total_deported")
+    if _close(answer, 100 * expected, 0.05):
+        return "not_yet", "give a fraction between 0 and 1" if lang == "en" else "berikan pecahan antara 0 dan 1"
+    return "not_yet", "use only the batches that report both male and female counts" if lang == "en" else \
+        "gunakan hanya gelombang yang mencatat jumlah laki-laki dan perempuan"
+
+
+def _check_04_1(answer, lang, **_):
+    expected = float(_wdi(2020)["share_pct"])
+    if _close(answer, expected, 0.005):
+        return "correct", f"{expected:.2f} %"
+    if _close(answer, expected / 100, 0.00005):
+        return "not_yet", "multiply by 100 to give percent of GDP" if lang == "en" else \
+            "kalikan 100 agar menjadi persen terhadap PDB"
+    return "not_yet", "divide remittances (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD) of 2020" if lang == "en" else \
+        "bagi remitansi (BX.TRF.PWKR.CD.DT) dengan PDB (NY.GDP.MKTP.CD) tahun 2020"
+
+
+def _check_04_2(answer, lang, **_):
+    from .border import timeseries
+
+    expected = timeseries.percent_change(float(_wdi(2019)["remittances_usd"]), float(_wdi(2020)["remittances_usd"]))
+    if _close(answer, expected, 0.05):
+        return "correct", f"{expected:.1f} %"
+    if _close(answer, -expected, 0.05):
+        return "not_yet", "check the sign" if lang == "en" else "periksa tandanya"
+    return "not_yet", "(2020 - 2019) / 2019 x 100, from remittances_usd" if lang == "en" else \
+        "(2020 - 2019) / 2019 x 100, dari remittances_usd"
+
+
+def _persons15_savings(frames):
+    from .finance import survey, variables
+
+    data = variables.select_population(frames["susenas"], "persons15")
+    y = data["savings_account"]
+    weighted = survey.weighted_share(y, data["weight"], data["strata"], data["psu"]).share
+    return float(y.dropna().mean()), weighted
+
+
+def _check_05_1(answer, lang, frames=None, **_):
+    if frames is None:
+        raise CompendiumError("teaching.check('05.1', answer, frames=frames): pass the notebook's frames")
+    expected, weighted = _persons15_savings(frames)
+    if _close(answer, expected, 0.0005):
+        return "correct", (f"{expected:.3f} unweighted vs {weighted:.3f} weighted" if lang == "en"
+                           else f"{expected:.3f} tanpa bobot vs {weighted:.3f} dengan bobot")
+    if _close(answer, weighted, 0.0005):
+        return "not_yet", ("that is the weighted share; the exercise asks for the plain mean of the 0/1 answers"
+                           if lang == "en" else "itu persentase berbobot; latihan ini meminta rata-rata biasa jawaban 0/1")
+    if _close(answer, 100 * expected, 0.05):
+        return "not_yet", "give a fraction between 0 and 1" if lang == "en" else "berikan pecahan antara 0 dan 1"
+    return "not_yet", ("persons aged 15+ with a known answer: leave out the missing values, not count them as 0"
+                       if lang == "en" else "penduduk 15+ dengan jawaban diketahui: buang nilai kosong, jangan dihitung 0")
+
+
+def _check_05_2(answer, lang, tests=None, **_):
+    if tests is None:
+        raise CompendiumError("teaching.check('05.2', answer, tests=tests): pass the notebook's tests table")
+    from .finance import tables
+
+    rows = tables.whole_sample_rows(tests).query(
+        "dataset == 'susenas' and population == 'persons15' and indicator == 'online_sell'")
+    expected = set(rows.loc[rows["significant_holm"], "definition"])
+    given = _ids(answer)
+    if given == expected:
+        return "correct", ", ".join(sorted(expected)) or "none"
+    if given & set(rows.loc[rows["few_events"] | rows["small_group"], "definition"]):
+        return "not_yet", "a few-events or small-group row is never significant" if lang == "en" else \
+            "baris few_events atau small_group tidak pernah signifikan"
+    return "not_yet", ("list the definitions whose significant_holm is True for online_sell (Susenas, persons 15+)"
+                       if lang == "en" else "sebutkan definisi yang significant_holm-nya True untuk online_sell")
+
+
+def _savings_model(models):
+    from .finance import tables
+
+    rows = tables.whole_sample_rows(models).query(
+        "dataset == 'susenas' and population == 'persons15' and definition == 'recent_interprovincial' "
+        "and indicator == 'savings_account'")
+    return rows.iloc[0]
+
+
+def _check_06_1(answer, lang, models=None, **_):
+    if models is None:
+        raise CompendiumError("teaching.check('06.1', answer, models=models): pass the notebook's models table")
+    expected = 100 * float(_savings_model(models)["ame"])
+    if _close(answer, expected, 0.05):
+        return "correct", f"{expected:.1f} percentage points"
+    if _close(answer, expected / 100, 0.0005):
+        return "not_yet", "the ame column is a fraction: multiply by 100 for percentage points" if lang == "en" else \
+            "kolom ame berupa pecahan: kalikan 100 agar menjadi poin persentase"
+    return "not_yet", "read ame for savings_account, recent_interprovincial, persons 15+, Susenas" if lang == "en" else \
+        "baca ame untuk savings_account, recent_interprovincial, penduduk 15+, Susenas"
+
+
+def _check_06_2(answer, lang, models=None, frames=None, **_):
+    if models is None or frames is None:
+        raise CompendiumError("teaching.check('06.2', answer, models=models, frames=frames): pass both")
+    from .finance import compare
+
+    raw = compare.compare_groups(frames["susenas"], "persons15", ["recent_interprovincial"], ["savings_account"])
+    same = bool((raw["difference"].iloc[0] > 0) == (_savings_model(models)["ame"] > 0))
+    if isinstance(answer, bool) and answer == same:
+        return "correct", (f"raw difference {100 * raw['difference'].iloc[0]:.1f} pp, adjusted "
+                           f"{100 * _savings_model(models)['ame']:.1f} pp")
+    if not isinstance(answer, bool):
+        return "not_yet", "answer True or False" if lang == "en" else "jawab True atau False"
+    return "not_yet", "compare the sign of the raw difference (notebook 05) with the sign of ame" if lang == "en" else \
+        "bandingkan tanda selisih mentah (notebook 05) dengan tanda ame"
+
+
+CHECKS = {"02.1": _check_02_1, "02.2": _check_02_2, "03.1": _check_03_1, "03.2": _check_03_2,
+          "04.1": _check_04_1, "04.2": _check_04_2, "05.1": _check_05_1, "05.2": _check_05_2,
+          "06.1": _check_06_1, "06.2": _check_06_2}
+
+
+def check(exercise: str, answer, *, lang: str = "en", **context) -> None:
+    """Print feedback on ``answer`` to ``exercise`` (e.g. ``"02.1"``): correct, not yet (with a
+    hint) or your turn (``answer`` is None). ``context`` passes tables the notebook computed
+    (``frames``, ``tests``, ``models``) to exercises about them."""
+    if exercise not in CHECKS:
+        raise CompendiumError(f"exercise {exercise!r} unknown; exercises: {', '.join(CHECKS)}")
+    if answer is None:
+        _say("your_turn", "", lang)
+        return
+    kind, detail = CHECKS[exercise](answer, lang, **context)
+    _say(kind, detail, lang)
+
+
+# --------------------------------------------------------------------------- student copies
+
+
+def write_student_copies(target: Path | None = None) -> list[Path]:
+    """Every notebook without its ``solution`` cells and without outputs, in ``target``
+    (default ``build/student/``), by nbconvert's TagRemovePreprocessor and
+    ClearOutputPreprocessor; each still runs top to bottom (the checks say "your turn")."""
+    import nbformat
+    from nbconvert.exporters import NotebookExporter
+    from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
+
+    from .atomic import write_text
+    from .workflow import discover
+
+    target = Path(target or paths.build_dir() / "student")
+    exporter = NotebookExporter()
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"solution"}, enabled=True), enabled=True)
+    exporter.register_preprocessor(ClearOutputPreprocessor(enabled=True), enabled=True)
+    written = []
+    for nb in discover():
+        body, _ = exporter.from_notebook_node(nbformat.read(nb.path, as_version=4))
+        written.append(write_text(target / nb.path.name, body))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kalbar-student", description="Write the student copies of the notebooks.")
+    parser.add_argument("--to", type=Path, default=None, help="folder (default: build/student/)")
+    args = parser.parse_args(argv)
+    for path in write_student_copies(args.to):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
