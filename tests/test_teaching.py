@@ -83,3 +83,25 @@ def test_student_copies_hold_no_solution_and_run_top_to_bottom(tmp_path):
         cells = nbformat.read(tmp_path / "out" / "build" / "notebooks" / nb.path.name, as_version=4).cells
         asks = [c for c in _tagged(cells, "exercise") if c.cell_type == "code"]
         assert asks and all(_text(c).startswith("your turn") for c in asks)
+
+
+def test_make_lab_and_kernel_user_as_a_teacher_would_call_them():
+    import os
+    import shutil
+    import subprocess
+
+    from kalbar_border import paths
+
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+
+    def dry(*args):  # -o: never rebuild the environment for a dry run
+        return subprocess.run(["make", "-n", "-o", ".venv/.installed", *args], cwd=paths.ROOT, capture_output=True,
+                              text=True, check=True).stdout
+
+    lab = dry("lab", "LAB_ARGS=--no-browser --port 8890")
+    assert "jupyter lab notebooks/" in lab and "--no-browser --port 8890" in lab
+    assert ("--allow-root" in lab) == (os.getuid() == 0)
+    kernel = dry("kernel-user")
+    assert "ipykernel install --user --name kalbar-border" in kernel and "--env COMPENDIUM_DATA_DIR" in kernel
+    assert "--env COMPENDIUM_DATA_DIR" in (paths.ROOT / "postBuild").read_text()
