@@ -120,7 +120,7 @@ def test_adjusted_model_is_warning_free_and_tidy(susenas, capfd):
     assert capfd.readouterr().err == ""
     row = out.iloc[0]
     assert list(out.columns) == ["dataset", "population", "definition", "indicator", "n", "n_ame", "n_migrant",
-                                 "n_clusters", "small_group", "covariates", "odds_ratio", "odds_ratio_ci_low",
+                                 "n_clusters", "small_group", "fewest_events", "few_events", "covariates", "odds_ratio", "odds_ratio_ci_low",
                                  "odds_ratio_ci_high", "p_value", "ame", "ame_se", "ame_ci_low", "ame_ci_high",
                                  "ame_p_value", "design_df", "note"]
     assert row["covariates"].split() == ["age_decades", "age_decades_sq", "female", "urban", "working",

@@ -132,3 +132,14 @@ def test_every_significant_flag_agrees_with_its_own_interval_and_no_rare_event_r
             match = tests[(tests["dataset"] == dataset) & (tests["population"] == population)
                           & (tests["definition"] == definition) & (tests["indicator"] == indicator)]
             assert not match["few_events"].item(), key
+
+
+def test_few_event_models_are_flagged_and_drawn_apart(pipeline_run):
+    import pandas as pd
+
+    models = pd.read_csv(pipeline_run[0] / "results" / "financial_models.csv")
+    assert (models["few_events"] == (models["fewest_events"] < 10)).all()
+    shown = models.query("population == 'persons15' and definition == 'recent_interprovincial'").dropna(subset=["ame"])
+    fig = plots.forest(shown, "en")
+    handles, labels = fig.axes[0].get_legend_handles_labels()
+    assert labels == (["Fewer than 10 events in a group: not read as evidence"] if shown["few_events"].any() else [])

@@ -38,13 +38,15 @@ LABELS: dict[str, dict[str, str]] = {
     # remittances
     "fig_remittances_title": {"en": "Personal remittances received by Indonesia, {first}-{last}",
                               "id": "Remitansi personal yang diterima Indonesia, {first}-{last}"},
-    "remittances_busd": {"en": "Remittances (billion current US$)", "id": "Remitansi (miliar US$ berlaku)"},
-    "remittances_pct_gdp": {"en": "Share of GDP (%)", "id": "Persentase PDB (%)"},
+    "remittances_busd": {"en": "Remittances (billion current US$)", "id": "Remitansi (miliar US$ harga berlaku)"},
+    "remittances_pct_gdp": {"en": "Share of GDP (%)", "id": "Persentase terhadap PDB (%)"},
     # finance
     "fig_finance_shares_title": {"en": "Financial behaviour by migration status (Jambi, 2020)",
                                  "id": "Perilaku keuangan menurut status migrasi (Jambi, 2020)"},
     "fig_finance_forest_title": {"en": "Adjusted migrant effect (average marginal effect)",
                                  "id": "Efek migran yang disesuaikan (efek marginal rata-rata)"},
+    "few_events": {"en": "Fewer than 10 events in a group: not read as evidence",
+                   "id": "Kurang dari 10 kejadian dalam satu kelompok: tidak dibaca sebagai bukti"},
     "ame_pp": {"en": "Difference in probability, migrant minus non-migrant (percentage points)",
                "id": "Selisih peluang, migran dikurangi bukan migran (poin persentase)"},
     "savings_account": {"en": "Own savings account", "id": "Memiliki rekening tabungan"},

@@ -104,13 +104,20 @@ def group_shares(table: pd.DataFrame, lang: str, title_key: str = "fig_finance_s
 
 def forest(effects: pd.DataFrame, lang: str):
     """Adjusted average marginal effects (percentage points) with 95 % CIs per indicator.
-    ``effects``: columns indicator, ame, ame_ci_low, ame_ci_high (fractions)."""
+    ``effects``: columns indicator, ame, ame_ci_low, ame_ci_high (fractions) and few_events;
+    few-event rows are drawn as open grey markers with a legend entry saying they are not
+    read as evidence."""
     fig = new_figure(7.2, 0.5 * len(effects) + 1.6)
     ax = fig.add_subplot()
     y = np.arange(len(effects))
     ame = effects["ame"].to_numpy() * 100
     err = np.vstack([ame - effects["ame_ci_low"].to_numpy() * 100, effects["ame_ci_high"].to_numpy() * 100 - ame])
-    ax.errorbar(ame, y, xerr=err, fmt="s", color=PALETTE[0], capsize=2)
+    few = effects["few_events"].to_numpy(dtype=bool)
+    ax.errorbar(ame[~few], y[~few], xerr=err[:, ~few], fmt="s", color=PALETTE[0], capsize=2)
+    if few.any():
+        ax.errorbar(ame[few], y[few], xerr=err[:, few], fmt="s", color="#888888", markerfacecolor="white",
+                    capsize=2, label=label("few_events", lang))
+        ax.legend(fontsize=7, loc="upper right")
     ax.axvline(0, color="#444444", linewidth=0.8)
     ax.set_yticks(y, [label(i, lang) for i in effects["indicator"]])
     ax.invert_yaxis()

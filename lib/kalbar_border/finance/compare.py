@@ -362,7 +362,9 @@ def adjusted_model(frame: pd.DataFrame, indicator: str, definition: str, populat
 
     Columns: dataset, population, definition, indicator, n (rows in the model), n_ame
     (persons the AME is averaged over: n plus the perfectly predicted), n_migrant,
-    n_clusters, small_group (n_migrant < :data:`SMALL_N`), covariates (space-separated model
+    n_clusters, small_group (n_migrant < :data:`SMALL_N`), fewest_events and few_events
+    (fewer than :data:`FEW_EVENTS` events or non-events among migrants or non-migrants in the
+    model: its test is not read as evidence, as in the raw comparison), covariates (space-separated model
     terms besides the migrant flag), odds_ratio, odds_ratio_ci_low, odds_ratio_ci_high,
     p_value (design-based t-test of the migrant coefficient), ame, ame_se, ame_ci_low,
     ame_ci_high, ame_p_value (average marginal effect, a fraction 0-1, its CI and t-test),
@@ -402,9 +404,12 @@ def _adjusted_row(design: pd.DataFrame, sample: Design, dataset: str, indicator:
     y = data[indicator].to_numpy(dtype=float)
     weights = data["weight"].to_numpy(dtype=float)
     n_migrant = int((data["migrant"] == 1).sum())
+    migrant = data["migrant"].to_numpy()
+    fewest = fewest_events(n_migrant, int(y[migrant == 1].sum()), len(y) - n_migrant, int(y[migrant == 0].sum()))
     row = {"dataset": dataset, "population": population, "definition": definition,
            "indicator": indicator, "n": len(data), "n_ame": len(labelled), "n_migrant": n_migrant,
-           "n_clusters": int(data["psu"].nunique()), "small_group": n_migrant < SMALL_N}
+           "n_clusters": int(data["psu"].nunique()), "small_group": n_migrant < SMALL_N,
+           "fewest_events": fewest, "few_events": fewest < FEW_EVENTS}
     estimates = dict.fromkeys(_ADJUSTED_ESTIMATES, np.nan)
     note = _zero_cell(y, data["migrant"].to_numpy())
     X = pd.DataFrame(columns=["const", "migrant"]) if note else _covariates(data, population)
