@@ -143,3 +143,20 @@ def test_few_event_models_are_flagged_and_drawn_apart(pipeline_run):
     fig = plots.forest(shown, "en")
     handles, labels = fig.axes[0].get_legend_handles_labels()
     assert labels == (["Fewer than 10 events in a group: not read as evidence"] if shown["few_events"].any() else [])
+
+
+def test_indonesian_figures_write_numbers_the_indonesian_way():
+    import pandas as pd
+
+    from kalbar_border.figures.style import indonesian_number
+
+    assert [indonesian_number(t) for t in ("1812", "-68.9", "0.5", "12000", "\u22121.25", "n/a")] == [
+        "1.812", "-68,9", "0,5", "12.000", "\u22121,25", "n/a"]
+    share = pd.DataFrame({"year": [2019, 2020], "remittances_usd": [11.7e9, 9.7e9], "share_pct": [1.04, 0.91]})
+    for lang, decimal in (("en", "."), ("id", ",")):
+        fig = plots.remittances(share, lang, (2019, 2020))
+        fig.canvas.draw()
+        right = [t.get_text() for t in fig.axes[1].get_yticklabels() if t.get_text()]
+        years = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+        assert any(decimal in t for t in right) and not any(("," if lang == "en" else ".") in t for t in right)
+        assert "2019" in years  # years are never written with a thousands separator

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .style import PALETTE, new_figure
+from .style import PALETTE, local_numbers, new_figure
 from .labels import label
 
 BORDER_LINES = ("bp2mi_complaints_total", "kjri_kuching_deportations_sarawak", "bp2mi_complaints_malaysia",
@@ -34,6 +34,7 @@ def border_series(annual: pd.DataFrame, lang: str, paper_claims: dict[tuple[str,
                    label=label("paper_claim", lang) if i == 0 else None)
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(label("count_axis", lang))
+    local_numbers(ax.yaxis, lang)
     ax.set_title(label("fig_border_series_title", lang).format(first=window[0], last=window[1]))
     ax.set_xticks(years)
     ax.set_ylim(bottom=0)
@@ -48,11 +49,13 @@ def entikong_batches(summary: pd.DataFrame, lang: str):
     ax.bar(summary["year"], summary["batches_found"], color=PALETTE[0], label=label("batches_found", lang))
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(label("batches_found", lang))
+    local_numbers(ax.yaxis, lang)
     ax.set_xticks(summary["year"])
     right = ax.twinx()
     right.plot(summary["year"], summary["persons"].astype(float), color=PALETTE[3], marker="o",
                label=label("persons_in_batches", lang))
     right.set_ylabel(label("persons_in_batches", lang))
+    local_numbers(right.yaxis, lang)
     right.set_ylim(bottom=0)
     right.grid(False)
     ax.set_title(label("fig_entikong_title", lang))
@@ -69,10 +72,12 @@ def remittances(share: pd.DataFrame, lang: str, window: tuple[int, int]):
     ax.bar(share["year"], share["remittances_usd"] / 1e9, color=PALETTE[5], label=label("remittances_busd", lang))
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(label("remittances_busd", lang))
+    local_numbers(ax.yaxis, lang)
     ax.set_xticks(share["year"][::2])
     right = ax.twinx()
     right.plot(share["year"], share["share_pct"], color=PALETTE[3], marker="o", label=label("remittances_pct_gdp", lang))
     right.set_ylabel(label("remittances_pct_gdp", lang))
+    local_numbers(right.yaxis, lang)
     right.set_ylim(0, max(1.5, float(share["share_pct"].max()) * 1.2))
     right.grid(False)
     ax.set_title(label("fig_remittances_title", lang).format(first=window[0], last=window[1]))
@@ -96,6 +101,7 @@ def group_shares(table: pd.DataFrame, lang: str, title_key: str = "fig_finance_s
     ax.set_yticks(y, [label(i, lang) for i in indicators])
     ax.invert_yaxis()
     ax.set_xlabel(label("share_pct", lang))
+    local_numbers(ax.xaxis, lang)
     ax.set_xlim(left=0)
     ax.set_title(label(title_key, lang))
     ax.legend(fontsize=7, loc="lower right")
@@ -122,5 +128,6 @@ def forest(effects: pd.DataFrame, lang: str):
     ax.set_yticks(y, [label(i, lang) for i in effects["indicator"]])
     ax.invert_yaxis()
     ax.set_xlabel(label("ame_pp", lang))
+    local_numbers(ax.xaxis, lang)
     ax.set_title(label("fig_finance_forest_title", lang))
     return fig

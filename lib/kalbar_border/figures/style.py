@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 import matplotlib
+import matplotlib.ticker
 from matplotlib.figure import Figure
 
 #: Okabe & Ito (2008) palette: distinguishable under the common colour-vision deficiencies.
@@ -55,3 +56,28 @@ def new_figure(width: float = 7.0, height: float = 4.0) -> Figure:
     return fig
 
 
+
+
+class _LocalNumbers(matplotlib.ticker.ScalarFormatter):
+    """matplotlib's tick numbers, written the Indonesian way: comma for decimals, dot for
+    thousands (``1.812``; ``0,5``). Only for value axes: a year is not a number with thousands."""
+
+    def __call__(self, x, pos=None):
+        return indonesian_number(super().__call__(x, pos))
+
+
+def indonesian_number(text: str) -> str:
+    """``"-1234.5"`` (as matplotlib or Python write it) -> ``"-1.234,5"``; other text unchanged."""
+    sign = text[0] if text[:1] in ("-", "\u2212") else ""
+    body = text[len(sign):]
+    whole, _, decimals = body.partition(".")
+    if not whole.isdigit() or (decimals and not decimals.isdigit()):
+        return text
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return sign + grouped + ("," + decimals if decimals else "")
+
+
+def local_numbers(axis, lang: str) -> None:
+    """Write the tick numbers of a value axis (``ax.yaxis``, ``ax.xaxis``) in ``lang``'s style."""
+    if lang == "id":
+        axis.set_major_formatter(_LocalNumbers())
