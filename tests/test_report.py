@@ -25,10 +25,11 @@ class _Links(HTMLParser):
             self.imgs.append(attrs.get("src", ""))
 
 
-@pytest.fixture(scope="module")
-def index(pipeline_run):
+@pytest.fixture(scope="module", params=["index.html", "index.id.html"])
+def index(pipeline_run, request):
+    """The report page in each language (both are always built)."""
     dest = pipeline_run[0]
-    path = dest / "build" / "index.html"
+    path = dest / "build" / request.param
     parser = _Links()
     parser.feed(path.read_text())
     return dest, path, parser
@@ -39,11 +40,21 @@ def test_index_lists_claims_figures_notebooks(index):
     text = path.read_text()
     for claim in ("C1", "C2", "C3a", "C3b", "C4", "C5", "C6", "C7"):
         assert f"<b>{claim}</b>" in text
-    figures = sorted((dest / "figures").glob("*_en.png"))
+    lang = "id" if path.name == "index.id.html" else "en"
+    assert f'<html lang="{lang}">' in text
+    figures = sorted((dest / "figures").glob(f"*_{lang}.png"))
     assert len(parser.imgs) == len(figures) > 0
     assert all(src.startswith("data:image/png;base64,") for src in parser.imgs)  # self-contained
     for notebook in (dest / "build" / "html").glob("*.html"):
         assert f'href="html/{notebook.name}"' in text
+
+
+def test_indonesian_page_speaks_indonesian(pipeline_run):
+    text = (pipeline_run[0] / "build" / "index.id.html").read_text()
+    for word in ("Laporan reproduksi", "Klaim", "tereproduksi dengan catatan", "tidak dapat diperiksa", "Ringkasan"):
+        assert word in text
+    for english in ("Reproduction report", "reproduced with caveat", "not checkable", "How to rerun"):
+        assert english not in text
 
 
 def test_every_link_resolves(index):

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .atomic import write_text
+from .figures.labels import label
 
 STATUS_COLOURS = {"reproduced": "#009E73", "reproduced_with_caveat": "#E69F00",
                   "contradicted": "#D55E00", "not_checkable": "#777777"}
@@ -52,7 +53,7 @@ def _table(frame: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _claims(detail: pd.DataFrame, html_dir: Path) -> str:
+def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> str:
     rows = []
     for r in detail.itertuples(index=False):
         colour = STATUS_COLOURS.get(r.status, "#777")
@@ -60,16 +61,17 @@ def _claims(detail: pd.DataFrame, html_dir: Path) -> str:
         figure = f'<a href="#fig-{_e(r.figure)}">{_e(r.figure)}</a>' if isinstance(r.figure, str) and r.figure else ""
         rows.append(
             f"<tr><td><b>{_e(r.id)}</b></td><td>{_e(r.claim)}</td><td>{_e(r.paper_value)}</td><td>{_e(r.reproduced_value)}</td>"
-            f'<td><span class="status" style="background:{colour}">{_e(r.status.replace("_", " "))}</span></td><td>{_e(r.caveat)}</td>'
+            f'<td><span class="status" style="background:{colour}">{_e(label("status_" + r.status, lang))}</span></td><td>{_e(r.caveat)}</td>'
             f"<td>{link} {figure}<br><small>{_e(r.evidence)}</small></td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("id", "claim", "paper value", "reproduced value", "status", "caveat / reason", "evidence"))
+    head = "".join(f"<th>{_e(label(h, lang)) if h != 'id' else 'id'}</th>" for h in
+                   ("id", "col_claim", "col_paper_value", "col_reproduced_value", "col_status", "col_caveat", "col_evidence"))
     widths = "".join(f'<col style="width:{w}%">' for w in (5, 21, 8, 9, 12, 25, 20))
     return f"<table class=\"claims\"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
-def _figures(figures_dir: Path, current: set[str]) -> str:
+def _figures(figures_dir: Path, current: set[str], lang: str = "en") -> str:
     parts = []
-    for sidecar_path in sorted(figures_dir.glob("*_en.json")):
+    for sidecar_path in sorted(figures_dir.glob(f"*_{lang}.json")):
         if f"figures/{sidecar_path.name}" not in current:
             continue  # a figure of earlier parameter values, or of a notebook skipped this run
         side = json.loads(sidecar_path.read_text())
@@ -81,50 +83,57 @@ def _figures(figures_dir: Path, current: set[str]) -> str:
         parts.append(
             f'<figure id="fig-{_e(stem)}"><img src="data:image/png;base64,{data}" alt="{_e(side["caption"])}">'
             f"<figcaption><b>{_e(stem)}</b> ({_e(side['notebook'])}). {_e(side['caption'])}<br>"
-            f"<small>Source: {_e(side['source_line'])}</small><br>Files: {' · '.join(other)}"
+            f"<small>{_e(label('source', lang))}: {_e(side['source_line'])}</small><br>{' · '.join(other)}"
             f"<details><summary>Sidecar (provenance)</summary><pre>{_e(json.dumps(side, indent=2, ensure_ascii=False))}</pre></details>"
             "</figcaption></figure>")
     return "".join(parts)
 
 
-def build_index(dest: Path, manifest: dict) -> str:
-    """The HTML of the report index for a run whose outputs are under ``dest``."""
+#: The report page of each language, in build/.
+PAGES = {"en": "index.html", "id": "index.id.html"}
+
+
+def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
+    """The HTML of the report index (``lang``: en or id) for a run whose outputs are under ``dest``."""
     dest = Path(dest)
     results = dest / "results"
     html_dir = dest / "build" / "html"
+    t = lambda key: label(key, lang)  # noqa: E731 - the page is mostly labels
     detail = pd.read_csv(results / "claims_detail.csv", keep_default_na=False) if (results / "claims_detail.csv").is_file() else None
     provenance = pd.read_csv(results / "provenance.csv") if (results / "provenance.csv").is_file() else None
     notebooks = "".join(
         f'<tr><td><a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a></td>'
-        f'<td>{_e(n["status"])}{" (" + _e(n["reason"]) + ")" if n.get("reason") else ""}</td>'
+        f'<td>{_e(t("status_" + n["status"]))}{" (" + _e(n["reason"]) + ")" if n.get("reason") else ""}</td>'
         f'<td>{_e(n.get("seconds", ""))}{" s" if "seconds" in n else ""}</td>'
         f'<td><code>{_e(json.dumps(n.get("parameters", {}), ensure_ascii=False))}</code></td></tr>'
         for n in manifest["notebooks"])
     current = {o for n in manifest["notebooks"] for o in n.get("outputs", [])}
     packages = pd.DataFrame(sorted(manifest["packages"].items()), columns=["package", "version"])
     counts = detail["status"].value_counts().to_dict() if detail is not None else {}
-    summary = ", ".join(f"{v} {k}" for k, v in counts.items())
+    summary = ", ".join(f"{v} {t('status_' + k)}" for k, v in counts.items())
+    other = "id" if lang == "en" else "en"
+    heads = "".join(f"<th>{_e(t(k))}</th>" for k in ("col_notebook", "col_status", "col_time", "col_parameters"))
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Reproduction report: Anggita et al., Jurnal Ketahanan Nasional</title><style>{CSS}</style>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_e(t("report_title"))}: Anggita et al., Jurnal Ketahanan Nasional</title><style>{CSS}</style>
 <script>{CHECK_SCRIPT}</script></head><body>
-<h1>Reproduction report</h1>
-<p><b>Paper:</b> Irva Anggita, Suswanta, Endang Indri Listiani &amp; Yujitia Ahdarrijal, <i>Governance Kooperatif dalam
+<p style="text-align:right"><a href="{PAGES[other]}" hreflang="{other}">{_e(t("report_other_language"))}</a></p>
+<h1>{_e(t("report_title"))}</h1>
+<p><b>{_e(t("report_paper"))}:</b> Irva Anggita, Suswanta, Endang Indri Listiani &amp; Yujitia Ahdarrijal, <i>Governance Kooperatif dalam
 Penanganan Buruh Migran Ilegal dan Implikasinya terhadap Ketahanan Wilayah Perbatasan di Kalimantan Barat</i>,
-Jurnal Ketahanan Nasional, Universitas Gadjah Mada (only the abstract is public).</p>
-<p>This page is generated by <code>make reproduce</code>. Every status below is computed from the ledger's rule
-(<code>claims.yml</code>) and the run's results (<code>results/results.json</code>); nothing is typed in.
-Summary: {_e(summary)}.</p>
-<h2 id="claims">Claims</h2>{_claims(detail, html_dir) if detail is not None else "<p>No claims table in this run.</p>"}
-<h2 id="notebooks">Executed notebooks</h2><table><thead><tr><th>notebook</th><th>status</th><th>time</th><th>parameters</th></tr></thead><tbody>{notebooks}</tbody></table>
-<h2 id="figures">Figures</h2>{_figures(dest / "figures", current)}
-<h2 id="data">Datasets and provenance</h2>{_table(provenance) if provenance is not None else ""}
-<p>Data citations: <a href="../results/data_citations.md">results/data_citations.md</a> ·
-<a href="../results/data_citations.bib">BibTeX</a>. Raw tables: <code>data/raw/sources/</code>, described in <code>data/datapackage.json</code>.</p>
-<h2 id="environment">Environment</h2><p>Git commit <code>{_e(manifest["git_commit"])}</code>, kernel <code>{_e(manifest["kernel"])}</code>.</p>{_table(packages)}
-<h2 id="rerun">How to rerun</h2><pre>make reproduce   # the whole compendium (creates .venv on first use)
-make test        # the test suite
-make lab         # open the notebooks in JupyterLab</pre>
+Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"))}).</p>
+<p>{t("report_generated")}
+{_e(t("report_summary"))}: {_e(summary)}.</p>
+<h2 id="claims">{_e(t("report_claims"))}</h2>{_claims(detail, html_dir, lang) if detail is not None else "<p>" + _e(t("report_no_claims")) + "</p>"}
+<h2 id="notebooks">{_e(t("report_notebooks"))}</h2><table><thead><tr>{heads}</tr></thead><tbody>{notebooks}</tbody></table>
+<h2 id="figures">{_e(t("report_figures"))}</h2>{_figures(dest / "figures", current, lang)}
+<h2 id="data">{_e(t("report_data"))}</h2>{_table(provenance) if provenance is not None else ""}
+<p>{_e(t("report_citations"))}: <a href="../results/data_citations.md">results/data_citations.md</a> ·
+<a href="../results/data_citations.bib">BibTeX</a>. {_e(t("report_raw"))}: <code>data/raw/sources/</code>, {_e(t("report_described"))} <code>data/datapackage.json</code>.</p>
+<h2 id="environment">{_e(t("report_environment"))}</h2><p>{_e(t("report_commit"))} <code>{_e(manifest["git_commit"])}</code>, kernel <code>{_e(manifest["kernel"])}</code>.</p>{_table(packages)}
+<h2 id="rerun">{_e(t("report_rerun"))}</h2><pre>make reproduce   # {_e(t("report_rerun_all"))}
+make test        # {_e(t("report_rerun_test"))}
+make lab         # {_e(t("report_rerun_lab"))}</pre>
 </body></html>
 """
 
@@ -143,6 +152,7 @@ def notebook_html(executed) -> str:
     return body
 
 
-def write_index(dest: Path, manifest: dict) -> Path:
-    """Write ``build/index.html`` under ``dest``."""
-    return write_text(Path(dest) / "build" / "index.html", build_index(dest, manifest))
+def write_index(dest: Path, manifest: dict) -> list[Path]:
+    """Write the report in every language (:data:`PAGES`: ``build/index.html``,
+    ``build/index.id.html``) under ``dest``."""
+    return [write_text(Path(dest) / "build" / page, build_index(dest, manifest, lang)) for lang, page in PAGES.items()]

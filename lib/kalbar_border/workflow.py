@@ -335,10 +335,11 @@ def notebook_tasks(plan: Plan):
         }
     yield {
         "basename": "report",
-        "doc": "write build/index.html and build/manifest.json from the notebooks' run records",
+        "doc": "write build/index.html, build/index.id.html and build/manifest.json from the notebooks' run records",
         "actions": [(write_report, [plan])],
         "file_dep": [*records, *lib],
-        "targets": [str(paths.build_dir() / "index.html"), str(paths.build_dir() / "manifest.json")],
+        "targets": [str(paths.build_dir() / "index.html"), str(paths.build_dir() / "index.id.html"),
+                    str(paths.build_dir() / "manifest.json")],
         "uptodate": [_config({"skipped": [nb.name for nb in plan.skipped],
                               "notebooks": [nb.name for nb in plan.notebooks]}, plan.kernel), outputs_unchanged],
         "verbosity": 0,
@@ -556,7 +557,7 @@ def write_report(plan: Plan):
                 "parameters": plan.overrides, "microdata": plan.microdata, "notebooks": entries}
     atomic.write_json(build / "manifest.json", manifest)
     report.write_index(paths.output_root(), manifest)
-    return {"outputs": _hashes([str(build / "index.html"), str(build / "manifest.json")])}
+    return {"outputs": _hashes([str(build / "index.html"), str(build / "index.id.html"), str(build / "manifest.json")])}
 
 
 def package_versions() -> dict:
