@@ -68,3 +68,16 @@ def test_golden_copies_match_sources():
                            and "injected-parameters" not in c["metadata"].get("tags", [])]
         assert code(gold) == code(source), f"{path.name}: golden copy is stale; run `make reproduce && make golden`"
         assert any(NBVAL_TAG in c["metadata"].get("tags", []) for c in gold["cells"])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_narrative_cell_has_its_indonesian_twin(path):
+    cells = json.loads(path.read_text())["cells"]
+    tags = [set(c["metadata"].get("tags", [])) for c in cells]
+    for i, (cell, tagged) in enumerate(zip(cells, tags)):
+        if cell["cell_type"] == "markdown" and not tagged & {"exercise", "solution"}:
+            assert tagged & {"lang-en", "lang-id"}, f"{path.name}: markdown cell {i + 1} is tagged neither lang-en nor lang-id"
+        if "lang-en" in tagged:
+            assert i + 1 < len(cells) and "lang-id" in tags[i + 1], f"{path.name}: cell {i + 1} has no Indonesian twin"
+    text = " ".join(workflow.cell_source(c) for c in cells if c["cell_type"] == "markdown")
+    assert "buku catatan" not in text and "terreproduksi" not in text

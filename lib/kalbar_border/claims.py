@@ -18,7 +18,7 @@ from .errors import CompendiumError
 
 STATUSES = ("reproduced", "reproduced_with_caveat", "contradicted", "not_checkable")
 RULES = ("qualitative", "not_in_public_data", "equals", "change_below", "fluctuates", "independent_source")
-REQUIRED = ("id", "claim", "checked", "rule", "evidence", "expected_status")
+REQUIRED = ("id", "claim", "claim_id", "checked", "rule", "evidence", "expected_status")
 CSV_COLUMNS = ["id", "claim", "paper_value", "reproduced_value", "status", "evidence"]
 
 
@@ -38,6 +38,9 @@ def load_ledger(path: Path = paths.CLAIMS) -> list[dict]:
         seen.add(entry["id"])
         if entry["rule"].get("type") not in RULES:
             raise CompendiumError(f"{where}: rule type {entry['rule'].get('type')!r} unknown; accepted: {', '.join(RULES)}")
+        for field in ("caveat", "reason"):
+            if field in entry and f"{field}_id" not in entry:
+                raise CompendiumError(f"{where}: field '{field}' has no Indonesian twin '{field}_id'")
         if entry["expected_status"] not in STATUSES:
             raise CompendiumError(f"{where}: expected_status {entry['expected_status']!r}; accepted: {', '.join(STATUSES)}")
     return entries
@@ -142,6 +145,8 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
             "id": entry["id"], "claim": entry["claim"], "paper_value": _format(entry.get("paper_value")),
             "reproduced_value": _format(value), "status": status,
             "caveat": entry.get("caveat", "") if status == "reproduced_with_caveat" else entry.get("reason", "") if status == "not_checkable" else "",
+            "claim_id": entry["claim_id"],
+            "caveat_id": entry.get("caveat_id", "") if status == "reproduced_with_caveat" else entry.get("reason_id", "") if status == "not_checkable" else "",
             "checked": entry["checked"], "explanation": explanation, "evidence": evidence,
             "results_keys": ", ".join(keys), "expected_status": entry["expected_status"],
             "notebook": ev.get("notebook", ""), "figure": ev.get("figure", ""),

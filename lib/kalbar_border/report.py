@@ -60,8 +60,10 @@ def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> str:
         link = f'<a href="html/{_e(r.notebook)}.html">{_e(r.notebook)}</a>' if (html_dir / f"{r.notebook}.html").is_file() else _e(r.notebook)
         figure = f'<a href="#fig-{_e(r.figure)}">{_e(r.figure)}</a>' if isinstance(r.figure, str) and r.figure else ""
         rows.append(
-            f"<tr><td><b>{_e(r.id)}</b></td><td>{_e(r.claim)}</td><td>{_e(r.paper_value)}</td><td>{_e(r.reproduced_value)}</td>"
-            f'<td><span class="status" style="background:{colour}">{_e(label("status_" + r.status, lang))}</span></td><td>{_e(r.caveat)}</td>'
+            f"<tr><td><b>{_e(r.id)}</b></td><td>{_e(r.claim_id if lang == 'id' else r.claim)}</td><td>{_e(r.paper_value)}</td>"
+            f"<td>{_e(r.reproduced_value)}</td>"
+            f'<td><span class="status" style="background:{colour}">{_e(label("status_" + r.status, lang))}</span></td>'
+            f"<td>{_e(r.caveat_id if lang == 'id' else r.caveat)}</td>"
             f"<td>{link} {figure}<br><small>{_e(r.evidence)}</small></td></tr>")
     head = "".join(f"<th>{_e(label(h, lang)) if h != 'id' else 'id'}</th>" for h in
                    ("id", "col_claim", "col_paper_value", "col_reproduced_value", "col_status", "col_caveat", "col_evidence"))
