@@ -81,7 +81,7 @@ def test_unknown_language_is_refused():
     from kalbar_border.errors import CompendiumError
 
     with pytest.raises(CompendiumError, match="LANG='fr' is not supported; accepted: en, id"):
-        save.render_bilingual(lambda lang: None, "x", lang="fr")
+        save.render_bilingual(lambda lang: None, "x", lang="fr", source_line="s", caption="c")
 
 
 def test_financial_comparison_rows_are_complete(pipeline_run):
@@ -160,3 +160,10 @@ def test_indonesian_figures_write_numbers_the_indonesian_way():
         years = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
         assert any(decimal in t for t in right) and not any(("," if lang == "en" else ".") in t for t in right)
         assert "2019" in years  # years are never written with a thousands separator
+
+
+def test_indonesian_sidecars_are_in_indonesian(pipeline_run):
+    for sidecar in sorted((pipeline_run[0] / "figures").glob("*_id.json")):
+        side = json.loads(sidecar.read_text())
+        english = json.loads(sidecar.with_name(sidecar.name.replace("_id.json", "_en.json")).read_text())
+        assert side["caption"] != english["caption"] and side["source_line"] != english["source_line"], sidecar.name

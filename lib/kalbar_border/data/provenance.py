@@ -151,8 +151,8 @@ def write_citations(frame: pd.DataFrame) -> list:
     return [write_text(out / "data_citations.bib", "\n".join(bib)), write_text(out / "data_citations.md", "\n".join(md) + "\n")]
 
 
-def source_line(row_ids, tables=("border_series", "macro_remittances", "financial_context")) -> str:
-    """A figure's source line: the publishers of the rows it plots, and the row ids."""
+def source_line(row_ids, lang: str = "en", tables=("border_series", "macro_remittances", "financial_context")) -> str:
+    """A figure's source line in ``lang`` (en, id): the publishers of the rows it plots, and the row ids."""
     ids = sorted({i for i in row_ids if i})
     publishers = []
     for table in tables:
@@ -161,4 +161,5 @@ def source_line(row_ids, tables=("border_series", "macro_remittances", "financia
             short = str(pub).split(" (")[0]
             if short not in publishers:
                 publishers.append(short)
-    return f"{'; '.join(publishers)} (rows {', '.join(ids)} of data/raw/sources)"
+    where = "baris {} dari data/raw/sources" if lang == "id" else "rows {} of data/raw/sources"
+    return f"{'; '.join(publishers)} ({where.format(', '.join(ids))})"

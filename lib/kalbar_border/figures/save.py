@@ -76,18 +76,29 @@ class SavedFigure:
                 {"image/png": {"width": width}})
 
 
-def render_bilingual(draw: Callable[[str], Figure], name: str, *, lang: str, **save_kwargs) -> SavedFigure:
+def _in(text, lang: str) -> str:
+    """``text`` in ``lang``: a dict by language, a function of the language, or one string."""
+    if isinstance(text, dict):
+        return text[lang]
+    return text(lang) if callable(text) else text
+
+
+def render_bilingual(draw: Callable[[str], Figure], name: str, *, lang: str, source_line, caption,
+                     **save_kwargs) -> SavedFigure:
     """Draw and save the figure in every language; return the one in ``lang`` for display.
 
-    ``draw(lang)`` builds a complete figure with labels from :func:`labels.label`; teachers
-    get both language versions from one run.
+    ``draw(lang)`` builds a complete figure with labels from :func:`labels.label`;
+    ``source_line`` and ``caption`` are given per language (``{"en": ..., "id": ...}`` or a
+    function of the language), so that each version, sidecar included, is in one language.
+    Teachers get both versions from one run.
     """
     label("source", lang)  # validates LANG before any drawing
     shown = None
     for each in LANGS:
         with matplotlib.rc_context(STYLE):
             fig = draw(each)
-        _, png = save_figure(fig, name, lang=each, **save_kwargs)
+        _, png = save_figure(fig, name, lang=each, source_line=_in(source_line, each), caption=_in(caption, each),
+                             **save_kwargs)
         if each == lang:
             shown = SavedFigure(fig, paths.figures_dir() / f"{name}_{each}.png", png)
     return shown
