@@ -31,7 +31,7 @@ def test_one_parameters_cell_and_story_opening(path):
     assert first["cell_type"] == "markdown" and workflow.cell_source(first).startswith("# ")
     assert "reproduces" in workflow.cell_source(first).lower()
     params = workflow.Notebook.load(path).defaults
-    assert "LANG" in params or path.stem == "07_claims"  # 07 draws no figure and writes no label
+    assert "LANG" in params
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

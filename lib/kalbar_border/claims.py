@@ -15,6 +15,7 @@ import yaml
 
 from . import paths
 from .errors import CompendiumError
+from .figures.labels import LANGS, label
 
 STATUSES = ("reproduced", "reproduced_with_caveat", "contradicted", "not_checkable")
 RULES = ("qualitative", "not_in_public_data", "equals", "change_below", "fluctuates", "independent_source")
@@ -123,6 +124,16 @@ def _keys(entry: dict) -> list[str]:
     return list(rule.get("keys", [])) + ([rule["key"]] if "key" in rule else []) + list(entry.get("context_keys", []))
 
 
+def _evidence(ev: dict, source_rows: list[str], lang: str) -> str:
+    """Where a claim's evidence is, in ``lang``: notebook, figure, table, source rows."""
+    return "; ".join(filter(None, [
+        f"{label('evidence_notebook', lang)} {ev['notebook']}" if ev.get("notebook") else "",
+        f"{label('evidence_figure', lang)} {ev['figure']}" if ev.get("figure") else "",
+        f"{label('evidence_table', lang)} results/{ev['table']}" if ev.get("table") else "",
+        f"{label('evidence_rows', lang)} {', '.join(source_rows)}" if source_rows else "",
+    ]))
+
+
 def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
     """The evaluated ledger: one row per claim with status, values, caveat and evidence.
 
@@ -135,23 +146,29 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
         keys = _keys(entry)
         source_rows = sorted({s for k in keys for s in sources.get(k, {}).get("sources", [])})
         ev = entry["evidence"]
-        evidence = "; ".join(filter(None, [
-            f"notebook {ev['notebook']}" if ev.get("notebook") else "",
-            f"figure {ev['figure']}" if ev.get("figure") else "",
-            f"table results/{ev['table']}" if ev.get("table") else "",
-            f"source rows {', '.join(source_rows)}" if source_rows else "",
-        ]))
+        evidence = {lang: _evidence(ev, source_rows, lang) for lang in LANGS}
         rows.append({
             "id": entry["id"], "claim": entry["claim"], "paper_value": _format(entry.get("paper_value")),
             "reproduced_value": _format(value), "status": status,
             "caveat": entry.get("caveat", "") if status == "reproduced_with_caveat" else entry.get("reason", "") if status == "not_checkable" else "",
             "claim_id": entry["claim_id"],
             "caveat_id": entry.get("caveat_id", "") if status == "reproduced_with_caveat" else entry.get("reason_id", "") if status == "not_checkable" else "",
-            "checked": entry["checked"], "explanation": explanation, "evidence": evidence,
-            "results_keys": ", ".join(keys), "expected_status": entry["expected_status"],
+            "checked": entry["checked"], "explanation": explanation, "evidence": evidence["en"],
+            "results_keys": ", ".join(keys), "evidence_id": evidence["id"], "expected_status": entry["expected_status"],
             "notebook": ev.get("notebook", ""), "figure": ev.get("figure", ""),
         })
     return pd.DataFrame(rows)
+
+
+def view(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The evaluated ledger as a reader sees it, in ``lang``: id, claim, paper value,
+    reproduced value, status and caveat or reason, with headers from the label dictionary."""
+    texts = ("claim_id", "caveat_id") if lang == "id" else ("claim", "caveat")
+    out = pd.DataFrame({"id": table["id"], "col_claim": table[texts[0]], "col_paper_value": table["paper_value"],
+                        "col_reproduced_value": table["reproduced_value"],
+                        "col_status": [label(f"status_{s}", lang) for s in table["status"]],
+                        "col_caveat": table[texts[1]]})
+    return out.rename(columns={c: label(c, lang) for c in out.columns if c != "id"})
 
 
 def drifted(table: pd.DataFrame) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .atomic import write_text
-from .figures.labels import label
+from .figures.labels import LABELS, label
 
 STATUS_COLOURS = {"reproduced": "#009E73", "reproduced_with_caveat": "#E69F00",
                   "contradicted": "#D55E00", "not_checkable": "#777777"}
@@ -64,7 +64,7 @@ def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> str:
             f"<td>{_e(r.reproduced_value)}</td>"
             f'<td><span class="status" style="background:{colour}">{_e(label("status_" + r.status, lang))}</span></td>'
             f"<td>{_e(r.caveat_id if lang == 'id' else r.caveat)}</td>"
-            f"<td>{link} {figure}<br><small>{_e(r.evidence)}</small></td></tr>")
+            f"<td>{link} {figure}<br><small>{_e(r.evidence_id if lang == 'id' else r.evidence)}</small></td></tr>")
     head = "".join(f"<th>{_e(label(h, lang)) if h != 'id' else 'id'}</th>" for h in
                    ("id", "col_claim", "col_paper_value", "col_reproduced_value", "col_status", "col_caveat", "col_evidence"))
     widths = "".join(f'<col style="width:{w}%">' for w in (5, 21, 8, 9, 12, 25, 20))
@@ -89,6 +89,12 @@ def _figures(figures_dir: Path, current: set[str], lang: str = "en") -> str:
             f"<details><summary>Sidecar (provenance)</summary><pre>{_e(json.dumps(side, indent=2, ensure_ascii=False))}</pre></details>"
             "</figcaption></figure>")
     return "".join(parts)
+
+
+def _provenance(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The provenance table with its headers and statuses in ``lang``."""
+    return table.assign(status=[label(s, lang) if s in LABELS else s for s in table["status"]]).rename(
+        columns={c: label(f"col_{c}", lang) for c in table.columns if f"col_{c}" in LABELS})
 
 
 #: The report page of each language, in build/.
@@ -129,7 +135,7 @@ Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"
 <h2 id="claims">{_e(t("report_claims"))}</h2>{_claims(detail, html_dir, lang) if detail is not None else "<p>" + _e(t("report_no_claims")) + "</p>"}
 <h2 id="notebooks">{_e(t("report_notebooks"))}</h2><table><thead><tr>{heads}</tr></thead><tbody>{notebooks}</tbody></table>
 <h2 id="figures">{_e(t("report_figures"))}</h2>{_figures(dest / "figures", current, lang)}
-<h2 id="data">{_e(t("report_data"))}</h2>{_table(provenance) if provenance is not None else ""}
+<h2 id="data">{_e(t("report_data"))}</h2>{_table(_provenance(provenance, lang)) if provenance is not None else ""}
 <p>{_e(t("report_citations"))}: <a href="../results/data_citations.md">results/data_citations.md</a> ·
 <a href="../results/data_citations.bib">BibTeX</a>. {_e(t("report_raw"))}: <code>data/raw/sources/</code>, {_e(t("report_described"))} <code>data/datapackage.json</code>.</p>
 <h2 id="environment">{_e(t("report_environment"))}</h2><p>{_e(t("report_commit"))} <code>{_e(manifest["git_commit"])}</code>, kernel <code>{_e(manifest["kernel"])}</code>.</p>{_table(packages)}
