@@ -23,9 +23,9 @@ help: ## List the targets with a one-line description
 UV_VERSION := 0.13.8
 UV := $(VENV)/bin/uv
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
-# What the kernel needs to find the data when a notebook runs outside `make` (JupyterLab, nbconvert).
-KERNEL_ENV := --env COMPENDIUM_DATA_DIR $(COMPENDIUM_DATA_DIR) --env PYTHONHASHSEED 0
-KERNEL_SPEC := --name $(KERNEL) --display-name "Python (kalbar-border)" $(KERNEL_ENV)
+# The kernel finds the data by itself (kalbar_border.paths.cache_dir); its spec only fixes the hash
+# seed. A data folder in the spec would override the COMPENDIUM_DATA_DIR a run was started with.
+KERNEL_SPEC := --name $(KERNEL) --display-name "Python (kalbar-border)" --env PYTHONHASHSEED 0
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

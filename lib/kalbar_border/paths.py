@@ -69,13 +69,17 @@ def build_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Microdata cache: ``COMPENDIUM_DATA_DIR`` if set, else ``data/cache/`` (git-ignored).
-
-    The Makefile and the tests set ``COMPENDIUM_DATA_DIR`` to ``../shared/data`` when that
-    pre-filled cache exists, so our machines and CI never need the network.
+    """Microdata cache: ``COMPENDIUM_DATA_DIR`` if set; else ``../shared/data`` beside the
+    checkout when it holds the files (our machines and CI); else ``data/cache/`` (git-ignored),
+    where downloads go. The Makefile exports the same choice, and a kernel started from
+    JupyterLab without it makes the same choice here, so notebooks find the data either way.
     """
     override = os.environ.get("COMPENDIUM_DATA_DIR")
-    return Path(override).resolve() if override else DATA / "cache"
+    if override:
+        return Path(override).resolve()
+    if any(SHARED_DATA.glob("*.rda")):
+        return SHARED_DATA
+    return DATA / "cache"
 
 
 def relative(path: Path) -> str:
