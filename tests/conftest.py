@@ -30,6 +30,14 @@ os.environ["COMPENDIUM_OUTPUT_DIR"] = str(_SESSION / "outputs")
 os.environ.setdefault("PYTHONHASHSEED", "0")
 
 
+def pytest_configure(config):
+    # pytest's default temporary folders are shared by every session of the user and pruned by
+    # the next session to start: another run of the suite on the machine would delete this
+    # one's folders mid-test. A folder of this session's own, removed when it ends.
+    if not config.option.basetemp:
+        config.option.basetemp = str(_SESSION / "pytest")
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SESSION, ignore_errors=True)
 

@@ -306,10 +306,16 @@ def _sleeper(tmp_path: Path) -> tuple[Path, Path]:
     return nbs, pid_file
 
 
+def _default_sigint():
+    # A shell running the suite in the background (`make test &`) starts it with SIGINT ignored,
+    # and children inherit that: give the run under test the disposition a terminal gives it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(out: Path, nbs: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "kalbar_border.workflow", "--folder", str(nbs)], cwd=paths.ROOT,
                             env={**os.environ, "COMPENDIUM_OUTPUT_DIR": str(out)}, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=_default_sigint)
 
 
 def _wait_for(pid_file: Path, process: subprocess.Popen) -> int:
