@@ -19,7 +19,8 @@ help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # uv installs the same pins as pip in seconds instead of minutes (a class of thirty waits for it):
-# taken from the PATH, else bootstrapped into .venv with pip; plain pip when neither works.
+# taken from the PATH, else bootstrapped into .venv with pip; plain pip when neither works. Bytecode is
+# compiled at install, as pip does: with PYTHONDONTWRITEBYTECODE set (CI) every kernel would compile its imports.
 UV_VERSION := 0.13.8
 UV := $(VENV)/bin/uv
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
@@ -31,7 +32,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@test -x $(UV) || { command -v uv >/dev/null 2>&1 && ln -sf "$$(command -v uv)" $(UV); } \
 		|| $(PIP_INSTALL) uv==$(UV_VERSION) >/dev/null 2>&1 || echo "note: uv not available; installing with pip (slower)"
-	@if test -x $(UV) && $(UV) pip install --quiet --python $(PY) -r requirements.txt -c constraints.txt; then \
+	@if test -x $(UV) && $(UV) pip install --quiet --compile-bytecode --python $(PY) -r requirements.txt -c constraints.txt; then \
 		$(UV) pip install --quiet --python $(PY) --no-deps -e .; \
 	else \
 		$(PIP_INSTALL) -r requirements.txt -c constraints.txt && $(PIP_INSTALL) --no-deps -e .; \
