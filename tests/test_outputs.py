@@ -167,3 +167,12 @@ def test_indonesian_sidecars_are_in_indonesian(pipeline_run):
         side = json.loads(sidecar.read_text())
         english = json.loads(sidecar.with_name(sidecar.name.replace("_id.json", "_en.json")).read_text())
         assert side["caption"] != english["caption"] and side["source_line"] != english["source_line"], sidecar.name
+
+
+def test_no_result_or_figure_file_holds_a_path_of_this_machine(pipeline_run):
+    machine = {str(paths.ROOT), str(paths.cache_dir()), str(pipeline_run[0])}
+    for folder in ("results", "figures"):
+        for path in (pipeline_run[0] / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".json", ".csv", ".md", ".bib", ".svg"):
+                text = path.read_text(encoding="utf-8", errors="replace")
+                assert not [m for m in machine if m in text], f"{path.name} holds a local path"

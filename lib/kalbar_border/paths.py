@@ -93,6 +93,19 @@ def relative(path: Path) -> str:
     return path.as_posix()
 
 
+def portable(path: Path) -> str:
+    """A path as recorded in generated files, with nothing of this machine in it: relative to
+    the repository (or the output root), ``$COMPENDIUM_DATA_DIR/<name>`` in the microdata
+    cache, else the file name alone (a file a parameter named, wherever the user keeps it)."""
+    path = Path(path).resolve()
+    for base in (output_root(), ROOT):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    if path.is_relative_to(cache_dir()):
+        return f"$COMPENDIUM_DATA_DIR/{path.relative_to(cache_dir()).as_posix()}"
+    return path.name
+
+
 def git_commit() -> str:
     """The repository's current commit, or ``unknown`` outside a git checkout."""
     try:

@@ -20,7 +20,7 @@ from .style import DPI, SOURCE_FONTSIZE, STYLE, wrap_text
 
 
 def input_hashes(inputs: Iterable[Path]) -> dict[str, str]:
-    return {paths.relative(Path(p)): sha256_file(Path(p)) for p in sorted(map(Path, inputs))}
+    return {paths.portable(Path(p)): sha256_file(Path(p)) for p in sorted(map(Path, inputs))}
 
 
 def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters: dict,
