@@ -80,3 +80,12 @@ def test_browser_renders_without_broken_images(index, tmp_path):
     broken = re.search(r'data-broken-images="(\d+)"', out.stdout)
     assert images and broken, "the page's check script did not run"
     assert int(images.group(1)) == len(parser.imgs) and int(broken.group(1)) == 0
+
+
+def test_notebook_pages_load_nothing_from_the_network(pipeline_run):
+    pages = sorted((pipeline_run[0] / "build" / "html").glob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text()
+        assert not re.search(r'src="https?://|import\("https?://', text), f"{page.name} loads a script from the network"
+        assert "<table" in text or "<img" in text  # the content is still there

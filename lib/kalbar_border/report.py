@@ -148,10 +148,13 @@ make lab         # {_e(t("report_rerun_lab"))}</pre>
 
 @functools.lru_cache(maxsize=1)
 def _notebook_exporter():
-    # One exporter per process: a new one loads and compiles the lab template again.
+    # One exporter per process: a new one loads and compiles the lab template again. The
+    # template extends nbconvert's lab template without the scripts it loads from a CDN, so
+    # the pages work offline (templates/offline.html.j2).
     from nbconvert import HTMLExporter
 
-    return HTMLExporter(template_name="lab")
+    return HTMLExporter(template_name="lab", extra_template_paths=[str(Path(__file__).parent / "templates")],
+                        template_file="offline.html.j2")
 
 
 def notebook_html(executed) -> str:
