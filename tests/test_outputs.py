@@ -176,3 +176,29 @@ def test_no_result_or_figure_file_holds_a_path_of_this_machine(pipeline_run):
             if path.is_file() and path.suffix in (".json", ".csv", ".md", ".bib", ".svg"):
                 text = path.read_text(encoding="utf-8", errors="replace")
                 assert not [m for m in machine if m in text], f"{path.name} holds a local path"
+
+
+def test_figures_are_300_dpi_and_every_axis_with_ticks_has_its_spine(pipeline_run):
+    import matplotlib.image
+    import pandas as pd
+
+    for png in sorted((pipeline_run[0] / "figures").glob("*.png")):
+        side = json.loads(png.with_suffix(".json").read_text())
+        height, width = matplotlib.image.imread(png).shape[:2]
+        assert width >= 7 * 300 and height >= 3 * 300, f"{png.name}: {width}x{height} px is below 300 dpi"
+        assert side["files"]["png"]["sha256"] == sha256_file(png)
+    share = pd.DataFrame({"year": [2019, 2020], "remittances_usd": [11.7e9, 9.7e9], "share_pct": [1.04, 0.91]})
+    summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 40]})
+    for fig in (plots.remittances(share, "en", (2019, 2020)), plots.entikong_batches(summary, "en")):
+        right = fig.axes[1]
+        assert right.yaxis.get_ticks_position() in ("right", "default") and right.spines["right"].get_visible()
+
+
+def test_count_axes_have_whole_number_ticks():
+    import pandas as pd
+
+    summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 45]})
+    fig = plots.entikong_batches(summary, "en")
+    fig.canvas.draw()
+    for ax in fig.axes:
+        assert all(float(t).is_integer() for t in ax.get_yticks()), ax.get_yticks()

@@ -103,7 +103,7 @@ def evaluate_one(entry: dict, results: dict) -> tuple[str, object, str]:
     value = _value(results, rule["key"])
     if value is None:
         return _missing(rule["key"])
-    shown = f"{value} independent source(s)"
+    shown = "no independent source" if value == 0 else f"{value} independent source{'s' if value > 1 else ''}"
     if value >= 1:
         return _reproduced(entry), shown, shown
     return "not_checkable", shown, entry.get("reason", "no independent source")

@@ -5,6 +5,7 @@ from :mod:`kalbar_border.figures.labels`. Saving is :func:`save.render_bilingual
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 import pandas as pd
 
 from .style import PALETTE, local_numbers, new_figure
@@ -34,6 +35,7 @@ def border_series(annual: pd.DataFrame, lang: str, paper_claims: dict[tuple[str,
                    label=label("paper_claim", lang) if i == 0 else None)
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(label("count_axis", lang))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     local_numbers(ax.yaxis, lang)
     ax.set_title(label("fig_border_series_title", lang).format(first=window[0], last=window[1]))
     ax.set_xticks(years)
@@ -49,12 +51,15 @@ def entikong_batches(summary: pd.DataFrame, lang: str):
     ax.bar(summary["year"], summary["batches_found"], color=PALETTE[0], label=label("batches_found", lang))
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(label("batches_found", lang))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # batches are counted: no 2.5
     local_numbers(ax.yaxis, lang)
     ax.set_xticks(summary["year"])
     right = ax.twinx()
+    right.spines["right"].set_visible(True)  # its ticks without a spine read as minus signs
     right.plot(summary["year"], summary["persons"].astype(float), color=PALETTE[3], marker="o",
                label=label("persons_in_batches", lang))
     right.set_ylabel(label("persons_in_batches", lang))
+    right.yaxis.set_major_locator(MaxNLocator(integer=True))
     local_numbers(right.yaxis, lang)
     right.set_ylim(bottom=0)
     right.grid(False)
@@ -75,6 +80,7 @@ def remittances(share: pd.DataFrame, lang: str, window: tuple[int, int]):
     local_numbers(ax.yaxis, lang)
     ax.set_xticks(share["year"][::2])
     right = ax.twinx()
+    right.spines["right"].set_visible(True)  # its ticks without a spine read as minus signs
     right.plot(share["year"], share["share_pct"], color=PALETTE[3], marker="o", label=label("remittances_pct_gdp", lang))
     right.set_ylabel(label("remittances_pct_gdp", lang))
     local_numbers(right.yaxis, lang)

@@ -32,7 +32,8 @@ STYLE = {
     "figure.constrained_layout.use": False,
 }
 
-DPI = 200
+#: Resolution of the PNG files, in dots per inch (what journals ask of line art and charts).
+DPI = 300
 #: Font size of the source line under each plot, in points.
 SOURCE_FONTSIZE = 6.5
 
