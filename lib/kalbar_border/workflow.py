@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import atomic, paths
+from .data.microdata import DATASETS, fetch
 from .errors import CompendiumError
 
 KERNEL = "kalbar-border"
@@ -48,7 +49,6 @@ SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "papermill", "nbconvert", "nbformat",
             "ipykernel", "jupyter_client", "pyreadr", "pooch", "frictionless", "nbval", "pytest", "jupyterlab",
             "PyYAML", "doit")
-MICRODATA_FILES = {"susenas": "SUSENAS2020.rda", "sakernas": "SAKERNAS2020.rda"}
 PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
 #: Files whose change reruns every notebook: the pinned environment.
 ENVIRONMENT_FILES = ("requirements.txt", "constraints.txt")
@@ -250,7 +250,7 @@ class Plan:
         if named:
             return named
         if nb.microdata == "optional" and self.microdata:
-            return [paths.cache_dir() / f for f in MICRODATA_FILES.values()]
+            return [paths.cache_dir() / spec.filename for spec in DATASETS.values()]
         return []
 
     def outputs(self, nb: Notebook) -> list[str]:
@@ -270,22 +270,18 @@ def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
     if all(overrides.get(p) for p in PATH_PARAMETERS.values()):
         return True, ""
     cache = paths.cache_dir()
-    missing = [key for key, name in MICRODATA_FILES.items() if not (cache / name).is_file()]
+    missing = [key for key, spec in DATASETS.items() if not (cache / spec.filename).is_file()]
     if missing and download:
-        from .data import microdata
-
         for key in list(missing):
             try:
-                microdata.fetch(key)
+                fetch(key)
                 missing.remove(key)
             except CompendiumError:
                 pass
     if not missing:
         return True, ""
-    from .data.microdata import DATASETS
-
     described = "; ".join(f"{DATASETS[k].filename} (sha256 {DATASETS[k].sha256}, from {DATASETS[k].mirror_url} "
-                          f"or {DATASETS[k].cran_tarball})" for k in MICRODATA_FILES)
+                          f"or {DATASETS[k].cran_tarball})" for k in DATASETS)
     return False, (f"microdata not in {cache}: the finance notebooks are skipped. To run them, put {described} in "
                    "that folder, or set COMPENDIUM_DATA_DIR to a folder holding both")
 

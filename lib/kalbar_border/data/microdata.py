@@ -15,13 +15,14 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..atomic import sha256_file, write_text
 from ..errors import CompendiumError
+
+if TYPE_CHECKING:  # numpy and pandas are imported where frames are read: the pipeline reads DATASETS alone
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,9 @@ def write_extract(key: str, frame: pd.DataFrame, variables) -> Path:
     with :func:`load_extract` is equal to the one read from the .rda. Raises a one-line error if a variable is missing or its type
     (text or number) is not the one :func:`load_extract` will restore.
     """
+    import numpy as np
+    import pandas as pd
+
     spec = _dataset(key)
     variables = sorted(variables)
     missing = [v for v in variables if v not in frame.columns]
@@ -205,6 +209,8 @@ def load_extract(key: str) -> pd.DataFrame:
 
     Without an extract (a notebook opened on its own, before notebook 01 ran) this reads the
     verified file itself: the same values, only slower."""
+    import pandas as pd
+
     spec = _dataset(key)
     path = extract_path(key)
     if not path.is_file():
