@@ -124,6 +124,13 @@ def _keys(entry: dict) -> list[str]:
     return list(rule.get("keys", [])) + ([rule["key"]] if "key" in rule else []) + list(entry.get("context_keys", []))
 
 
+def _caveat(entry: dict, status: str, suffix: str = "") -> str:
+    """What a reader must know beside the status: the caveat of a reproduction, the reason a
+    claim is not checkable; ``suffix="_id"`` gives the Indonesian text."""
+    field = {"reproduced_with_caveat": "caveat", "not_checkable": "reason"}.get(status)
+    return entry.get(f"{field}{suffix}", "") if field else ""
+
+
 def _evidence(ev: dict, source_rows: list[str], lang: str) -> str:
     """Where a claim's evidence is, in ``lang``: notebook, figure, table, source rows."""
     return "; ".join(filter(None, [
@@ -150,9 +157,9 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
         rows.append({
             "id": entry["id"], "claim": entry["claim"], "paper_value": _format(entry.get("paper_value")),
             "reproduced_value": _format(value), "status": status,
-            "caveat": entry.get("caveat", "") if status == "reproduced_with_caveat" else entry.get("reason", "") if status == "not_checkable" else "",
+            "caveat": _caveat(entry, status),
             "claim_id": entry["claim_id"],
-            "caveat_id": entry.get("caveat_id", "") if status == "reproduced_with_caveat" else entry.get("reason_id", "") if status == "not_checkable" else "",
+            "caveat_id": _caveat(entry, status, "_id"),
             "checked": entry["checked"], "explanation": explanation, "evidence": evidence["en"],
             "results_keys": ", ".join(keys), "evidence_id": evidence["id"], "expected_status": entry["expected_status"],
             "notebook": ev.get("notebook", ""), "figure": ev.get("figure", ""),
