@@ -21,19 +21,16 @@ from pathlib import Path
 
 from . import paths
 from .errors import CompendiumError
-
-#: Messages in the notebooks' two languages.
-WORDS = {
-    "correct": {"en": "correct", "id": "benar"},
-    "not_yet": {"en": "not yet", "id": "belum tepat"},
-    "your_turn": {"en": "your turn: replace None with your answer",
-                  "id": "giliran Anda: ganti None dengan jawaban Anda"},
-}
-
+from .figures.labels import label
 
 def _say(kind: str, detail: str, lang: str) -> None:
-    word = WORDS[kind].get(lang, WORDS[kind]["en"])
+    word = label(f"check_{kind}", lang)
     print(f"{word}: {detail}" if detail else word)
+
+
+def _hint(lang: str, en: str, id_: str) -> tuple[str, str]:
+    """A "not yet" answer with its hint in the reader's language."""
+    return "not_yet", id_ if lang == "id" else en
 
 
 def _close(answer, expected: float, tolerance: float) -> bool:
@@ -84,16 +81,16 @@ def _check_02_1(answer, lang, **_):
         return "correct", f"{expected:.1f} %"
     ratio = 100 * change["end_value"] / change["start_value"]
     if _close(answer, -expected, 0.05):
-        return "not_yet", "check the sign: a fall is a negative change" if lang == "en" else \
-            "periksa tandanya: penurunan adalah perubahan negatif"
+        return _hint(lang, "check the sign: a fall is a negative change",
+                 "periksa tandanya: penurunan adalah perubahan negatif")
     if _close(answer, ratio, 0.05):
-        return "not_yet", ("that is 2020 as a percentage of 2019; the change is (2020 - 2019) / 2019 x 100"
-                           if lang == "en" else "itu 2020 sebagai persentase 2019; perubahannya (2020 - 2019) / 2019 x 100")
+        return _hint(lang, "that is 2020 as a percentage of 2019; the change is (2020 - 2019) / 2019 x 100",
+                 "itu 2020 sebagai persentase 2019; perubahannya (2020 - 2019) / 2019 x 100")
     if _close(answer, expected / 100, 0.0005):
-        return "not_yet", "multiply the fraction by 100 to give percent" if lang == "en" else \
-            "kalikan pecahan dengan 100 agar menjadi persen"
-    return "not_yet", "use the two full-year rows of bp2mi_complaints_total" if lang == "en" else \
-        "gunakan dua baris tahunan penuh bp2mi_complaints_total"
+        return _hint(lang, "multiply the fraction by 100 to give percent",
+                 "kalikan pecahan dengan 100 agar menjadi persen")
+    return _hint(lang, "use the two full-year rows of bp2mi_complaints_total",
+                 "gunakan dua baris tahunan penuh bp2mi_complaints_total")
 
 
 def _check_02_2(answer, lang, **_):
@@ -102,10 +99,10 @@ def _check_02_2(answer, lang, **_):
     if given == expected:
         return "correct", ", ".join(sorted(expected))
     if given and given < expected:
-        return "not_yet", "one more row carries the same number" if lang == "en" else \
-            "masih ada satu baris lagi dengan angka yang sama"
-    return "not_yet", ("look for value 5824 in the 2019 rows of bp2mi_complaints_total (column row_id)"
-                       if lang == "en" else "cari nilai 5824 pada baris 2019 bp2mi_complaints_total (kolom row_id)")
+        return _hint(lang, "one more row carries the same number",
+                 "masih ada satu baris lagi dengan angka yang sama")
+    return _hint(lang, "look for value 5824 in the 2019 rows of bp2mi_complaints_total (column row_id)",
+                 "cari nilai 5824 pada baris 2019 bp2mi_complaints_total (kolom row_id)")
 
 
 def _check_03_1(answer, lang, **_):
@@ -120,10 +117,10 @@ def _check_03_1(answer, lang, **_):
     if given == expected:
         return "correct", f"{expected[0]} batches, {expected[1]} persons"
     if given[:1] == expected[:1]:
-        return "not_yet", "the batches are right; persons are the sum of total_deported" if lang == "en" else \
-            "jumlah gelombang benar; jumlah orang adalah total total_deported"
-    return "not_yet", "give (batches, persons) for 2020, e.g. (3, 250)" if lang == "en" else \
-        "berikan (gelombang, orang) untuk 2020, misalnya (3, 250)"
+        return _hint(lang, "the batches are right; persons are the sum of total_deported",
+                 "jumlah gelombang benar; jumlah orang adalah total total_deported")
+    return _hint(lang, "give (batches, persons) for 2020, e.g. (3, 250)",
+                 "berikan (gelombang, orang) untuk 2020, misalnya (3, 250)")
 
 
 def _check_03_2(answer, lang, **_):
@@ -134,12 +131,13 @@ def _check_03_2(answer, lang, **_):
     if _close(answer, expected, 0.0005):
         return "correct", f"{expected:.3f} ({len(with_sex)} batches)"
     if _close(answer, with_sex["male_n"].sum() / with_sex["total_deported"].sum(), 0.0005):
-        return "not_yet", ("divide by men plus women, not by total_deported (which can include children)"
-                           if lang == "en" else "bagi dengan laki-laki ditambah perempuan, bukan total_deported")
+        return _hint(lang, "divide by men plus women, not by total_deported (which can include children)",
+                 "bagi dengan laki-laki ditambah perempuan, bukan total_deported")
     if _close(answer, 100 * expected, 0.05):
-        return "not_yet", "give a fraction between 0 and 1" if lang == "en" else "berikan pecahan antara 0 dan 1"
-    return "not_yet", "use only the batches that report both male and female counts" if lang == "en" else \
-        "gunakan hanya gelombang yang mencatat jumlah laki-laki dan perempuan"
+        return _hint(lang, "give a fraction between 0 and 1",
+                 "berikan pecahan antara 0 dan 1")
+    return _hint(lang, "use only the batches that report both male and female counts",
+                 "gunakan hanya gelombang yang mencatat jumlah laki-laki dan perempuan")
 
 
 def _check_04_1(answer, lang, **_):
@@ -147,10 +145,10 @@ def _check_04_1(answer, lang, **_):
     if _close(answer, expected, 0.005):
         return "correct", f"{expected:.2f} %"
     if _close(answer, expected / 100, 0.00005):
-        return "not_yet", "multiply by 100 to give percent of GDP" if lang == "en" else \
-            "kalikan 100 agar menjadi persen terhadap PDB"
-    return "not_yet", "divide remittances (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD) of 2020" if lang == "en" else \
-        "bagi remitansi (BX.TRF.PWKR.CD.DT) dengan PDB (NY.GDP.MKTP.CD) tahun 2020"
+        return _hint(lang, "multiply by 100 to give percent of GDP",
+                 "kalikan 100 agar menjadi persen terhadap PDB")
+    return _hint(lang, "divide remittances (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD) of 2020",
+                 "bagi remitansi (BX.TRF.PWKR.CD.DT) dengan PDB (NY.GDP.MKTP.CD) tahun 2020")
 
 
 def _check_04_2(answer, lang, **_):
@@ -160,9 +158,10 @@ def _check_04_2(answer, lang, **_):
     if _close(answer, expected, 0.05):
         return "correct", f"{expected:.1f} %"
     if _close(answer, -expected, 0.05):
-        return "not_yet", "check the sign" if lang == "en" else "periksa tandanya"
-    return "not_yet", "(2020 - 2019) / 2019 x 100, from remittances_usd" if lang == "en" else \
-        "(2020 - 2019) / 2019 x 100, dari remittances_usd"
+        return _hint(lang, "check the sign",
+                 "periksa tandanya")
+    return _hint(lang, "(2020 - 2019) / 2019 x 100, from remittances_usd",
+                 "(2020 - 2019) / 2019 x 100, dari remittances_usd")
 
 
 def _persons15_savings(frames):
@@ -182,12 +181,13 @@ def _check_05_1(answer, lang, frames=None, **_):
         return "correct", (f"{expected:.3f} unweighted vs {weighted:.3f} weighted" if lang == "en"
                            else f"{expected:.3f} tanpa bobot vs {weighted:.3f} dengan bobot")
     if _close(answer, weighted, 0.0005):
-        return "not_yet", ("that is the weighted share; the exercise asks for the plain mean of the 0/1 answers"
-                           if lang == "en" else "itu persentase berbobot; latihan ini meminta rata-rata biasa jawaban 0/1")
+        return _hint(lang, "that is the weighted share; the exercise asks for the plain mean of the 0/1 answers",
+                 "itu persentase berbobot; latihan ini meminta rata-rata biasa jawaban 0/1")
     if _close(answer, 100 * expected, 0.05):
-        return "not_yet", "give a fraction between 0 and 1" if lang == "en" else "berikan pecahan antara 0 dan 1"
-    return "not_yet", ("persons aged 15+ with a known answer: leave out the missing values, not count them as 0"
-                       if lang == "en" else "penduduk 15+ dengan jawaban diketahui: buang nilai kosong, jangan dihitung 0")
+        return _hint(lang, "give a fraction between 0 and 1",
+                 "berikan pecahan antara 0 dan 1")
+    return _hint(lang, "persons aged 15+ with a known answer: leave out the missing values, not count them as 0",
+                 "penduduk 15+ dengan jawaban diketahui: buang nilai kosong, jangan dihitung 0")
 
 
 def _check_05_2(answer, lang, tests=None, **_):
@@ -202,10 +202,10 @@ def _check_05_2(answer, lang, tests=None, **_):
     if given == expected:
         return "correct", ", ".join(sorted(expected)) or "none"
     if given & set(rows.loc[rows["few_events"] | rows["small_group"], "definition"]):
-        return "not_yet", "a few-events or small-group row is never significant" if lang == "en" else \
-            "baris few_events atau small_group tidak pernah signifikan"
-    return "not_yet", ("list the definitions whose significant_holm is True for online_sell (Susenas, persons 15+)"
-                       if lang == "en" else "sebutkan definisi yang significant_holm-nya True untuk online_sell")
+        return _hint(lang, "a few-events or small-group row is never significant",
+                 "baris few_events atau small_group tidak pernah signifikan")
+    return _hint(lang, "list the definitions whose significant_holm is True for online_sell (Susenas, persons 15+)",
+                 "sebutkan definisi yang significant_holm-nya True untuk online_sell")
 
 
 def _savings_model(models):
@@ -224,10 +224,10 @@ def _check_06_1(answer, lang, models=None, **_):
     if _close(answer, expected, 0.05):
         return "correct", f"{expected:.1f} percentage points"
     if _close(answer, expected / 100, 0.0005):
-        return "not_yet", "the ame column is a fraction: multiply by 100 for percentage points" if lang == "en" else \
-            "kolom ame berupa pecahan: kalikan 100 agar menjadi poin persentase"
-    return "not_yet", "read ame for savings_account, recent_interprovincial, persons 15+, Susenas" if lang == "en" else \
-        "baca ame untuk savings_account, recent_interprovincial, penduduk 15+, Susenas"
+        return _hint(lang, "the ame column is a fraction: multiply by 100 for percentage points",
+                 "kolom ame berupa pecahan: kalikan 100 agar menjadi poin persentase")
+    return _hint(lang, "read ame for savings_account, recent_interprovincial, persons 15+, Susenas",
+                 "baca ame untuk savings_account, recent_interprovincial, penduduk 15+, Susenas")
 
 
 def _check_06_2(answer, lang, models=None, frames=None, **_):
@@ -241,9 +241,10 @@ def _check_06_2(answer, lang, models=None, frames=None, **_):
         return "correct", (f"raw difference {100 * raw['difference'].iloc[0]:.1f} pp, adjusted "
                            f"{100 * _savings_model(models)['ame']:.1f} pp")
     if not isinstance(answer, bool):
-        return "not_yet", "answer True or False" if lang == "en" else "jawab True atau False"
-    return "not_yet", "compare the sign of the raw difference (notebook 05) with the sign of ame" if lang == "en" else \
-        "bandingkan tanda selisih mentah (notebook 05) dengan tanda ame"
+        return _hint(lang, "answer True or False",
+                 "jawab True atau False")
+    return _hint(lang, "compare the sign of the raw difference (notebook 05) with the sign of ame",
+                 "bandingkan tanda selisih mentah (notebook 05) dengan tanda ame")
 
 
 CHECKS = {"02.1": _check_02_1, "02.2": _check_02_2, "03.1": _check_03_1, "03.2": _check_03_2,

@@ -57,6 +57,11 @@ LABELS: dict[str, dict[str, str]] = {
     "health_contributory": {"en": "Contributory health cover", "id": "Jaminan kesehatan mandiri/non-PBI"},
     "health_employer": {"en": "Employer health cover", "id": "Jaminan kesehatan dari pemberi kerja"},
     "internet_at_work": {"en": "Internet for transactions at work", "id": "Internet untuk transaksi di tempat kerja"},
+    # feedback of the exercises' checks (kalbar_border.teaching)
+    "check_correct": {"en": "correct", "id": "benar"},
+    "check_not_yet": {"en": "not yet", "id": "belum tepat"},
+    "check_your_turn": {"en": "your turn: replace None with your answer",
+                        "id": "giliran Anda: ganti None dengan jawaban Anda"},
     # the report page (build/index.html, build/index.id.html)
     "report_title": {"en": "Reproduction report", "id": "Laporan reproduksi"},
     "report_paper": {"en": "Paper", "id": "Makalah"},
