@@ -56,8 +56,8 @@ def test_figures_exist_in_both_languages_with_sidecars(pipeline_run):
 def test_committed_figures_equal_fresh_ones(pipeline_run):
     """No committed figure can drift from the code: regenerate and compare bytes."""
     fresh = pipeline_run[0] / "figures"
-    committed = sorted(p for p in paths.ROOT.joinpath("figures").glob("*") if p.suffix in (".png", ".svg"))
-    assert {p.name for p in committed} == {p.name for p in fresh.glob("*") if p.suffix in (".png", ".svg")}
+    committed = sorted(p for p in paths.ROOT.joinpath("figures").glob("*") if p.suffix in (".png", ".svg", ".pdf"))
+    assert {p.name for p in committed} == {p.name for p in fresh.glob("*") if p.suffix in (".png", ".svg", ".pdf")}
     for path in committed:
         assert sha256_file(path) == sha256_file(fresh / path.name), f"{path.name} differs; run `make reproduce` and commit figures/"
 
@@ -70,7 +70,7 @@ def test_saving_twice_gives_identical_bytes(tmp_path, monkeypatch):
     for run in ("a", "b"):
         monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path / run))
         side, png = save.save_figure(plots.entikong_batches(summary, "en"), "t", lang="en", notebook="x",
-                                        parameters={}, inputs=[], source_line="test", caption="test")
+                                        parameters={}, inputs=[], title="test", source_line="test", caption="test")
         hashes.append((side["files"]["png"]["sha256"], side["files"]["svg"]["sha256"]))
         assert png == (tmp_path / run / "figures" / "t_en.png").read_bytes()
         assert side["files"]["svg"]["sha256"] == sha256_file(tmp_path / run / "figures" / "t_en.svg")
@@ -81,7 +81,7 @@ def test_unknown_language_is_refused():
     from kalbar_border.errors import CompendiumError
 
     with pytest.raises(CompendiumError, match="LANG='fr' is not supported; accepted: en, id"):
-        save.render_bilingual(lambda lang: None, "x", lang="fr", source_line="s", caption="c")
+        save.render_bilingual(lambda lang: None, "x", lang="fr", title="t", source_line="s", caption="c")
 
 
 def test_financial_comparison_rows_are_complete(pipeline_run):
@@ -107,7 +107,7 @@ def test_displayed_figure_is_the_saved_png(tmp_path, monkeypatch):
     monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
     summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 40]})
     shown = save.render_bilingual(lambda lang: plots.entikong_batches(summary, lang), "t", lang="id",
-                                     notebook="x", parameters={}, inputs=[], source_line="test", caption="test")
+                                     notebook="x", parameters={}, inputs=[], title="test", source_line="test", caption="test")
     data, meta = shown._repr_mimebundle_()
     assert base64.b64decode(data["image/png"]) == (tmp_path / "figures" / "t_id.png").read_bytes()
     assert meta["image/png"]["width"] == round(shown.figure.get_figwidth() * 100)
@@ -142,22 +142,23 @@ def test_few_event_models_are_flagged_and_drawn_apart(pipeline_run):
     shown = models.query("population == 'persons15' and definition == 'recent_interprovincial'").dropna(subset=["ame"])
     fig = plots.forest(shown, "en")
     handles, labels = fig.axes[0].get_legend_handles_labels()
-    assert labels == (["Fewer than 10 events in a group: not read as evidence"] if shown["few_events"].any() else [])
+    assert labels == ["Estimate with 95 % confidence interval"] + (
+        ["Fewer than 10 events in a group: not read as evidence"] if shown["few_events"].any() else [])
 
 
 def test_indonesian_figures_write_numbers_the_indonesian_way():
     import pandas as pd
 
-    from kalbar_border.figures.style import indonesian_number
+    from kalbar_border.numbers import indonesian_number
 
     assert [indonesian_number(t) for t in ("1812", "-68.9", "0.5", "12000", "\u22121.25", "n/a")] == [
         "1.812", "-68,9", "0,5", "12.000", "\u22121,25", "n/a"]
     share = pd.DataFrame({"year": [2019, 2020], "remittances_usd": [11.7e9, 9.7e9], "share_pct": [1.04, 0.91]})
     for lang, decimal in (("en", "."), ("id", ",")):
-        fig = plots.remittances(share, lang, (2019, 2020))
+        fig = plots.remittances(share, lang)
         fig.canvas.draw()
         right = [t.get_text() for t in fig.axes[1].get_yticklabels() if t.get_text()]
-        years = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+        years = [t.get_text() for t in fig.axes[1].get_xticklabels() if t.get_text()]
         assert any(decimal in t for t in right) and not any(("," if lang == "en" else ".") in t for t in right)
         assert "2019" in years  # years are never written with a thousands separator
 
@@ -169,36 +170,28 @@ def test_indonesian_sidecars_are_in_indonesian(pipeline_run):
         assert side["caption"] != english["caption"] and side["source_line"] != english["source_line"], sidecar.name
 
 
-def test_no_result_or_figure_file_holds_a_path_of_this_machine(pipeline_run):
+def test_no_generated_file_holds_a_path_of_this_machine(pipeline_run):
+    """Results, figures, extracts, executed notebooks (papermill's record included), their
+    pages and the report name files relative to the project or to $COMPENDIUM_DATA_DIR."""
     machine = {str(paths.ROOT), str(paths.cache_dir()), str(pipeline_run[0])}
-    for folder in ("results", "figures"):
-        for path in (pipeline_run[0] / folder).rglob("*"):
-            if path.is_file() and path.suffix in (".json", ".csv", ".md", ".bib", ".svg"):
-                text = path.read_text(encoding="utf-8", errors="replace")
-                assert not [m for m in machine if m in text], f"{path.name} holds a local path"
+    dest = pipeline_run[0]
+    files = [p for folder in ("results", "figures", "data/processed", "build/notebooks", "build/html")
+             for p in (dest / folder).rglob("*") if p.is_file()]
+    files += [dest / "build" / name for name in ("index.html", "index.id.html", "manifest.json")]
+    checked = 0
+    for path in files:
+        if path.suffix in (".json", ".csv", ".md", ".bib", ".svg", ".ipynb", ".html"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not [m for m in machine if m in text], f"{path.relative_to(dest)} holds a local path"
+            checked += 1
+    assert checked > 40
 
 
-def test_figures_are_300_dpi_and_every_axis_with_ticks_has_its_spine(pipeline_run):
+def test_figures_are_300_dpi(pipeline_run):
     import matplotlib.image
-    import pandas as pd
 
     for png in sorted((pipeline_run[0] / "figures").glob("*.png")):
         side = json.loads(png.with_suffix(".json").read_text())
         height, width = matplotlib.image.imread(png).shape[:2]
         assert width >= 7 * 300 and height >= 3 * 300, f"{png.name}: {width}x{height} px is below 300 dpi"
         assert side["files"]["png"]["sha256"] == sha256_file(png)
-    share = pd.DataFrame({"year": [2019, 2020], "remittances_usd": [11.7e9, 9.7e9], "share_pct": [1.04, 0.91]})
-    summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 40]})
-    for fig in (plots.remittances(share, "en", (2019, 2020)), plots.entikong_batches(summary, "en")):
-        right = fig.axes[1]
-        assert right.yaxis.get_ticks_position() in ("right", "default") and right.spines["right"].get_visible()
-
-
-def test_count_axes_have_whole_number_ticks():
-    import pandas as pd
-
-    summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 45]})
-    fig = plots.entikong_batches(summary, "en")
-    fig.canvas.draw()
-    for ax in fig.axes:
-        assert all(float(t).is_integer() for t in ax.get_yticks()), ax.get_yticks()

@@ -1,11 +1,20 @@
-"""The report index a reviewer opens first: every claim, figure and link present, and no
-broken image when a real browser renders it."""
+"""The report index a reviewer opens first: a summary in words, the key findings from
+results.json, every claim, figure, parameter and link present, no raw code in the text, and
+no broken image or link when a real browser renders it."""
+import base64
+import json
 import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
+from pathlib import Path
 
+import pandas as pd
 import pytest
+
+from kalbar_border import report
+from kalbar_border.figures.labels import label
+from kalbar_border.numbers import indonesian_number
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
 
@@ -23,6 +32,81 @@ class _Links(HTMLParser):
             self.hrefs.append(attrs["href"])
         if tag == "img":
             self.imgs.append(attrs.get("src", ""))
+
+
+class _Text(HTMLParser):
+    """The text a reader sees of ``page`` (no scripts, styles or attribute values);
+    ``within(id)``: the text of the element with that id."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.parts, self.skip, self.open, self.spans = [], 0, [], {}
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ("script", "style")
+        self.open.append((tag, dict(attrs).get("id"), len(self.parts)))
+        self.parts.append(" ")  # cells and list items read apart
+
+    def handle_endtag(self, tag):
+        self.skip -= tag in ("script", "style")
+        while self.open:  # void elements (br, img) never close: skip past them
+            opened, element_id, start = self.open.pop()
+            if opened == tag:
+                if element_id:
+                    self.spans[element_id] = (start, len(self.parts))
+                break
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+    def text(self, element_id: str | None = None) -> str:
+        start, end = self.spans[element_id] if element_id else (0, len(self.parts))
+        return re.sub(r"\s+", " ", "".join(self.parts[start:end]))
+
+
+class _FindingsTable(HTMLParser):
+    """The rows of the findings table: ``dataset.indicator`` -> the text of each cell."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.row, self.inside = {}, None, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.inside = attrs.get("id") == "findings-table"
+        elif self.inside and tag == "tr" and "data-indicator" in attrs:
+            self.row = self.rows.setdefault(attrs["data-indicator"], [])
+        elif self.inside and self.row is not None and tag == "td":
+            self.row.append("")
+        elif self.inside and self.row is not None and tag == "br":
+            self.row[-1] += " "
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.inside, self.row = False, None
+
+    def handle_data(self, data):
+        if self.inside and self.row:
+            self.row[-1] += data
+
+
+def _lang(path) -> str:
+    return "id" if path.name == "index.id.html" else "en"
+
+
+def _number(value, lang: str, decimals: int = 0) -> str:
+    """A number as the test expects the page to write it (formatted here, not by the report)."""
+    text = f"{value:,.{decimals}f}"
+    if re.fullmatch(r"-0\.?0*", text):
+        text = text[1:]
+    return indonesian_number(text.replace(",", "")) if lang == "id" else text
+
+
+def _pp(fraction, lang: str) -> str:
+    return _number(100 * fraction, lang, 1)
 
 
 @pytest.fixture(scope="module", params=["index.html", "index.id.html"])
@@ -57,6 +141,102 @@ def test_indonesian_page_speaks_indonesian(pipeline_run):
         assert english not in text
 
 
+def test_indonesian_page_has_no_english_the_report_adds(pipeline_run):
+    text = _Text((pipeline_run[0] / "build" / "index.id.html").read_text()).text()
+    for english in ("Key findings", "Sidecar (provenance)", "Parameters and data versions", "Download", "holds after",
+                    "too few events", "percentage points", "public pages", "CRAN package", "microdata missing",
+                    "no independent source", "Data versions", "package version"):
+        assert english not in text
+
+
+@pytest.mark.parametrize("page", list(report.PAGES.values()))
+def test_no_raw_status_code_in_the_visible_text(pipeline_run, page):
+    text = _Text((pipeline_run[0] / "build" / page).read_text()).text()
+    for code in ("not_checkable", "reproduced_with_caveat", "status_"):
+        assert code not in text
+
+
+def test_summary_counts_the_claims_in_words(index):
+    dest, path, _ = index
+    lang = _lang(path)
+    detail = pd.read_csv(dest / "results" / "claims_detail.csv", keep_default_na=False)
+    counts = detail["status"].value_counts()
+    page = _Text(path.read_text())
+    expected = label("report_summary_sentence", lang).format(
+        total=len(detail), reproduced=counts.get("reproduced", 0), caveat=counts.get("reproduced_with_caveat", 0),
+        contradicted=counts.get("contradicted", 0), not_checkable=counts.get("not_checkable", 0))
+    assert page.text("summary-sentence").strip() == expected
+    # every claim that does not reproduce cleanly is listed with its status in words and its
+    # reason's first sentence; a clean one is not
+    listed = page.text("not-clean")
+    for row in detail.itertuples(index=False):
+        mentioned = re.search(rf"(^| ){re.escape(row.id)} ", listed) is not None
+        assert mentioned == (row.status != "reproduced"), row.id
+        if mentioned:
+            reason = row.caveat_id if lang == "id" else row.caveat
+            assert label(f"status_{row.status}", lang) in listed
+            assert re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", reason)[0] in listed
+
+
+def _recorded_indicators(dest: Path, manifest: dict) -> tuple[dict, dict]:
+    """results.json, and its persons15 finance fields of the run's definition per dataset.indicator."""
+    values = json.loads((dest / "results" / "results.json").read_text())
+    definition = next(n["parameters"]["DEFINITION"] for n in manifest["notebooks"] if n["notebook"].startswith("05_"))
+    found = {}
+    for key, value in values.items():
+        parts = key.split(".")
+        if len(parts) == 6 and parts[0] == "finance" and parts[2] == "persons15" and parts[3] == definition:
+            found.setdefault(f"{parts[1]}.{parts[4]}", {})[parts[5]] = value
+    return values, found
+
+
+def test_findings_table_shows_the_recorded_values(index, pipeline_run):
+    dest, path, _ = index
+    lang = _lang(path)
+    values, recorded = _recorded_indicators(dest, pipeline_run[1])
+    if not recorded:
+        pytest.skip("no finance findings in this run (microdata missing)")
+    table = _FindingsTable()
+    table.feed(path.read_text())
+    assert set(table.rows) == set(recorded) and len(table.rows) == values["finance.indicators_tested"]
+    for key, fields in recorded.items():
+        indicator, survey, migrant, non_migrant, difference, holds, ame = table.rows[key]
+        assert indicator == label(key.split(".")[1], lang)
+        assert survey == {"susenas": "Susenas", "sakernas": "Sakernas"}[key.split(".")[0]]
+        for cell, group in ((migrant, "migrant"), (non_migrant, "non_migrant")):
+            assert cell.split() == [_pp(fields[f"share_{group}"], lang), "n", "=", _number(fields[f"n_{group}"], lang)]
+        for cell, field in ((difference, "difference"), (ame, "ame")):
+            ci = label("report_ci", lang).format(low=_pp(fields[f"{field}_ci_low"], lang), high=_pp(fields[f"{field}_ci_high"], lang))
+            assert cell.startswith(f"{_pp(fields[field], lang)} ({ci})"), (key, cell)
+        assert (label("report_too_few_events", lang) in ame) == fields["ame_few_events"]
+        answer = ("report_too_few_events" if fields["few_events"] else "report_yes" if fields["significant_holm"] else "report_no")
+        assert holds.split(" (")[0] == label(answer, lang)
+    page = _Text(path.read_text())
+    alpha = next(n["parameters"]["ALPHA"] for n in pipeline_run[1]["notebooks"] if n["notebook"].startswith("05_"))
+    counts = label("report_finance_counts", lang).format(
+        tested=values["finance.indicators_tested"], significant=values["finance.indicators_significant_holm"],
+        few=values["finance.indicators_few_events"], alpha=label("report_alpha", lang).format(alpha=_number(alpha, lang, 2)))
+    assert page.text("findings-sentence").strip().startswith(counts)
+    border = page.text("border-findings")
+    for key in ("border.bp2mi_complaints_total.2019", "border.bp2mi_complaints_total.2020"):
+        assert _number(values[key], lang) in border
+    for key in ("border.bp2mi_complaints_total.change_2019_2020_pct", "border.kjri_kuching_deportations_sarawak.change_2019_2020_pct"):
+        assert f"{_number(abs(values[key]), lang, 1)} %" in border
+
+
+def test_parameters_and_data_versions_are_listed(index, pipeline_run):
+    dest, path, _ = index
+    manifest = pipeline_run[1]
+    page = _Text(path.read_text())
+    parameters = page.text("parameters")
+    used = {name: value for n in manifest["notebooks"] for name, value in n["parameters"].items()}
+    for name in ("ALPHA", "DEFINITION", "LANG", "PROVINCE"):
+        assert f"{name} = {used[name]!r}" in parameters
+    versions = page.text("data-versions")
+    for row in pd.read_csv(dest / "results" / "provenance.csv").itertuples(index=False):
+        assert row.dataset in versions and str(row.period) in versions and row.sha256[:12] in versions
+
+
 def test_every_link_resolves(index):
     _, path, parser = index
     for href in parser.hrefs:
@@ -78,8 +258,19 @@ def test_browser_renders_without_broken_images(index, tmp_path):
     assert out.returncode == 0, out.stderr[-500:]
     images = re.search(r'data-images="(\d+)"', out.stdout)
     broken = re.search(r'data-broken-images="(\d+)"', out.stdout)
-    assert images and broken, "the page's check script did not run"
+    anchors = re.search(r'data-broken-anchors="(\d+)"', out.stdout)
+    assert images and broken and anchors, "the page's check script did not run"
     assert int(images.group(1)) == len(parser.imgs) and int(broken.group(1)) == 0
+    assert int(anchors.group(1)) == 0, "an in-page link has no target"
+    # the page as the browser built it: the summary, findings and parameters are there, and
+    # every link to a file of the run opens a file that exists
+    rendered = _Links()
+    rendered.feed(out.stdout)
+    assert {"summary", "summary-sentence", "findings", "run", "parameters", "data-versions"} <= rendered.ids
+    local = [h for h in rendered.hrefs if not h.startswith("#")]
+    assert set(local) == {h for h in parser.hrefs if not h.startswith("#")}
+    for href in local:
+        assert (path.parent / href).resolve().is_file(), f"broken link {href}"
 
 
 def test_notebook_pages_load_nothing_from_the_network(pipeline_run):
@@ -89,3 +280,106 @@ def test_notebook_pages_load_nothing_from_the_network(pipeline_run):
         text = page.read_text()
         assert not re.search(r'src="https?://|import\("https?://', text), f"{page.name} loads a script from the network"
         assert "<table" in text or "<img" in text  # the content is still there
+
+
+# --------------------------------------------------------------------------- a hand-made run, no pipeline
+
+#: A 1x1 PNG, enough for a figure of a hand-made run.
+PIXEL = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+MANIFEST = {"git_commit": "abc123", "kernel": "kalbar-border", "microdata": False, "packages": {"pandas": "3"},
+            "parameters": {}, "notebooks": []}
+
+
+def _claims(folder: Path) -> pd.DataFrame:
+    """A claims table of three claims, one per status the summary lists differently."""
+    detail = pd.DataFrame({
+        "id": ["C1", "C2", "C3"], "claim": ["One.", "Two.", "Three."], "claim_id": ["Satu.", "Dua.", "Tiga."],
+        "paper_value": ["", "1,428", "5,824"], "reproduced_value": ["", "1,500", "5,824"],
+        "status": ["not_checkable", "contradicted", "reproduced"],
+        "caveat": ["No public data. More words.", "", ""], "caveat_id": ["Tidak ada data publik. Kata lain.", "", ""],
+        "evidence": ["", "", ""], "evidence_id": ["", "", ""], "notebook": ["02_border_series"] * 3, "figure": ["", "", ""]})
+    (folder / "results").mkdir(parents=True, exist_ok=True)
+    detail.to_csv(folder / "results" / "claims_detail.csv", index=False)
+    return detail
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_run_without_results_still_gets_a_page(tmp_path, lang):
+    _claims(tmp_path)
+    page = report.build_index(tmp_path, MANIFEST, lang)
+    text, listed = _Text(page).text(), _Text(page).text("not-clean")
+    assert label("report_summary_sentence", lang).format(total=3, reproduced=1, caveat=0, contradicted=1, not_checkable=1) in text
+    assert label("report_no_findings", lang) in text
+    assert label("report_no_overrides", lang) in text
+    # a contradicted claim has no caveat: its reason is the paper's value against the run's
+    expected = {"en": "The paper gives 1,428; this run finds 1,500.", "id": "Makalah menyebut 1.428; proses ini menghasilkan 1.500."}
+    assert expected[lang] in listed
+    assert ("No public data." if lang == "en" else "Tidak ada data publik.") in listed and "More words" not in listed and "Kata lain" not in listed
+    assert "C3" not in listed  # reproduced: not in the list
+    assert "not_checkable" not in text
+    assert "data_citations" not in page  # notebook 01 did not run: no link to its files
+
+
+def test_an_empty_run_still_gets_a_page(tmp_path):
+    page = report.build_index(tmp_path, {"notebooks": []}, "en")
+    assert label("report_no_claims", "en") in page and 'id="findings"' in page
+
+
+def _partial_results(folder: Path) -> None:
+    base = "finance.susenas.persons15.recent_interprovincial"
+    values = {f"{base}.savings_account.share_migrant": 0.405, f"{base}.savings_account.share_non_migrant": 0.355,
+              f"{base}.savings_account.n_migrant": 264, f"{base}.savings_account.n_non_migrant": 18035,
+              f"{base}.savings_account.difference": -0.00001, f"{base}.savings_account.difference_ci_low": -0.0234,
+              f"{base}.savings_account.difference_ci_high": 0.1241, f"{base}.savings_account.significant_holm": True,
+              f"{base}.savings_account.few_events": False, f"{base}.savings_account.p_holm": 0.0004,
+              "border.bp2mi_complaints_total.2019": 5824, "border.kjri_kuching_deportations_sarawak.change_2019_2020_pct": 61.1}
+    (folder / "results").mkdir(parents=True, exist_ok=True)
+    (folder / "results" / "results.json").write_text(json.dumps(values))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_findings_leave_out_what_the_run_did_not_record(tmp_path, lang):
+    _partial_results(tmp_path)
+    manifest = {**MANIFEST, "notebooks": [{"notebook": "05_finance_comparison.ipynb", "status": "current", "outputs": [],
+                                           "parameters": {"DEFINITION": "recent_interprovincial", "PROVINCE": 15, "ALPHA": 0.05}}]}
+    html = report.build_index(tmp_path, manifest, lang)
+    page, table = _Text(html), _FindingsTable()
+    table.feed(html)
+    cells = table.rows["susenas.savings_account"]
+    assert cells[2].split() == [{"en": "40.5", "id": "40,5"}[lang], "n", "=", "264"]
+    assert cells[3].split() == [{"en": "35.5", "id": "35,5"}[lang], "n", "=", {"en": "18,035", "id": "18.035"}[lang]]
+    assert cells[4].startswith({"en": "0.0 (-2.3 to 12.4)", "id": "0,0 (-2,3 hingga 12,4)"}[lang])  # never "-0.0"
+    assert cells[5].split(" (")[0] == label("report_yes", lang) and cells[6] == "—"  # no model in this run
+    text = page.text()
+    assert "Jambi" in text and "recent_interprovincial" in text and label("report_proxy", lang) in text
+    # the counts of indicators were not recorded: no sentence on them, only the difference that holds
+    held = label("report_hold_item", lang).format(indicator=label("savings_account", lang), dataset="Susenas",
+                                                  migrant=_pp(0.405, lang), non_migrant=_pp(0.355, lang))
+    assert page.text("findings-sentence").strip() == label("report_finance_hold", lang).format(items=held)
+    border = page.text("border-findings")
+    assert {"en": "5,824", "id": "5.824"}[lang] in border and {"en": "61.1 %", "id": "61,1 %"}[lang] in border
+    assert re.search(r'<ul id="border-findings">(.*?)</ul>', html).group(1).count("<li>") == 2  # the keys recorded
+    parameters = page.text("parameters")
+    assert "ALPHA = 0.05" in parameters and "PROVINCE = 15" in parameters
+
+
+def test_figures_show_title_caption_and_files_not_the_source_line(tmp_path):
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    for lang in ("en", "id"):
+        for ext in ("png", "svg", "pdf"):
+            (figures / f"demo_{lang}.{ext}").write_bytes(PIXEL)
+        side = {"figure": f"demo_{lang}", "notebook": "02_border_series", "caption": f"Caption {lang}.",
+                "source_line": "BP2MI (rows BS001)", **({"title": "A demo figure"} if lang == "en" else {})}
+        (figures / f"demo_{lang}.json").write_text(json.dumps(side))
+    manifest = {**MANIFEST, "notebooks": [{"notebook": "02_border_series.ipynb", "status": "current", "parameters": {},
+                                           "outputs": ["figures/demo_en.json", "figures/demo_id.json"]}]}
+    for lang, title in (("en", "<b>A demo figure</b>"), ("id", "<b>demo</b>")):  # no title: the stem
+        page = report.build_index(tmp_path, manifest, lang)
+        caption = page[page.index("<figcaption>"):page.index("<details>")]
+        assert title in caption and f"Caption {lang}." in caption and "BS001" not in caption
+        assert page.count("BP2MI (rows BS001)") == 1  # only in the sidecar
+        assert f"<summary>{label('report_sidecar', lang)}</summary>" in page
+        for other in ("en", "id"):
+            for ext in ("png", "svg", "pdf"):
+                assert f'href="../figures/demo_{other}.{ext}"' in page

@@ -53,7 +53,7 @@ def figures_dir() -> Path:
 
 
 #: The files of one figure in one language: bitmap, vector, provenance sidecar.
-FIGURE_EXTENSIONS = ("png", "svg", "json")
+FIGURE_EXTENSIONS = ("png", "svg", "pdf", "json")
 
 
 def figure_files(name: str) -> list[str]:

@@ -8,7 +8,7 @@ with papermill. Each notebook ``notebooks/NN_name.ipynb`` declares in its metada
 * ``inputs``: files it reads (raw tables, other notebooks' outputs such as
   ``results/02_border_series.json`` or the microdata extracts);
 * ``outputs``: files it writes, with ``{PARAMETER}`` placeholders filled from its parameters;
-* ``figures``: figure names (placeholders allowed); each is six files (:func:`paths.figure_files`);
+* ``figures``: figure names (placeholders allowed); each is eight files (:func:`paths.figure_files`);
 * ``microdata``: ``"optional"`` (runs without the BPS files, writing ``microdata_outputs`` only
   when they are there) or ``"required"`` (skipped, with a message, when they are missing).
 
@@ -447,6 +447,17 @@ def _execute(nb: Notebook, params: dict, pending_nb: Path, kernel: str, timeout:
                           "lost its messages)")
 
 
+def _portable_record(executed, nb: Notebook, pending_nb: Path) -> None:
+    """Rewrite papermill's record of where the notebook came from and went (absolute paths of
+    this machine, the second one a pending file's) as paths in the project, and save the
+    executed copy again: no generated file holds a path of the machine it ran on."""
+    import nbformat
+
+    record = executed.metadata.get("papermill", {})
+    record.update(input_path=f"notebooks/{nb.path.name}", output_path=f"build/notebooks/{nb.path.name}")
+    nbformat.write(executed, str(pending_nb))
+
+
 @contextmanager
 def _stderr_to(log: Path):
     """Standard error of this process, and so of the kernels it starts, to ``log``: the
@@ -485,6 +496,7 @@ def execute_notebook(nb: Notebook, params: dict, outputs: list[str], kernel: str
         try:
             with _stderr_to(build / "logs" / f"{nb.name}.log"):
                 executed = _execute(nb, params, pending_nb, kernel, timeout, token)
+            _portable_record(executed, nb, pending_nb)
             from .report import notebook_html
 
             atomic.write_text(build / "html" / f"{nb.name}.html", notebook_html(executed))

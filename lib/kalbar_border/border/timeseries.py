@@ -184,6 +184,17 @@ def annual_series(border_series: pd.DataFrame, years: Iterable[int] = range(2019
     return out.reset_index(drop=True)
 
 
+def full_year_values(annual: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`annual_series` that count as findings and are plotted: a value for a
+    whole calendar year, from a verified source, not a total spread over several years. Partial
+    years, multi-year totals and unverified rows (the paper's own figures among them) are
+    left out, so no line or recorded result rests on them."""
+    note = annual["note"].fillna("").astype(str)
+    keep = ((annual["period_kind"] == "year") & annual["value"].notna() & ~note.str.startswith("multi-year")
+            & ~annual["unverified"].astype(bool))
+    return annual[keep]
+
+
 def annual_pivot(long: pd.DataFrame, *, as_text: bool = True, include_partial: bool = False) -> pd.DataFrame:
     """Wide display of :func:`annual_series`: one row per year, one column per series.
 

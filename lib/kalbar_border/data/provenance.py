@@ -151,15 +151,28 @@ def write_citations(frame: pd.DataFrame) -> list:
     return [write_text(out / "data_citations.bib", "\n".join(bib)), write_text(out / "data_citations.md", "\n".join(md) + "\n")]
 
 
-def source_line(row_ids, lang: str = "en", tables=("border_series", "macro_remittances", "financial_context")) -> str:
-    """A figure's source line in ``lang`` (en, id): the publishers of the rows it plots, and the row ids."""
-    ids = sorted({i for i in row_ids if i})
-    publishers = []
+def source_line(row_ids, lang: str = "en", tables=("border_series", "macro_remittances", "financial_context"),
+                most: int = 7) -> str:
+    """A figure's source line in ``lang`` (en, id), brief enough to print under a plot: the
+    publishers of the rows it plots (the ``most`` most frequent, then how many others) and the
+    compendium table holding them. Rows are named by ``row_id`` (``event_id`` in
+    ``entikong_events``); the ids go to the figure's sidecar (``source_rows``), not the image."""
+    ids = {i for i in row_ids if i}
+    counts, used = {}, []
     for table in tables:
         frame = datapackage.load_table(table)
-        for pub in frame.loc[frame["row_id"].isin(ids), "publisher"]:
+        id_column = "row_id" if "row_id" in frame.columns else "event_id"
+        found = frame.loc[frame[id_column].isin(ids), "publisher"]
+        if not found.empty:
+            used.append(table)
+        for pub in found:
             short = str(pub).split(" (")[0]
-            if short not in publishers:
-                publishers.append(short)
-    where = "baris {} dari data/raw/sources" if lang == "id" else "rows {} of data/raw/sources"
-    return f"{'; '.join(publishers)} ({where.format(', '.join(ids))})"
+            counts[short] = counts.get(short, 0) + 1
+    # Most rows first; ties keep the order of first appearance (dicts keep insertion order).
+    publishers = sorted(counts, key=lambda p: -counts[p])
+    named = "; ".join(publishers[:most])
+    if len(publishers) > most:
+        rest = len(publishers) - most
+        named += f" dan {rest} penerbit lain" if lang == "id" else f" and {rest} other publishers"
+    where = "ditranskripsi dalam tabel {}" if lang == "id" else "transcribed in table {}"
+    return f"{named}; {where.format(', '.join(used))}"

@@ -22,33 +22,51 @@ LABELS: dict[str, dict[str, str]] = {
     # border series
     "fig_border_series_title": {"en": "Migrant-worker complaints and border deportations, {first}-{last}",
                                 "id": "Pengaduan pekerja migran dan deportasi di perbatasan, {first}-{last}"},
-    "count_axis": {"en": "Count per year (complaints or persons)", "id": "Jumlah per tahun (pengaduan atau orang)"},
+    "complaints_axis": {"en": "Complaints per year", "id": "Pengaduan per tahun"},
+    "persons_axis": {"en": "Persons per year", "id": "Orang per tahun"},
     "bp2mi_complaints_total": {"en": "BP2MI complaints, all countries", "id": "Pengaduan BP2MI, semua negara"},
     "bp2mi_complaints_malaysia": {"en": "BP2MI complaints, Malaysia", "id": "Pengaduan BP2MI, Malaysia"},
     "kjri_kuching_deportations_sarawak": {"en": "Deportations from Sarawak (KJRI Kuching)",
                                           "id": "Deportasi dari Sarawak (KJRI Kuching)"},
     "kalbar_pmi_placements": {"en": "West Kalimantan registered placements",
                               "id": "Penempatan PMI terdaftar Kalimantan Barat"},
-    "paper_claim": {"en": "Paper's claim", "id": "Klaim makalah"},
+    "paper_claim_value": {"en": "Paper's figure for {year}: {value}", "id": "Angka makalah untuk {year}: {value}"},
     # entikong events
     "fig_entikong_title": {"en": "Deportation batches through Entikong found in news reports",
                            "id": "Gelombang deportasi melalui Entikong dalam pemberitaan"},
     "batches_found": {"en": "Batches found", "id": "Gelombang ditemukan"},
-    "persons_in_batches": {"en": "Persons in batches found", "id": "Orang dalam gelombang yang ditemukan"},
+    "persons_in_batches": {"en": "Persons in the batches", "id": "Orang dalam gelombang"},
     # remittances
     "fig_remittances_title": {"en": "Personal remittances received by Indonesia, {first}-{last}",
                               "id": "Remitansi personal yang diterima Indonesia, {first}-{last}"},
     "remittances_busd": {"en": "Remittances (billion current US$)", "id": "Remitansi (miliar US$ harga berlaku)"},
     "remittances_pct_gdp": {"en": "Share of GDP (%)", "id": "Persentase terhadap PDB (%)"},
     # finance
-    "fig_finance_shares_title": {"en": "Financial behaviour by migration status (Jambi, 2020)",
-                                 "id": "Perilaku keuangan menurut status migrasi (Jambi, 2020)"},
-    "fig_finance_forest_title": {"en": "Adjusted migrant effect (average marginal effect)",
-                                 "id": "Efek migran yang disesuaikan (efek marginal rata-rata)"},
+    "fig_finance_shares_title": {"en": "Financial behaviour by migration status ({province}, 2020)",
+                                 "id": "Perilaku keuangan menurut status migrasi ({province}, 2020)"},
+    "province_jambi": {"en": "Jambi", "id": "Jambi"},
+    "province_kalbar": {"en": "West Kalimantan", "id": "Kalimantan Barat"},
+    "province_all": {"en": "all provinces", "id": "semua provinsi"},
+    "province_code": {"en": "province {code}", "id": "provinsi {code}"},
+    "fig_finance_forest_title": {"en": "Adjusted migrant effect (average marginal effect), {province}, 2020",
+                                 "id": "Efek migran yang disesuaikan (efek marginal rata-rata), {province}, 2020"},
     "few_events": {"en": "Fewer than 10 events in a group: not read as evidence",
                    "id": "Kurang dari 10 kejadian dalam satu kelompok: tidak dibaca sebagai bukti"},
+    "estimate_ci": {"en": "Estimate with 95 % confidence interval", "id": "Estimasi dengan selang kepercayaan 95 %"},
     "ame_pp": {"en": "Difference in probability, migrant minus non-migrant (percentage points)",
                "id": "Selisih peluang, migran dikurangi bukan migran (poin persentase)"},
+    # migrant definitions (finance.variables.MIGRANT_DEFINITIONS), as a caption words them
+    "def_recent_interprovincial": {"en": "migrants: lived in another province or abroad five years earlier",
+                                   "id": "migran: lima tahun sebelumnya tinggal di provinsi lain atau di luar negeri"},
+    "def_recent_interdistrict": {"en": "migrants: lived in another district or abroad five years earlier",
+                                 "id": "migran: lima tahun sebelumnya tinggal di kabupaten/kota lain atau di luar negeri"},
+    "def_lifetime": {"en": "migrants: born outside the province", "id": "migran: lahir di luar provinsi"},
+    "def_returned_abroad": {"en": "migrants: lived abroad five years earlier",
+                            "id": "migran: lima tahun sebelumnya tinggal di luar negeri"},
+    "source_bps_microdata": {"en": "BPS, Susenas March 2020 and Sakernas August 2020, as redistributed in the R packages "
+                                   "SUSENAS and SAKERNAS 0.1.0",
+                             "id": "BPS, Susenas Maret 2020 dan Sakernas Agustus 2020, sebagaimana didistribusikan ulang "
+                                   "dalam paket R SUSENAS dan SAKERNAS 0.1.0"},
     "savings_account": {"en": "Own savings account", "id": "Memiliki rekening tabungan"},
     "ebanking": {"en": "Internet for financial services", "id": "Internet untuk layanan keuangan"},
     "online_buy": {"en": "Internet to buy", "id": "Internet untuk membeli"},
@@ -89,6 +107,139 @@ LABELS: dict[str, dict[str, str]] = {
     "report_rerun_test": {"en": "the test suite", "id": "rangkaian uji"},
     "report_rerun_lab": {"en": "open the notebooks in JupyterLab", "id": "membuka notebook di JupyterLab"},
     "report_other_language": {"en": "Bahasa Indonesia", "id": "English"},
+    "report_contents": {"en": "Contents", "id": "Isi"},
+    # the report page: the opening summary
+    "report_summary_sentence": {
+        "en": "Of the {total} claims of the abstract, {reproduced} reproduced as stated, {caveat} reproduced with a caveat, "
+              "{contradicted} contradicted by the data and {not_checkable} not checkable with public data.",
+        "id": "Dari {total} klaim dalam abstrak, {reproduced} tereproduksi sebagaimana dinyatakan, {caveat} tereproduksi "
+              "dengan catatan, {contradicted} bertentangan dengan data, dan {not_checkable} tidak dapat diperiksa dengan data publik."},
+    "report_not_clean": {"en": "Claims that do not reproduce cleanly, and why:",
+                         "id": "Klaim yang tidak tereproduksi secara utuh, dan alasannya:"},
+    "report_all_clean": {"en": "Every claim reproduces as stated.", "id": "Semua klaim tereproduksi sebagaimana dinyatakan."},
+    "report_contradicted_reason": {"en": "The paper gives {paper}; this run finds {reproduced}.",
+                                   "id": "Makalah menyebut {paper}; proses ini menghasilkan {reproduced}."},
+    # the report page: key findings
+    "report_findings": {"en": "Key findings", "id": "Temuan utama"},
+    "report_no_findings": {"en": "No findings were recorded in this run (results/results.json is missing).",
+                           "id": "Tidak ada temuan yang tercatat dalam proses ini (results/results.json tidak ada)."},
+    "report_no_findings_keys": {"en": "This run recorded none of the key findings shown here.",
+                                "id": "Proses ini tidak mencatat satu pun temuan utama yang ditampilkan di sini."},
+    "report_findings_finance": {"en": "Financial behaviour of migrants and non-migrants",
+                                "id": "Perilaku keuangan migran dan bukan migran"},
+    "report_finance_scope": {
+        "en": "Persons aged 15 and over in {province}; {definition}. Shares are weighted; a difference is migrant minus "
+              "non-migrant, in percentage points, with its design-based 95 % confidence interval."
+              " The test behind \"holds after Holm\" is on the log-odds scale (the odds ratio), the interval on the "
+              "probability scale, so near the boundary an interval can touch 0 while the test holds, or the reverse.",
+        "id": "Penduduk berumur 15 tahun ke atas di {province}; {definition}. Persentase berbobot; selisih adalah migran "
+              "dikurangi bukan migran, dalam poin persentase, dengan selang kepercayaan 95 % berbasis desain survei."
+              " Uji di balik \"tetap bermakna setelah koreksi Holm\" dilakukan pada skala log-odds (rasio odds), sedangkan "
+              "selang kepercayaannya pada skala peluang, sehingga di dekat batas sebuah selang dapat menyentuh 0 padahal "
+              "ujinya bermakna, atau sebaliknya."},
+    "report_finance_scope_no_province": {
+        "en": "Persons aged 15 and over; {definition}. Shares are weighted; a difference is migrant minus non-migrant, "
+              "in percentage points, with its design-based 95 % confidence interval."
+              " The test behind \"holds after Holm\" is on the log-odds scale (the odds ratio), the interval on the "
+              "probability scale, so near the boundary an interval can touch 0 while the test holds, or the reverse.",
+        "id": "Penduduk berumur 15 tahun ke atas; {definition}. Persentase berbobot; selisih adalah migran dikurangi "
+              "bukan migran, dalam poin persentase, dengan selang kepercayaan 95 % berbasis desain survei."
+              " Uji di balik \"tetap bermakna setelah koreksi Holm\" dilakukan pada skala log-odds (rasio odds), sedangkan "
+              "selang kepercayaannya pada skala peluang, sehingga di dekat batas sebuah selang dapat menyentuh 0 padahal "
+              "ujinya bermakna, atau sebaliknya."},
+    "report_province": {"en": "{name} (province {code})", "id": "{name} (provinsi {code})"},
+    "report_proxy": {"en": "These are proxy data: the paper is about West Kalimantan (province 61).",
+                     "id": "Ini data pendekatan: makalah membahas Kalimantan Barat (provinsi 61)."},
+    "report_definition": {"en": "migrant definition {code}", "id": "definisi migran {code}"},
+    "report_definition_named": {"en": "{meaning} (definition {code})", "id": "{meaning} (definisi {code})"},
+    "report_finance_counts": {
+        "en": "{tested} indicators were compared. After Holm's correction within each survey's family of "
+              "indicators{alpha}, the difference holds for {significant} of them; for {few}, a group has fewer than "
+              "10 events, so the difference is not read as evidence.",
+        "id": "{tested} indikator dibandingkan. Setelah koreksi Holm dalam keluarga indikator setiap survei{alpha}, "
+              "selisihnya tetap bermakna pada {significant} indikator; pada {few} indikator, satu kelompok memiliki "
+              "kurang dari 10 kejadian sehingga selisihnya tidak dibaca sebagai bukti."},
+    "report_alpha": {"en": " (family-wise α = {alpha})", "id": " (α untuk seluruh keluarga = {alpha})"},
+    "report_finance_hold": {"en": "Differences that hold: {items}.", "id": "Selisih yang tetap bermakna: {items}."},
+    "report_hold_item": {"en": "{indicator} ({dataset}), {migrant} % of migrants against {non_migrant} % of non-migrants",
+                         "id": "{indicator} ({dataset}), {migrant} % pada migran dibanding {non_migrant} % pada bukan migran"},
+    "col_indicator": {"en": "indicator", "id": "indikator"},
+    "col_survey": {"en": "survey", "id": "survei"},
+    "col_share_migrant": {"en": "migrants (%)", "id": "migran (%)"},
+    "col_share_non_migrant": {"en": "non-migrants (%)", "id": "bukan migran (%)"},
+    "col_difference": {"en": "difference, percentage points (95 % CI)",
+                       "id": "selisih, poin persentase (selang kepercayaan 95 %)"},
+    "col_holm": {"en": "holds after Holm's correction", "id": "tetap bermakna setelah koreksi Holm"},
+    "col_ame": {"en": "adjusted difference (average marginal effect), percentage points (95 % CI)",
+                "id": "selisih yang disesuaikan (efek marginal rata-rata), poin persentase (selang kepercayaan 95 %)"},
+    "report_ci": {"en": "{low} to {high}", "id": "{low} hingga {high}"},
+    "report_yes": {"en": "yes", "id": "ya"},
+    "report_no": {"en": "no", "id": "tidak"},
+    "report_too_few_events": {"en": "too few events", "id": "kejadian terlalu sedikit"},
+    "report_findings_border": {"en": "Border records", "id": "Catatan perbatasan"},
+    "report_border_complaints_2019": {
+        "en": "In 2019 BP2MI received {n} complaints about Indonesian migrant workers from all placement countries: "
+              "a count of complaints, not of illegal workers.",
+        "id": "Pada 2019 BP2MI menerima {n} pengaduan tentang pekerja migran Indonesia dari semua negara penempatan: "
+              "ini hitungan pengaduan, bukan hitungan pekerja ilegal."},
+    "report_border_complaints_2020": {"en": "In 2020 BP2MI received {n} complaints.",
+                                      "id": "Pada 2020 BP2MI menerima {n} pengaduan."},
+    "report_border_complaints_change": {"en": "BP2MI complaints {direction} {pct} % from 2019 to 2020.",
+                                        "id": "Pengaduan BP2MI {direction} {pct} % dari 2019 ke 2020."},
+    "report_border_deportations_change": {
+        "en": "Deportations from Sarawak recorded by the Indonesian consulate in Kuching (KJRI Kuching) {direction} "
+              "{pct} % over the same years.",
+        "id": "Deportasi dari Sarawak yang dicatat KJRI Kuching {direction} {pct} % pada tahun-tahun yang sama."},
+    "report_rose": {"en": "rose by", "id": "naik"},
+    "report_fell": {"en": "fell by", "id": "turun"},
+    "report_changed": {"en": "changed by", "id": "berubah"},
+    # the report page: parameters and data versions of the run
+    "report_run": {"en": "Parameters and data versions of this run", "id": "Parameter dan versi data proses ini"},
+    "report_parameters": {"en": "Parameters", "id": "Parameter"},
+    "report_parameters_intro": {"en": "The values the notebooks ran with (name = value), and the notebooks that use each.",
+                                "id": "Nilai yang dipakai notebook saat dijalankan (nama = nilai), dan notebook yang memakainya."},
+    "report_all_notebooks": {"en": "every notebook", "id": "semua notebook"},
+    "report_differs": {"en": "differs between notebooks", "id": "berbeda antarnotebook"},
+    "report_overrides": {"en": "Set on the command line for this run: {values}.",
+                         "id": "Diatur di baris perintah untuk proses ini: {values}."},
+    "report_no_overrides": {"en": "Nothing was set on the command line: every notebook ran with its default values.",
+                            "id": "Tidak ada yang diatur di baris perintah: setiap notebook berjalan dengan nilai bawaannya."},
+    "report_microdata": {"en": "Survey microdata (Susenas, Sakernas) present: {answer}.",
+                         "id": "Data mikro survei (Susenas, Sakernas) tersedia: {answer}."},
+    "report_data_versions": {"en": "Data versions", "id": "Versi data"},
+    "report_data_versions_intro": {
+        "en": "Each dataset with its period and the first 12 hexadecimal digits of its SHA-256 checksum.",
+        "id": "Setiap dataset dengan periodenya dan 12 digit heksadesimal pertama checksum SHA-256-nya."},
+    # the report page: figures, notebooks, data and environment
+    "report_download": {"en": "Download", "id": "Unduh"},
+    "report_sidecar": {"en": "Sidecar (provenance)", "id": "Berkas pendamping (asal-usul)"},
+    "report_kernel": {"en": "kernel", "id": "kernel"},
+    "col_package": {"en": "package", "id": "paket"},
+    "col_version": {"en": "version", "id": "versi"},
+    # the report page: texts of the data files, so the Indonesian page shows them in Indonesian
+    # (keyed by the English text, as the provenance statuses below; an unknown text stays as it is)
+    "microdata missing": {"en": "microdata missing", "id": "data mikro tidak tersedia"},
+    "no independent source": {"en": "no independent source", "id": "tidak ada sumber independen"},
+    "report_independent_sources": {"en": "{n} independent source(s)", "id": "{n} sumber independen"},
+    "fluctuated 2019-2023": {"en": "fluctuated 2019-2023", "id": "berfluktuasi 2019-2023"},
+    "drastic fall 2019-2020": {"en": "drastic fall 2019-2020", "id": "turun drastis 2019-2020"},
+    "report_public_pages": {"en": "{n} public pages (source_url on every row)",
+                            "id": "{n} halaman publik (source_url di setiap baris)"},
+    "report_cran_package": {"en": "CRAN package {package}, published {date}", "id": "paket CRAN {package}, terbit {date}"},
+    "Illegal-migrant-worker, complaint, deportation and placement series, 2015-2026": {
+        "en": "Illegal-migrant-worker, complaint, deportation and placement series, 2015-2026",
+        "id": "Seri pekerja migran ilegal, pengaduan, deportasi, dan penempatan, 2015-2026"},
+    "Entikong deportation batches (news reports)": {"en": "Entikong deportation batches (news reports)",
+                                                    "id": "Gelombang deportasi melalui Entikong (pemberitaan)"},
+    "Remittance and placement context": {"en": "Remittance and placement context",
+                                         "id": "Konteks remitansi dan penempatan"},
+    "Financial literacy, inclusion and remittance-use context": {
+        "en": "Financial literacy, inclusion and remittance-use context",
+        "id": "Konteks literasi keuangan, inklusi keuangan, dan penggunaan remitansi"},
+    "Susenas March 2020 (KOR, persons), Jambi": {"en": "Susenas March 2020 (KOR, persons), Jambi",
+                                                 "id": "Susenas Maret 2020 (KOR, individu), Jambi"},
+    "Sakernas August 2020 (persons), Jambi": {"en": "Sakernas August 2020 (persons), Jambi",
+                                              "id": "Sakernas Agustus 2020 (individu), Jambi"},
     "col_notebook": {"en": "notebook", "id": "notebook"},
     "col_status": {"en": "status", "id": "status"},
     "col_time": {"en": "time", "id": "waktu"},

@@ -1,6 +1,9 @@
 """Drawing functions, one per figure. Each takes tidy data and a language and returns a
 :class:`matplotlib.figure.Figure` built with :func:`style.new_figure`; every text comes
 from :mod:`kalbar_border.figures.labels`. Saving is :func:`save.render_bilingual`'s job.
+
+No figure carries a title: the caption (sidecar, report) does, as journals ask. Quantities in
+different units get panels of their own, never a shared or a twin axis.
 """
 from __future__ import annotations
 
@@ -8,132 +11,172 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 import pandas as pd
 
-from .style import PALETTE, local_numbers, new_figure
+from ..numbers import number_text
+from .style import PALETTE, SERIES, STYLE, local_numbers, new_figure, wrap_text
 from .labels import label
 
-BORDER_LINES = ("bp2mi_complaints_total", "kjri_kuching_deportations_sarawak", "bp2mi_complaints_malaysia",
-                "kalbar_pmi_placements")
+#: The border series by panel: complaints (counted by BP2MI) and persons (deported or placed).
+BORDER_PANELS = {
+    "complaints_axis": ("bp2mi_complaints_total", "bp2mi_complaints_malaysia"),
+    "persons_axis": ("kjri_kuching_deportations_sarawak", "kalbar_pmi_placements"),
+}
+BORDER_LINES = tuple(s for panel in BORDER_PANELS.values() for s in panel)
+#: Open markers of the paper's figures, one shape per claim, none used by a series.
+CLAIM_MARKERS = ("D", "P", "X", "h")
+#: How far left of its year a claim marker sits, in years: beside the data point, never over it.
+CLAIM_OFFSET = 0.2
 
 
-def border_series(annual: pd.DataFrame, lang: str, paper_claims: dict[tuple[str, int], float],
-                  window: tuple[int, int]):
-    """Annual values (only full-year rows, one value per series-year) as lines with markers;
-    the paper's claimed values as open diamonds. ``annual``: columns year, series, value;
-    ``window``: (first, last) year asked for, for the title."""
-    fig = new_figure(7.2, 4.2)
-    ax = fig.add_subplot()
+def _panel_ylabel(ax, text: str) -> None:
+    """A stacked panel's y label, broken into lines that fit the panel's height (about 2 in),
+    so it never runs past the figure or into the next panel."""
+    ax.set_ylabel(wrap_text(text, 1.9, STYLE["axes.labelsize"]))
+
+
+def _count_axis(axis, lang: str) -> None:
+    """A value axis of counts: whole-number ticks (no 2.5 batches), numbers in ``lang``'s style."""
+    axis.set_major_locator(MaxNLocator(integer=True))
+    local_numbers(axis, lang)
+
+
+def border_series(annual: pd.DataFrame, lang: str, paper_claims: dict[tuple[str, int], float]):
+    """Annual values (only full-year rows, one value per series-year) in two panels sharing
+    the year axis: complaints (top) and persons (bottom). The paper's claimed values are open
+    markers just left of their year, at the paper's value, in the panel of the series the
+    notebook compares them with, each with its own legend entry.
+
+    ``annual``: columns year, series, value; ``paper_claims``: (series, year) -> value.
+    """
+    fig = new_figure(7.2, 5.6)
+    axes = fig.subplots(2, 1, sharex=True)
     years = sorted(annual["year"].unique())
-    for colour, series in zip(PALETTE, BORDER_LINES):
-        part = annual[annual["series"] == series].set_index("year")["value"]
-        if part.empty:
-            continue
-        # Reindexing leaves NaN for missing years, so a gap breaks the line instead of bridging it.
-        part = part.reindex(years)
-        ax.plot(years, part.to_numpy(dtype=float), marker="o", color=colour, label=label(series, lang))
-    for i, ((series, year), value) in enumerate(paper_claims.items()):
-        ax.scatter([year], [value], marker="D", s=70, facecolors="none", edgecolors="#000000", zorder=5,
-                   label=label("paper_claim", lang) if i == 0 else None)
-    ax.set_xlabel(label("year", lang))
-    ax.set_ylabel(label("count_axis", lang))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    local_numbers(ax.yaxis, lang)
-    ax.set_title(label("fig_border_series_title", lang).format(first=window[0], last=window[1]))
-    ax.set_xticks(years)
-    ax.set_ylim(bottom=0)
-    ax.legend(fontsize=7, loc="upper right")
+    looks = dict(zip(BORDER_LINES, SERIES))
+    claims = list(paper_claims.items())
+    for ax, (axis_key, series_keys) in zip(axes, BORDER_PANELS.items()):
+        for series in series_keys:
+            part = annual[annual["series"] == series].set_index("year")["value"]
+            if part.empty:
+                continue
+            look = dict(looks[series])
+            if part.notna().sum() < 2:
+                look["linestyle"] = "none"  # one value is a point: no line in its legend
+            # Reindexing leaves NaN for missing years, so a gap breaks the line instead of bridging it.
+            ax.plot(years, part.reindex(years).to_numpy(dtype=float), label=label(series, lang), **look)
+        for (series, year), value in claims:
+            if series in series_keys:
+                shape = CLAIM_MARKERS[claims.index(((series, year), value)) % len(CLAIM_MARKERS)]
+                ax.plot([year - CLAIM_OFFSET], [value], linestyle="none", marker=shape, markersize=8,
+                        markerfacecolor="none", markeredgecolor="#000000", markeredgewidth=1.2, zorder=5,
+                        label=label("paper_claim_value", lang).format(year=year, value=number_text(value, lang)))
+        _panel_ylabel(ax, label(axis_key, lang))
+        _count_axis(ax.yaxis, lang)
+        ax.set_ylim(bottom=0, top=ax.get_ylim()[1] * 1.05)
+        ax.legend(fontsize=7, loc="upper right")
+    axes[-1].set_xlabel(label("year", lang))
+    axes[-1].set_xticks(years)
+    axes[-1].set_xlim(years[0] - 0.45, years[-1] + 0.3)
     return fig
+
+
+def _bar_panels(fig, x, top: np.ndarray, bottom: np.ndarray, top_key: str, bottom_key: str, lang: str,
+                counts: bool, xticks=None):
+    """Two stacked panels over the same years: ``top`` as bars, ``bottom`` as a line with
+    markers (different units, so never one axis)."""
+    upper, lower = fig.subplots(2, 1, sharex=True)
+    upper.bar(x, top, color=PALETTE[0], label=label(top_key, lang))
+    lower.plot(x, bottom, **SERIES[1])
+    for ax, key in ((upper, top_key), (lower, bottom_key)):
+        _panel_ylabel(ax, label(key, lang))
+        if counts:
+            _count_axis(ax.yaxis, lang)
+        else:
+            local_numbers(ax.yaxis, lang)
+        ax.set_ylim(bottom=0, top=max(ax.get_ylim()[1], 1) * 1.08)
+    lower.set_xlabel(label("year", lang))
+    lower.set_xticks(x if xticks is None else xticks)
+    return upper, lower
 
 
 def entikong_batches(summary: pd.DataFrame, lang: str):
-    """Batches found per year (bars, left) and persons in them (line, right)."""
-    fig = new_figure(7.2, 3.8)
-    ax = fig.add_subplot()
-    ax.bar(summary["year"], summary["batches_found"], color=PALETTE[0], label=label("batches_found", lang))
-    ax.set_xlabel(label("year", lang))
-    ax.set_ylabel(label("batches_found", lang))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # batches are counted: no 2.5
-    local_numbers(ax.yaxis, lang)
-    ax.set_xticks(summary["year"])
-    right = ax.twinx()
-    right.spines["right"].set_visible(True)  # its ticks without a spine read as minus signs
-    right.plot(summary["year"], summary["persons"].astype(float), color=PALETTE[3], marker="o",
-               label=label("persons_in_batches", lang))
-    right.set_ylabel(label("persons_in_batches", lang))
-    right.yaxis.set_major_locator(MaxNLocator(integer=True))
-    local_numbers(right.yaxis, lang)
-    right.set_ylim(bottom=0)
-    right.grid(False)
-    ax.set_title(label("fig_entikong_title", lang))
-    handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], fontsize=7, loc="upper left")
+    """Batches found per year (bars, top panel) and persons in them (line, bottom panel)."""
+    fig = new_figure(7.2, 4.8)
+    _bar_panels(fig, summary["year"].to_numpy(), summary["batches_found"].to_numpy(dtype=float),
+                summary["persons"].to_numpy(dtype=float), "batches_found", "persons_in_batches", lang, counts=True)
     return fig
 
 
-def remittances(share: pd.DataFrame, lang: str, window: tuple[int, int]):
-    """WDI remittances (billion US$, bars) and their share of GDP (%, line); ``window``:
-    (first, last) year asked for, for the title."""
-    fig = new_figure(7.2, 3.8)
-    ax = fig.add_subplot()
-    ax.bar(share["year"], share["remittances_usd"] / 1e9, color=PALETTE[5], label=label("remittances_busd", lang))
-    ax.set_xlabel(label("year", lang))
-    ax.set_ylabel(label("remittances_busd", lang))
-    local_numbers(ax.yaxis, lang)
-    ax.set_xticks(share["year"][::2])
-    right = ax.twinx()
-    right.spines["right"].set_visible(True)  # its ticks without a spine read as minus signs
-    right.plot(share["year"], share["share_pct"], color=PALETTE[3], marker="o", label=label("remittances_pct_gdp", lang))
-    right.set_ylabel(label("remittances_pct_gdp", lang))
-    local_numbers(right.yaxis, lang)
-    right.set_ylim(0, max(1.5, float(share["share_pct"].max()) * 1.2))
-    right.grid(False)
-    ax.set_title(label("fig_remittances_title", lang).format(first=window[0], last=window[1]))
-    handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], fontsize=7, loc="upper left")
+def remittances(share: pd.DataFrame, lang: str):
+    """WDI remittances (billion US$, bars, top panel) and their share of GDP (%, line, bottom panel)."""
+    fig = new_figure(7.2, 4.8)
+    years = share["year"].to_numpy()
+    _bar_panels(fig, years, share["remittances_usd"].to_numpy(dtype=float) / 1e9,
+                share["share_pct"].to_numpy(dtype=float), "remittances_busd", "remittances_pct_gdp", lang,
+                counts=False, xticks=years[::2])
     return fig
 
 
-def group_shares(table: pd.DataFrame, lang: str, title_key: str = "fig_finance_shares_title"):
+def _legend_above(ax) -> None:
+    """The legend just above the plot, where a title would be: clear of every interval and
+    of the source line (constrained layout makes room for it). Side by side when the entries
+    are short, stacked when one is long enough to run past the figure's edge."""
+    longest = max(len(text) for text in ax.get_legend_handles_labels()[1])
+    ax.legend(fontsize=7, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2 if longest < 40 else 1)
+
+
+def _interval_limits(ax, low: np.ndarray, high: np.ndarray) -> None:
+    """x limits that hold every interval with its caps and 0, plus a margin (an interval ending
+    at 0 is drawn whole, not cut by the axis)."""
+    lo, hi = float(np.nanmin(low)), float(np.nanmax(high))
+    pad = 0.04 * (hi - lo if hi > lo else 1.0)
+    ax.set_xlim(min(lo, 0.0) - pad, max(hi, 0.0) + pad)
+
+
+def group_shares(table: pd.DataFrame, lang: str):
     """Weighted shares (%) with 95 % design-based CIs, migrant vs non-migrant, per indicator.
     ``table``: columns indicator, group, share_weighted, ci_low, ci_high, n_unweighted."""
     indicators = list(dict.fromkeys(table["indicator"]))
     fig = new_figure(7.2, 0.55 * len(indicators) + 1.6)
     ax = fig.add_subplot()
     y = np.arange(len(indicators))
-    for offset, group, colour in ((-0.18, "migrant", PALETTE[3]), (0.18, "non_migrant", PALETTE[0])):
+    lows, highs = [], []
+    for offset, group, look in ((-0.18, "migrant", SERIES[1]), (0.18, "non_migrant", SERIES[0])):
         part = table[table["group"] == group].set_index("indicator").reindex(indicators)
-        share = part["share_weighted"] * 100
-        err = np.vstack([share - part["ci_low"] * 100, part["ci_high"] * 100 - share])
-        ax.errorbar(share, y + offset, xerr=err, fmt="o", color=colour, capsize=2, label=label(group, lang))
+        share = part["share_weighted"].to_numpy(dtype=float) * 100
+        low, high = part["ci_low"].to_numpy(dtype=float) * 100, part["ci_high"].to_numpy(dtype=float) * 100
+        lows.append(low), highs.append(high)
+        ax.errorbar(share, y + offset, xerr=np.vstack([share - low, high - share]), fmt=look["marker"],
+                    color=look["color"], capsize=2, label=label(group, lang))
     ax.set_yticks(y, [label(i, lang) for i in indicators])
     ax.invert_yaxis()
     ax.set_xlabel(label("share_pct", lang))
     local_numbers(ax.xaxis, lang)
-    ax.set_xlim(left=0)
-    ax.set_title(label(title_key, lang))
-    ax.legend(fontsize=7, loc="lower right")
+    _interval_limits(ax, np.concatenate(lows), np.concatenate(highs))
+    _legend_above(ax)
     return fig
 
 
 def forest(effects: pd.DataFrame, lang: str):
     """Adjusted average marginal effects (percentage points) with 95 % CIs per indicator.
     ``effects``: columns indicator, ame, ame_ci_low, ame_ci_high (fractions) and few_events;
-    few-event rows are drawn as open grey markers with a legend entry saying they are not
-    read as evidence."""
-    fig = new_figure(7.2, 0.5 * len(effects) + 1.6)
+    few-event rows are drawn as open grey circles, with a legend entry (above the plot)
+    saying they are not read as evidence."""
+    fig = new_figure(7.2, 0.5 * len(effects) + 1.8)
     ax = fig.add_subplot()
     y = np.arange(len(effects))
     ame = effects["ame"].to_numpy() * 100
-    err = np.vstack([ame - effects["ame_ci_low"].to_numpy() * 100, effects["ame_ci_high"].to_numpy() * 100 - ame])
+    low, high = effects["ame_ci_low"].to_numpy() * 100, effects["ame_ci_high"].to_numpy() * 100
+    err = np.vstack([ame - low, high - ame])
     few = effects["few_events"].to_numpy(dtype=bool)
-    ax.errorbar(ame[~few], y[~few], xerr=err[:, ~few], fmt="s", color=PALETTE[0], capsize=2)
+    ax.errorbar(ame[~few], y[~few], xerr=err[:, ~few], fmt="s", color=PALETTE[0], capsize=2,
+                label=label("estimate_ci", lang))
     if few.any():
-        ax.errorbar(ame[few], y[few], xerr=err[:, few], fmt="s", color="#888888", markerfacecolor="white",
+        ax.errorbar(ame[few], y[few], xerr=err[:, few], fmt="o", color="#888888", markerfacecolor="white",
                     capsize=2, label=label("few_events", lang))
-        ax.legend(fontsize=7, loc="upper right")
     ax.axvline(0, color="#444444", linewidth=0.8)
     ax.set_yticks(y, [label(i, lang) for i in effects["indicator"]])
     ax.invert_yaxis()
     ax.set_xlabel(label("ame_pp", lang))
     local_numbers(ax.xaxis, lang)
-    ax.set_title(label("fig_finance_forest_title", lang))
+    _interval_limits(ax, low, high)
+    _legend_above(ax)
     return fig

@@ -1,7 +1,8 @@
-"""The one figure-saving function: :func:`save_figure` writes ``figures/<name>_<lang>.png`` and
-``.svg`` with deterministic bytes (no dates, no software versions, fixed SVG hash salt) and a
-sidecar ``<name>_<lang>.json`` recording notebook, parameters, input hashes and git commit;
-:func:`render_bilingual` draws and saves a figure in every language.
+"""The one figure-saving function: :func:`save_figure` writes ``figures/<name>_<lang>.png``
+(300 dpi), ``.svg`` and ``.pdf`` (vector, fonts embedded) with deterministic bytes (no dates, no
+software versions, fixed SVG hash salt) and a sidecar ``<name>_<lang>.json`` recording title,
+caption, source line, the source rows plotted, notebook, parameters, input hashes and git
+commit; :func:`render_bilingual` draws and saves a figure in every language.
 """
 from __future__ import annotations
 
@@ -23,31 +24,42 @@ def input_hashes(inputs: Iterable[Path]) -> dict[str, str]:
     return {paths.portable(Path(p)): sha256_file(Path(p)) for p in sorted(map(Path, inputs))}
 
 
-def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters: dict,
-                inputs: Iterable[Path], source_line: str, caption: str) -> tuple[dict, bytes]:
-    """Save ``fig`` as PNG and SVG plus a JSON sidecar; returns the sidecar record and the PNG bytes.
+#: Bytes that would differ between runs or machines, left out of each format.
+METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+            "pdf": {"Creator": None, "Producer": None, "CreationDate": None}}
 
-    ``source_line`` is printed under the plot; ``caption`` goes to the sidecar and the
-    report. ``inputs`` are the data files the figure was computed from (hashed).
+
+def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters: dict,
+                inputs: Iterable[Path], title: str, source_line: str, caption: str,
+                source_rows: Iterable[str] = ()) -> tuple[dict, bytes]:
+    """Save ``fig`` as PNG, SVG and PDF plus a JSON sidecar; returns the sidecar record and the PNG bytes.
+
+    ``source_line`` (publishers and datasets, briefly) is printed under the plot; ``title``
+    and ``caption`` go to the sidecar and the report, not into the image. ``source_rows`` are
+    the ids of the source-table rows plotted (sidecar only); ``inputs`` are the data files the
+    figure was computed from (hashed).
     """
-    fig.text(0.01, 0.005, wrap_text(f"{label('source', lang)}: {source_line}", fig.get_figwidth(), SOURCE_FONTSIZE),
-             fontsize=SOURCE_FONTSIZE, ha="left", va="bottom", color="#444444")
-    fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+    text = wrap_text(f"{label('source', lang)}: {source_line}", fig.get_figwidth(), SOURCE_FONTSIZE)
+    fig.text(0.01, 0.005, text, fontsize=SOURCE_FONTSIZE, ha="left", va="bottom", color="#444444")
+    # Room for the source line: its lines at 1.3 line spacing, in figure-height fractions.
+    reserved = (text.count("\n") + 1) * SOURCE_FONTSIZE * 1.3 / 72 / fig.get_figheight() + 0.01
+    fig.get_layout_engine().set(rect=(0, reserved, 1, 1 - reserved))
     out = paths.figures_dir()
     stem = f"{name}_{lang}"
     written = {}
     with matplotlib.rc_context(STYLE):
-        for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+        for ext, meta in METADATA.items():
             buf = io.BytesIO()
             fig.savefig(buf, format=ext, dpi=DPI, metadata=meta)
             written[ext] = buf.getvalue()
             write_bytes(out / f"{stem}.{ext}", written[ext])
             # Keep the layout the PNG draw computed and drop the engine (None, not "none",
-            # whose placeholder still costs a layout draw): the SVG gets the same positions
-            # without another pass over every text extent.
+            # whose placeholder still costs a layout draw): the SVG and PDF get the same
+            # positions without another pass over every text extent.
             fig.set_layout_engine(None)
     sidecar = {
-        "figure": stem, "lang": lang, "caption": caption, "source_line": source_line,
+        "figure": stem, "lang": lang, "title": title, "caption": caption, "source_line": source_line,
+        "source_rows": sorted(set(source_rows)),
         "notebook": notebook, "parameters": parameters, "inputs": input_hashes(inputs),
         "files": {ext: {"path": f"figures/{stem}.{ext}", "sha256": hashlib.sha256(data).hexdigest()}
                   for ext, data in written.items()},
@@ -83,12 +95,12 @@ def _in(text, lang: str) -> str:
     return text(lang) if callable(text) else text
 
 
-def render_bilingual(draw: Callable[[str], Figure], name: str, *, lang: str, source_line, caption,
+def render_bilingual(draw: Callable[[str], Figure], name: str, *, lang: str, title, source_line, caption,
                      **save_kwargs) -> SavedFigure:
     """Draw and save the figure in every language; return the one in ``lang`` for display.
 
     ``draw(lang)`` builds a complete figure with labels from :func:`labels.label`;
-    ``source_line`` and ``caption`` are given per language (``{"en": ..., "id": ...}`` or a
+    ``title``, ``source_line`` and ``caption`` are given per language (``{"en": ..., "id": ...}`` or a
     function of the language), so that each version, sidecar included, is in one language.
     Teachers get both versions from one run.
     """
@@ -97,8 +109,8 @@ def render_bilingual(draw: Callable[[str], Figure], name: str, *, lang: str, sou
     for each in LANGS:
         with matplotlib.rc_context(STYLE):
             fig = draw(each)
-        _, png = save_figure(fig, name, lang=each, source_line=_in(source_line, each), caption=_in(caption, each),
-                             **save_kwargs)
+        _, png = save_figure(fig, name, lang=each, title=_in(title, each), source_line=_in(source_line, each),
+                             caption=_in(caption, each), **save_kwargs)
         if each == lang:
             shown = SavedFigure(fig, paths.figures_dir() / f"{name}_{each}.png", png)
     return shown

@@ -126,6 +126,17 @@ _ABROAD_SUSENAS = 40
 
 #: ``province=ALL_PROVINCES``: every province in the file.
 ALL_PROVINCES = "all"
+#: BPS codes of the provinces named in the compendium's texts (Jambi: the public files; West
+#: Kalimantan: the paper's province). Other codes are written as "province <code>".
+PROVINCE_LABELS = {15: "province_jambi", 61: "province_kalbar", ALL_PROVINCES: "province_all"}
+
+
+def province_name(province, lang: str) -> str:
+    """The name of BPS province code ``province`` (or ``"all"``) for a reader of ``lang``."""
+    from ..figures.labels import label
+
+    key = PROVINCE_LABELS.get(province)
+    return label(key, lang) if key else label("province_code", lang).format(code=province)
 
 
 def _validated(df, required: tuple[str, ...], design: tuple[str, ...], label: str, province_var: str,
