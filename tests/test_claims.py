@@ -96,3 +96,20 @@ def test_malformed_ledger_is_one_line_error(tmp_path):
     with pytest.raises(CompendiumError) as err:
         claims.load_ledger(path)
     assert str(err.value).startswith("claims.yml: claim C3a: field 'rule' missing")
+
+
+def test_indonesian_view_says_values_and_statuses_in_indonesian(evaluated):
+    table = evaluated[0]
+    shown = claims.view(table, "id").set_index("id")
+    assert shown.loc["C3a", "nilai makalah"] == "5.824" and shown.loc["C4", "nilai hasil reproduksi"] == "-68,9 %"
+    assert shown.loc["C2", "nilai makalah"] == "berfluktuasi 2019-2023"
+    assert shown.loc["C3b", "nilai hasil reproduksi"] == "tidak ada sumber independen"
+    assert shown.loc["C3b", "status"] == "tidak dapat diperiksa" and shown.loc["C3b", "klaim"].startswith("Pada 2019")
+    english = claims.view(table, "en").set_index("id")
+    assert english.loc["C3a", "paper value"] == "5,824" and english.loc["C4", "reproduced value"] == "-68.9 %"
+
+
+def test_evidence_in_either_language(evaluated):
+    table = evaluated[0]
+    assert claims.evidence(table, "en").equals(table[["id", "checked", "explanation", "evidence"]])
+    assert list(claims.evidence(table, "id")["evidence"]) == list(table["evidence_id"])

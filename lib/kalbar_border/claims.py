@@ -14,6 +14,7 @@ import pandas as pd
 import yaml
 
 from . import paths
+from .localize import local_text
 from .errors import CompendiumError
 from .figures.labels import LANGS, label
 
@@ -169,13 +170,23 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
 
 def view(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The evaluated ledger as a reader sees it, in ``lang``: id, claim, paper value,
-    reproduced value, status and caveat or reason, with headers from the label dictionary."""
+    reproduced value, status and caveat or reason, with headers from the label dictionary;
+    the values in ``lang`` too (``"5,824"`` and "no independent source" read ``"5.824"`` and
+    "tidak ada sumber independen" in Indonesian, as on the report page)."""
     texts = ("claim_id", "caveat_id") if lang == "id" else ("claim", "caveat")
-    out = pd.DataFrame({"id": table["id"], "col_claim": table[texts[0]], "col_paper_value": table["paper_value"],
-                        "col_reproduced_value": table["reproduced_value"],
+    values = {column: [local_text(v, lang) for v in table[column]] for column in ("paper_value", "reproduced_value")}
+    out = pd.DataFrame({"id": table["id"], "col_claim": table[texts[0]], "col_paper_value": values["paper_value"],
+                        "col_reproduced_value": values["reproduced_value"],
                         "col_status": [label(f"status_{s}", lang) for s in table["status"]],
                         "col_caveat": table[texts[1]]})
     return out.rename(columns={c: label(c, lang) for c in out.columns if c != "id"})
+
+
+def evidence(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """What was checked for each claim, how its status follows, and where its evidence is:
+    the evidence in ``lang`` (what was checked and the explanation exist in English only)."""
+    out = table[["id", "checked", "explanation", "evidence"]]
+    return out.assign(evidence=table["evidence_id"]) if lang == "id" else out
 
 
 def drifted(table: pd.DataFrame) -> pd.DataFrame:

@@ -28,7 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from .atomic import write_text
-from .figures.labels import LABELS, label
+from .localize import headings, local_text
+from .figures.labels import LABELS, LANGS, label
 from .numbers import indonesian_number, number_text
 from .finance.variables import INDICATORS, province_name
 
@@ -47,13 +48,6 @@ WEST_KALIMANTAN = 61
 #: A finance finding in results.json: finance.<dataset>.persons15.<definition>.<indicator>.<field>.
 FINANCE_KEY = re.compile(r"^finance\.(?P<dataset>[a-z0-9_]+)\.persons15\.(?P<definition>[a-z0-9_]+)"
                          r"\.(?P<indicator>[a-z0-9_]+)\.(?P<field>[a-z0-9_]+)$")
-#: Numbers written the English way inside a text (5,824 or -68.9), not years, dates or versions.
-ENGLISH_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![.\d])")
-#: Free-text values of the data files that follow a pattern, and the label that says them in
-#: another language (plain texts are looked up in LABELS as they are).
-PATTERNS = [(re.compile(r"^(?P<n>\d+) independent sources?$"), "report_independent_sources"),
-            (re.compile(r"^(?P<n>\d+) public pages \(source_url on every row\)$"), "report_public_pages"),
-            (re.compile(r"^CRAN package (?P<package>.+), published (?P<date>[\d-]+)$"), "report_cran_package")]
 
 CSS = """
 body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
@@ -104,21 +98,6 @@ def _pp(fraction, lang: str) -> str:
     return number_text(100 * fraction, lang, 1)
 
 
-def _local(text, lang: str) -> str:
-    """A value of the data files (written in English) as a reader of ``lang`` reads it: a text
-    the label dictionary knows, or one of :data:`PATTERNS`, in ``lang``; numbers in its style."""
-    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
-    if lang == "en" or not text:
-        return text
-    if text in LABELS:
-        return label(text, lang)
-    for pattern, key in PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return label(key, lang).format(**match.groupdict())
-    return ENGLISH_NUMBER.sub(lambda m: indonesian_number(m.group().replace(",", "")), text)
-
-
 def _first_sentence(text: str) -> str:
     """The first sentence of ``text`` (up to a full stop followed by a capital or a digit)."""
     return re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text.strip(), maxsplit=1)[0]
@@ -156,8 +135,8 @@ def _reason(row, lang: str) -> str:
     if text:
         return _e(_first_sentence(text))
     if row.paper_value or row.reproduced_value:
-        return _fill("report_contradicted_reason", lang, paper=_local(row.paper_value, lang) or "—",
-                     reproduced=_local(row.reproduced_value, lang) or "—")
+        return _fill("report_contradicted_reason", lang, paper=local_text(row.paper_value, lang) or "—",
+                     reproduced=local_text(row.reproduced_value, lang) or "—")
     return ""
 
 
@@ -271,8 +250,8 @@ def _share(row: dict, group: str, lang: str) -> str:
 
 def _finance_table(rows: list[dict], lang: str) -> str:
     heads = "".join(f"<th>{_e(label(k, lang))}</th>" for k in
-                    ("col_indicator", "col_survey", "col_share_migrant", "col_share_non_migrant",
-                     "col_difference", "col_holm", "col_ame"))
+                    ("col_indicator", "col_survey", "report_col_share_migrant", "report_col_share_non_migrant",
+                     "report_col_difference", "col_holm", "report_col_ame"))
     body = []
     for r in rows:
         ame = _estimate(r, "ame", lang)
@@ -402,12 +381,12 @@ def _data_versions(provenance: pd.DataFrame | None, lang: str) -> str:
         return ""
     items = []
     for r in provenance.itertuples(index=False):
-        parts = [_e(_local(r.title, lang)), f"{_e(label('col_period', lang))} {_e(r.period)}"]
+        parts = [_e(local_text(r.title, lang)), f"{_e(label('col_period', lang))} {_e(r.period)}"]
         if not pd.isna(r.rows):
             parts.append(f"{_e(number_text(r.rows, lang))} {_e(label('col_rows', lang))}")
         if isinstance(r.sha256, str) and r.sha256:
             parts.append(f"sha256 <code>{_e(r.sha256[:12])}</code>")
-        parts.append(f'<span class="muted">{_e(_local(r.status, lang))}</span>')
+        parts.append(f'<span class="muted">{_e(local_text(r.status, lang))}</span>')
         items.append(f"<li><b>{_e(r.dataset)}</b> — {'; '.join(parts)}</li>")
     return (f'<h3 id="data-versions-heading">{_e(label("report_data_versions", lang))}</h3>'
             f'<p>{_e(label("report_data_versions_intro", lang))}</p><ul id="data-versions">{"".join(items)}</ul>')
@@ -423,7 +402,7 @@ def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> str:
         figure = f'<a href="#fig-{_e(r.figure)}">{_e(r.figure)}</a>' if isinstance(r.figure, str) and r.figure else ""
         rows.append(
             f'<tr id="claim-{_e(r.id)}"><td><b>{_e(r.id)}</b></td><td>{_e(_claim_text(r, lang))}</td>'
-            f"<td>{_e(_local(r.paper_value, lang))}</td><td>{_e(_local(r.reproduced_value, lang))}</td>"
+            f"<td>{_e(local_text(r.paper_value, lang))}</td><td>{_e(local_text(r.reproduced_value, lang))}</td>"
             f"<td>{_status(r.status, lang)}</td>"
             f"<td>{_e(r.caveat_id if lang == 'id' else r.caveat)}</td>"
             f"<td>{link} {figure}<br><small>{_e(r.evidence_id if lang == 'id' else r.evidence)}</small></td></tr>")
@@ -437,7 +416,7 @@ def _notebooks(manifest: dict, lang: str) -> str:
     """The executed notebooks: link to each page, status (and why skipped), time, parameters."""
     rows = "".join(
         f'<tr><td><a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a></td>'
-        f'<td>{_e(label("status_" + n["status"], lang))}{" (" + _e(_local(n["reason"], lang)) + ")" if n.get("reason") else ""}</td>'
+        f'<td>{_e(label("status_" + n["status"], lang))}{" (" + _e(local_text(n["reason"], lang)) + ")" if n.get("reason") else ""}</td>'
         f'<td>{_e(number_text(n["seconds"], lang, 1)) + " s" if "seconds" in n else ""}</td>'
         f'<td><code>{_e(json.dumps(n.get("parameters", {}), ensure_ascii=False))}</code></td></tr>'
         for n in manifest.get("notebooks", []))
@@ -475,10 +454,10 @@ def _figures(figures_dir: Path, current: set[str], lang: str = "en") -> str:
 
 def _provenance(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The provenance table with its headers, texts, row counts and statuses in ``lang``."""
-    local = {column: [_local(v, lang) for v in table[column]] for column in ("title", "source", "status") if column in table}
+    local = {column: [local_text(v, lang) for v in table[column]] for column in ("title", "source", "status") if column in table}
     if "rows" in table:
         local["rows"] = ["" if pd.isna(v) else number_text(v, lang) for v in table["rows"]]
-    return table.assign(**local).rename(columns={c: label(f"col_{c}", lang) for c in table.columns if f"col_{c}" in LABELS})
+    return headings(table.assign(**local), lang)
 
 
 def _citations(results: Path, lang: str) -> str:
@@ -545,20 +524,27 @@ make lab         # {_e(t("report_rerun_lab"))}</pre>
 """
 
 
-@functools.lru_cache(maxsize=1)
-def _notebook_exporter():
-    # One exporter per process: a new one loads and compiles the lab template again. The
-    # template extends nbconvert's lab template without the scripts it loads from a CDN, so
-    # the pages work offline (templates/offline.html.j2).
+@functools.lru_cache(maxsize=len(LANGS))
+def _notebook_exporter(lang: str):
+    # One exporter per language and process: a new one loads and compiles the lab template
+    # again. The template extends nbconvert's lab template without the scripts it loads from a
+    # CDN, so the pages work offline (templates/offline.html.j2). nbconvert's own
+    # TagRemovePreprocessor leaves out the narrative cells of the other language.
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
-    return HTMLExporter(template_name="lab", extra_template_paths=[str(Path(__file__).parent / "templates")],
-                        template_file="offline.html.j2")
+    other = [f"lang-{each}" for each in LANGS if each != lang]
+    config = Config({"TagRemovePreprocessor": {"enabled": True, "remove_cell_tags": other}})
+    return HTMLExporter(config=config, template_name="lab", template_file="offline.html.j2",
+                        extra_template_paths=[str(Path(__file__).parent / "templates")])
 
 
-def notebook_html(executed) -> str:
-    """HTML of an executed notebook node (converted, never executed again)."""
-    body, _ = _notebook_exporter().from_notebook_node(executed)
+def notebook_html(executed, lang: str = "en") -> str:
+    """HTML of an executed notebook node (converted, never executed again) for a reader of
+    ``lang``: the narrative cells tagged ``lang-<other language>`` are left out of the page
+    (the executed notebook keeps both)."""
+    label("report_title", lang)  # an unsupported language is a one-line error
+    body, _ = _notebook_exporter(lang).from_notebook_node(executed)
     return body
 
 

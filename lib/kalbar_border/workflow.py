@@ -499,7 +499,7 @@ def execute_notebook(nb: Notebook, params: dict, outputs: list[str], kernel: str
             _portable_record(executed, nb, pending_nb)
             from .report import notebook_html
 
-            atomic.write_text(build / "html" / f"{nb.name}.html", notebook_html(executed))
+            atomic.write_text(build / "html" / f"{nb.name}.html", notebook_html(executed, params.get("LANG", "en")))
         finally:
             for var, value in saved.items():
                 if value is None:

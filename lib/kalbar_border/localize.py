@@ -1,0 +1,153 @@
+"""Tables and data values as a reader of the notebooks' language (``LANG``: en, id) sees them.
+
+:func:`table` is what a notebook cell shows, ``localize.table(frame, LANG)``: in English the
+frame itself, unchanged; in Indonesian a copy with its column headings (and the names of its
+index and column levels) from the label dictionary (``col_<column>`` keys of
+:mod:`kalbar_border.figures.labels`) and its numbers written by :mod:`kalbar_border.numbers`
+(``5.824``, ``0,405``), yes and no for booleans, years plain (``2019``). Only the shown copy
+changes: what the notebooks write to ``results/`` stays English and machine-readable.
+Identifiers (row ids, series, indicator and dataset codes) are shown as they are, since the
+exercises use them in code.
+
+:func:`local_text` says a text value of the data files (written in English) in the reader's
+language; the claims ledger (:func:`kalbar_border.claims.view`) and the report page use it.
+:func:`headings` renames the columns of a frame; the report's provenance table uses it.
+"""
+from __future__ import annotations
+
+import numbers
+import re
+
+import numpy as np
+import pandas as pd
+
+from .figures.labels import LABELS, label
+from .numbers import indonesian_number, number_text
+
+#: At most this many decimals in a column of fractional numbers (shares, p-values, estimates);
+#: a column shows the decimals its values need, up to this many (76.19 stays 76,19).
+DECIMALS = 3
+#: A column holding a number this large or larger (amounts in US$, say) is shown in whole
+#: numbers: 6.916.051.073, not 6.916.051.073,089.
+WHOLE_FROM = 1e6
+#: A column of whole numbers all within these years (inclusive), or named ``year`` or
+#: ``*_year``, holds years: written plain, 2019 and not 2.019.
+YEARS = (1900, 2100)
+
+#: Numbers written the English way inside a text (5,824 or -68.9), not years, dates or versions.
+ENGLISH_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![.\d])")
+#: Free-text values of the data files that follow a pattern, and the label that says them in
+#: another language (plain texts are looked up in LABELS as they are).
+PATTERNS = [(re.compile(r"^(?P<n>\d+) independent sources?$"), "report_independent_sources"),
+            (re.compile(r"^(?P<n>\d+) public pages \(source_url on every row\)$"), "report_public_pages"),
+            (re.compile(r"^CRAN package (?P<package>.+), published (?P<date>[\d-]+)$"), "report_cran_package")]
+
+
+def local_text(text, lang: str) -> str:
+    """A value of the data files (written in English) as a reader of ``lang`` reads it: a text
+    the label dictionary knows, or one of :data:`PATTERNS`, in ``lang``; numbers in its style
+    (``"5,824, 1,812"`` -> ``"5.824, 1.812"``). None or NaN is ``""``. Apply it once, to the
+    English text: in an Indonesian text "1.428" already means one thousand four hundred."""
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    if lang == "en" or not text:
+        return text
+    if text in LABELS:
+        return label(text, lang)
+    for pattern, key in PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return label(key, lang).format(**match.groupdict())
+    return ENGLISH_NUMBER.sub(lambda m: indonesian_number(m.group().replace(",", "")), text)
+
+
+def heading(name, lang: str, with_code: bool = False):
+    """A column or level name in ``lang``: its ``col_<name>`` label, else the name as it is.
+    ``with_code``: the label followed by the name in brackets ("kelompok kecil (small_group)"),
+    for notebook readers, who select columns by name in code and in the exercises."""
+    key = f"col_{name}"
+    if not (isinstance(name, str) and key in LABELS):
+        return name
+    said = label(key, lang)
+    return f"{said} ({name})" if with_code and said != name else said
+
+
+def headings(frame: pd.DataFrame, lang: str, with_code: bool = False) -> pd.DataFrame:
+    """``frame`` with its column names, and the names of its index and column levels, in
+    ``lang`` (:func:`heading`); the values are not touched."""
+    say = lambda name: heading(name, lang, with_code)  # noqa: E731
+    return frame.rename(columns=say).rename_axis(index=say, columns=say)
+
+
+def _yes_no(value, lang: str) -> str:
+    return label("report_yes" if value else "report_no", lang)
+
+
+def _decimals(values, most: int) -> int:
+    """The decimals the finite ``values`` need, at most ``most`` (0.5 needs 1, 0.40512 needs 5);
+    a value that ``most`` decimals round to zero needs them all (0.0001 is 0,000, not 0); none
+    when a value reaches :data:`WHOLE_FROM`."""
+    finite = [v for v in values if pd.notna(v) and abs(v) != float("inf")]
+
+    def needed(value) -> int:
+        written = f"{value:.{most}f}"
+        return most if value and not float(written) else len(written.rstrip("0").partition(".")[2])
+
+    if any(abs(v) >= WHOLE_FROM for v in finite):
+        return 0
+    return max(map(needed, finite), default=0)
+
+
+def _is_years(name, values: pd.Series) -> bool:
+    """Whether a column (named ``name``) holds years: see :data:`YEARS`."""
+    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return False
+    if isinstance(name, str) and (name == "year" or name.endswith("_year")):
+        return True
+    present = values.dropna()
+    return len(present) > 0 and bool(((present % 1 == 0) & present.between(*YEARS)).all())
+
+
+def _value(value, lang: str):
+    """One value of a column of mixed values (dtype object): booleans, whole and fractional
+    numbers each in ``lang``, with as many decimals as pandas shows (``display.precision``)."""
+    if isinstance(value, (bool, np.bool_)):
+        return _yes_no(value, lang)
+    if isinstance(value, numbers.Integral):
+        return number_text(value, lang)
+    if isinstance(value, numbers.Real) and pd.notna(value):
+        return number_text(value, lang, _decimals([value], pd.get_option("display.precision")))
+    return value
+
+
+def _column(name, values: pd.Series, lang: str) -> pd.Series:
+    """A column as shown in ``lang``: numbers as text in its style, missing values kept."""
+    if pd.api.types.is_bool_dtype(values):
+        return values.map(lambda v: _yes_no(v, lang), na_action="ignore")
+    if _is_years(name, values):
+        return values.map(lambda v: f"{v:.0f}" if v % 1 == 0 else v, na_action="ignore")
+    if pd.api.types.is_integer_dtype(values):
+        return values.map(lambda v: number_text(v, lang), na_action="ignore")
+    if pd.api.types.is_float_dtype(values):
+        decimals = _decimals(values, DECIMALS)
+        return values.map(lambda v: number_text(v, lang, decimals), na_action="ignore")
+    if pd.api.types.is_object_dtype(values):
+        return values.map(lambda v: _value(v, lang), na_action="ignore")
+    return values  # text, dates, categories: as they are
+
+
+def table(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """``frame`` as a notebook cell shows it to a reader of ``lang`` (en, id).
+
+    English: ``frame`` itself. Indonesian: a copy with headings in Indonesian where the label
+    dictionary has them, each followed by the column's name in brackets (other names kept), numbers written the Indonesian way (dot for
+    thousands, comma for decimals; at most :data:`DECIMALS` decimals in a column of
+    fractions), ``ya``/``tidak`` for booleans, years plain; missing values stay missing.
+    Pandas' display options (rows, column widths) apply to the copy as to the frame.
+    """
+    label("col_value", lang)  # an unsupported language is a one-line error, in English too
+    if lang == "en":
+        return frame
+    shown = frame.copy()
+    for position, name in enumerate(frame.columns):
+        shown.isetitem(position, _column(name, frame.iloc[:, position], lang))
+    return headings(shown, lang, with_code=True)

@@ -1,0 +1,174 @@
+"""Tables as the notebooks show them (kalbar_border.localize): English tables exactly as pandas
+shows the frame; Indonesian ones with headings from the label dictionary and numbers written
+the Indonesian way (dot for thousands, comma for decimals), years plain, the frame untouched.
+And, end to end, a run with LANG=id whose executed notebooks show such tables."""
+import json
+import re
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.conftest import needs_microdata, run_pipeline
+from kalbar_border import localize
+from kalbar_border.errors import CompendiumError
+from kalbar_border.figures.labels import LABELS
+
+
+@pytest.fixture
+def frame():
+    return pd.DataFrame({
+        "year": [2019, 2020],
+        "persons": pd.array([5824, pd.NA], dtype="Int64"),
+        "share_migrant": [0.4051, np.nan],
+        "start_value": [5824.0, 1812.0],
+        "few_events": [True, False],
+        "row_id": ["BS001", "BS002"],
+        "odd_column": [1.5, 2.25],
+    }, index=pd.Index(["a", "b"], name="series"))
+
+
+def test_english_is_the_frame_itself(frame):
+    assert localize.table(frame, "en") is frame
+
+
+def test_indonesian_headings_from_the_label_dictionary(frame):
+    shown = localize.table(frame, "id")
+    # each heading is followed by the name a student types in code; a column without a col_ label keeps its name
+    assert list(shown.columns) == ["tahun (year)", "orang (persons)", "proporsi migran (share_migrant)",
+                                   "nilai awal (start_value)", "kejadian terlalu sedikit (few_events)",
+                                   "id baris (row_id)", "odd_column"]
+    assert shown.index.name == "deret (series)"
+
+
+def test_indonesian_numbers(frame):
+    shown = localize.table(frame, "id")
+    shown.columns = list(frame.columns)  # the values, by the names the frame had
+    assert shown["persons"].iloc[0] == "5.824"
+    assert pd.isna(shown["persons"].iloc[1]) and pd.isna(shown["share_migrant"].iloc[1])  # missing stays missing
+    assert shown["share_migrant"].iloc[0] == "0,405"  # at most three decimals
+    assert list(shown["start_value"]) == ["5.824", "1.812"]  # whole numbers without decimals
+    assert list(shown["odd_column"]) == ["1,50", "2,25"]  # the decimals the column needs
+    assert list(shown["few_events"]) == ["ya", "tidak"]
+    assert list(shown["row_id"]) == ["BS001", "BS002"]  # identifiers as they are
+    html = localize.table(frame, "id").to_html()
+    assert "<th>proporsi migran (share_migrant)</th>" in html and "0,405" in html and "5.824" in html
+
+
+def test_years_are_not_grouped(frame):
+    shown = localize.table(frame.assign(start_year=[2019.0, np.nan], checked_in=[1998, 2021]), "id")
+    assert list(shown["tahun (year)"]) == ["2019", "2020"]
+    assert shown["tahun awal (start_year)"].iloc[0] == "2019"
+    assert list(shown["checked_in"]) == ["1998", "2021"]  # whole numbers 1900-2100: years, wherever they are
+    assert "2.019" not in shown.to_html() and "2.020" not in shown.to_html()
+
+
+def test_the_frame_is_not_changed(frame):
+    before = frame.copy()
+    localize.table(frame, "id")
+    pd.testing.assert_frame_equal(frame, before)
+
+
+def test_large_and_tiny_numbers():
+    shown = localize.table(pd.DataFrame({"gdp_usd": [755094157621.936, 1.5e9], "p_value": [0.00004, 0.5]}), "id")
+    assert list(shown["PDB (US$ harga berlaku) (gdp_usd)"]) == ["755.094.157.622", "1.500.000.000"]
+    assert list(shown["nilai p (p_value)"]) == ["0,000", "0,500"]  # never a bare 0 for a small p-value
+
+
+def test_mixed_values_each_in_indonesian():
+    """The findings a notebook records: whole numbers, fractions and flags in one column."""
+    recorded = pd.Series({"n": 18035, "share": 0.405124, "tiny": -0.000033, "few": False, "none": None}, name="value")
+    shown = localize.table(recorded.to_frame(), "id")
+    assert list(shown["nilai (value)"].iloc[:4]) == ["18.035", "0,405124", "-0,000033", "tidak"]
+    assert pd.isna(shown["nilai (value)"].iloc[4])
+
+
+def test_levels_of_a_pivot_table():
+    long = pd.DataFrame({"indicator": ["ebanking"] * 2, "group": ["migrant", "non_migrant"], "share": [0.1414, 0.0911]})
+    shown = localize.table(long.pivot_table(index="indicator", columns="group", values="share"), "id")
+    assert list(shown.columns) == ["migran (migrant)", "bukan migran (non_migrant)"]
+    assert shown.columns.name == "kelompok (group)" and shown.index.name == "indikator (indicator)"
+    assert list(shown.loc["ebanking"]) == ["0,141", "0,091"]
+
+
+def test_unsupported_language_is_one_line_error(frame):
+    with pytest.raises(CompendiumError, match="LANG='fr' is not supported"):
+        localize.table(frame, "fr")
+
+
+def test_every_heading_label_is_bilingual():
+    headings = {key: texts for key, texts in LABELS.items() if key.startswith("col_")}
+    assert all(texts["en"] and texts["id"] for texts in headings.values())
+
+
+@pytest.mark.parametrize("text, said", [
+    ("5,824, 1,812", "5.824, 1.812"), ("-68.9 %", "-68,9 %"), ("no independent source", "tidak ada sumber independen"),
+    ("2 independent sources", "2 sumber independen"), ("fluctuated 2019-2023", "berfluktuasi 2019-2023"),
+    ("version 0.1.0", "version 0.1.0"), (None, "")])
+def test_local_text(text, said):
+    assert localize.local_text(text, "id") == said
+    assert localize.local_text(text, "en") == ("" if text is None else text)
+
+
+# --------------------------------------------------------------------------- a run in Indonesian
+
+
+@pytest.fixture(scope="module")
+def indonesian_run(tmp_path_factory):
+    """Every notebook run once with LANG=id into a folder of its own (about 30 s)."""
+    out = tmp_path_factory.mktemp("lang-id")
+    done = run_pipeline(out, "LANG=id")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def _shown_html(folder, notebook: str) -> list[str]:
+    """The HTML of every table the executed notebook shows as a cell result."""
+    nb = nbformat.read(folder / "build" / "notebooks" / notebook, as_version=4)
+    return [output["data"]["text/html"] for cell in nb.cells if cell.cell_type == "code" for output in cell.outputs
+            if output.get("output_type") == "execute_result" and "text/html" in output.get("data", {})]
+
+
+def _headings(html: str) -> set[str]:
+    return {re.sub(r"<[^>]+>", "", th).strip() for th in re.findall(r"<th[^>]*>(.*?)</th>", html, re.S)}
+
+
+def test_indonesian_run_shows_indonesian_tables(indonesian_run, pipeline_run):
+    shares = next(html for html in _shown_html(indonesian_run, "04_remittances_context.ipynb") if "MR001" in html)
+    assert {"tahun (year)", "remitansi, % terhadap PDB (share_pct)", "id baris remitansi (remittances_row_id)"} \
+        <= _headings(shares)
+    assert "<th>share_pct</th>" not in shares and re.search(r"<td>0,9\d\d</td>", shares)  # 0,916: comma decimals
+    assert re.search(r"<td>\d{1,3}(\.\d{3})+</td>", shares) and "<td>2019</td>" in shares  # 9.650.926.142; years plain
+    english = next(html for html in _shown_html(pipeline_run[0], "04_remittances_context.ipynb") if "MR001" in html)
+    assert "share_pct" in _headings(english) and "tahun (year)" not in _headings(english)
+    # the ledger: claim texts, values and statuses in Indonesian
+    ledger = _shown_html(indonesian_run, "07_claims.ipynb")[0]
+    for text in ("klaim", "nilai hasil reproduksi", "tereproduksi dengan catatan", "tidak ada sumber independen",
+                 "5.824, 1.812", "-68,9 %"):
+        assert text in ledger, text
+    # what the notebooks write stays English and machine-readable
+    for table in ("remittances_share_of_gdp.csv", "claims.csv"):
+        assert (indonesian_run / "results" / table).read_bytes() == (pipeline_run[0] / "results" / table).read_bytes()
+    assert json.loads((indonesian_run / "results" / "results.json").read_text()) == \
+        json.loads((pipeline_run[0] / "results" / "results.json").read_text())
+
+
+@needs_microdata
+def test_indonesian_run_shows_the_finance_tables_in_indonesian(indonesian_run):
+    tests = next(html for html in _shown_html(indonesian_run, "05_finance_comparison.ipynb") if "nilai p" in html)
+    assert {"proporsi migran (share_migrant)", "proporsi bukan migran (share_non_migrant)",
+            "bermakna setelah koreksi Holm (keluarga) (significant_holm)"} <= _headings(tests)
+    assert re.search(r"<td>0,\d{3}</td>", tests) and re.search(r"<td>(ya|tidak)</td>", tests)
+    assert "<td>True</td>" not in tests and "<td>False</td>" not in tests
+
+
+def test_notebook_pages_carry_the_narrative_of_their_language_only(indonesian_run, pipeline_run):
+    """The executed notebook keeps both languages; its page leaves the other one out."""
+    for folder, shown, left_out in ((indonesian_run, "id", "en"), (pipeline_run[0], "en", "id")):
+        for page in sorted((folder / "build" / "html").glob("0[2-7]_*.html")):
+            text = page.read_text(encoding="utf-8")
+            assert f"celltag_lang-{shown}" in text and f"celltag_lang-{left_out}" not in text, page.name
+        executed = nbformat.read(folder / "build" / "notebooks" / "02_border_series.ipynb", as_version=4)
+        tags = {tag for cell in executed.cells for tag in cell.metadata.get("tags", [])}
+        assert {"lang-en", "lang-id"} <= tags
