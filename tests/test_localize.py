@@ -172,3 +172,12 @@ def test_notebook_pages_carry_the_narrative_of_their_language_only(indonesian_ru
         executed = nbformat.read(folder / "build" / "notebooks" / "02_border_series.ipynb", as_version=4)
         tags = {tag for cell in executed.cells for tag in cell.metadata.get("tags", [])}
         assert {"lang-en", "lang-id"} <= tags
+
+
+def test_whole_numbers_among_fractions_are_written_whole():
+    """Recorded findings mix counts and shares in one float column: a count of 1 batch must not
+    read "1,000" (one thousand, to an Indonesian reader's eye, or 1 with three decimals)."""
+    recorded = pd.Series({"batches": 1.0, "persons": 119.0, "share": 0.40512, "complaints": 5824.0, "change": -68.9},
+                         name="value").to_frame()
+    shown = localize.table(recorded, "id")
+    assert list(shown.iloc[:, 0]) == ["1", "119", "0,405", "5.824", "-68,900"]

@@ -15,12 +15,13 @@ import yaml
 
 from . import paths
 from .localize import local_text
+from .numbers import number_text
 from .errors import CompendiumError
 from .figures.labels import LANGS, label
 
 STATUSES = ("reproduced", "reproduced_with_caveat", "contradicted", "not_checkable")
 RULES = ("qualitative", "not_in_public_data", "equals", "change_below", "fluctuates", "independent_source")
-REQUIRED = ("id", "claim", "claim_id", "checked", "rule", "evidence", "expected_status")
+REQUIRED = ("id", "claim", "claim_id", "checked", "checked_id", "rule", "evidence", "expected_status")
 CSV_COLUMNS = ["id", "claim", "paper_value", "reproduced_value", "status", "evidence"]
 
 
@@ -55,59 +56,70 @@ def _value(results: dict, key: str):
     return value
 
 
-def _missing(key: str) -> tuple[str, None, str]:
-    return "not_checkable", None, f"result {key} is missing or empty"
+def _missing(key: str, lang: str) -> tuple[str, None, str]:
+    return "not_checkable", None, label("explain_missing", lang).format(key=key)
 
 
 def _reproduced(entry: dict) -> str:
     return "reproduced_with_caveat" if entry.get("caveat") else "reproduced"
 
 
-def evaluate_one(entry: dict, results: dict) -> tuple[str, object, str]:
-    """(status, reproduced value, explanation) for one ledger entry."""
+def _said(value, lang: str) -> str:
+    """A number of an explanation as a reader of ``lang`` writes it, with the decimals it has."""
+    if isinstance(value, float) and not value.is_integer():
+        return number_text(value, lang, len(repr(value).partition(".")[2]))
+    return number_text(value, lang) if isinstance(value, (int, float)) else str(value)
+
+
+def evaluate_one(entry: dict, results: dict, lang: str = "en") -> tuple[str, object, str]:
+    """(status, reproduced value, explanation) for one ledger entry; the explanation is in
+    ``lang`` (en, id), from the label dictionary and the ledger's ``reason``/``reason_id``."""
     rule = entry["rule"]
     kind = rule["type"]
+    reason = entry.get("reason_id" if lang == "id" else "reason", "")
     if kind == "qualitative":
-        return "not_checkable", None, entry.get("reason", "qualitative claim")
+        return "not_checkable", None, reason or label("explain_qualitative", lang)
     if kind == "not_in_public_data":
         if rule["keys"][0] not in results:  # its notebook did not run (e.g. no microdata)
-            return _missing(rule["keys"][0])
+            return _missing(rule["keys"][0], lang)
         gaps = _value(results, rule["keys"][0])
         if not gaps:
             raise CompendiumError(
                 f"claims.yml: claim {entry['id']}: {rule['keys'][0]} is {gaps!r}, so the public data it lacked may now "
                 "exist; replace rule 'not_in_public_data' with a rule that tests the claim")
-        return "not_checkable", None, entry.get("reason", "")
+        return "not_checkable", None, reason
     if kind == "equals":
         value = _value(results, rule["key"])
         if value is None:
-            return _missing(rule["key"])
+            return _missing(rule["key"], lang)
         ok = abs(value - rule["value"]) <= rule.get("tolerance", 0)
-        return (_reproduced(entry) if ok else "contradicted"), value, \
-            f"{rule['key']} = {value} vs paper {rule['value']} (tolerance {rule.get('tolerance', 0)})"
+        return (_reproduced(entry) if ok else "contradicted"), value, label("explain_equals", lang).format(
+            key=rule["key"], value=_said(value, lang), paper=_said(rule["value"], lang),
+            tolerance=_said(rule.get("tolerance", 0), lang))
     if kind == "change_below":
         value = _value(results, rule["key"])
         if value is None:
-            return _missing(rule["key"])
+            return _missing(rule["key"], lang)
         ok = value <= rule["threshold"]
-        return (_reproduced(entry) if ok else "contradicted"), f"{value} %", \
-            f"{rule['key']} = {value} %, threshold {rule['threshold']} %"
+        return (_reproduced(entry) if ok else "contradicted"), f"{value} %", label("explain_change_below", lang).format(
+            key=rule["key"], value=_said(value, lang), threshold=_said(rule["threshold"], lang))
     if kind == "fluctuates":
         values = [v for v in (_value(results, k) for k in rule["keys"]) if v is not None]
         if len(values) < rule.get("min_values", 3):
-            return "not_checkable", values, f"only {len(values)} values of {len(rule['keys'])} found"
+            return "not_checkable", values, label("explain_too_few_values", lang).format(
+                found=len(values), wanted=len(rule["keys"]))
         signs = [b > a for a, b in zip(values, values[1:]) if b != a]
         turns = sum(1 for a, b in zip(signs, signs[1:]) if a != b)
-        return (_reproduced(entry) if turns else "contradicted"), values, \
-            f"{len(values)} values, {turns} change(s) of direction"
+        return (_reproduced(entry) if turns else "contradicted"), values, label("explain_turns", lang).format(
+            n=len(values), turns=turns)
     # independent_source
     value = _value(results, rule["key"])
     if value is None:
-        return _missing(rule["key"])
+        return _missing(rule["key"], lang)
     shown = "no independent source" if value == 0 else f"{value} independent source{'s' if value > 1 else ''}"
     if value >= 1:
-        return _reproduced(entry), shown, shown
-    return "not_checkable", shown, entry.get("reason", "no independent source")
+        return _reproduced(entry), shown, local_text(shown, lang)
+    return "not_checkable", shown, reason or local_text(shown, lang)
 
 
 def _format(value) -> str:
@@ -151,6 +163,7 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
     rows = []
     for entry in entries:
         status, value, explanation = evaluate_one(entry, results)
+        explanation_id = evaluate_one(entry, results, "id")[2]
         keys = _keys(entry)
         source_rows = sorted({s for k in keys for s in sources.get(k, {}).get("sources", [])})
         ev = entry["evidence"]
@@ -162,6 +175,7 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
             "claim_id": entry["claim_id"],
             "caveat_id": _caveat(entry, status, "_id"),
             "checked": entry["checked"], "explanation": explanation, "evidence": evidence["en"],
+            "checked_id": entry["checked_id"], "explanation_id": explanation_id,
             "results_keys": ", ".join(keys), "evidence_id": evidence["id"], "expected_status": entry["expected_status"],
             "notebook": ev.get("notebook", ""), "figure": ev.get("figure", ""),
         })
@@ -183,12 +197,19 @@ def view(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 def evidence(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """What was checked for each claim, how its status follows, and where its evidence is:
-    the evidence in ``lang`` (what was checked and the explanation exist in English only)."""
+    """What was checked for each claim, how its status follows, and where its evidence is, in
+    ``lang`` (columns id, checked, explanation, evidence either way)."""
     out = table[["id", "checked", "explanation", "evidence"]]
-    return out.assign(evidence=table["evidence_id"]) if lang == "id" else out
+    if lang == "id":
+        out = out.assign(checked=table["checked_id"], explanation=table["explanation_id"], evidence=table["evidence_id"])
+    return out
 
 
 def drifted(table: pd.DataFrame) -> pd.DataFrame:
     """Claims whose computed status differs from the ledger's expected_status."""
     return table[table["status"] != table["expected_status"]]
+
+
+def no_drift(lang: str = "en") -> str:
+    """What notebook 07 says, in ``lang``, when no computed status differs from the ledger's."""
+    return label("claims_no_drift", lang)

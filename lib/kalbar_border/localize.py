@@ -128,14 +128,17 @@ def _column(name, values: pd.Series, lang: str) -> pd.Series:
     if pd.api.types.is_integer_dtype(values):
         return values.map(lambda v: number_text(v, lang), na_action="ignore")
     if pd.api.types.is_float_dtype(values):
+        # Whole numbers from 1 up are counts wherever they stand (1 batch, 5.824 complaints in a
+        # column of recorded findings): "1", not "1,000", which an Indonesian reader takes for 1.
         decimals = _decimals(values, DECIMALS)
-        return values.map(lambda v: number_text(v, lang, decimals), na_action="ignore")
+        return values.map(lambda v: number_text(v, lang, 0 if v % 1 == 0 and abs(v) >= 1 else decimals),
+                          na_action="ignore")
     if pd.api.types.is_object_dtype(values):
         return values.map(lambda v: _value(v, lang), na_action="ignore")
     return values  # text, dates, categories: as they are
 
 
-def table(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+def table(frame: pd.DataFrame, lang: str = "en", texts: tuple[str, ...] = ()) -> pd.DataFrame:
     """``frame`` as a notebook cell shows it to a reader of ``lang`` (en, id).
 
     English: ``frame`` itself. Indonesian: a copy with headings in Indonesian where the label
@@ -143,11 +146,14 @@ def table(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     thousands, comma for decimals; at most :data:`DECIMALS` decimals in a column of
     fractions), ``ya``/``tidak`` for booleans, years plain; missing values stay missing.
     Pandas' display options (rows, column widths) apply to the copy as to the frame.
+    ``texts``: columns holding texts of the data files (titles, statuses), said in ``lang``
+    by :func:`local_text`.
     """
     label("col_value", lang)  # an unsupported language is a one-line error, in English too
     if lang == "en":
         return frame
     shown = frame.copy()
     for position, name in enumerate(frame.columns):
-        shown.isetitem(position, _column(name, frame.iloc[:, position], lang))
+        values = frame.iloc[:, position]
+        shown.isetitem(position, values.map(lambda v: local_text(v, lang)) if name in texts else _column(name, values, lang))
     return headings(shown, lang, with_code=True)

@@ -63,6 +63,39 @@ LABELS: dict[str, dict[str, str]] = {
     "def_lifetime": {"en": "migrants: born outside the province", "id": "migran: lahir di luar provinsi"},
     "def_returned_abroad": {"en": "migrants: lived abroad five years earlier",
                             "id": "migran: lima tahun sebelumnya tinggal di luar negeri"},
+    # what each migrant definition and indicator means (finance.variables; notebook 05's tables)
+    "meaning_recent_interprovincial": {
+        "en": "lived outside the province (another province or abroad) 5 years ago; persons aged 5+",
+        "id": "lima tahun lalu tinggal di luar provinsi (provinsi lain atau luar negeri); penduduk umur 5+"},
+    "meaning_recent_interdistrict": {
+        "en": "lived in another district (or abroad) 5 years ago; persons aged 5+",
+        "id": "lima tahun lalu tinggal di kabupaten/kota lain (atau luar negeri); penduduk umur 5+"},
+    "meaning_lifetime": {
+        "en": "born outside the province (mother's residence at birth, Susenas R602); not in Sakernas",
+        "id": "lahir di luar provinsi (tempat tinggal ibu saat melahirkan, Susenas R602); tidak ada di Sakernas"},
+    "meaning_returned_abroad": {
+        "en": "lived abroad 5 years ago (Susenas R604 = 40, Sakernas R7 = 3); tiny n",
+        "id": "lima tahun lalu tinggal di luar negeri (Susenas R604 = 40, Sakernas R7 = 3); n sangat kecil"},
+    "meaning_savings_account": {"en": "has own savings account (R701), persons aged 5+",
+                                "id": "memiliki rekening tabungan sendiri (R701), penduduk umur 5+"},
+    "meaning_ebanking": {
+        "en": "used the internet for financial services / e-banking in past 3 months (R811_H); non-users 0",
+        "id": "memakai internet untuk layanan keuangan/perbankan elektronik dalam 3 bulan terakhir (R811_H); "
+              "bukan pengguna internet 0"},
+    "meaning_online_buy": {"en": "used the internet to buy goods or services (R811_E); non-users 0",
+                           "id": "memakai internet untuk membeli barang atau jasa (R811_E); bukan pengguna internet 0"},
+    "meaning_online_sell": {"en": "used the internet to sell goods or services (R811_F); non-users 0",
+                            "id": "memakai internet untuk menjual barang atau jasa (R811_F); bukan pengguna internet 0"},
+    "meaning_health_none": {"en": "has no health cover at all (R1101_X)",
+                            "id": "tidak memiliki jaminan kesehatan apa pun (R1101_X)"},
+    "meaning_health_contributory": {"en": "covered by contributory (non-PBI) BPJS health insurance (R1101_B)",
+                                    "id": "dijamin BPJS Kesehatan mandiri/non-PBI (R1101_B)"},
+    "meaning_health_employer": {"en": "covered by employer health cover (R1101_E)",
+                                "id": "dijamin asuransi kesehatan dari pemberi kerja (R1101_E)"},
+    "meaning_internet_at_work": {
+        "en": "used the internet for transactions in the main job (R17B3); employed persons, no internet at work 0",
+        "id": "memakai internet untuk transaksi dalam pekerjaan utama (R17B3); penduduk yang bekerja, tanpa internet "
+              "di tempat kerja 0"},
     "source_bps_microdata": {"en": "BPS, Susenas March 2020 and Sakernas August 2020, as redistributed in the R packages "
                                    "SUSENAS and SAKERNAS 0.1.0",
                              "id": "BPS, Susenas Maret 2020 dan Sakernas Agustus 2020, sebagaimana didistribusikan ulang "
@@ -80,6 +113,18 @@ LABELS: dict[str, dict[str, str]] = {
     "check_not_yet": {"en": "not yet", "id": "belum tepat"},
     "check_your_turn": {"en": "your turn: replace None with your answer",
                         "id": "giliran Anda: ganti None dengan jawaban Anda"},
+    # how the claims ledger explains a status (kalbar_border.claims.evaluate_one)
+    "explain_missing": {"en": "result {key} is missing or empty", "id": "hasil {key} tidak ada atau kosong"},
+    "explain_qualitative": {"en": "qualitative claim", "id": "klaim kualitatif"},
+    "explain_equals": {"en": "{key} = {value} vs paper {paper} (tolerance {tolerance})",
+                       "id": "{key} = {value} dibanding makalah {paper} (toleransi {tolerance})"},
+    "explain_change_below": {"en": "{key} = {value} %, threshold {threshold} %",
+                             "id": "{key} = {value} %, ambang {threshold} %"},
+    "explain_too_few_values": {"en": "only {found} values of {wanted} found",
+                               "id": "hanya {found} dari {wanted} nilai yang ditemukan"},
+    "explain_turns": {"en": "{n} values, {turns} change(s) of direction", "id": "{n} nilai, {turns} kali berubah arah"},
+    "claims_no_drift": {"en": "every computed status equals the reviewed status (expected_status in claims.yml)",
+                        "id": "setiap status yang dihitung sama dengan status yang telah ditinjau (expected_status di claims.yml)"},
     # the report page (build/index.html, build/index.id.html)
     "report_title": {"en": "Reproduction report", "id": "Laporan reproduksi"},
     "report_paper": {"en": "Paper", "id": "Makalah"},

@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import CompendiumError
+from ..figures.labels import label
 
 __all__ = [
     "MIGRANT_DEFINITIONS",
@@ -72,12 +73,8 @@ GROUPS = ("migrant", "non_migrant")
 
 MIGRANT_DEFINITIONS = ("recent_interprovincial", "recent_interdistrict", "lifetime", "returned_abroad")
 
-MIGRANT_DESCRIPTIONS = {
-    "recent_interprovincial": "lived outside the province (another province or abroad) 5 years ago; persons aged 5+",
-    "recent_interdistrict": "lived in another district (or abroad) 5 years ago; persons aged 5+",
-    "lifetime": "born outside the province (mother's residence at birth, Susenas R602); not in Sakernas",
-    "returned_abroad": "lived abroad 5 years ago (Susenas R604 = 40, Sakernas R7 = 3); tiny n",
-}
+#: What each definition means, in English (the label dictionary holds it in Indonesian too).
+MIGRANT_DESCRIPTIONS = {d: label(f"meaning_{d}") for d in MIGRANT_DEFINITIONS}
 
 POPULATIONS = ("persons15", "workers15", "households")
 
@@ -87,19 +84,12 @@ POPULATION_DESCRIPTIONS = {
     "households": "households: indicator = any member has it, migrant = any member is a migrant",
 }
 
+#: Indicators per dataset and what each means, in English (and Indonesian in the label
+#: dictionary: ``meaning_<indicator>``), in the order the tables and figures list them.
 INDICATORS = {
-    "susenas": {
-        "savings_account": "has own savings account (R701), persons aged 5+",
-        "ebanking": "used the internet for financial services / e-banking in past 3 months (R811_H); non-users 0",
-        "online_buy": "used the internet to buy goods or services (R811_E); non-users 0",
-        "online_sell": "used the internet to sell goods or services (R811_F); non-users 0",
-        "health_none": "has no health cover at all (R1101_X)",
-        "health_contributory": "covered by contributory (non-PBI) BPJS health insurance (R1101_B)",
-        "health_employer": "covered by employer health cover (R1101_E)",
-    },
-    "sakernas": {
-        "internet_at_work": "used the internet for transactions in the main job (R17B3); employed persons, no internet at work 0",
-    },
+    "susenas": {i: label(f"meaning_{i}") for i in ("savings_account", "ebanking", "online_buy", "online_sell",
+                                                   "health_none", "health_contributory", "health_employer")},
+    "sakernas": {i: label(f"meaning_{i}") for i in ("internet_at_work",)},
 }
 
 EDUCATION_LEVELS = ("none", "primary", "lower_secondary", "upper_secondary", "tertiary")
@@ -131,10 +121,20 @@ ALL_PROVINCES = "all"
 PROVINCE_LABELS = {15: "province_jambi", 61: "province_kalbar", ALL_PROVINCES: "province_all"}
 
 
+def definitions_table(lang: str = "en") -> pd.DataFrame:
+    """The migrant definitions and what each means, in ``lang``."""
+    return pd.DataFrame({"migrant_definition": list(MIGRANT_DEFINITIONS),
+                         "meaning": [label(f"meaning_{d}", lang) for d in MIGRANT_DEFINITIONS]})
+
+
+def indicators_table(lang: str = "en") -> pd.DataFrame:
+    """The indicators of each dataset and what each means (survey question in brackets), in ``lang``."""
+    return pd.DataFrame([(dataset, i, label(f"meaning_{i}", lang)) for dataset, items in INDICATORS.items() for i in items],
+                        columns=["dataset", "indicator", "meaning"])
+
+
 def province_name(province, lang: str) -> str:
     """The name of BPS province code ``province`` (or ``"all"``) for a reader of ``lang``."""
-    from ..figures.labels import label
-
     key = PROVINCE_LABELS.get(province)
     return label(key, lang) if key else label("province_code", lang).format(code=province)
 
