@@ -62,8 +62,9 @@ $(BENCH_SITE)/.installed: | $(STAMP)
 bench-scale: $(STAMP) $(BENCH_SITE)/.installed ## Time the comparison and models on a synthetic national-size design (prints figures; installs samplics for the cross-check)
 	$(PY) tests/bench_scale.py --samplics-site $(BENCH_SITE)
 
-student: $(STAMP) ## Teachers: write student copies of the notebooks (no solutions, no outputs) to build/student/
-	$(PY) -m kalbar_border.teaching
+# STUDENT_LANG, not LANG: make would take LANG from the locale of the shell (C.UTF-8, en_US.UTF-8).
+student: $(STAMP) ## Teachers: student copies (no solutions, no outputs) in build/student/; STUDENT_LANG=id: Indonesian only
+	$(PY) -m kalbar_border.teaching $(if $(STUDENT_LANG),--lang $(STUDENT_LANG))
 
 golden: $(STAMP) ## Maintainers only: refresh the nbval golden notebooks in tests/golden/ from the last run
 	$(PY) -m kalbar_border.workflow --golden

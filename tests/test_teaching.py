@@ -85,6 +85,33 @@ def test_student_copies_hold_no_solution_and_run_top_to_bottom(tmp_path):
         assert asks and all(_text(c).startswith("your turn") for c in asks)
 
 
+def test_indonesian_student_copies_hold_only_the_indonesian_narrative_and_run(tmp_path):
+    """A class in Pontianak: `make student STUDENT_LANG=id` gives copies without the English
+    narrative, with LANG = "id" preset, whose checks answer in Indonesian."""
+    written = teaching.write_student_copies(tmp_path / "all", lang="id")
+    for path in written:
+        cells = json.loads(path.read_text())["cells"]
+        assert not _tagged(cells, "solution") and not _tagged(cells, "lang-en") and _tagged(cells, "lang-id")
+        parameters = "".join(_tagged(cells, "parameters")[0]["source"])
+        assert 'LANG = "id"' in parameters and 'LANG = "en"' not in parameters, path.name
+    # one notebook with exercises is enough to show the copies run in Indonesian (02 reads only raw tables)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "02_border_series.ipynb").write_bytes((tmp_path / "all" / "02_border_series.ipynb").read_bytes())
+    done = run_pipeline(tmp_path / "out", "--folder", tmp_path / "one")
+    assert done.returncode == 0, done.stdout + done.stderr
+    cells = nbformat.read(tmp_path / "out" / "build" / "notebooks" / "02_border_series.ipynb", as_version=4).cells
+    asks = [c for c in _tagged(cells, "exercise") if c.cell_type == "code"]
+    assert asks and all(_text(c).startswith("giliran Anda") for c in asks)
+
+
+def test_student_copies_in_an_unknown_language_are_refused(tmp_path):
+    from kalbar_border.errors import CompendiumError
+
+    with pytest.raises(CompendiumError, match="LANG='fr' is not supported"):
+        teaching.write_student_copies(tmp_path, lang="fr")
+    assert not list(tmp_path.iterdir())
+
+
 def test_make_lab_and_kernel_user_as_a_teacher_would_call_them():
     import os
     import shutil
@@ -102,6 +129,8 @@ def test_make_lab_and_kernel_user_as_a_teacher_would_call_them():
     lab = dry("lab", "LAB_ARGS=--no-browser --port 8890")
     assert "jupyter lab notebooks/" in lab and "--no-browser --port 8890" in lab
     assert ("--allow-root" in lab) == (os.getuid() == 0)
+    assert "kalbar_border.teaching --lang id" in dry("student", "STUDENT_LANG=id")
+    assert "--lang" not in dry("student")  # LANG from the shell's locale is not taken for it
     kernel = dry("kernel-user")
     assert "ipykernel install --user --name kalbar-border" in kernel
     # A data folder in the kernel spec would override the one a run was started with.

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
+import sys
 from pathlib import Path
 
 from . import paths
@@ -268,24 +270,45 @@ def check(exercise: str, answer, *, lang: str = "en", **context) -> None:
 # --------------------------------------------------------------------------- student copies
 
 
-def write_student_copies(target: Path | None = None) -> list[Path]:
+def _set_language(nb, lang: str, name: str) -> None:
+    """Set ``LANG`` in the notebook's parameters cell to ``lang`` (the default a student runs)."""
+    cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    pattern = re.compile(r'^(LANG\s*=\s*)"[a-z]+"', re.MULTILINE)
+    if not cells or not pattern.search(cells[0].source):
+        raise CompendiumError(f"{name}: no LANG = \"...\" line in a cell tagged 'parameters'; cannot set the language")
+    cells[0].source = pattern.sub(lambda m: f'{m.group(1)}"{lang}"', cells[0].source, count=1)
+
+
+def write_student_copies(target: Path | None = None, lang: str | None = None) -> list[Path]:
     """Every notebook without its ``solution`` cells and without outputs, in ``target``
     (default ``build/student/``), by nbconvert's TagRemovePreprocessor and
-    ClearOutputPreprocessor; each still runs top to bottom (the checks say "your turn")."""
+    ClearOutputPreprocessor; each still runs top to bottom (the checks say "your turn").
+
+    ``lang`` (en, id): a one-language edition for a class, without the other language's
+    narrative cells (tagged ``lang-<other>``) and with ``LANG`` set to ``lang`` in the
+    parameters cell, so tables, figures and the checks' feedback are in it too. None keeps
+    both languages and the notebooks' own ``LANG``."""
     import nbformat
     from nbconvert.exporters import NotebookExporter
     from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
 
     from .atomic import write_text
+    from .figures.labels import LANGS
     from .workflow import discover
 
+    if lang is not None:
+        label("check_correct", lang)  # an unsupported language is a one-line error
+    removed = {"solution"} | ({f"lang-{other}" for other in LANGS if other != lang} if lang else set())
     target = Path(target or paths.build_dir() / "student")
     exporter = NotebookExporter()
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"solution"}, enabled=True), enabled=True)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=removed, enabled=True), enabled=True)
     exporter.register_preprocessor(ClearOutputPreprocessor(enabled=True), enabled=True)
     written = []
     for nb in discover():
-        body, _ = exporter.from_notebook_node(nbformat.read(nb.path, as_version=4))
+        node = nbformat.read(nb.path, as_version=4)
+        if lang:
+            _set_language(node, lang, nb.path.name)
+        body, _ = exporter.from_notebook_node(node)
         written.append(write_text(target / nb.path.name, body))
     return written
 
@@ -293,8 +316,14 @@ def write_student_copies(target: Path | None = None) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kalbar-student", description="Write the student copies of the notebooks.")
     parser.add_argument("--to", type=Path, default=None, help="folder (default: build/student/)")
+    parser.add_argument("--lang", default=None, help="en or id: one language only, and LANG set to it (default: both)")
     args = parser.parse_args(argv)
-    for path in write_student_copies(args.to):
+    try:
+        written = write_student_copies(args.to, args.lang or None)
+    except CompendiumError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
         print(f"wrote {path}")
     return 0
 
