@@ -52,8 +52,9 @@ def saved(pipeline_run, tmp_path_factory):
         for name, draw in _drawings(pipeline_run[0] / "results").items():
             for lang in LANGS:  # render_bilingual draws every language and hands back the one asked for
                 shown = save.render_bilingual(draw, name, lang=lang, notebook="test", parameters={}, inputs=[],
-                                              title="t", source_line="BPS; transcribed in table border_series",
-                                              caption="c")
+                                              title="t", caption="c",
+                                              source_line={"en": "BPS; transcribed in table border_series",
+                                                           "id": "BPS; ditranskripsi dalam tabel border_series"})
                 figures[name, lang] = shown.figure
         yield figures
     finally:
@@ -181,3 +182,25 @@ def test_every_figure_is_also_a_vector_pdf_with_embedded_truetype_fonts(pipeline
         assert pdf.startswith(b"%PDF") and b"/FontFile2" in pdf and b"/CreationDate" not in pdf, png.name
         side = json.loads(png.with_suffix(".json").read_text())
         assert set(side["files"]) == {"png", "svg", "pdf"}
+
+
+#: English words a student would have to read; none may appear in an Indonesian figure.
+ENGLISH = re.compile(r"\b(the|of|and|in|with|to|by|for|from|year|persons|share|source|complaints|deportations|"
+                     r"placements|paper|figure|estimate|fewer|events|migrant|batches|remittances|billion|difference|"
+                     r"transcribed|other|publishers|health|savings|account)\b", re.IGNORECASE)
+
+
+def test_indonesian_figures_hold_no_english_words(saved, pipeline_run):
+    from matplotlib.text import Text
+
+    for (name, lang), fig in saved.items():
+        if lang != "id":
+            continue
+        texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+        english = [t for t in texts if ENGLISH.search(t)]
+        assert not english, (name, english)
+    for sidecar in sorted((pipeline_run[0] / "figures").glob("*_id.json")):
+        side = json.loads(sidecar.read_text())
+        for field in ("title", "caption", "source_line"):
+            # proper names stay (World Bank WDI, KJRI Kuching, SUSENAS): checked words are common English ones
+            assert not ENGLISH.search(side[field]), (sidecar.name, field, ENGLISH.search(side[field]).group())
