@@ -204,3 +204,64 @@ def test_indonesian_figures_hold_no_english_words(saved, pipeline_run):
         for field in ("title", "caption", "source_line"):
             # proper names stay (World Bank WDI, KJRI Kuching, SUSENAS): checked words are common English ones
             assert not ENGLISH.search(side[field]), (sidecar.name, field, ENGLISH.search(side[field]).group())
+
+
+#: Deuteranopia (severity 1) on linear RGB, from Machado, Oliveira & Fernandes (2009), IEEE TVCG 15(6).
+DEUTERANOPIA = np.array([[0.367322, 0.860646, -0.227968],
+                         [0.280085, 0.672501, 0.047413],
+                         [-0.011820, 0.042940, 0.968881]])
+
+
+def _linear(rgb):
+    rgb = np.asarray(rgb, dtype=float)
+    return np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+
+
+def _seen(colour, vision: str) -> np.ndarray:
+    """A colour as a reader sees it, in CIELAB (D65): in greyscale print (its relative
+    luminance) or with deuteranopia."""
+    from matplotlib.colors import to_rgb
+
+    linear = _linear(to_rgb(colour))
+    if vision == "greyscale":
+        linear = np.repeat(linear @ np.array([0.2126, 0.7152, 0.0722]), 3)
+    else:
+        linear = np.clip(DEUTERANOPIA @ linear, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ linear
+    f = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(f > 0.008856, np.cbrt(f), 7.787 * f + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+#: Colours closer than this (CIE76 colour difference) are taken as alike for small marks and thin lines.
+ALIKE = 20
+
+
+def _colour(handle):
+    if isinstance(handle, ErrorbarContainer):
+        handle = handle.lines[0]
+    if isinstance(handle, BarContainer):
+        return handle.patches[0].get_facecolor()
+    if str(handle.get_markerfacecolor()) == "none" and handle.get_linestyle() == "None":
+        return handle.get_markeredgecolor()  # an open marker alone: its edge is what is seen
+    return handle.get_color()
+
+
+def test_series_that_look_alike_in_greyscale_or_deuteranopia_differ_in_marker_or_line(saved):
+    """Simulate both: every pair of a figure's series whose colours come closer than
+    :data:`ALIKE` must differ in marker, line style or fill. The border figure's orange and
+    vermillion, which deuteranopia turns into two olives, are among the pairs checked."""
+    confusable = []
+    for (name, lang), fig in saved.items():
+        if lang != "en":
+            continue
+        entries = [(label, h) for ax in fig.axes for h, label in zip(*ax.get_legend_handles_labels())]
+        for i, (label_a, a) in enumerate(entries):
+            for label_b, b in entries[i + 1:]:
+                for vision in ("greyscale", "deuteranopia"):
+                    if np.linalg.norm(_seen(_colour(a), vision) - _seen(_colour(b), vision)) < ALIKE:
+                        confusable.append((name, vision, label_a, label_b))
+                        assert _look(a) != _look(b), (name, vision, label_a, label_b)
+    assert ("border_series", "deuteranopia", "BP2MI complaints, Malaysia",
+            "West Kalimantan registered placements") in confusable
+    assert any(v == "greyscale" for _, v, _, _ in confusable)
