@@ -15,7 +15,7 @@ import yaml
 
 from . import paths
 from .localize import local_text
-from .numbers import number_text
+from .numbers import exact_text
 from .errors import CompendiumError
 from .figures.labels import LANGS, label
 
@@ -64,13 +64,6 @@ def _reproduced(entry: dict) -> str:
     return "reproduced_with_caveat" if entry.get("caveat") else "reproduced"
 
 
-def _said(value, lang: str) -> str:
-    """A number of an explanation as a reader of ``lang`` writes it, with the decimals it has."""
-    if isinstance(value, float) and not value.is_integer():
-        return number_text(value, lang, len(repr(value).partition(".")[2]))
-    return number_text(value, lang) if isinstance(value, (int, float)) else str(value)
-
-
 def evaluate_one(entry: dict, results: dict, lang: str = "en") -> tuple[str, object, str]:
     """(status, reproduced value, explanation) for one ledger entry; the explanation is in
     ``lang`` (en, id), from the label dictionary and the ledger's ``reason``/``reason_id``."""
@@ -94,15 +87,15 @@ def evaluate_one(entry: dict, results: dict, lang: str = "en") -> tuple[str, obj
             return _missing(rule["key"], lang)
         ok = abs(value - rule["value"]) <= rule.get("tolerance", 0)
         return (_reproduced(entry) if ok else "contradicted"), value, label("explain_equals", lang).format(
-            key=rule["key"], value=_said(value, lang), paper=_said(rule["value"], lang),
-            tolerance=_said(rule.get("tolerance", 0), lang))
+            key=rule["key"], value=exact_text(value, lang), paper=exact_text(rule["value"], lang),
+            tolerance=exact_text(rule.get("tolerance", 0), lang))
     if kind == "change_below":
         value = _value(results, rule["key"])
         if value is None:
             return _missing(rule["key"], lang)
         ok = value <= rule["threshold"]
         return (_reproduced(entry) if ok else "contradicted"), f"{value} %", label("explain_change_below", lang).format(
-            key=rule["key"], value=_said(value, lang), threshold=_said(rule["threshold"], lang))
+            key=rule["key"], value=exact_text(value, lang), threshold=exact_text(rule["threshold"], lang))
     if kind == "fluctuates":
         values = [v for v in (_value(results, k) for k in rule["keys"]) if v is not None]
         if len(values) < rule.get("min_values", 3):

@@ -5,6 +5,8 @@ ledger can use it without loading matplotlib.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 
 def indonesian_number(text: str) -> str:
     """``"-1234.5"`` (as matplotlib or Python write it, no thousands separator) ->
@@ -24,3 +26,14 @@ def number_text(value: float, lang: str, decimals: int = 0) -> str:
     if round(value, decimals) == 0:
         value = 0.0  # a tiny negative value is "0.0", not "-0.0"
     return indonesian_number(f"{value:.{decimals}f}") if lang == "id" else f"{value:,.{decimals}f}"
+
+
+def exact_text(value, lang: str) -> str:
+    """``value`` written for a reader of ``lang`` with the decimals it has, no rounding
+    (a parameter such as 0.05, a threshold of -30, a change of -68.9); text is returned as it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, float) and not value.is_integer():
+        # repr is the shortest text that reads back as the value; Decimal spells out 1e-05.
+        return number_text(value, lang, len(format(Decimal(repr(value)), "f").partition(".")[2]))
+    return number_text(value, lang)

@@ -30,7 +30,7 @@ import pandas as pd
 from .atomic import write_text
 from .localize import headings, local_text
 from .figures.labels import LABELS, LANGS, label
-from .numbers import indonesian_number, number_text
+from .numbers import exact_text, number_text
 from .finance.variables import INDICATORS, province_name
 
 STATUS_COLOURS = {"reproduced": "#009E73", "reproduced_with_caveat": "#E69F00",
@@ -86,11 +86,6 @@ def _e(text) -> str:
 def _fill(key: str, lang: str, **values) -> str:
     """The label ``key`` in ``lang`` with ``values`` filled in, all escaped for HTML."""
     return _e(label(key, lang)).format(**{k: _e(v) for k, v in values.items()})
-
-
-def _plain_number(value, lang: str) -> str:
-    """A parameter such as 0.05 in ``lang`` (as many decimals as it has, no rounding)."""
-    return indonesian_number(str(value)) if lang == "id" else str(value)
 
 
 def _pp(fraction, lang: str) -> str:
@@ -227,7 +222,7 @@ def _estimate(row: dict, field: str, lang: str) -> str:
 
 
 def _p_value(p, lang: str) -> str:
-    return f"p &lt; {_plain_number(0.001, lang)}" if p < 0.001 else f"p = {number_text(p, lang, 3)}"
+    return f"p &lt; {exact_text(0.001, lang)}" if p < 0.001 else f"p = {number_text(p, lang, 3)}"
 
 
 def _holds(row: dict, lang: str) -> str:
@@ -271,7 +266,7 @@ def _finance_counts(results: dict, alpha, lang: str) -> str:
     if any(results.get(k) is None for k in keys):
         return ""
     tested, significant, few = (results[k] for k in keys)
-    alpha_note = label("report_alpha", lang).format(alpha=_plain_number(alpha, lang)) if alpha is not None else ""
+    alpha_note = label("report_alpha", lang).format(alpha=exact_text(alpha, lang)) if alpha is not None else ""
     return _fill("report_finance_counts", lang, tested=tested, significant=significant, few=few, alpha=alpha_note)
 
 
