@@ -439,6 +439,11 @@ LABELS: dict[str, dict[str, str]] = {
     "col_checked": {"en": "what was checked", "id": "yang diperiksa"},
     "col_explanation": {"en": "explanation", "id": "penjelasan"},
     "col_expected_status": {"en": "reviewed status", "id": "status yang ditinjau"},
+    # notebooks' closing sections, what each found and its limits (kalbar_border.texts.findings):
+    # findings_<notebook> is a list of paragraphs, each a template whose {placeholders} are filled
+    # from the values the notebook recorded in this run; no number is typed in.
+    # -- notebooks 02-04
+    # -- notebooks 05-07
 }
 
 
