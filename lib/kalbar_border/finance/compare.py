@@ -21,8 +21,10 @@ Raw comparison (:func:`compare_groups`), one row per definition x indicator:
 * ``small_group``: the migrant group has fewer than 30 unweighted persons or a cell of the
   unweighted 2x2 table has an expected count below 5; ``few_events``: a group has fewer
   than 10 observed events or non-events (fewer than 20 with a design effect below 1; see
-  :func:`is_few_events`). Neither kind of row is ever called significant: read it from its
-  counts and intervals.
+  :func:`is_few_events`); ``few_df``: a group's domain has fewer than
+  :data:`~kalbar_border.finance.survey.MIN_DOMAIN_DF` degrees of freedom (``df_migrant``,
+  ``df_non_migrant``: PSUs minus strata holding a member). No such row is ever called
+  significant: read it from its counts and intervals.
 
 Adjusted comparison (:func:`adjusted_model`): a design-weighted logistic regression of the
 indicator on the migrant flag, age and age squared (in decades, for conditioning), female,
@@ -59,7 +61,7 @@ from .variables import (
     indicators_of,
     select_population,
 )
-from .survey import Design, domain_difference
+from .survey import MIN_DOMAIN_DF, Design, domain_difference
 
 __all__ = ["compare_groups", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
            "is_small_group", "fewest_events", "is_few_events", "holm", "SMALL_N", "SMALL_EXPECTED", "FEW_EVENTS"]
@@ -199,7 +201,8 @@ def _or_row(fit: _Logit, level: float) -> dict:
 def _group_columns(est, suffix: str) -> dict:
     return {f"n_{suffix}": est.n_unweighted, f"count_{suffix}": est.count_unweighted,
             f"share_{suffix}": est.share, f"ci_low_{suffix}": est.ci_low,
-            f"ci_high_{suffix}": est.ci_high, f"se_{suffix}": est.se, f"deff_{suffix}": est.deff}
+            f"ci_high_{suffix}": est.ci_high, f"se_{suffix}": est.se, f"deff_{suffix}": est.deff,
+            f"df_{suffix}": est.df}
 
 
 def min_expected_count(n1: int, c1: int, n0: int, c0: int) -> float:
@@ -230,7 +233,7 @@ def is_few_events(fewest: int, deff_migrant: float, deff_non_migrant: float) -> 
     return bool(fewest < FEW_EVENTS or (fewest < 2 * FEW_EVENTS and deffs and min(deffs) < 1))
 
 
-TEST = "design-based t-test of the log odds ratio (df = PSUs - strata)"
+TEST = "design-based t-test of the log odds ratio (df = PSUs - strata - 1, as svyglm)"
 
 
 def _compare_one(y: np.ndarray, migrant: np.ndarray, in_pop: np.ndarray, weight: np.ndarray, sample: Design,
@@ -255,6 +258,7 @@ def _compare_one(y: np.ndarray, migrant: np.ndarray, in_pop: np.ndarray, weight:
     row["small_group"] = is_small_group(est_m.n_unweighted, row["min_expected_count"])
     row["fewest_events"] = fewest
     row["few_events"] = is_few_events(fewest, est_m.deff, est_n.deff)
+    row["few_df"] = bool(min(est_m.df, est_n.df) < MIN_DOMAIN_DF)
     row["note"] = note
     return row
 
@@ -280,10 +284,10 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
     ``sakernas_frame``; ``definitions`` / ``indicators`` default to all those defined in
     the frame. Columns: dataset, population, definition, indicator, description, then per
     group (suffix ``_migrant`` / ``_non_migrant``) n, count, share, ci_low, ci_high, se,
-    deff; difference, difference_se, difference_ci_low, difference_ci_high,
+    deff, df (the domain's degrees of freedom); difference, difference_se, difference_ci_low, difference_ci_high,
     difference_ci_method ("linearised" or "mover"), odds_ratio, odds_ratio_ci_low,
-    odds_ratio_ci_high, t, p_value (the test of the log odds ratio), test, design_df, cohens_h,
-    min_expected_count, small_group, fewest_events, few_events, note, p_holm.
+    odds_ratio_ci_high, t, p_value (the test of the log odds ratio), test, design_df (the test's
+    df), cohens_h, min_expected_count, small_group, fewest_events, few_events, few_df, note, p_holm.
     """
     check_population(population)
     definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)

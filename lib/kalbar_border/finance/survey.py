@@ -17,9 +17,15 @@ linearisation of that ratio under the usual "ultimate cluster" approximation:
   their PSUs still count in ``n_h``. Subsetting the data first would drop PSUs without a
   domain member and mis-state the variance and the df; pass the whole sample and a
   ``domain`` mask instead.
-* **Degrees of freedom** are ``#PSU - #strata`` of the full design passed in.
+* **Degrees of freedom.** The design's are ``#PSU - #strata`` of the full design passed in.
+  A share's interval uses its *domain's* own: PSUs holding a member of the domain minus the
+  strata holding one, as R ``survey``'s ``svyciprop`` does on a subset of the design
+  (``degf`` counts only PSUs with weight in the subset). Eight returnees spread over a
+  handful of PSUs have a few degrees of freedom, not the design's 675, and their interval
+  says so. ``ShareEstimate.df`` is that domain df; fewer than :data:`MIN_DOMAIN_DF` make the
+  share unreliable (``few_df``).
 * **Confidence interval** (95% by default): logit-transformed, with the t quantile on
-  the design degrees of freedom, back-transformed, so it always lies inside (0, 1) and is
+  the domain's degrees of freedom, back-transformed, so it always lies inside (0, 1) and is
   asymmetric near 0 or 1 where a symmetric Wald interval would cross the bounds. When the
   share is exactly 0 or 1 the design SE is 0 and the logit is undefined; the Wilson score
   interval on the unweighted n (design effect taken as 1) is reported instead, so a small
@@ -29,11 +35,12 @@ linearisation of that ratio under the usual "ultimate cluster" approximation:
   ``n / deff`` is the effective sample size. NaN when the share is 0 or 1.
 * **Difference of two domains** (:func:`domain_difference`): both shares come from the
   same PSUs, so ``var(a - b) = v_a + v_b - 2 cov(a, b)`` with the linearised covariance;
-  t-based CI on the design df, clipped to [-1, 1]. When a share is 0 or 1 there is no
+  t-based CI on the design df (as ``svycontrast`` on ``svyby`` gives it), clipped to [-1, 1]. When a share is 0 or 1 there is no
   usable design variance and the CI falls back to MOVER on the two domain intervals.
 * **Test of no difference**: a t-test of the log odds ratio
   ``logit(p_a) - logit(p_b)``, with its variance linearised from the same covariance
-  (``d logit(p) / dp = 1 / (p (1 - p))``) and the design df. The odds-ratio CI inverts the
+  (``d logit(p) / dp = 1 / (p (1 - p))``) and ``svyglm``'s residual df, the design df + 1 - 2
+  coefficients (intercept and group): one less than the design's. The odds-ratio CI inverts the
   same statistic, so test and odds-ratio CI agree by construction. The logit scale is the
   one on which a Wald test behaves when events are rare: on the probability scale the
   linearised SE of a share near 0 shrinks with the share, so a group with two events can
@@ -63,7 +70,14 @@ __all__ = [
     "Design",
     "wilson_interval",
     "mover_interval",
+    "MIN_DOMAIN_DF",
 ]
+
+#: A share whose domain has fewer degrees of freedom than this is flagged ``few_df`` and never
+#: read as a finding: the design variance of so few PSUs is itself too unstable to build an
+#: interval on. The threshold is the one of the NCHS Data Presentation Standards for
+#: Proportions (Parker et al. 2017, National Center for Health Statistics, Vital Health Stat 2(175)).
+MIN_DOMAIN_DF = 8
 
 
 @dataclass(frozen=True)
@@ -78,7 +92,7 @@ class ShareEstimate:
     count_unweighted: int  # of which y == 1
     weighted_total: float  # sum of weights in the domain (estimated population size)
     deff: float
-    df: int  # design degrees of freedom (#PSU - #strata)
+    df: int  # the domain's degrees of freedom: PSUs with a member of the domain minus their strata
     level: float
 
 
@@ -101,7 +115,7 @@ class DomainDifference:
     t: float  # log odds ratio / its linearised SE: the test of no difference
     p_value: float  # two-sided, t distribution on the design df
     covariance: float  # linearised covariance of the two shares (they share PSUs)
-    df: int
+    df: int  # df of the test and the odds-ratio CI: design df - 1, as svyglm on the group flag
     level: float
     method: str  # "linearised" (Wald on the design SE), "mover" (a share is 0 or 1), "none" (empty domain)
 
@@ -156,6 +170,15 @@ class Design:
     @property
     def df(self) -> int:
         return _df(self.strata_code, self.psu_code)
+
+    def domain_df(self, mask: np.ndarray) -> int:
+        """Degrees of freedom of the domain ``mask`` (a boolean per row): PSUs holding one of
+        its rows minus the strata holding one, as R ``survey``'s ``degf`` on a subset."""
+        if not mask.any():
+            return 0
+        psus = np.count_nonzero(np.bincount(self.psu_code[mask]))
+        strata = np.count_nonzero(np.bincount(self.strata_code[mask]))
+        return int(psus - strata)
 
     def covariance(self, z: np.ndarray) -> np.ndarray:
         """:func:`design_covariance` of the columns of ``z`` (rows x k) on this design."""
@@ -281,7 +304,7 @@ def _estimate(y, w, design: Design, mask, level, ratio=None, variance=None) -> t
     covariance computes it once for all: it passes each domain's ``ratio``
     (:func:`_ratio_scores`) and ``variance``."""
     share, total, z = ratio or _ratio_scores(y, w, mask)
-    df = design.df
+    df = design.domain_df(mask)
     n = int(mask.sum())
     count = int(np.sum(y[mask] == 1))
     if n == 0 or not np.isfinite(share):
@@ -346,22 +369,24 @@ def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.9
     est_b, _ = _estimate(y, w, design, mask_b, level, ratio_b, cov[1, 1])
     diff = est_a.share - est_b.share
     nan = float("nan")
+    # svyglm's residual df for the two coefficients (intercept, group) of the test's model.
+    test_df = design.df - 1
     if not np.isfinite(diff):
-        return DomainDifference(est_a, est_b, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, est_a.df, level, "none")
+        return DomainDifference(est_a, est_b, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, test_df, level, "none")
     se = float(np.sqrt(max(cov[0, 0] + cov[1, 1] - 2 * cov[0, 1], 0.0)))
     if not (0 < est_a.share < 1 and 0 < est_b.share < 1) or se == 0:
         low, high = mover_interval(est_a.share, (est_a.ci_low, est_a.ci_high),
                                    est_b.share, (est_b.ci_low, est_b.ci_high))
         return DomainDifference(est_a, est_b, float(diff), nan, low, high, nan, nan, nan, nan, nan,
-                                float(cov[0, 1]), est_a.df, level, "mover")
-    df = est_a.df
-    q = _t_quantile(df, level)
+                                float(cov[0, 1]), test_df, level, "mover")
+    q = _t_quantile(design.df, level)
     g_a, g_b = est_a.share * (1 - est_a.share), est_b.share * (1 - est_b.share)
     log_or = float(np.log(est_a.share / (1 - est_a.share)) - np.log(est_b.share / (1 - est_b.share)))
     log_or_se = float(np.sqrt(max(cov[0, 0] / g_a**2 + cov[1, 1] / g_b**2 - 2 * cov[0, 1] / (g_a * g_b), 0.0)))
     t = log_or / log_or_se
-    p = float(2 * (stats.t.sf(abs(t), df) if df > 0 else stats.norm.sf(abs(t))))
+    p = float(2 * (stats.t.sf(abs(t), test_df) if test_df > 0 else stats.norm.sf(abs(t))))
+    q_test = _t_quantile(test_df, level)
     return DomainDifference(est_a, est_b, float(diff), se, float(np.clip(diff - q * se, -1, 1)),
                             float(np.clip(diff + q * se, -1, 1)), float(np.exp(log_or)),
-                            float(np.exp(log_or - q * log_or_se)), float(np.exp(log_or + q * log_or_se)),
-                            float(t), p, float(cov[0, 1]), df, level, "linearised")
+                            float(np.exp(log_or - q_test * log_or_se)), float(np.exp(log_or + q_test * log_or_se)),
+                            float(t), p, float(cov[0, 1]), test_df, level, "linearised")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import compare, variables
+from .survey import MIN_DOMAIN_DF
 from .variables import GROUPS
 from ..data import microdata
 
@@ -82,16 +83,16 @@ def compare_all(frames: dict, populations=variables.POPULATIONS, definitions=Non
 TEST_COLUMNS = ["dataset", "province", "population", "definition", "indicator", "n_migrant", "n_non_migrant", "count_migrant",
                 "count_non_migrant", "share_migrant", "share_non_migrant", "difference", "difference_ci_low",
                 "difference_ci_high", "odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high", "t", "p_value",
-                "p_holm", "p_holm_dataset", "cohens_h", "small_group", "fewest_events", "few_events",
-                "significant_holm", "significant_holm_dataset", "test", "note"]
+                "p_holm", "p_holm_dataset", "design_df", "cohens_h", "small_group", "fewest_events", "few_events",
+                "few_df", "significant_holm", "significant_holm_dataset", "test", "note"]
 
 
 def tests_table(wide: pd.DataFrame, alpha: float) -> pd.DataFrame:
     """The tests of :func:`compare_all`, one row per comparison, with two significance flags:
     ``significant_holm`` (Holm within the dataset x population x definition family) and
     ``significant_holm_dataset`` (Holm across every test of the dataset), each at family-wise
-    error ``alpha``. A row flagged ``small_group`` or ``few_events`` is never significant."""
-    readable = ~wide["small_group"] & ~wide["few_events"]
+    error ``alpha``. A row flagged ``small_group``, ``few_events`` or ``few_df`` is never significant."""
+    readable = ~wide["small_group"] & ~wide["few_events"] & ~wide["few_df"]
     return wide.assign(significant_holm=(wide["p_holm"] < alpha) & readable,
                        significant_holm_dataset=(wide["p_holm_dataset"] < alpha) & readable)[TEST_COLUMNS]
 
@@ -105,7 +106,8 @@ def to_long(wide: pd.DataFrame) -> pd.DataFrame:
                          "migrant_definition": r["definition"],
                          "indicator": r["indicator"], "group": group, "n_unweighted": r[f"n_{group}"],
                          "count_unweighted": r[f"count_{group}"], "share_weighted": r[f"share_{group}"],
-                         "ci_low": r[f"ci_low_{group}"], "ci_high": r[f"ci_high_{group}"], "deff": r[f"deff_{group}"]})
+                         "ci_low": r[f"ci_low_{group}"], "ci_high": r[f"ci_high_{group}"], "deff": r[f"deff_{group}"],
+                         "df": r[f"df_{group}"], "few_df": r[f"df_{group}"] < MIN_DOMAIN_DF})
     extra = [c for c in wide.columns if c.startswith("subgroup")]
     out = pd.DataFrame(rows)
     if extra:
