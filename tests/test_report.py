@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kalbar_border import report
+from kalbar_border import claims, report, texts
 from kalbar_border.figures.labels import label
 from kalbar_border.numbers import indonesian_number
 
@@ -135,9 +135,11 @@ def test_index_lists_claims_figures_notebooks(index):
 
 def test_indonesian_page_speaks_indonesian(pipeline_run):
     text = (pipeline_run[0] / "build" / "index.id.html").read_text()
-    for word in ("Laporan reproduksi", "Klaim", "tereproduksi dengan catatan", "tidak dapat diperiksa", "Ringkasan"):
+    for word in ("Laporan reproduksi", "Klaim", "angka terlacak, artinya berbeda", "didukung sebagian", "tidak dapat diperiksa",
+                 "Ringkasan", "Arti setiap status", "Singkatan"):
         assert word in text
-    for english in ("Reproduction report", "reproduced with caveat", "not checkable", "How to rerun"):
+    for english in ("Reproduction report", "number traced", "partly supported", "not checkable", "How to rerun",
+                    "cannot decide", "supports"):
         assert english not in text
 
 
@@ -152,19 +154,32 @@ def test_indonesian_page_has_no_english_the_report_adds(pipeline_run):
 @pytest.mark.parametrize("page", list(report.PAGES.values()))
 def test_no_raw_status_code_in_the_visible_text(pipeline_run, page):
     text = _Text((pipeline_run[0] / "build" / page).read_text()).text()
-    for code in ("not_checkable", "reproduced_with_caveat", "status_"):
+    for code in ("not_checkable", "number_traced", "partly_supported", "source_identified", "status_", "verdict_", "kind_"):
         assert code not in text
+    # no results key (border.kjri_kuching_deportations_sarawak.change_2019_2020_pct) ever reaches a reader
+    assert re.search(r"\b(border|finance|context|data|claims)\.[a-z0-9_]+\.[a-z0-9_]+", text) is None
+    assert texts.PLACEHOLDER.search(text) is None  # nor an unfilled template
+
+
+@pytest.mark.parametrize("page", list(report.PAGES.values()))
+def test_every_acronym_and_status_is_spelled_out(pipeline_run, page):
+    lang = "id" if page.endswith(".id.html") else "en"
+    html_page = _Text((pipeline_run[0] / "build" / page).read_text())
+    acronyms = html_page.text("acronyms")
+    for name in report.ACRONYMS:
+        assert f"{name}: {label('acronym_' + name, lang)}" in acronyms
+    statuses = html_page.text("status-definitions")
+    for status in claims.STATUSES:
+        assert label(f"status_def_{status}", lang) in statuses
+    assert label("report_rules_fixed", lang).format(date="2026-12-05") in html_page.text()
 
 
 def test_summary_counts_the_claims_in_words(index):
     dest, path, _ = index
     lang = _lang(path)
-    detail = pd.read_csv(dest / "results" / "claims_detail.csv", keep_default_na=False)
-    counts = detail["status"].value_counts()
+    detail = claims.claims_only(pd.read_csv(dest / "results" / "claims_detail.csv", keep_default_na=False, dtype=str))
     page = _Text(path.read_text())
-    expected = label("report_summary_sentence", lang).format(
-        total=len(detail), reproduced=counts.get("reproduced", 0), caveat=counts.get("reproduced_with_caveat", 0),
-        contradicted=counts.get("contradicted", 0), not_checkable=counts.get("not_checkable", 0))
+    expected = label("report_summary_sentence", lang).format(total=len(detail), **claims.counts(detail))
     assert page.text("summary-sentence").strip() == expected
     # every claim that does not reproduce cleanly is listed with its status in words and its
     # reason's first sentence; a clean one is not
@@ -174,7 +189,7 @@ def test_summary_counts_the_claims_in_words(index):
         assert mentioned == (row.status != "reproduced"), row.id
         if mentioned:
             reason = row.caveat_id if lang == "id" else row.caveat
-            assert label(f"status_{row.status}", lang) in listed
+            assert claims.status_text(row.status, row.kind, lang) in listed
             assert re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", reason)[0] in listed
 
 
@@ -293,9 +308,11 @@ MANIFEST = {"git_commit": "abc123", "kernel": "kalbar-border", "microdata": Fals
 def _claims(folder: Path) -> pd.DataFrame:
     """A claims table of three claims, one per status the summary lists differently."""
     detail = pd.DataFrame({
-        "id": ["C1", "C2", "C3"], "claim": ["One.", "Two.", "Three."], "claim_id": ["Satu.", "Dua.", "Tiga."],
+        "id": ["C1", "C2", "C3"], "part": ["claim"] * 3, "claim": ["One.", "Two.", "Three."], "claim_id": ["Satu.", "Dua.", "Tiga."],
         "paper_value": ["", "1,428", "5,824"], "reproduced_value": ["", "1,500", "5,824"],
-        "status": ["not_checkable", "contradicted", "reproduced"],
+        "paper_value_id": ["", "1.428", "5.824"], "reproduced_value_id": ["", "1.500", "5.824"],
+        "status": ["not_checkable", "contradicted", "reproduced"], "kind": ["no_public_data", "", ""],
+        "explanation": ["", "", ""], "explanation_id": ["", "", ""],
         "caveat": ["No public data. More words.", "", ""], "caveat_id": ["Tidak ada data publik. Kata lain.", "", ""],
         "evidence": ["", "", ""], "evidence_id": ["", "", ""], "notebook": ["02_border_series"] * 3, "figure": ["", "", ""]})
     (folder / "results").mkdir(parents=True, exist_ok=True)
@@ -308,7 +325,8 @@ def test_a_run_without_results_still_gets_a_page(tmp_path, lang):
     _claims(tmp_path)
     page = report.build_index(tmp_path, MANIFEST, lang)
     text, listed = _Text(page).text(), _Text(page).text("not-clean")
-    assert label("report_summary_sentence", lang).format(total=3, reproduced=1, caveat=0, contradicted=1, not_checkable=1) in text
+    assert label("report_summary_sentence", lang).format(
+        total=3, reproduced=1, number_traced_meaning_differs=0, partly_supported=0, contradicted=1, not_checkable=1) in text
     assert label("report_no_findings", lang) in text
     assert label("report_no_overrides", lang) in text
     # a contradicted claim has no caveat: its reason is the paper's value against the run's

@@ -1,52 +1,102 @@
 """The claims ledger: ``claims.yml`` says what each claim of the paper is and by which rule
 it is judged; this module computes each status from ``results/results.json``.
 
-Statuses: ``reproduced``, ``reproduced_with_caveat``, ``contradicted``, ``not_checkable``.
+A status separates *the number is traced to a source* from *the claim, as worded, is
+supported* (definitions in both languages in the label dictionary, ``status_def_<status>``):
+
+* ``reproduced``: the claim, as worded, is supported by the public data;
+* ``number_traced_meaning_differs``: the paper's number is in a public source, but that
+  source counts something other than what the claim says;
+* ``partly_supported``: of the series the claim could mean, some support it and others
+  contradict it or cannot decide;
+* ``contradicted``: the series the claim could mean show the opposite;
+* ``not_checkable``, with a kind (:data:`KINDS`) saying why.
+
 A status is never typed in: it follows from the rule and the results. ``expected_status``
-in the ledger is only a lock that the tests compare against.
+in the ledger is only a lock that the tests compare against. The ledger's texts are
+templates whose numbers are filled from the results (:mod:`kalbar_border.texts`).
 """
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from . import paths
+from . import paths, texts
 from .localize import local_text
-from .numbers import exact_text
+from .numbers import exact_text, number_text
 from .errors import CompendiumError
 from .figures.labels import LANGS, label
 
-STATUSES = ("reproduced", "reproduced_with_caveat", "contradicted", "not_checkable")
-RULES = ("qualitative", "not_in_public_data", "equals", "change_below", "fluctuates", "independent_source")
+STATUSES = ("reproduced", "number_traced_meaning_differs", "partly_supported", "contradicted", "not_checkable")
+#: Why a claim is not checkable.
+KINDS = ("not_empirical", "no_public_data", "source_identified_not_obtained", "no_independent_source", "incomplete_data")
+#: What one series says of a claim judged on several.
+VERDICTS = ("supports", "contradicts", "undetermined")
+RULES = ("qualitative", "not_in_public_data", "equals", "independent_source", "series")
+CHECKS = {"change_below": ("threshold",), "fluctuates": ("min_turns", "min_move_pct")}
 REQUIRED = ("id", "claim", "claim_id", "checked", "checked_id", "rule", "evidence", "expected_status")
-CSV_COLUMNS = ["id", "claim", "paper_value", "reproduced_value", "status", "evidence"]
+#: The ledger's texts, each with its Indonesian twin ``<field>_id``.
+TEXTS = ("claim", "checked", "caveat", "meaning", "reason")
+CSV_COLUMNS = ["id", "claim", "paper_value", "reproduced_value", "status", "kind", "evidence"]
 
 
 def load_ledger(path: Path = paths.CLAIMS) -> list[dict]:
     """Read and check the ledger; a malformed entry is a one-line error naming id and field."""
+    return load_document(path)["claims"]
+
+
+def load_document(path: Path = paths.CLAIMS) -> dict:
+    """The whole ledger file: ``claims`` and when its rules were fixed (``rules_fixed``,
+    ``rules_fixed_note`` and its Indonesian twin), checked."""
     if not Path(path).is_file():
         raise CompendiumError(f"{path}: claims ledger not found")
-    entries = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("claims", [])
+    document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    for field_name in ("rules_fixed", "rules_fixed_note", "rules_fixed_note_id"):
+        if not document.get(field_name):
+            raise CompendiumError(f"{Path(path).name}: field '{field_name}' missing (when and how the rules were fixed)")
+    entries = document.get("claims") or []
     seen = set()
     for i, entry in enumerate(entries, start=1):
-        where = f"{Path(path).name}: claim {entry.get('id', f'#{i}')}"
-        for field in REQUIRED:
-            if field not in entry:
-                raise CompendiumError(f"{where}: field '{field}' missing; required: {', '.join(REQUIRED)}")
+        _check_entry(entry, f"{Path(path).name}: claim {entry.get('id', f'#{i}')}")
         if entry["id"] in seen:
-            raise CompendiumError(f"{where}: duplicate id")
+            raise CompendiumError(f"{Path(path).name}: claim {entry['id']}: duplicate id")
         seen.add(entry["id"])
-        if entry["rule"].get("type") not in RULES:
-            raise CompendiumError(f"{where}: rule type {entry['rule'].get('type')!r} unknown; accepted: {', '.join(RULES)}")
-        for field in ("caveat", "reason"):
-            if field in entry and f"{field}_id" not in entry:
-                raise CompendiumError(f"{where}: field '{field}' has no Indonesian twin '{field}_id'")
-        if entry["expected_status"] not in STATUSES:
-            raise CompendiumError(f"{where}: expected_status {entry['expected_status']!r}; accepted: {', '.join(STATUSES)}")
-    return entries
+    return {**document, "claims": entries}
+
+
+def _check_entry(entry: dict, where: str) -> None:
+    for field_name in REQUIRED:
+        if field_name not in entry:
+            raise CompendiumError(f"{where}: field '{field_name}' missing; required: {', '.join(REQUIRED)}")
+    rule = entry["rule"]
+    kind = rule.get("type")
+    if kind not in RULES:
+        raise CompendiumError(f"{where}: rule type {kind!r} unknown; accepted: {', '.join(RULES)}")
+    for field_name in TEXTS:
+        if field_name in entry and f"{field_name}_id" not in entry:
+            raise CompendiumError(f"{where}: field '{field_name}' has no Indonesian twin '{field_name}_id'")
+    if entry["expected_status"] not in STATUSES:
+        raise CompendiumError(f"{where}: expected_status {entry['expected_status']!r}; accepted: {', '.join(STATUSES)}")
+    if kind in ("qualitative", "not_in_public_data") and rule.get("kind") not in KINDS:
+        raise CompendiumError(f"{where}: rule kind {rule.get('kind')!r}; accepted: {', '.join(KINDS)}")
+    if kind in ("qualitative", "not_in_public_data", "independent_source") and "reason" not in entry:
+        raise CompendiumError(f"{where}: field 'reason' missing: a claim that may not be checkable says why")
+    if kind == "series":
+        if rule.get("check") not in CHECKS:
+            raise CompendiumError(f"{where}: rule check {rule.get('check')!r}; accepted: {', '.join(CHECKS)}")
+        for parameter in CHECKS[rule["check"]]:
+            if parameter not in rule:
+                raise CompendiumError(f"{where}: rule parameter '{parameter}' missing")
+            for why in ("why", "why_id"):
+                if not (rule.get(why) or {}).get(parameter):
+                    raise CompendiumError(f"{where}: rule parameter '{parameter}' has no reason in '{why}'")
+        if not rule.get("series"):
+            raise CompendiumError(f"{where}: rule 'series' lists no series")
 
 
 def _value(results: dict, key: str):
@@ -56,85 +106,161 @@ def _value(results: dict, key: str):
     return value
 
 
-def _missing(key: str, lang: str) -> tuple[str, None, str]:
-    return "not_checkable", None, label("explain_missing", lang).format(key=key)
+@dataclass
+class Verdict:
+    """What one rule says of one claim (or of one series of it)."""
+
+    status: str
+    value: object = None
+    explanation: dict = field(default_factory=dict)  # lang -> text
+    kind: str = ""  # for not_checkable: one of KINDS
+    parts: list = field(default_factory=list)  # series claims: one dict per series
 
 
-def _reproduced(entry: dict) -> str:
-    return "reproduced_with_caveat" if entry.get("caveat") else "reproduced"
+def _say(key: str, **values) -> dict:
+    """A label in every language, with ``values`` (each a function of the language, or a plain value)."""
+    return {lang: label(key, lang).format(**{k: v(lang) if callable(v) else v for k, v in values.items()})
+            for lang in LANGS}
 
 
-def evaluate_one(entry: dict, results: dict, lang: str = "en") -> tuple[str, object, str]:
-    """(status, reproduced value, explanation) for one ledger entry; the explanation is in
-    ``lang`` (en, id), from the label dictionary and the ledger's ``reason``/``reason_id``."""
+def template_values(entry: dict, results: dict) -> dict:
+    """What an entry's texts may ask for: every result, the entry's ``paper_value`` and its
+    rule's parameters as ``rule.<name>``."""
+    rule = {f"rule.{k}": v for k, v in entry["rule"].items() if isinstance(v, (int, float, str))}
+    return {**results, "paper_value": entry.get("paper_value"), **rule}
+
+
+def _change(value, rule) -> tuple[str, dict]:
+    verdict = "supports" if value <= rule["threshold"] else "contradicts"
+    return verdict, _say("explain_change", value=lambda lang: texts.number(value, "pct", lang),
+                         threshold=lambda lang: exact_text(rule["threshold"], lang))
+
+
+def _fluctuation(values: list, rule) -> tuple[str, dict]:
+    """Supports when the available values turn at least ``min_turns`` times (moves smaller
+    than ``min_move_pct`` percent of the earlier value are flat); undetermined while the
+    missing values could still add the turns; contradicts otherwise."""
+    present = [v for v in values if v is not None]
+    missing = len(values) - len(present)
+    directions = []
+    for a, b in zip(present, present[1:]):
+        move = 100 * (b - a) / a if a else (math.inf if b > a else -math.inf if b < a else 0)
+        if abs(move) >= rule["min_move_pct"]:
+            directions.append(1 if move > 0 else -1)
+    turns = sum(1 for a, b in zip(directions, directions[1:]) if a != b)
+    if turns >= rule["min_turns"]:
+        verdict = "supports"
+    elif len(present) < 3 or turns + missing >= rule["min_turns"]:
+        verdict = "undetermined"
+    else:
+        verdict = "contradicts"
+    return verdict, _say("explain_turns", n=len(present), turns=turns, missing=missing)
+
+
+def _series(entry: dict, results: dict) -> Verdict:
+    rule = entry["rule"]
+    parts = []
+    for series in rule["series"]:
+        if rule["check"] == "change_below":
+            value = _value(results, series["change"])
+            verdict, why = ("undetermined", _say("explain_missing")) if value is None else _change(value, rule)
+            shown = {lang: "" if value is None else f"{texts.number(value, 'pct', lang)} %" for lang in LANGS}
+        else:
+            values = [_value(results, k) for k in series["keys"]]
+            verdict, why = _fluctuation(values, rule)
+            shown = {lang: ", ".join(texts.number(v, "n", lang) for v in values) for lang in LANGS}
+        parts.append({"series": series["name"], "verdict": verdict, "value": shown, "explanation": why})
+    count = {v: sum(p["verdict"] == v for p in parts) for v in VERDICTS}
+    if count["supports"] == len(parts):
+        status, kind = "reproduced", ""
+    elif count["supports"]:
+        status, kind = "partly_supported", ""
+    elif count["contradicts"]:
+        status, kind = "contradicted", ""
+    else:
+        status, kind = "not_checkable", "incomplete_data"
+    value = _say("series_count", supports=count["supports"], n=len(parts))
+    details = {lang: "; ".join(f"{label(p['series'], lang)}: {p['value'][lang] or '—'} "
+                               f"({label('verdict_' + p['verdict'], lang)})" for p in parts) for lang in LANGS}
+    explanation = _say("explain_series", supports=count["supports"], contradicts=count["contradicts"],
+                       undetermined=count["undetermined"], n=len(parts), details=lambda lang: details[lang])
+    return Verdict(status, value, explanation, kind, parts)
+
+
+def evaluate_one(entry: dict, results: dict) -> Verdict:
+    """The :class:`Verdict` of one ledger entry; explanations in every language, from the
+    label dictionary and the ledger's ``reason``/``reason_id``."""
     rule = entry["rule"]
     kind = rule["type"]
-    reason = entry.get("reason_id" if lang == "id" else "reason", "")
+    values = template_values(entry, results)
+    reason = {lang: texts.fill(entry.get("reason_id" if lang == "id" else "reason", ""), values, lang) for lang in LANGS}
     if kind == "qualitative":
-        return "not_checkable", None, reason or label("explain_qualitative", lang)
+        return Verdict("not_checkable", None, reason, rule["kind"])
     if kind == "not_in_public_data":
         if rule["keys"][0] not in results:  # its notebook did not run (e.g. no microdata)
-            return _missing(rule["keys"][0], lang)
+            return Verdict("not_checkable", None, _say("explain_missing"), "incomplete_data")
         gaps = _value(results, rule["keys"][0])
         if not gaps:
             raise CompendiumError(
                 f"claims.yml: claim {entry['id']}: {rule['keys'][0]} is {gaps!r}, so the public data it lacked may now "
                 "exist; replace rule 'not_in_public_data' with a rule that tests the claim")
-        return "not_checkable", None, reason
-    if kind == "equals":
-        value = _value(results, rule["key"])
-        if value is None:
-            return _missing(rule["key"], lang)
-        ok = abs(value - rule["value"]) <= rule.get("tolerance", 0)
-        return (_reproduced(entry) if ok else "contradicted"), value, label("explain_equals", lang).format(
-            key=rule["key"], value=exact_text(value, lang), paper=exact_text(rule["value"], lang),
-            tolerance=exact_text(rule.get("tolerance", 0), lang))
-    if kind == "change_below":
-        value = _value(results, rule["key"])
-        if value is None:
-            return _missing(rule["key"], lang)
-        ok = value <= rule["threshold"]
-        return (_reproduced(entry) if ok else "contradicted"), f"{value} %", label("explain_change_below", lang).format(
-            key=rule["key"], value=exact_text(value, lang), threshold=exact_text(rule["threshold"], lang))
-    if kind == "fluctuates":
-        values = [v for v in (_value(results, k) for k in rule["keys"]) if v is not None]
-        if len(values) < rule.get("min_values", 3):
-            return "not_checkable", values, label("explain_too_few_values", lang).format(
-                found=len(values), wanted=len(rule["keys"]))
-        signs = [b > a for a, b in zip(values, values[1:]) if b != a]
-        turns = sum(1 for a, b in zip(signs, signs[1:]) if a != b)
-        return (_reproduced(entry) if turns else "contradicted"), values, label("explain_turns", lang).format(
-            n=len(values), turns=turns)
-    # independent_source
+        return Verdict("not_checkable", None, reason, rule["kind"])
+    if kind == "series":
+        return _series(entry, results)
     value = _value(results, rule["key"])
     if value is None:
-        return _missing(rule["key"], lang)
-    shown = "no independent source" if value == 0 else f"{value} independent source{'s' if value > 1 else ''}"
+        return Verdict("not_checkable", None, _say("explain_missing"), "incomplete_data")
+    if kind == "equals":
+        if abs(value - rule["value"]) > rule.get("tolerance", 0):
+            status = "contradicted"
+        else:
+            status = "number_traced_meaning_differs" if entry.get("meaning") else "reproduced"
+        return Verdict(status, value, _say("explain_equals", value=lambda lang: exact_text(value, lang),
+                                           paper=lambda lang: exact_text(rule["value"], lang),
+                                           tolerance=lambda lang: exact_text(rule.get("tolerance", 0), lang)))
+    # independent_source
+    shown = {lang: label("no_independent_source" if value == 0 else "independent_sources", lang).format(n=value)
+             for lang in LANGS}
     if value >= 1:
-        return _reproduced(entry), shown, local_text(shown, lang)
-    return "not_checkable", shown, reason or local_text(shown, lang)
+        return Verdict("reproduced", shown, shown)
+    return Verdict("not_checkable", shown, reason, "no_independent_source")
 
 
-def _format(value) -> str:
+def _format(value, lang: str = "en") -> str:
     if value is None:
         return ""
+    if isinstance(value, dict):
+        return value[lang]
     if isinstance(value, list):
-        return ", ".join(_format(v) for v in value)
+        return ", ".join(_format(v, lang) for v in value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return f"{value:,}" if isinstance(value, int) else str(value)
+    return number_text(value, lang) if isinstance(value, int) else local_text(str(value), lang)
+
+
+#: A results key as it appears in a template: dotted, lower-case.
+_TEMPLATE_KEY = re.compile(r"^[a-z0-9_]+(\.[A-Za-z0-9_]+)+$")
 
 
 def _keys(entry: dict) -> list[str]:
+    """Every results key an entry rests on: its rule's, its series', and those its texts cite."""
     rule = entry["rule"]
-    return list(rule.get("keys", [])) + ([rule["key"]] if "key" in rule else []) + list(entry.get("context_keys", []))
+    keys = list(rule.get("keys", [])) + ([rule["key"]] if "key" in rule else [])
+    for series in rule.get("series", []):
+        keys += list(series.get("keys", [])) + ([series["change"]] if "change" in series else [])
+    for field_name in TEXTS:
+        for lang_field in (field_name, f"{field_name}_id"):
+            keys += [k for k in texts.placeholders(entry.get(lang_field, "")) if _TEMPLATE_KEY.match(k)
+                     and not k.startswith("rule.")]
+    return list(dict.fromkeys(keys))
 
 
-def _caveat(entry: dict, status: str, suffix: str = "") -> str:
-    """What a reader must know beside the status: the caveat of a reproduction, the reason a
-    claim is not checkable; ``suffix="_id"`` gives the Indonesian text."""
-    field = {"reproduced_with_caveat": "caveat", "not_checkable": "reason"}.get(status)
-    return entry.get(f"{field}{suffix}", "") if field else ""
+def _note(entry: dict, status: str, values: dict, lang: str) -> str:
+    """What a reader must know beside the status: why the number's meaning differs, why a
+    claim is not checkable, or the caveat of any other status; filled from the results."""
+    field_name = {"number_traced_meaning_differs": "meaning", "not_checkable": "reason"}.get(status, "caveat")
+    text = entry.get(f"{field_name}_id" if lang == "id" else field_name, "")
+    return texts.fill(text, values, lang)
 
 
 def _evidence(ev: dict, source_rows: list[str], lang: str) -> str:
@@ -148,61 +274,135 @@ def _evidence(ev: dict, source_rows: list[str], lang: str) -> str:
 
 
 def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
-    """The evaluated ledger: one row per claim with status, values, caveat and evidence.
+    """The evaluated ledger, long: one row per claim (``part`` = ``"claim"``) with status,
+    values, notes and evidence, followed by one row per series of a claim judged on several
+    (``part`` = the series, ``status`` its verdict: supports, contradicts, undetermined).
 
     ``sources`` (results_sources.json) supplies the source rows behind each key, so the
     evidence column is computed too.
     """
     rows = []
     for entry in entries:
-        status, value, explanation = evaluate_one(entry, results)
-        explanation_id = evaluate_one(entry, results, "id")[2]
+        verdict = evaluate_one(entry, results)
+        values = template_values(entry, results)
         keys = _keys(entry)
         source_rows = sorted({s for k in keys for s in sources.get(k, {}).get("sources", [])})
         ev = entry["evidence"]
         evidence = {lang: _evidence(ev, source_rows, lang) for lang in LANGS}
+        filled = {f: texts.fill(entry.get(f, ""), values, "en") for f in ("claim", "checked")}
+        filled.update({f"{f}_id": texts.fill(entry.get(f"{f}_id", ""), values, "id") for f in ("claim", "checked")})
+        paper = {lang: _format(entry.get("paper_value"), lang) for lang in LANGS}
         rows.append({
-            "id": entry["id"], "claim": entry["claim"], "paper_value": _format(entry.get("paper_value")),
-            "reproduced_value": _format(value), "status": status,
-            "caveat": _caveat(entry, status),
-            "claim_id": entry["claim_id"],
-            "caveat_id": _caveat(entry, status, "_id"),
-            "checked": entry["checked"], "explanation": explanation, "evidence": evidence["en"],
-            "checked_id": entry["checked_id"], "explanation_id": explanation_id,
+            "id": entry["id"], "part": "claim", "claim": filled["claim"], "paper_value": paper["en"],
+            "reproduced_value": _format(verdict.value), "status": verdict.status, "kind": verdict.kind,
+            "caveat": _note(entry, verdict.status, values, "en"),
+            "claim_id": filled["claim_id"], "paper_value_id": paper["id"],
+            "reproduced_value_id": _format(verdict.value, "id"),
+            "caveat_id": _note(entry, verdict.status, values, "id"),
+            "checked": filled["checked"], "explanation": verdict.explanation.get("en", ""), "evidence": evidence["en"],
+            "checked_id": filled["checked_id"], "explanation_id": verdict.explanation.get("id", ""),
             "results_keys": ", ".join(keys), "evidence_id": evidence["id"], "expected_status": entry["expected_status"],
             "notebook": ev.get("notebook", ""), "figure": ev.get("figure", ""),
         })
-    return pd.DataFrame(rows)
+        for part in verdict.parts:
+            rows.append({"id": entry["id"], "part": part["series"], "claim": label(part["series"], "en"),
+                         "claim_id": label(part["series"], "id"), "reproduced_value": part["value"]["en"],
+                         "reproduced_value_id": part["value"]["id"], "status": part["verdict"],
+                         "explanation": part["explanation"]["en"], "explanation_id": part["explanation"]["id"]})
+    return pd.DataFrame(rows).fillna("")
+
+
+def claims_only(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of an evaluated ledger about whole claims (not their series)."""
+    return table[table["part"] == "claim"].reset_index(drop=True)
+
+
+def series_of(table: pd.DataFrame, claim: str) -> pd.DataFrame:
+    """The per-series rows of one claim judged on several series (empty for the others)."""
+    return table[(table["id"] == claim) & (table["part"] != "claim")]
+
+
+def status_text(status: str, kind: str, lang: str = "en") -> str:
+    """A status in words; a claim not checkable says of which kind."""
+    text = label(f"status_{status}", lang)
+    return f"{text}: {label('kind_' + kind, lang)}" if kind else text
+
+
+def definitions(lang: str = "en") -> pd.DataFrame:
+    """What each status and each kind of not checkable means, in ``lang``: one sentence each."""
+    rows = [(label(f"status_{s}", lang), label(f"status_def_{s}", lang)) for s in STATUSES]
+    rows += [(status_text("not_checkable", k, lang), label(f"kind_def_{k}", lang)) for k in KINDS]
+    return pd.DataFrame(rows, columns=[label("col_status", lang), label("col_meaning", lang)])
 
 
 def view(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The evaluated ledger as a reader sees it, in ``lang``: id, claim, paper value,
-    reproduced value, status and caveat or reason, with headers from the label dictionary;
-    the values in ``lang`` too (``"5,824"`` and "no independent source" read ``"5.824"`` and
-    "tidak ada sumber independen" in Indonesian, as on the report page)."""
-    texts = ("claim_id", "caveat_id") if lang == "id" else ("claim", "caveat")
-    values = {column: [local_text(v, lang) for v in table[column]] for column in ("paper_value", "reproduced_value")}
-    out = pd.DataFrame({"id": table["id"], "col_claim": table[texts[0]], "col_paper_value": values["paper_value"],
-                        "col_reproduced_value": values["reproduced_value"],
-                        "col_status": [label(f"status_{s}", lang) for s in table["status"]],
-                        "col_caveat": table[texts[1]]})
+    reproduced value, status and its note, with headers from the label dictionary. A claim
+    judged on several series is followed by one line per series with its verdict."""
+    suffix = "_id" if lang == "id" else ""
+    rows = []
+    for r in table.itertuples(index=False):
+        if r.part == "claim":
+            rows.append({"id": r.id, "col_claim": getattr(r, "claim" + suffix),
+                         "col_paper_value": getattr(r, "paper_value" + suffix),
+                         "col_reproduced_value": getattr(r, "reproduced_value" + suffix),
+                         "col_status": status_text(r.status, r.kind, lang), "col_caveat": getattr(r, "caveat" + suffix)})
+        else:
+            rows.append({"id": "", "col_claim": "↳ " + getattr(r, "claim" + suffix), "col_paper_value": "",
+                         "col_reproduced_value": getattr(r, "reproduced_value" + suffix),
+                         "col_status": label("verdict_" + r.status, lang), "col_caveat": getattr(r, "explanation" + suffix)})
+    out = pd.DataFrame(rows)
     return out.rename(columns={c: label(c, lang) for c in out.columns if c != "id"})
 
 
 def evidence(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """What was checked for each claim, how its status follows, and where its evidence is, in
     ``lang`` (columns id, checked, explanation, evidence either way)."""
+    table = claims_only(table)
     out = table[["id", "checked", "explanation", "evidence"]]
     if lang == "id":
         out = out.assign(checked=table["checked_id"], explanation=table["explanation_id"], evidence=table["evidence_id"])
     return out
 
 
+def rules(document: dict, lang: str = "en") -> pd.DataFrame:
+    """Every rule parameter with its value and its reason, in ``lang``, for the claims judged
+    by a threshold."""
+    rows = []
+    for entry in document["claims"]:
+        rule = entry["rule"]
+        for parameter, why in (rule.get("why_id" if lang == "id" else "why") or {}).items():
+            rows.append({"id": entry["id"], "parameter": parameter, "value": exact_text(rule[parameter], lang),
+                         "why": why})
+    return pd.DataFrame(rows, columns=["id", "parameter", "value", "why"])
+
+
 def drifted(table: pd.DataFrame) -> pd.DataFrame:
     """Claims whose computed status differs from the ledger's expected_status."""
+    table = claims_only(table)
     return table[table["status"] != table["expected_status"]]
+
+
+def counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many claims have each status (every status, zero included)."""
+    found = claims_only(table)["status"].value_counts()
+    return {status: int(found.get(status, 0)) for status in STATUSES}
 
 
 def no_drift(lang: str = "en") -> str:
     """What notebook 07 says, in ``lang``, when no computed status differs from the ledger's."""
     return label("claims_no_drift", lang)
+
+
+def rules_table(document: dict) -> pd.DataFrame:
+    """Every threshold of the ledger with its value and reason in both languages (columns id,
+    parameter, value, value_id, why, why_id): ``results/claims_rules.csv``."""
+    en, id_ = rules(document, "en"), rules(document, "id")
+    return en.assign(value_id=id_["value"], why_id=id_["why"])[["id", "parameter", "value", "value_id", "why", "why_id"]]
+
+
+def record_values(document: dict, table: pd.DataFrame) -> dict:
+    """What notebook 07 records: how many claims have each status, and when the rules were fixed."""
+    return {**{f"claims.{status}": n for status, n in counts(table).items()},
+            "claims.rules_fixed": document["rules_fixed"], "claims.rules_fixed_note": document["rules_fixed_note"],
+            "claims.rules_fixed_note_id": document["rules_fixed_note_id"]}

@@ -32,12 +32,16 @@ from .localize import headings, local_text
 from .figures.labels import LABELS, LANGS, label
 from .numbers import exact_text, number_text
 from .finance.variables import INDICATORS, province_name
+from .claims import KINDS, STATUSES, claims_only, status_text
 
-STATUS_COLOURS = {"reproduced": "#009E73", "reproduced_with_caveat": "#E69F00",
-                  "contradicted": "#D55E00", "not_checkable": "#777777"}
-#: The statuses of claims that do not reproduce cleanly, in the order the summary lists them
-#: (the most serious first).
-NOT_CLEAN = ("contradicted", "not_checkable", "reproduced_with_caveat")
+STATUS_COLOURS = {"reproduced": "#009E73", "number_traced_meaning_differs": "#B8860B", "partly_supported": "#E69F00",
+                  "contradicted": "#D55E00", "not_checkable": "#777777",
+                  "supports": "#009E73", "contradicts": "#D55E00", "undetermined": "#777777"}
+#: The statuses of claims that are not reproduced, in the order the summary lists them (the
+#: most serious first).
+NOT_CLEAN = ("contradicted", "partly_supported", "number_traced_meaning_differs", "not_checkable")
+#: Acronyms spelled out once on each page, in the page's language (label ``acronym_<name>``).
+ACRONYMS = ("BPS", "Susenas", "Sakernas", "BP2MI", "KJRI", "PLBN", "OJK", "SNLIK", "WDI", "AME", "PSU")
 
 #: Survey names as readers know them (proper names: the same in both languages).
 SURVEYS = {"susenas": "Susenas", "sakernas": "Sakernas"}
@@ -103,10 +107,12 @@ def _shortened(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def _status(code: str, lang: str) -> str:
-    """A claim's status as a coloured badge, in words."""
+def _status(code: str, lang: str, kind: str = "") -> str:
+    """A claim's status (or a series' verdict) as a coloured badge, in words; a claim not
+    checkable says of which kind."""
     colour = STATUS_COLOURS.get(code, "#777")
-    return f'<span class="status" style="background:{colour}">{_e(label("status_" + code, lang))}</span>'
+    words = status_text(code, kind, lang) if code in STATUSES else label("verdict_" + code, lang)
+    return f'<span class="status" style="background:{colour}">{_e(words)}</span>'
 
 
 def _table(frame: pd.DataFrame) -> str:
@@ -130,8 +136,9 @@ def _reason(row, lang: str) -> str:
     if text:
         return _e(_first_sentence(text))
     if row.paper_value or row.reproduced_value:
-        return _fill("report_contradicted_reason", lang, paper=local_text(row.paper_value, lang) or "—",
-                     reproduced=local_text(row.reproduced_value, lang) or "—")
+        suffix = "_id" if lang == "id" else ""
+        return _fill("report_contradicted_reason", lang, paper=getattr(row, "paper_value" + suffix) or "—",
+                     reproduced=getattr(row, "reproduced_value" + suffix) or "—")
     return ""
 
 
@@ -140,11 +147,11 @@ def _summary(detail: pd.DataFrame | None, lang: str) -> str:
     does not reproduce cleanly with its reason."""
     if detail is None:
         return f"<p>{_e(label('report_no_claims', lang))}</p>"
+    detail = claims_only(detail)
     counts = detail["status"].value_counts()
-    sentence = _fill("report_summary_sentence", lang, total=len(detail), reproduced=counts.get("reproduced", 0),
-                     caveat=counts.get("reproduced_with_caveat", 0), contradicted=counts.get("contradicted", 0),
-                     not_checkable=counts.get("not_checkable", 0))
-    items = [f'<li><a href="#claim-{_e(r.id)}"><b>{_e(r.id)}</b></a> {_status(r.status, lang)} '
+    sentence = _fill("report_summary_sentence", lang, total=len(detail),
+                     **{status: counts.get(status, 0) for status in STATUSES})
+    items = [f'<li><a href="#claim-{_e(r.id)}"><b>{_e(r.id)}</b></a> {_status(r.status, lang, r.kind)} '
              f"{_e(_shortened(_claim_text(r, lang)))} <span class=\"muted\">— {_reason(r, lang)}</span></li>"
              for status in NOT_CLEAN for r in detail.itertuples(index=False) if r.status == status]
     if not items:
@@ -391,20 +398,55 @@ def _data_versions(provenance: pd.DataFrame | None, lang: str) -> str:
 
 
 def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> str:
+    """The claims table: one row per claim, each claim judged on several series followed by
+    one row per series with its value and verdict."""
     rows = []
+    suffix = "_id" if lang == "id" else ""
     for r in detail.itertuples(index=False):
+        if r.part != "claim":
+            rows.append(
+                f'<tr class="series" data-claim="{_e(r.id)}"><td></td><td>↳ {_e(getattr(r, "claim" + suffix))}</td><td></td>'
+                f'<td>{_e(getattr(r, "reproduced_value" + suffix))}</td><td>{_status(r.status, lang)}</td>'
+                f'<td colspan="2"><small>{_e(getattr(r, "explanation" + suffix))}</small></td></tr>')
+            continue
         link = f'<a href="html/{_e(r.notebook)}.html">{_e(r.notebook)}</a>' if (html_dir / f"{r.notebook}.html").is_file() else _e(r.notebook)
         figure = f'<a href="#fig-{_e(r.figure)}">{_e(r.figure)}</a>' if isinstance(r.figure, str) and r.figure else ""
         rows.append(
             f'<tr id="claim-{_e(r.id)}"><td><b>{_e(r.id)}</b></td><td>{_e(_claim_text(r, lang))}</td>'
-            f"<td>{_e(local_text(r.paper_value, lang))}</td><td>{_e(local_text(r.reproduced_value, lang))}</td>"
-            f"<td>{_status(r.status, lang)}</td>"
-            f"<td>{_e(r.caveat_id if lang == 'id' else r.caveat)}</td>"
-            f"<td>{link} {figure}<br><small>{_e(r.evidence_id if lang == 'id' else r.evidence)}</small></td></tr>")
+            f'<td>{_e(getattr(r, "paper_value" + suffix))}</td><td>{_e(getattr(r, "reproduced_value" + suffix))}</td>'
+            f"<td>{_status(r.status, lang, r.kind)}</td>"
+            f'<td>{_e(getattr(r, "caveat" + suffix))}</td>'
+            f'<td>{link} {figure}<br><small>{_e(getattr(r, "evidence" + suffix))}</small></td></tr>')
     head = "".join(f"<th>{_e(label(h, lang)) if h != 'id' else 'id'}</th>" for h in
                    ("id", "col_claim", "col_paper_value", "col_reproduced_value", "col_status", "col_caveat", "col_evidence"))
     widths = "".join(f'<col style="width:{w}%">' for w in (5, 21, 8, 9, 12, 25, 20))
     return f"<table class=\"claims\"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _statuses(lang: str) -> str:
+    """What each status, and each kind of not checkable, means: one sentence each."""
+    items = "".join(f"<li>{_status(s, lang)} {_e(label('status_def_' + s, lang))}</li>" for s in STATUSES)
+    kinds = "".join(f"<li><i>{_e(label('kind_' + k, lang))}</i>: {_e(label('kind_def_' + k, lang))}</li>" for k in KINDS)
+    return (f'<h3 id="statuses">{_e(label("report_statuses", lang))}</h3><ul id="status-definitions">{items}</ul>'
+            f'<p>{_e(label("report_kinds", lang))}</p><ul id="kind-definitions">{kinds}</ul>')
+
+
+def _rules(rules: pd.DataFrame | None, findings: dict | None, lang: str) -> str:
+    """When the rules were fixed, and every threshold with its reason."""
+    if rules is None or findings is None or not findings.get("claims.rules_fixed"):
+        return ""
+    note = findings.get("claims.rules_fixed_note_id" if lang == "id" else "claims.rules_fixed_note", "")
+    items = "".join(f"<li><b>{_e(r.id)}</b> <code>{_e(r.parameter)} = {_e(r.value_id if lang == 'id' else r.value)}</code>: "
+                    f"{_e(r.why_id if lang == 'id' else r.why)}</li>" for r in rules.itertuples(index=False))
+    return (f'<h3 id="rules">{_e(label("report_rules", lang))}</h3>'
+            f'<p>{_fill("report_rules_fixed", lang, date=findings["claims.rules_fixed"])} {_e(note)}</p>'
+            f'<ul id="rule-reasons">{items}</ul>')
+
+
+def _acronyms(lang: str) -> str:
+    """Every acronym the page uses, spelled out once."""
+    items = "; ".join(f"<b>{_e(name)}</b>: {_e(label('acronym_' + name, lang))}" for name in ACRONYMS)
+    return f'<p id="acronyms"><small>{_e(label("report_acronyms", lang))}: {items}.</small></p>'
 
 
 def _notebooks(manifest: dict, lang: str) -> str:
@@ -485,7 +527,8 @@ def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
     html_dir = dest / "build" / "html"
     t = lambda key: label(key, lang)  # noqa: E731 - the page is mostly labels
     h = lambda anchor: f'<h2 id="{anchor}">{_e(t(SECTIONS[anchor]))}</h2>'  # noqa: E731
-    detail = pd.read_csv(results / "claims_detail.csv", keep_default_na=False) if (results / "claims_detail.csv").is_file() else None
+    detail = pd.read_csv(results / "claims_detail.csv", keep_default_na=False, dtype=str) if (results / "claims_detail.csv").is_file() else None
+    rules = pd.read_csv(results / "claims_rules.csv", keep_default_na=False, dtype=str) if (results / "claims_rules.csv").is_file() else None
     provenance = pd.read_csv(results / "provenance.csv") if (results / "provenance.csv").is_file() else None
     findings = _read_json(results / "results.json")
     current = {o for n in manifest.get("notebooks", []) for o in n.get("outputs", [])}
@@ -502,10 +545,12 @@ def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
 Penanganan Buruh Migran Ilegal dan Implikasinya terhadap Ketahanan Wilayah Perbatasan di Kalimantan Barat</i>,
 Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"))}).</p>
 <section id="summary"><h2>{_e(t("report_summary"))}</h2>{_summary(detail, lang)}</section>
+{_acronyms(lang)}
 <p><small>{t("report_generated")}</small></p>
 <nav><b>{_e(t("report_contents"))}:</b> {contents}</nav>
 {h("findings")}{_findings(findings, manifest, lang)}
 {h("claims")}{_claims(detail, html_dir, lang) if detail is not None else "<p>" + _e(t("report_no_claims")) + "</p>"}
+{_statuses(lang)}{_rules(rules, findings, lang)}
 {h("figures")}{_figures(dest / "figures", current, lang)}
 {h("run")}{_parameters(manifest, lang)}{_data_versions(provenance, lang)}
 {h("notebooks")}{_notebooks(manifest, lang)}

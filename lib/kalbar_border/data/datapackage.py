@@ -24,7 +24,7 @@ from .. import paths
 from ..atomic import sha256_file, write_json
 from ..errors import CompendiumError
 from .microdata import DATASETS
-from .transcribe import TRANSCRIBED_ON_OR_BEFORE
+from .transcribe import SUPPLEMENT, TABLES, TRANSCRIBED_ON_OR_BEFORE
 
 CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
          "title": "Creative Commons Attribution 4.0 (this transcription; each source keeps its own terms)"}
@@ -185,7 +185,7 @@ def build_descriptor() -> dict:
             "licenses": [CC_BY],
             "sources": [{"title": "Public pages cited on every row (column source_url)",
                          "path": "see column source_url",
-                         "x-transcribed": f"by hand on or before {TRANSCRIBED_ON_OR_BEFORE} (shared/sources/{table}.csv)"}],
+                         "x-transcribed": f"by hand on or before {TRANSCRIBED_ON_OR_BEFORE} ({_transcribed_from(table)})"}],
             "schema": _table_schema(table),
         })
     for key, meta in MICRODATA_META.items():
@@ -212,6 +212,14 @@ def build_descriptor() -> dict:
         "contributors": [{"title": "Compendium maintainers", "role": "author"}],
         "resources": resources,
     }
+
+
+def _transcribed_from(table: str) -> str:
+    """The files a raw table was transcribed from: the source pack's, and the supplement's if any."""
+    files = [f"shared/sources/{table}.csv"]
+    files += [f"data/sources_supplement/{name}" for name, (raw, *_) in TABLES.items()
+              if raw == table and (SUPPLEMENT / name).is_file()]
+    return " and ".join(files)
 
 
 def write_datapackage(target: Path = paths.DATAPACKAGE) -> Path:

@@ -1,6 +1,10 @@
 """Turn the hand-transcribed source pack (``../shared/sources/*.csv``) into the project's
 raw tables under ``data/raw/sources/`` and describe them in ``data/datapackage.json``.
 
+Rows transcribed by the compendium's maintainers after the source pack (same columns as the
+pack's file of the same name, a source on every row) live in ``data/sources_supplement/``, a
+human-written folder; they are appended after the pack's rows, so their row ids follow.
+
 This is run once, by a maintainer, when the source pack changes (``make import-sources``);
 the resulting tables are committed and read-only from then on. The pipeline never runs it:
 notebook 01 only *verifies* the committed tables against the package.
@@ -27,7 +31,9 @@ from .. import paths
 from ..atomic import write_text
 from ..errors import CompendiumError
 
-TRANSCRIBED_ON_OR_BEFORE = "2026-11-28"
+TRANSCRIBED_ON_OR_BEFORE = "2026-12-05"  # the source pack by 2026-11-28, data/sources_supplement on 2026-12-05
+#: Rows transcribed after the source pack, appended to the pack's table of the same file name.
+SUPPLEMENT = paths.ROOT / "data" / "sources_supplement"
 
 #: source-pack file -> (raw table name, row-id prefix, name of its series column)
 TABLES = {
@@ -129,6 +135,11 @@ def to_csv(rows: list[dict]) -> str:
     return buf.getvalue()
 
 
+def _read(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
 def import_sources(source_dir: Path, dest: Path = paths.RAW_SOURCES) -> list[Path]:
     """Write the tidy raw tables from ``source_dir`` into ``dest``; returns the paths written."""
     written = []
@@ -136,8 +147,13 @@ def import_sources(source_dir: Path, dest: Path = paths.RAW_SOURCES) -> list[Pat
         src = Path(source_dir) / filename
         if not src.is_file():
             raise CompendiumError(f"{src}: source-pack file not found; expected the shared/sources folder")
-        with open(src, newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
+        rows = _read(src)
+        extra = SUPPLEMENT / filename
+        if extra.is_file():
+            more = _read(extra)
+            if more and list(more[0]) != list(rows[0]):
+                raise CompendiumError(f"{extra}: columns {', '.join(more[0])}; expected those of {src.name}: {', '.join(rows[0])}")
+            rows += more
         written.append(write_text(Path(dest) / f"{name}.csv", to_csv(tidy_rows(name, rows, prefix, series_col))))
     return written
 
