@@ -512,6 +512,202 @@ LABELS: dict[str, dict[str, str]] = {
     # findings_<notebook> is a list of paragraphs, each a template whose {placeholders} are filled
     # from the values the notebook recorded in this run; no number is typed in.
     # -- notebooks 02-04
+    # Dotted keys are the notebook's recorded results (results/<notebook>.json); plain names are
+    # computed in the findings cell from this run's tables. Years enter as text, so they are not
+    # written "2,019"; the years of the article's own claims (2019, 2020) are words of the claim.
+    "findings_02_border_series": {
+        "en": [
+            "**{border.bp2mi_complaints_total.2019:n} counts complaints, not illegal workers.** The article's 2019 "
+            "figure is exactly the number of complaints about Indonesian migrant workers received in 2019 by BP2MI "
+            "(Badan Pelindungan Pekerja Migran Indonesia, the national agency for the protection of migrant workers), "
+            "as {border.bp2mi_complaints_total.2019_sources:n} independent secondary sources report it. "
+            "It is a national count for all placement countries, not West Kalimantan's, and a complaint is a case, "
+            "not a person, lodged by documented and undocumented workers alike: the series is at best proxy data for "
+            "migrant workers' problems, not a headcount of illegal workers.",
+            "**In 2020 national complaints fell while the border's deportations rose.** Complaints went from "
+            "{border.bp2mi_complaints_total.2019:n} to {border.bp2mi_complaints_total.2020:n} "
+            "({border.bp2mi_complaints_total.change_2019_2020_pct:pct} %), the abstract's \"drastic decrease\". "
+            "Deportations of Indonesians from Sarawak recorded by KJRI Kuching (Konsulat Jenderal Republik Indonesia, "
+            "the Indonesian consulate-general in Kuching), the cleanest annual series for this border, went from "
+            "{border.kjri_kuching_deportations_sarawak.2019:n} to {border.kjri_kuching_deportations_sarawak.2020:n} "
+            "({border.kjri_kuching_deportations_sarawak.change_2019_2020_pct:pct} %) in the same year. Whether the "
+            "claim holds depends on which series the article means; on the border's own series it does not.",
+            "**The COVID-19 cause is not tested.** These series show when the numbers changed, not why: none of them "
+            "separates the pandemic from other changes of the same year, such as Malaysia's enforcement or the way "
+            "complaints were collected, so the article's explanation remains a hypothesis.",
+            "**\"Malaysia recorded {paper_malaysia_2019:n}\" rests on the abstract alone.** The only row carrying "
+            "{paper_malaysia_2019:n} cites the article's abstract itself (independent sources found: "
+            "{border.bp2mi_complaints_malaysia.2019_independent_sources:n}). It would fit 2019 BP2MI complaints from "
+            "workers placed in Malaysia, but that reading is a hypothesis, and the figure is shown only as the "
+            "article's claim.",
+            "**Data gaps.** No full-year complaint value was found for {complaint_gap_years}, only "
+            "{complaint_partial_statements:n} statements covering part of a year, which are never added up into an "
+            "annual total. Whether complaints \"fluctuated from 2019 to 2023\" (claim C2) can therefore be judged "
+            "only up to {complaints_last_full_year}.",
+            "**Other border counts do not form a series.** Indonesian-side counts at PLBN Entikong (Pos Lintas "
+            "Batas Negara, the border post at Entikong) exist for single years and under other definitions "
+            "({border.entikong_problem_pmi_returns.2022:n} returned migrant workers with problems in 2022, "
+            "{border.entikong_deportees_facilitated.2023:n} deportees assisted in 2023) and are not mixed with the "
+            "consulate's series. West Kalimantan's registered placements ({border.kalbar_pmi_placements.2019:n} in "
+            "2019, {border.kalbar_pmi_placements.2020:n} in 2020) count legal departures, not illegal workers, and "
+            "the 2019 value may cover only part of the year. The batches found in news reports (notebook 03) are "
+            "incomplete.",
+        ],
+        "id": [
+            "**Angka {border.bp2mi_complaints_total.2019:n} menghitung pengaduan, bukan pekerja ilegal.** Angka 2019 "
+            "dalam artikel itu persis sama dengan jumlah pengaduan tentang pekerja migran Indonesia yang diterima "
+            "BP2MI (Badan Pelindungan Pekerja Migran Indonesia) pada 2019, menurut "
+            "{border.bp2mi_complaints_total.2019_sources:n} sumber sekunder yang saling independen. Angka itu berlaku nasional untuk semua negara "
+            "penempatan, bukan khusus Kalimantan Barat, dan satu pengaduan adalah satu kasus, bukan satu orang, yang "
+            "dapat diajukan pekerja berdokumen maupun tidak berdokumen: deret ini paling jauh merupakan data "
+            "pendekatan bagi masalah pekerja migran, bukan cacah pekerja ilegal.",
+            "**Pada 2020 pengaduan nasional turun, sedangkan deportasi di perbatasan naik.** Pengaduan berubah dari "
+            "{border.bp2mi_complaints_total.2019:n} menjadi {border.bp2mi_complaints_total.2020:n} "
+            "({border.bp2mi_complaints_total.change_2019_2020_pct:pct} %), yaitu \"penurunan drastis\" yang disebut "
+            "abstrak. Deportasi warga negara Indonesia dari Sarawak yang dicatat KJRI Kuching (Konsulat Jenderal "
+            "Republik Indonesia di Kuching), deret tahunan paling bersih untuk perbatasan ini, berubah dari "
+            "{border.kjri_kuching_deportations_sarawak.2019:n} menjadi {border.kjri_kuching_deportations_sarawak.2020:n} "
+            "({border.kjri_kuching_deportations_sarawak.change_2019_2020_pct:pct} %) pada tahun yang sama. Benar "
+            "tidaknya klaim itu bergantung pada deret mana yang dimaksud artikel; pada deret milik perbatasan itu "
+            "sendiri, klaim itu tidak berlaku.",
+            "**Penyebab COVID-19 tidak diuji.** Deret-deret ini menunjukkan kapan angkanya berubah, bukan mengapa: "
+            "tidak satu pun dapat memisahkan pandemi dari perubahan lain pada tahun yang sama, misalnya penegakan "
+            "hukum di Malaysia atau cara pengaduan dihimpun, sehingga penjelasan artikel masih berupa dugaan.",
+            "**\"Malaysia mencatat {paper_malaysia_2019:n}\" hanya bersandar pada abstrak.** Satu-satunya baris yang "
+            "memuat angka {paper_malaysia_2019:n} justru mengutip abstrak artikel itu sendiri (sumber independen yang "
+            "ditemukan: {border.bp2mi_complaints_malaysia.2019_independent_sources:n}). Angka itu cocok bila dibaca "
+            "sebagai pengaduan BP2MI tahun 2019 dari pekerja yang ditempatkan di Malaysia, tetapi tafsiran itu masih "
+            "dugaan, dan angka tersebut hanya ditampilkan sebagai klaim artikel.",
+            "**Celah data.** Tidak ditemukan nilai pengaduan setahun penuh untuk {complaint_gap_years}; yang ada "
+            "hanya {complaint_partial_statements:n} pernyataan untuk sebagian tahun, yang tidak pernah dijumlahkan "
+            "menjadi total tahunan. Karena itu, apakah pengaduan \"berfluktuasi dari 2019 hingga 2023\" (klaim C2) "
+            "hanya dapat dinilai sampai {complaints_last_full_year}.",
+            "**Hitungan lain di perbatasan belum membentuk deret.** Hitungan dari sisi Indonesia di PLBN Entikong "
+            "(Pos Lintas Batas Negara Entikong) masing-masing hanya tersedia untuk satu tahun dan dengan definisi "
+            "lain ({border.entikong_problem_pmi_returns.2022:n} pekerja migran bermasalah dipulangkan pada 2022, "
+            "{border.entikong_deportees_facilitated.2023:n} deportan difasilitasi pada 2023), dan tidak dicampur "
+            "dengan deret konsulat. Penempatan terdaftar Kalimantan Barat ({border.kalbar_pmi_placements.2019:n} pada "
+            "2019, {border.kalbar_pmi_placements.2020:n} pada 2020) menghitung keberangkatan resmi, bukan pekerja "
+            "ilegal, dan nilai 2019 mungkin hanya mencakup sebagian tahun. Gelombang deportasi yang ditemukan dalam "
+            "pemberitaan (notebook 03) tidak lengkap.",
+        ],
+    },
+    "findings_03_entikong_events": {
+        "en": [
+            "**Batches found in the news, not all batches.** From {first_year} to {last_year}, {batches:n} batches "
+            "of Indonesians deported from Sarawak through PLBN Entikong (Pos Lintas Batas Negara, the border post at "
+            "Entikong) were found in news reports, carrying {persons:n} persons. Coverage varies by year: the "
+            "batches found per year range from {fewest_batches:n} ({fewest_year}) to {most_batches:n} "
+            "({most_year}). A year's count measures how much the news reported, not how many people were deported, "
+            "so the yearly figures are not annual totals.",
+            "**2019 to 2020.** The batches found rise from {border.entikong_events.2019.batches_found:n} "
+            "({border.entikong_events.2019.persons:n} persons) in 2019 to "
+            "{border.entikong_events.2020.batches_found:n} ({border.entikong_events.2020.persons:n} persons) in 2020: "
+            "the same direction as the deportations from Sarawak recorded by KJRI Kuching (Konsulat Jenderal "
+            "Republik Indonesia, the Indonesian consulate-general in Kuching), and the opposite of the national "
+            "complaints (notebook 02). With so few batches found for 2019, the rise may reflect how widely the news "
+            "reported as much as how many were deported; on its own it neither confirms nor refutes the article's "
+            "\"drastic decrease\".",
+            "**Who was deported.** In the {border.entikong_events.male_share_events:n} batches that report both men "
+            "and women, {border.entikong_events.male_share:pp} % of the deportees were men; in the "
+            "{border.entikong_events.no_passport_share_events:n} batches that report how many had no passport, "
+            "{border.entikong_events.no_passport_share:pp} % had none. Each share is taken over those batches only "
+            "(a batch that does not report a count is left out, not counted as zero); the batches that report "
+            "details need not be typical, and some reports count children among men and women while others do not.",
+            "**Where the deportees came from.** In the {kalbar_batches:n} batches that report origin, "
+            "{kalbar_share:pp} % of the deportees ({kalbar_persons:n} of {kalbar_base_persons:n}) were from West "
+            "Kalimantan: the Entikong route is not a West Kalimantan matter alone. Only those batches report "
+            "origin, so the share cannot be carried over to all deportees.",
+            "**Reports that contradict themselves.** {border.entikong_events.flagged_events:n} of the {batches:n} "
+            "batches carry at least one data-quality flag (parts larger than the total, a weekday that does not "
+            "match the date, deportees mixed with repatriated persons, children counted or not). They are kept and "
+            "flagged, not dropped, so every figure above includes them; section 1 gives the reasons.",
+        ],
+        "id": [
+            "**Gelombang yang ditemukan dalam pemberitaan, bukan seluruh gelombang.** Dari {first_year} hingga "
+            "{last_year}, ditemukan {batches:n} gelombang warga negara Indonesia yang dideportasi dari Sarawak "
+            "melalui PLBN Entikong (Pos Lintas Batas Negara Entikong) dalam pemberitaan, dengan jumlah "
+            "{persons:n} orang. Cakupannya berbeda dari tahun ke tahun: gelombang yang ditemukan per tahun berkisar "
+            "dari {fewest_batches:n} ({fewest_year}) sampai {most_batches:n} ({most_year}). Jumlah dalam satu tahun "
+            "mengukur seberapa banyak yang diberitakan, bukan berapa orang yang dideportasi, sehingga angka per tahun "
+            "bukan total tahunan.",
+            "**Dari 2019 ke 2020.** Gelombang yang ditemukan naik dari {border.entikong_events.2019.batches_found:n} "
+            "({border.entikong_events.2019.persons:n} orang) pada 2019 menjadi "
+            "{border.entikong_events.2020.batches_found:n} ({border.entikong_events.2020.persons:n} orang) pada 2020: "
+            "searah dengan deportasi dari Sarawak yang dicatat KJRI Kuching (Konsulat Jenderal Republik Indonesia di "
+            "Kuching), dan berlawanan dengan pengaduan nasional (notebook 02). Karena gelombang yang ditemukan untuk "
+            "2019 sangat sedikit, kenaikan ini dapat mencerminkan luasnya pemberitaan, tidak hanya jumlah orang yang "
+            "dideportasi; dengan sendirinya, angka ini tidak membenarkan maupun membantah \"penurunan drastis\" yang "
+            "disebut artikel.",
+            "**Siapa yang dideportasi.** Pada {border.entikong_events.male_share_events:n} gelombang yang mencatat "
+            "jumlah laki-laki dan perempuan, {border.entikong_events.male_share:pp} % deportan adalah laki-laki; pada "
+            "{border.entikong_events.no_passport_share_events:n} gelombang yang mencatat jumlah orang tanpa paspor, "
+            "{border.entikong_events.no_passport_share:pp} % tidak memiliki paspor. Setiap proporsi dihitung hanya "
+            "atas gelombang tersebut (gelombang yang tidak mencatat suatu jumlah dikeluarkan, bukan dihitung nol); "
+            "gelombang yang mencatat rincian belum tentu mewakili semua gelombang, dan sebagian berita memasukkan "
+            "anak-anak ke dalam jumlah laki-laki dan perempuan, sebagian lagi tidak.",
+            "**Asal deportan.** Pada {kalbar_batches:n} gelombang yang mencatat daerah asal, {kalbar_share:pp} % "
+            "deportan ({kalbar_persons:n} dari {kalbar_base_persons:n} orang) berasal dari Kalimantan Barat: jalur "
+            "Entikong bukan semata urusan Kalimantan Barat. Hanya gelombang tersebut yang mencatat daerah asal, "
+            "sehingga proporsi ini tidak dapat diberlakukan untuk semua deportan.",
+            "**Berita yang tidak konsisten.** {border.entikong_events.flagged_events:n} dari {batches:n} gelombang "
+            "memiliki sedikitnya satu penanda kualitas data (rincian yang melebihi total, nama hari yang tidak sesuai "
+            "dengan tanggal, deportan yang tercampur dengan orang yang direpatriasi, anak-anak yang kadang dihitung "
+            "kadang tidak). Gelombang itu disimpan dan diberi penanda, tidak dibuang, sehingga semua angka di atas "
+            "ikut mencakupnya; bagian 1 memuat alasannya.",
+        ],
+    },
+    "findings_04_remittances_context": {
+        "en": [
+            "**Remittances received by Indonesia, nationally.** Personal remittances received by Indonesia, from the "
+            "World Bank's WDI (World Development Indicators), went from US$ {first_busd:d1} billion in {first_year} "
+            "to US$ {last_busd:d1} billion in {last_year}, between {lowest_share_pct:d1} % and "
+            "{highest_share_pct:d1} % of gross domestic product (GDP) in every year. They are national figures for "
+            "all destination countries: no annual remittance series for West Kalimantan was found, so they cannot "
+            "show what the border economy receives (claim C1) and are at most proxy data for the economic context "
+            "the article describes.",
+            "**2020.** Remittances went from US$ {context.wdi_remittances.2019.remittances_busd:d1} billion in 2019 "
+            "to US$ {context.wdi_remittances.2020.remittances_busd:d1} billion in 2020 "
+            "({context.wdi_remittances.change_2019_2020_pct:pct} %). The change falls in the year of the pandemic, "
+            "but a national total of money received says nothing about how many workers crossed the border "
+            "illegally, and it does not test the COVID-19 cause of claim C4.",
+            "**One vintage, nothing spliced.** Remittances and GDP come from one and the same WDI snapshot, and the "
+            "code refuses to divide values from different snapshots; a later WDI release may revise every value. "
+            "Bank Indonesia (BI) remittance figures come from press reports of two vintages (before and after a "
+            "revision) and include half-year figures: their {bi_rows:n} rows are shown beside the WDI series, never "
+            "joined to it or to each other, and no change is computed from them.",
+            "**What this context cannot test.** A total of money received shows how large remittances are, not who "
+            "sends them: it cannot show whether migrant and non-migrant workers differ in sending money or goods "
+            "(claim C5), nor whether such a difference opens room for inclusive financial services. That needs "
+            "survey data that ask about sending money or goods by migration status; the tables the article probably "
+            "used could not be obtained (notebook 06).",
+        ],
+        "id": [
+            "**Remitansi yang diterima Indonesia, secara nasional.** Remitansi personal yang diterima Indonesia "
+            "menurut WDI (World Development Indicators) Bank Dunia berubah dari US$ {first_busd:d1} miliar pada "
+            "{first_year} menjadi US$ {last_busd:d1} miliar pada {last_year}, atau antara {lowest_share_pct:d1} % "
+            "dan {highest_share_pct:d1} % dari produk domestik bruto (PDB) setiap tahunnya. Angka ini berlaku "
+            "nasional untuk semua negara tujuan: tidak ditemukan deret remitansi tahunan untuk Kalimantan Barat, "
+            "sehingga angka ini tidak dapat menunjukkan apa yang diterima perekonomian perbatasan (klaim C1) dan "
+            "paling jauh hanya menjadi data pendekatan bagi konteks ekonomi yang digambarkan artikel.",
+            "**Tahun 2020.** Remitansi berubah dari US$ {context.wdi_remittances.2019.remittances_busd:d1} miliar "
+            "pada 2019 menjadi US$ {context.wdi_remittances.2020.remittances_busd:d1} miliar pada 2020 "
+            "({context.wdi_remittances.change_2019_2020_pct:pct} %). Perubahan itu terjadi pada tahun pandemi, "
+            "tetapi total uang yang diterima secara nasional tidak mengatakan apa pun tentang berapa pekerja yang "
+            "melintasi perbatasan secara ilegal, dan tidak menguji penyebab COVID-19 dalam klaim C4.",
+            "**Satu vintase, tanpa penyambungan.** Remitansi dan PDB berasal dari satu snapshot WDI yang sama, dan "
+            "kode menolak membagi nilai dari snapshot yang berbeda; rilis WDI berikutnya dapat merevisi setiap "
+            "nilai. Angka remitansi Bank Indonesia (BI) berasal dari pemberitaan pers dalam dua vintase (sebelum dan "
+            "sesudah revisi) dan mencakup angka setengah tahunan: {bi_rows:n} barisnya ditampilkan di samping deret "
+            "WDI, tidak pernah disambung dengannya maupun satu sama lain, dan tidak ada perubahan yang dihitung "
+            "darinya.",
+            "**Yang tidak dapat diuji dengan konteks ini.** Total uang yang diterima menunjukkan besarnya remitansi, "
+            "bukan siapa yang mengirimnya: angka ini tidak dapat menunjukkan apakah pekerja migran dan bukan migran "
+            "berbeda dalam mengirim uang atau barang (klaim C5), apalagi apakah perbedaan itu membuka ruang bagi "
+            "layanan keuangan inklusif. Untuk itu diperlukan data survei yang menanyakan pengiriman uang atau barang "
+            "menurut status migrasi; tabel yang kemungkinan besar dipakai artikel tidak dapat diperoleh (notebook 06).",
+        ],
+    },
     # -- notebooks 05-07
 }
 
