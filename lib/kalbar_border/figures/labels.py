@@ -709,6 +709,42 @@ LABELS: dict[str, dict[str, str]] = {
         ],
     },
     # -- notebooks 05-07
+    "findings_07_claims": {
+        "en": ["**What holds.** Of the {total:n} claims of the abstract, {reproduced:n} reproduced as worded. "
+               "{number_traced_meaning_differs:n} has its number traced to a source that counts something else (C3a: the "
+               "article's figure for 2019 is a count of complaints to BP2MI, Badan Pelindungan Pekerja Migran Indonesia, "
+               "not of illegal workers), {partly_supported:n} are partly supported because the series they could refer "
+               "to disagree (C2, C4), {contradicted:n} contradicted, and {not_checkable:n} cannot be checked with public data.",
+               "**The fall of 2020 (C4).** {c4_supports:n} of {c4_series:n} series fall by at least the threshold (national "
+               "complaints and West Kalimantan's registered legal placements), while {c4_contradicts:n} border series rise "
+               "(deportations from Sarawak recorded by KJRI, Konsulat Jenderal Republik Indonesia, in Kuching, and the "
+               "Entikong batches found in the news). The COVID-19 cause is not tested by any series.",
+               "**The financial claims (C5, C6)** cannot be checked: their likely source, the BPS mobility analysis of "
+               "Sakernas 2022, is identified, but no copy we could reach holds its tables, and the 2020 microdata used "
+               "here have no remittance or investment item. The public context (OJK survey indices, a World Bank corridor "
+               "study) describes everyone, not migrants against non-migrants.",
+               "**Limits of the verdicts.** The rules were fixed on {rules_fixed}, after the data had been seen; each "
+               "threshold is stated with its reason, and every series value is shown so a reader can apply another. A "
+               "status judges the article's claims against public figures that stand in for its unpublished data; it "
+               "is not a verdict on those data."],
+        "id": ["**Yang bertahan.** Dari {total:n} klaim dalam abstrak, {reproduced:n} tereproduksi sebagaimana dirumuskan. "
+               "{number_traced_meaning_differs:n} angkanya terlacak ke sumber yang menghitung hal lain (C3a: angka artikel "
+               "untuk 2019 adalah jumlah pengaduan ke BP2MI, Badan Pelindungan Pekerja Migran Indonesia, bukan jumlah "
+               "pekerja ilegal), {partly_supported:n} didukung sebagian karena deret-deret yang mungkin dimaksud tidak "
+               "sejalan (C2, C4), {contradicted:n} bertentangan, dan {not_checkable:n} tidak dapat diperiksa dengan data publik.",
+               "**Penurunan 2020 (C4).** {c4_supports:n} dari {c4_series:n} deret turun sedikitnya sebesar ambang (pengaduan "
+               "nasional dan penempatan resmi terdaftar Kalimantan Barat), sedangkan {c4_contradicts:n} deret perbatasan "
+               "justru naik (deportasi dari Sarawak yang dicatat KJRI, Konsulat Jenderal Republik Indonesia, di Kuching, "
+               "dan rombongan Entikong yang ditemukan di berita). Penyebab COVID-19 tidak diuji oleh deret mana pun.",
+               "**Klaim keuangan (C5, C6)** tidak dapat diperiksa: sumber yang kemungkinan dipakai, analisis mobilitas "
+               "BPS atas Sakernas 2022, sudah teridentifikasi, tetapi tidak ada salinan yang dapat kami jangkau yang "
+               "memuat tabel-tabelnya, dan data mikro 2020 yang dipakai di sini tidak memuat butir remitansi atau "
+               "investasi. Konteks publik (indeks survei OJK, studi koridor Bank Dunia) menggambarkan semua orang, "
+               "bukan migran dibanding bukan migran.",
+               "**Batas putusan ini.** Aturan ditetapkan pada {rules_fixed}, setelah data dilihat; setiap ambang "
+               "dinyatakan beserta alasannya, dan setiap nilai deret ditampilkan agar pembaca dapat menerapkan ambang "
+               "lain. Status menilai klaim artikel terhadap angka publik yang menggantikan datanya yang tidak "
+               "diterbitkan; status itu bukan putusan atas data tersebut."]},
 }
 
 
