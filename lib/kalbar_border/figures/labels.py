@@ -435,6 +435,21 @@ LABELS: dict[str, dict[str, str]] = {
                         "id": "efek marginal rata-rata, batas atas selang kepercayaan 95 %"},
     "col_ame_p_value": {"en": "average marginal effect, p-value", "id": "efek marginal rata-rata, nilai p"},
     "col_design_df": {"en": "design degrees of freedom", "id": "derajat bebas desain"},
+    "col_few_df": {"en": "too few degrees of freedom", "id": "derajat bebas terlalu sedikit"},
+    "col_df": {"en": "domain degrees of freedom", "id": "derajat bebas domain"},
+    "col_significant_family": {"en": "significant after Holm (definition's family)",
+                               "id": "signifikan setelah koreksi Holm (keluarga definisi)"},
+    "col_significant_dataset": {"en": "significant after Holm (whole dataset)",
+                                "id": "signifikan setelah koreksi Holm (seluruh dataset)"},
+    "col_ame_excludes_zero": {"en": "adjusted effect's 95 % CI excludes 0",
+                              "id": "selang kepercayaan 95 % efek yang disesuaikan tidak mencakup 0"},
+    "col_holds": {"en": "difference holds", "id": "perbedaan bertahan"},
+    "col_disagreement": {"en": "what disagrees", "id": "yang tidak sejalan"},
+    "col_share_ci_n": {"en": "share (95 % CI), n", "id": "proporsi (selang kepercayaan 95 %), n"},
+    "col_strata": {"en": "strata", "id": "strata"},
+    "col_psus": {"en": "primary sampling units (PSUs)", "id": "unit sampel primer (PSU)"},
+    "col_stratum_definition": {"en": "strata as used", "id": "strata yang dipakai"},
+    "col_psu_definition": {"en": "PSUs as used", "id": "PSU yang dipakai"},
     # the claims ledger (notebook 07)
     "col_checked": {"en": "what was checked", "id": "yang diperiksa"},
     "col_explanation": {"en": "explanation", "id": "penjelasan"},
@@ -444,6 +459,39 @@ LABELS: dict[str, dict[str, str]] = {
     # from the values the notebook recorded in this run; no number is typed in.
     # -- notebooks 02-04
     # -- notebooks 05-07
+    # what disagrees in a comparison that does not hold (kalbar_border.finance.robustness.reasons)
+    "robust_small_group": {
+        "en": "small group ({n_migrant:n} migrants; the rule: fewer than {small_n:n}, or an expected count below {small_expected:n})",
+        "id": "kelompok kecil ({n_migrant:n} migran; aturannya: kurang dari {small_n:n}, atau frekuensi harapan di bawah "
+              "{small_expected:n})"},
+    "robust_few_events": {
+        "en": "too few events or non-events in a group (fewer than {few:n}, or {few_low_deff:n} with a design effect below 1)",
+        "id": "kejadian atau bukan-kejadian terlalu sedikit dalam satu kelompok (kurang dari {few:n}, atau {few_low_deff:n} "
+              "bila efek desainnya di bawah 1)"},
+    "robust_few_df": {"en": "a group's domain has fewer than {min_df:n} degrees of freedom",
+                      "id": "domain salah satu kelompok memiliki kurang dari {min_df:n} derajat bebas"},
+    "robust_no_test": {"en": "no design-based test (a share is 0 or 1)",
+                       "id": "tidak ada uji berbasis desain (salah satu proporsi bernilai 0 atau 1)"},
+    "robust_family_only": {"en": "significant in its definition's family only (dataset-wide p = {p_holm_dataset:p})",
+                           "id": "signifikan hanya dalam keluarga definisinya (p seluruh dataset = {p_holm_dataset:p})"},
+    "robust_not_significant": {
+        "en": "not significant after Holm in either family (p = {p_holm:p} in its definition's family, "
+              "{p_holm_dataset:p} dataset-wide)",
+        "id": "tidak signifikan setelah koreksi Holm di kedua keluarga (p = {p_holm:p} dalam keluarga definisinya, "
+              "{p_holm_dataset:p} di seluruh dataset)"},
+    "robust_no_model": {"en": "no adjusted model", "id": "tidak ada model yang disesuaikan"},
+    "robust_ame_includes_zero": {
+        "en": "adjusted effect's 95 % CI includes 0 ({ame_ci_low:pp} to {ame_ci_high:pp} pp)",
+        "id": "selang kepercayaan 95 % efek yang disesuaikan mencakup 0 ({ame_ci_low:pp} hingga {ame_ci_high:pp} poin persentase)"},
+    "robust_ame_excludes_zero": {
+        "en": "adjusted effect's 95 % CI excludes 0 ({ame_ci_low:pp} to {ame_ci_high:pp} pp) but the test does not confirm it",
+        "id": "selang kepercayaan 95 % efek yang disesuaikan tidak mencakup 0 ({ame_ci_low:pp} hingga {ame_ci_high:pp} poin "
+              "persentase), tetapi uji tidak menguatkannya"},
+    "robust_ame_opposite_sign": {
+        "en": "adjusted effect has the opposite sign to the raw difference ({ame:pp} pp, 95 % CI {ame_ci_low:pp} to "
+              "{ame_ci_high:pp})",
+        "id": "efek yang disesuaikan berlawanan tanda dengan selisih mentah ({ame:pp} poin persentase, selang kepercayaan "
+              "95 % {ame_ci_low:pp} hingga {ame_ci_high:pp})"},
 }
 
 
