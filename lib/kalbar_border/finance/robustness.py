@@ -153,10 +153,10 @@ def reasons(row) -> list[tuple[str, dict]]:
     return [(reason, values) for reason in found]
 
 
-def disagreement(row, lang: str = "en") -> str:
-    """What disagrees in ``row``, in ``lang`` (en, id): the :func:`reasons` joined by "; ",
+def disagreement(row, lang: str = "en", sep: str = "; ") -> str:
+    """What disagrees in ``row``, in ``lang`` (en, id): the :func:`reasons` joined by ``sep``,
     numbers written for ``lang``; "" when nothing does."""
-    return "; ".join(texts.fill(label(f"robust_{reason}", lang), values, lang) for reason, values in reasons(row))
+    return sep.join(texts.fill(label(f"robust_{reason}", lang), values, lang) for reason, values in reasons(row))
 
 
 def localized(table: pd.DataFrame, lang: str) -> pd.DataFrame:
