@@ -448,8 +448,6 @@ LABELS: dict[str, dict[str, str]] = {
     "col_share_ci_n": {"en": "share (95 % CI), n", "id": "proporsi (selang kepercayaan 95 %), n"},
     "col_strata": {"en": "strata", "id": "strata"},
     "col_psus": {"en": "primary sampling units (PSUs)", "id": "unit sampel primer (PSU)"},
-    "col_stratum_definition": {"en": "strata as used", "id": "strata yang dipakai"},
-    "col_psu_definition": {"en": "PSUs as used", "id": "PSU yang dipakai"},
     # the claims ledger (notebook 07)
     "col_checked": {"en": "what was checked", "id": "yang diperiksa"},
     "col_explanation": {"en": "explanation", "id": "penjelasan"},
@@ -471,15 +469,16 @@ LABELS: dict[str, dict[str, str]] = {
             "Sakernas (Survei Angkatan Kerja Nasional, the national labour force survey) August 2020. They stand in for "
             "West Kalimantan, which the paper is about, and the migrants in them are internal migrants. Returnees from "
             "abroad, the group nearest to the paper's migrant workers, number {returnees_susenas:n} persons aged 15+ in "
-            "Susenas (their domain has {returnees_susenas_df:n} degrees of freedom) and {returnees_sakernas:n} in "
+            "Susenas (domain degrees of freedom: {returnees_susenas_df:n}) and {returnees_sakernas:n} in "
             "Sakernas: too few to say anything about them.",
-            "**Raw differences.** For the default definition ({definition}: crossed a provincial border in the last five "
-            "years), persons aged 15+: {finance.indicators_significant_holm:n} of {finance.indicators_tested:n} "
+            "**Raw differences.** For the default definition ({definition}; {definition_meaning}), persons aged 15+: "
+            "{finance.indicators_significant_holm:n} of {finance.indicators_tested:n} "
             "indicators differ after Holm within the definition's own family, and "
             "{finance.indicators_significant_holm_dataset:n} in the dataset-wide family, which is the one to read "
             "because no definition was chosen before the data were seen. The largest raw difference is {largest}.",
-            "**Rare events.** {finance.indicators_few_events:n} of these comparisons rest on fewer than 10 people with "
-            "(or without) the item in a group; they are shown with their intervals and never called significant.",
+            "**Rare events.** Comparisons of the default definition that rest on fewer than {few_events_threshold:n} "
+            "people with (or without) the item in a group: {finance.indicators_few_events:n}. They are shown with their "
+            "intervals and never called significant.",
             "**Survey design.** Susenas carries its strata and primary sampling units (PSUs). Sakernas carries no "
             "stratum variable: strata were built as district × urban/rural ({sakernas_strata:n} strata) with the "
             "sample blocks as PSUs ({sakernas_psus:n}). If the strata BPS actually used are not close to these, the "
@@ -494,17 +493,18 @@ LABELS: dict[str, dict[str, str]] = {
             "{province}: Susenas (Survei Sosial Ekonomi Nasional) Maret 2020 dan Sakernas (Survei Angkatan Kerja "
             "Nasional) Agustus 2020. Keduanya menggantikan Kalimantan Barat, provinsi yang dibahas makalah, dan migran "
             "di dalamnya adalah migran internal. Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan "
-            "pekerja migran dalam makalah, hanya berjumlah {returnees_susenas:n} orang umur 15+ di Susenas (domainnya "
-            "memiliki {returnees_susenas_df:n} derajat bebas) dan {returnees_sakernas:n} orang di Sakernas: terlalu "
+            "pekerja migran dalam makalah, hanya berjumlah {returnees_susenas:n} orang umur 15+ di Susenas (derajat bebas "
+            "domain: {returnees_susenas_df:n}) dan {returnees_sakernas:n} orang di Sakernas: terlalu "
             "sedikit untuk menyimpulkan apa pun tentang mereka.",
-            "**Selisih mentah.** Untuk definisi bawaan ({definition}: melintasi batas provinsi dalam lima tahun "
-            "terakhir), penduduk umur 15+: {finance.indicators_significant_holm:n} dari {finance.indicators_tested:n} "
+            "**Selisih mentah.** Untuk definisi bawaan ({definition}; {definition_meaning}), penduduk umur 15+: "
+            "{finance.indicators_significant_holm:n} dari {finance.indicators_tested:n} "
             "indikator berbeda setelah koreksi Holm dalam keluarga definisinya sendiri, dan "
             "{finance.indicators_significant_holm_dataset:n} dalam keluarga seluruh dataset, yaitu keluarga yang perlu "
             "dibaca karena tidak ada definisi yang dipilih sebelum data dilihat. Selisih mentah terbesar adalah {largest}.",
-            "**Kejadian langka.** {finance.indicators_few_events:n} dari perbandingan ini bertumpu pada kurang dari 10 "
-            "orang yang memiliki (atau tidak memiliki) butir tersebut dalam satu kelompok; perbandingan itu ditampilkan "
-            "beserta selangnya dan tidak pernah dinyatakan signifikan.",
+            "**Kejadian langka.** Perbandingan definisi bawaan yang bertumpu pada kurang dari {few_events_threshold:n} "
+            "orang yang memiliki (atau tidak memiliki) butir tersebut dalam satu kelompok: "
+            "{finance.indicators_few_events:n}. Perbandingan itu ditampilkan beserta selangnya dan tidak pernah "
+            "dinyatakan signifikan.",
             "**Desain survei.** Susenas memuat strata dan unit sampel primer (*primary sampling unit*, PSU)-nya sendiri. "
             "Sakernas tidak memuat variabel strata: strata dibentuk sebagai kabupaten/kota × perkotaan/perdesaan "
             "({sakernas_strata:n} strata) dengan blok sensus sampel sebagai PSU ({sakernas_psus:n}). Bila strata yang "
