@@ -530,8 +530,8 @@ LABELS: dict[str, dict[str, str]] = {
             "An AME is an adjusted association, not the effect of migrating.",
             "**What holds.** Read in the dataset-wide family (Holm across every test of a survey), fixed in advance "
             "because no migrant definition was designated before the data were seen, {default_holds:n} of the "
-            "{default_comparisons:n} tested comparisons of the default definition hold: test, small-sample rules and "
-            "adjusted effect agree. What disagrees: {default_disagreements}.",
+            "{default_comparisons:n} tested comparisons of the default definition hold (a comparison holds when the "
+            "test, the small-sample rules and the adjusted effect all agree). What disagrees: {default_disagreements}.",
             "**Across definitions.** Of {finance.robustness.comparisons:n} tested comparisons (every definition and "
             "population), {finance.robustness.holds:n} hold: {holding}. A difference that appears under one definition "
             "only is a reason for caution, not a finding.",
@@ -554,8 +554,9 @@ LABELS: dict[str, dict[str, str]] = {
             "mencakup nol untuk: {ame_excluding}. AME adalah asosiasi yang disesuaikan, bukan efek dari bermigrasi.",
             "**Yang bertahan.** Dibaca dalam keluarga seluruh dataset (koreksi Holm atas seluruh uji satu survei), yang "
             "ditetapkan sejak awal karena tidak ada definisi migran yang ditentukan sebelum data dilihat, "
-            "{default_holds:n} dari {default_comparisons:n} perbandingan yang diuji untuk definisi bawaan bertahan: uji, "
-            "aturan sampel kecil, dan efek yang disesuaikan sejalan. Yang tidak sejalan: {default_disagreements}.",
+            "{default_holds:n} dari {default_comparisons:n} perbandingan yang diuji untuk definisi bawaan bertahan (sebuah "
+            "perbandingan bertahan bila uji, aturan sampel kecil, dan efek yang disesuaikan semuanya sejalan). Yang tidak "
+            "sejalan: {default_disagreements}.",
             "**Lintas definisi.** Dari {finance.robustness.comparisons:n} perbandingan yang diuji (semua definisi dan "
             "populasi), {finance.robustness.holds:n} bertahan: {holding}. Perbedaan yang hanya muncul pada satu definisi "
             "adalah alasan untuk berhati-hati, bukan temuan.",
