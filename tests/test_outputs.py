@@ -89,7 +89,7 @@ def test_financial_comparison_rows_are_complete(pipeline_run):
 
     table = pd.read_csv(pipeline_run[0] / "results" / "financial_comparison.csv")
     assert list(table.columns) == ["dataset", "province", "population", "migrant_definition", "indicator", "group", "n_unweighted",
-                                   "count_unweighted", "share_weighted", "ci_low", "ci_high", "deff"]
+                                   "count_unweighted", "share_weighted", "ci_low", "ci_high", "deff", "df", "few_df"]
     assert set(table["group"]) == {"migrant", "non_migrant"}
     assert (table["n_unweighted"] > 0).all() and table["count_unweighted"].notna().all()
     assert table[["share_weighted", "ci_low", "ci_high"]].notna().all().all()

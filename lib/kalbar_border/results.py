@@ -35,11 +35,16 @@ def notebook_file(notebook: str) -> Path:
 
 
 def _clean(value):
-    """Numbers as plain JSON numbers; NaN is not JSON, so a missing value is ``null``."""
+    """Numbers as plain JSON numbers; NaN is not JSON, so a missing value is ``null``. A list
+    (of texts or numbers, e.g. the comparisons that hold) stays a list, each item cleaned."""
     if value is None:
         return None
     if isinstance(value, (bool, str)):
         return value
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if hasattr(value, "dtype") and value.dtype == bool:  # numpy's bool is not Python's
+        return bool(value)
     value = float(value)
     if math.isnan(value):
         return None
@@ -47,7 +52,7 @@ def _clean(value):
 
 
 def record(values: dict, *, notebook: str, sources: dict | None = None) -> dict:
-    """Record ``values`` (key -> number) of ``notebook`` in ``results/<notebook>.json``;
+    """Record ``values`` (key -> number, flag, text or list of them) of ``notebook`` in ``results/<notebook>.json``;
     ``sources`` maps a key to the list of source row ids (e.g. ``["BS001", "BS004"]``) or
     file names it was computed from. Returns the cleaned values.
 

@@ -504,6 +504,19 @@ LABELS: dict[str, dict[str, str]] = {
                         "id": "efek marginal rata-rata, batas atas selang kepercayaan 95 %"},
     "col_ame_p_value": {"en": "average marginal effect, p-value", "id": "efek marginal rata-rata, nilai p"},
     "col_design_df": {"en": "design degrees of freedom", "id": "derajat bebas desain"},
+    "col_few_df": {"en": "too few degrees of freedom", "id": "derajat bebas terlalu sedikit"},
+    "col_df": {"en": "domain degrees of freedom", "id": "derajat bebas domain"},
+    "col_significant_family": {"en": "significant after Holm (definition's family)",
+                               "id": "signifikan setelah koreksi Holm (keluarga definisi)"},
+    "col_significant_dataset": {"en": "significant after Holm (whole dataset)",
+                                "id": "signifikan setelah koreksi Holm (seluruh dataset)"},
+    "col_ame_excludes_zero": {"en": "adjusted effect's 95 % CI excludes 0",
+                              "id": "selang kepercayaan 95 % efek yang disesuaikan tidak mencakup 0"},
+    "col_holds": {"en": "difference holds", "id": "perbedaan bertahan"},
+    "col_disagreement": {"en": "what disagrees", "id": "yang tidak sejalan"},
+    "col_share_ci_n": {"en": "share (95 % CI), n", "id": "proporsi (selang kepercayaan 95 %), n"},
+    "col_strata": {"en": "strata", "id": "strata"},
+    "col_psus": {"en": "primary sampling units (PSUs)", "id": "unit sampel primer (PSU)"},
     # the claims ledger (notebook 07)
     "col_checked": {"en": "what was checked", "id": "yang diperiksa"},
     "col_explanation": {"en": "explanation", "id": "penjelasan"},
@@ -745,6 +758,148 @@ LABELS: dict[str, dict[str, str]] = {
                "dinyatakan beserta alasannya, dan setiap nilai deret ditampilkan agar pembaca dapat menerapkan ambang "
                "lain. Status menilai klaim artikel terhadap angka publik yang menggantikan datanya yang tidak "
                "diterbitkan; status itu bukan putusan atas data tersebut."]},
+    "findings_none": {"en": "none", "id": "tidak ada"},
+    # one estimate inside a findings text: {indicator} and {dataset} are codes, values fractions 0-1
+    "findings_estimate_item": {"en": "{indicator} ({dataset}) {value:pp} pp (95 % CI {low:pp} to {high:pp})",
+                               "id": "{indicator} ({dataset}) {value:pp} poin persentase (selang kepercayaan 95 % "
+                                     "{low:pp} hingga {high:pp})"},
+    "findings_05_finance_comparison": {
+        "en": [
+            "**Proxy data.** The public microdata are those of BPS (Badan Pusat Statistik, Statistics Indonesia) for "
+            "{province}: Susenas (Survei Sosial Ekonomi Nasional, the national socio-economic survey) March 2020 and "
+            "Sakernas (Survei Angkatan Kerja Nasional, the national labour force survey) August 2020. They stand in for "
+            "West Kalimantan, which the paper is about, and the migrants in them are internal migrants. Returnees from "
+            "abroad, the group nearest to the paper's migrant workers, number {returnees_susenas:n} persons aged 15+ in "
+            "Susenas (domain degrees of freedom: {returnees_susenas_df:n}) and {returnees_sakernas:n} in "
+            "Sakernas: too few to say anything about them.",
+            "**Raw differences.** For the default definition ({definition}; {definition_meaning}), persons aged 15+: "
+            "{finance.indicators_significant_holm:n} of {finance.indicators_tested:n} "
+            "indicators differ after Holm within the definition's own family, and "
+            "{finance.indicators_significant_holm_dataset:n} in the dataset-wide family, which is the one to read "
+            "because no definition was chosen before the data were seen. The largest raw difference is {largest}.",
+            "**Rare events.** Comparisons of the default definition that rest on fewer than {few_events_threshold:n} "
+            "people with (or without) the item in a group: {finance.indicators_few_events:n}. They are shown with their "
+            "intervals and never called significant.",
+            "**Survey design.** Susenas carries its strata and primary sampling units (PSUs). Sakernas carries no "
+            "stratum variable: strata were built as district × urban/rural ({sakernas_strata:n} strata) with the "
+            "sample blocks as PSUs ({sakernas_psus:n}). If the strata BPS actually used are not close to these, the "
+            "Sakernas variances, and so its intervals and tests, may be somewhat off.",
+            "**What cannot be checked.** Neither file asks about sending money or goods (remittances) or about "
+            "investment: claims C5 and C6 are not checkable with these data, a data gap, not a finding. Whether a "
+            "difference holds once the test family, the small-sample rules and the adjusted effect are read together "
+            "is settled in notebook 06's robustness table.",
+        ],
+        "id": [
+            "**Data pendekatan.** Data mikro publik yang dipakai adalah data BPS (Badan Pusat Statistik) untuk "
+            "{province}: Susenas (Survei Sosial Ekonomi Nasional) Maret 2020 dan Sakernas (Survei Angkatan Kerja "
+            "Nasional) Agustus 2020. Keduanya menggantikan Kalimantan Barat, provinsi yang dibahas makalah, dan migran "
+            "di dalamnya adalah migran internal. Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan "
+            "pekerja migran dalam makalah, hanya berjumlah {returnees_susenas:n} orang umur 15+ di Susenas (derajat bebas "
+            "domain: {returnees_susenas_df:n}) dan {returnees_sakernas:n} orang di Sakernas: terlalu "
+            "sedikit untuk menyimpulkan apa pun tentang mereka.",
+            "**Selisih mentah.** Untuk definisi bawaan ({definition}; {definition_meaning}), penduduk umur 15+: "
+            "{finance.indicators_significant_holm:n} dari {finance.indicators_tested:n} "
+            "indikator berbeda setelah koreksi Holm dalam keluarga definisinya sendiri, dan "
+            "{finance.indicators_significant_holm_dataset:n} dalam keluarga seluruh dataset, yaitu keluarga yang perlu "
+            "dibaca karena tidak ada definisi yang dipilih sebelum data dilihat. Selisih mentah terbesar adalah {largest}.",
+            "**Kejadian langka.** Perbandingan definisi bawaan yang bertumpu pada kurang dari {few_events_threshold:n} "
+            "orang yang memiliki (atau tidak memiliki) butir tersebut dalam satu kelompok: "
+            "{finance.indicators_few_events:n}. Perbandingan itu ditampilkan beserta selangnya dan tidak pernah "
+            "dinyatakan signifikan.",
+            "**Desain survei.** Susenas memuat strata dan unit sampel primer (*primary sampling unit*, PSU)-nya sendiri. "
+            "Sakernas tidak memuat variabel strata: strata dibentuk sebagai kabupaten/kota × perkotaan/perdesaan "
+            "({sakernas_strata:n} strata) dengan blok sensus sampel sebagai PSU ({sakernas_psus:n}). Bila strata yang "
+            "sebenarnya dipakai BPS tidak mendekati bentukan ini, varians Sakernas, beserta selang dan ujinya, bisa "
+            "sedikit meleset.",
+            "**Yang tidak dapat diperiksa.** Tidak satu pun berkas menanyakan pengiriman uang atau barang (remitansi) "
+            "ataupun investasi: klaim C5 dan C6 tidak dapat diperiksa dengan data ini; ini celah data, bukan temuan. "
+            "Apakah sebuah perbedaan bertahan ketika keluarga uji, aturan sampel kecil, dan efek yang disesuaikan dibaca "
+            "bersama-sama diputuskan dalam tabel ketahanan di notebook 06.",
+        ]},
+    "findings_06_finance_models": {
+        "en": [
+            "**Proxy data.** {province} (BPS, Badan Pusat Statistik: Susenas, Survei Sosial Ekonomi Nasional, March 2020; "
+            "Sakernas, Survei Angkatan Kerja Nasional, August 2020) stands in for West Kalimantan, and its migrants are "
+            "internal migrants. Returnees from abroad, the group nearest to the paper's migrant workers, number "
+            "{finance.susenas.persons15.returned_abroad.n_migrant:n} persons aged 15+ in Susenas (domain degrees of "
+            "freedom: {finance.susenas.persons15.returned_abroad.df_migrant:n}) and "
+            "{finance.sakernas.persons15.returned_abroad.n_migrant:n} in Sakernas: too few to model or to say anything "
+            "about.",
+            "**Adjusted effects.** For the default definition ({definition}), the average marginal effect (AME: the "
+            "difference in the probability of having the item between migrants and non-migrants, adjusted for age, sex, "
+            "education, urban/rural and working status) has a 95 % interval that excludes zero for: {ame_excluding}. "
+            "An AME is an adjusted association, not the effect of migrating.",
+            "**What holds.** Read in the dataset-wide family (Holm across every test of a survey), fixed in advance "
+            "because no migrant definition was designated before the data were seen, {default_holds:n} of the "
+            "{default_comparisons:n} tested comparisons of the default definition hold (a comparison holds when the "
+            "test, the small-sample rules and the adjusted effect all agree). What disagrees: {default_disagreements}.",
+            "**Across definitions.** Of {finance.robustness.comparisons:n} tested comparisons (every definition and "
+            "population), {finance.robustness.holds:n} hold: {holding}. A difference that appears under one definition "
+            "only is a reason for caution, not a finding.",
+            "**What cannot be checked.** Neither file asks about sending money or goods (remittances) or about "
+            "investment: claims C5 and C6 are not checkable here. The BPS tables that would settle them are a data gap "
+            "({finance.public_remittance_table_gaps:n} rows of the context table); the Sakernas strata are constructed "
+            "(district × urban/rural, sample blocks as primary sampling units), so its variances are approximate.",
+        ],
+        "id": [
+            "**Data pendekatan.** {province} (BPS, Badan Pusat Statistik: Susenas, Survei Sosial Ekonomi Nasional, Maret "
+            "2020; Sakernas, Survei Angkatan Kerja Nasional, Agustus 2020) menggantikan Kalimantan Barat, dan migrannya "
+            "adalah migran internal. Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan pekerja "
+            "migran dalam makalah, hanya berjumlah {finance.susenas.persons15.returned_abroad.n_migrant:n} orang umur "
+            "15+ di Susenas (derajat bebas domain: {finance.susenas.persons15.returned_abroad.df_migrant:n}) dan "
+            "{finance.sakernas.persons15.returned_abroad.n_migrant:n} orang di Sakernas: terlalu sedikit untuk "
+            "dimodelkan atau disimpulkan.",
+            "**Efek yang disesuaikan.** Untuk definisi bawaan ({definition}), efek marginal rata-rata (*average marginal "
+            "effect*, AME: selisih peluang memiliki butir tersebut antara migran dan bukan migran, disesuaikan menurut "
+            "umur, jenis kelamin, pendidikan, perkotaan/perdesaan, dan status bekerja) memiliki selang 95 % yang tidak "
+            "mencakup nol untuk: {ame_excluding}. AME adalah asosiasi yang disesuaikan, bukan efek dari bermigrasi.",
+            "**Yang bertahan.** Dibaca dalam keluarga seluruh dataset (koreksi Holm atas seluruh uji satu survei), yang "
+            "ditetapkan sejak awal karena tidak ada definisi migran yang ditentukan sebelum data dilihat, "
+            "{default_holds:n} dari {default_comparisons:n} perbandingan yang diuji untuk definisi bawaan bertahan (sebuah "
+            "perbandingan bertahan bila uji, aturan sampel kecil, dan efek yang disesuaikan semuanya sejalan). Yang tidak "
+            "sejalan: {default_disagreements}.",
+            "**Lintas definisi.** Dari {finance.robustness.comparisons:n} perbandingan yang diuji (semua definisi dan "
+            "populasi), {finance.robustness.holds:n} bertahan: {holding}. Perbedaan yang hanya muncul pada satu definisi "
+            "adalah alasan untuk berhati-hati, bukan temuan.",
+            "**Yang tidak dapat diperiksa.** Tidak satu pun berkas menanyakan pengiriman uang atau barang (remitansi) "
+            "ataupun investasi: klaim C5 dan C6 tidak dapat diperiksa di sini. Tabel BPS yang dapat menjawabnya "
+            "merupakan celah data ({finance.public_remittance_table_gaps:n} baris tabel konteks); strata Sakernas "
+            "dibentuk sendiri (kabupaten/kota × perkotaan/perdesaan, blok sensus sampel sebagai unit sampel primer), "
+            "sehingga variansnya merupakan hampiran.",
+        ]},
+    # what disagrees in a comparison that does not hold (kalbar_border.finance.robustness.reasons)
+    "robust_small_group": {
+        "en": "small group ({n_migrant:n} migrants; the rule: fewer than {small_n:n}, or an expected count below {small_expected:n})",
+        "id": "kelompok kecil ({n_migrant:n} migran; aturannya: kurang dari {small_n:n}, atau frekuensi harapan di bawah "
+              "{small_expected:n})"},
+    "robust_few_events": {
+        "en": "too few events or non-events in a group (fewer than {few:n}, or {few_low_deff:n} with a design effect below 1)",
+        "id": "kejadian atau bukan-kejadian terlalu sedikit dalam satu kelompok (kurang dari {few:n}, atau {few_low_deff:n} "
+              "bila efek desainnya di bawah 1)"},
+    "robust_few_df": {"en": "a group's domain has fewer than {min_df:n} degrees of freedom",
+                      "id": "domain salah satu kelompok memiliki kurang dari {min_df:n} derajat bebas"},
+    "robust_no_test": {"en": "no design-based test (a share is 0 or 1)",
+                       "id": "tidak ada uji berbasis desain (salah satu proporsi bernilai 0 atau 1)"},
+    "robust_family_only": {"en": "significant in its definition's family only (dataset-wide p = {p_holm_dataset:p})",
+                           "id": "signifikan hanya dalam keluarga definisinya (p seluruh dataset = {p_holm_dataset:p})"},
+    "robust_not_significant": {
+        "en": "not significant after Holm in either family (p = {p_holm:p} in its definition's family, "
+              "{p_holm_dataset:p} dataset-wide)",
+        "id": "tidak signifikan setelah koreksi Holm di kedua keluarga (p = {p_holm:p} dalam keluarga definisinya, "
+              "{p_holm_dataset:p} di seluruh dataset)"},
+    "robust_no_model": {"en": "no adjusted model", "id": "tidak ada model yang disesuaikan"},
+    "robust_ame_includes_zero": {
+        "en": "adjusted effect's 95 % CI includes 0 ({ame_ci_low:pp} to {ame_ci_high:pp} pp)",
+        "id": "selang kepercayaan 95 % efek yang disesuaikan mencakup 0 ({ame_ci_low:pp} hingga {ame_ci_high:pp} poin persentase)"},
+    "robust_ame_excludes_zero": {
+        "en": "adjusted effect's 95 % CI excludes 0 ({ame_ci_low:pp} to {ame_ci_high:pp} pp) but the test does not confirm it",
+        "id": "selang kepercayaan 95 % efek yang disesuaikan tidak mencakup 0 ({ame_ci_low:pp} hingga {ame_ci_high:pp} poin "
+              "persentase), tetapi uji tidak menguatkannya"},
+    "robust_ame_opposite_sign": {
+        "en": "adjusted effect has the opposite sign to the raw difference ({ame:pp} pp, 95 % CI {ame_ci_low:pp} to "
+              "{ame_ci_high:pp})",
+        "id": "efek yang disesuaikan berlawanan tanda dengan selisih mentah ({ame:pp} poin persentase, selang kepercayaan "
+              "95 % {ame_ci_low:pp} hingga {ame_ci_high:pp})"},
 }
 
 

@@ -1,0 +1,174 @@
+"""Robustness of the migrant vs non-migrant differences: one row per comparison, saying
+whether the test, the family of tests fixed in advance, the small-sample rules and the
+adjusted model agree, and if not, what disagrees.
+
+Inputs are the tests table (:func:`kalbar_border.finance.tables.tests_table`,
+``results/financial_tests.csv``) and the models table
+(:func:`kalbar_border.finance.tables.models_all`, ``results/financial_models.csv``); only
+their whole-sample rows are used (:func:`~kalbar_border.finance.tables.whole_sample_rows`).
+Differences and AMEs are fractions 0-1 (migrants minus non-migrants); texts write them in
+percentage points. Intervals are the tables' 95 % design-based ones.
+
+The multiplicity family the reader should use is fixed here, before any result is read
+(:data:`PRIMARY_FAMILY`): the **dataset-wide** family, Holm across every test of a dataset
+(``p_holm_dataset``). The compendium tests every indicator under four migrant definitions
+and three populations, and no definition was designated before the data were seen: a reader
+who picks, after looking, the definition whose line looks best has run every test in the
+dataset, and only the dataset-wide family protects that reading. The per-definition family
+(``p_holm``, Holm within dataset x population x definition) protects only a reader who
+committed to one definition beforehand; it is shown beside the primary one
+(``significant_family``), never instead of it.
+
+A difference **holds** (:func:`holds`) only where everything agrees: it is significant in
+the dataset-wide family; it is flagged neither ``small_group``, ``few_events`` nor ``few_df``
+(by the test or by the model); the adjusted average marginal effect (AME) has a 95 % CI that
+excludes 0; and that AME has the sign of the raw difference. Otherwise ``disagreement`` names
+what disagrees (:func:`reasons`), in English in the CSV and in the reader's language on
+display (:func:`disagreement`, texts in the label dictionary, ``robust_<reason>``). Rows
+where nothing points to a difference (significant in neither family and an AME interval that
+includes 0) have an empty ``disagreement``: there is nothing to reconcile.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import texts
+from ..figures.labels import label
+from . import compare, tables
+from .survey import MIN_DOMAIN_DF
+
+__all__ = ["PRIMARY_FAMILY", "COLUMNS", "robustness_table", "reasons", "disagreement", "localized", "holding"]
+
+#: The Holm family a reader uses to call a difference significant, fixed in advance:
+#: ``"dataset"`` (every test of the dataset: indicators x definitions x populations). No
+#: migrant definition was designated before the data were seen, so choosing the best-looking
+#: definition afterwards is only protected by the dataset-wide family; the per-definition
+#: family (``"definition"``) applies to a reader who committed to one definition beforehand.
+PRIMARY_FAMILY = "dataset"
+
+#: Columns of results/financial_robustness.csv, in order.
+COLUMNS = ["dataset", "province", "population", "definition", "indicator", "n_migrant", "difference",
+           "difference_ci_low", "difference_ci_high", "p_value", "p_holm", "p_holm_dataset", "significant_family",
+           "significant_dataset", "small_group", "few_events", "few_df", "ame", "ame_ci_low", "ame_ci_high",
+           "ame_excludes_zero", "holds", "disagreement"]
+
+KEYS = ["dataset", "province", "population", "definition", "indicator"]
+
+
+def _models_by_key(models: pd.DataFrame) -> pd.DataFrame:
+    # Province labels are codes or "all"; read back from CSV they may be text or numbers.
+    rows = tables.whole_sample_rows(models)
+    return rows.assign(province=rows["province"].astype(str))[
+        [*KEYS, "ame", "ame_ci_low", "ame_ci_high", "small_group", "few_events"]].rename(
+        columns={"small_group": "model_small_group", "few_events": "model_few_events"})
+
+
+def robustness_table(tests: pd.DataFrame, models: pd.DataFrame) -> pd.DataFrame:
+    """One row per dataset x population x definition x indicator of the whole sample, the
+    :data:`COLUMNS`.
+
+    ``tests``: :func:`~kalbar_border.finance.tables.tests_table` output (or its CSV);
+    ``models``: :func:`~kalbar_border.finance.tables.models_all` output (or its CSV). A
+    comparison without a model (households, returnees from abroad, or a population not
+    modelled) keeps its test columns with NaN AME columns and ``ame_excludes_zero`` missing
+    (``pd.NA``). ``significant_family`` / ``significant_dataset`` are the tests table's
+    ``significant_holm`` / ``significant_holm_dataset``. ``small_group`` and ``few_events``
+    are true when the test's or the model's row carries the flag (an AME resting on fewer
+    than 10 events is not read either); ``few_df`` is the test's.
+    """
+    rows = tables.whole_sample_rows(tests)
+    out = rows.assign(province=rows["province"].astype(str)).merge(_models_by_key(models), on=KEYS, how="left",
+                                                                   validate="one_to_one")
+    out["province"] = rows["province"].to_numpy()  # the tests' own label back, as written there
+    has_model = out["ame"].notna().to_numpy()
+    excludes = (out["ame_ci_low"] > 0) | (out["ame_ci_high"] < 0)
+    out["ame_excludes_zero"] = pd.array(np.where(has_model, excludes, None), dtype="boolean")
+    out["small_group"] = out["small_group"].astype(bool) | out["model_small_group"].eq(True)
+    out["few_events"] = out["few_events"].astype(bool) | out["model_few_events"].eq(True)
+    out["few_df"] = out["few_df"].astype(bool)
+    out["significant_family"] = out["significant_holm"].astype(bool)
+    out["significant_dataset"] = out["significant_holm_dataset"].astype(bool)
+    out["holds"] = [holds(r) for r in out.to_dict("records")]
+    out["disagreement"] = [disagreement(r, "en") for r in out.to_dict("records")]
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def _true(value) -> bool:
+    """A flag that may be missing (``pd.NA``, NaN, None): only an actual True counts."""
+    return value is True or (isinstance(value, (bool, np.bool_)) and bool(value))
+
+
+def holds(row) -> bool:
+    """Whether the difference of ``row`` (a mapping with the :data:`COLUMNS` inputs) holds:
+    significant in the dataset-wide family, no small-group/few-events/few-df flag, an AME
+    whose 95 % CI excludes 0, with the sign of the raw difference."""
+    if not _true(row["significant_dataset"]) or any(_true(row[f]) for f in ("small_group", "few_events", "few_df")):
+        return False
+    if not _true(row["ame_excludes_zero"]):
+        return False
+    return bool(np.sign(row["ame"]) == np.sign(row["difference"]) != 0)
+
+
+def reasons(row) -> list[tuple[str, dict]]:
+    """What disagrees in ``row``, as (reason, values) pairs; the reason names the label
+    ``robust_<reason>`` and the values fill its placeholders. Empty when the difference holds
+    or when nothing points to a difference (see the module docstring). Reasons, in order:
+
+    * ``small_group``, ``few_events``, ``few_df``: a flag that keeps the row out of every
+      significance statement (``n_migrant``, and the thresholds of
+      :mod:`~kalbar_border.finance.compare` and :mod:`~kalbar_border.finance.survey`);
+    * the test: ``no_test`` (a share is 0 or 1), ``family_only`` (significant in its
+      definition's family, not dataset-wide), ``not_significant`` (in neither family; only for
+      rows without a flag, whose reasons already say why nothing is called significant);
+    * the adjusted model: ``no_model`` (not fitted, or not estimable: no AME),
+      ``ame_includes_zero``, ``ame_opposite_sign``, or ``ame_excludes_zero`` when the AME is
+      the one pointing to a difference the test does not confirm.
+    """
+    if holds(row):
+        return []
+    has_model = not pd.isna(row["ame_excludes_zero"])
+    significant = _true(row["significant_family"]) or _true(row["significant_dataset"])
+    if has_model and not significant and not _true(row["ame_excludes_zero"]):
+        return []  # nothing points to a difference
+    values = {"n_migrant": int(row["n_migrant"]), "small_n": compare.SMALL_N, "small_expected": compare.SMALL_EXPECTED,
+              "few": compare.FEW_EVENTS, "few_low_deff": 2 * compare.FEW_EVENTS, "min_df": MIN_DOMAIN_DF, "p_holm": row["p_holm"],
+              "p_holm_dataset": row["p_holm_dataset"], "ame": row["ame"], "ame_ci_low": row["ame_ci_low"],
+              "ame_ci_high": row["ame_ci_high"]}
+    found = [flag for flag in ("small_group", "few_events", "few_df") if _true(row[flag])]
+    if pd.isna(row["p_value"]):
+        found.append("no_test")
+    elif _true(row["significant_family"]) and not _true(row["significant_dataset"]):
+        found.append("family_only")
+    elif not significant and not found:
+        found.append("not_significant")
+    if not has_model:
+        found.append("no_model")
+    elif not _true(row["ame_excludes_zero"]):
+        found.append("ame_includes_zero")
+    elif np.sign(row["ame"]) != np.sign(row["difference"]):
+        found.append("ame_opposite_sign")
+    elif not _true(row["significant_dataset"]):
+        found.append("ame_excludes_zero")
+    return [(reason, values) for reason in found]
+
+
+def disagreement(row, lang: str = "en", sep: str = "; ") -> str:
+    """What disagrees in ``row``, in ``lang`` (en, id): the :func:`reasons` joined by ``sep``,
+    numbers written for ``lang``; "" when nothing does."""
+    return sep.join(texts.fill(label(f"robust_{reason}", lang), values, lang) for reason, values in reasons(row))
+
+
+def localized(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``table`` (:func:`robustness_table` output) with ``disagreement`` in ``lang``, for
+    display; results/ keeps the English text."""
+    if lang == "en":
+        return table
+    return table.assign(disagreement=[disagreement(r, lang) for r in table.to_dict("records")])
+
+
+def holding(table: pd.DataFrame) -> list[str]:
+    """The comparisons that hold, as ``"dataset/population/definition/indicator"``, in the
+    table's order."""
+    rows = table[table["holds"]]
+    return [f"{r.dataset}/{r.population}/{r.definition}/{r.indicator}" for r in rows.itertuples()]
