@@ -215,7 +215,7 @@ def test_findings_table_shows_the_recorded_values(index, pipeline_run):
     table.feed(path.read_text())
     assert set(table.rows) == set(recorded) and len(table.rows) == values["finance.indicators_tested"]
     for key, fields in recorded.items():
-        indicator, survey, migrant, non_migrant, difference, holds, ame = table.rows[key]
+        indicator, survey, migrant, non_migrant, difference, family, dataset_wide, ame, holds = table.rows[key]
         assert indicator == label(key.split(".")[1], lang)
         assert survey == {"susenas": "Susenas", "sakernas": "Sakernas"}[key.split(".")[0]]
         for cell, group in ((migrant, "migrant"), (non_migrant, "non_migrant")):
@@ -224,19 +224,32 @@ def test_findings_table_shows_the_recorded_values(index, pipeline_run):
             ci = label("report_ci", lang).format(low=_pp(fields[f"{field}_ci_low"], lang), high=_pp(fields[f"{field}_ci_high"], lang))
             assert cell.startswith(f"{_pp(fields[field], lang)} ({ci})"), (key, cell)
         assert (label("report_too_few_events", lang) in ame) == fields["ame_few_events"]
-        answer = ("report_too_few_events" if fields["few_events"] else "report_yes" if fields["significant_holm"] else "report_no")
-        assert holds.split(" (")[0] == label(answer, lang)
+        for cell, flag in ((family, "significant_holm"), (dataset_wide, "significant_holm_dataset")):
+            answer = ("report_too_few_events" if fields["few_events"] else "report_yes" if fields[flag] else "report_no")
+            assert cell.split(" (")[0] == label(answer, lang), (key, flag)
+        # "holds" only where the survey-wide test, the small-sample rules and the adjusted effect agree
+        assert holds == label("report_yes" if fields["holds"] else "report_no", lang)
+        if fields["holds"]:
+            assert fields["significant_holm_dataset"] and fields["ame_ci_low"] * fields["ame_ci_high"] > 0
     page = _Text(path.read_text())
     alpha = next(n["parameters"]["ALPHA"] for n in pipeline_run[1]["notebooks"] if n["notebook"].startswith("05_"))
     counts = label("report_finance_counts", lang).format(
         tested=values["finance.indicators_tested"], significant=values["finance.indicators_significant_holm"],
         few=values["finance.indicators_few_events"], alpha=label("report_alpha", lang).format(alpha=_number(alpha, lang, 2)))
-    assert page.text("findings-sentence").strip().startswith(counts)
+    assert page.text("findings-default").strip().endswith(counts)
+    robust = label("report_robustness_counts", lang).format(
+        comparisons=_number(values["finance.robustness.comparisons"], lang), holds=_number(values["finance.robustness.holds"], lang))
+    assert page.text("findings-sentence").strip().startswith(robust)
+    default_holds = sum(bool(f["holds"]) for f in recorded.values())
+    assert label("report_default_holds", lang).format(holds=default_holds, n=len(recorded)) in page.text("findings-sentence")
+    assert label("report_family", lang) in page.text("findings-family")
     border = page.text("border-findings")
     for key in ("border.bp2mi_complaints_total.2019", "border.bp2mi_complaints_total.2020"):
         assert _number(values[key], lang) in border
-    for key in ("border.bp2mi_complaints_total.change_2019_2020_pct", "border.kjri_kuching_deportations_sarawak.change_2019_2020_pct"):
+    for key in ("border.bp2mi_complaints_total.change_2019_2020_pct", "border.kjri_kuching_deportations_sarawak.change_2019_2020_pct",
+                "border.kalbar_pmi_placements.change_2019_2020_pct"):
         assert f"{_number(abs(values[key]), lang, 1)} %" in border
+    assert label("report_border_covid", lang) in border
 
 
 def test_parameters_and_data_versions_are_listed(index, pipeline_run):
@@ -367,16 +380,16 @@ def test_findings_leave_out_what_the_run_did_not_record(tmp_path, lang):
     assert cells[2].split() == [{"en": "40.5", "id": "40,5"}[lang], "n", "=", "264"]
     assert cells[3].split() == [{"en": "35.5", "id": "35,5"}[lang], "n", "=", {"en": "18,035", "id": "18.035"}[lang]]
     assert cells[4].startswith({"en": "0.0 (-2.3 to 12.4)", "id": "0,0 (-2,3 hingga 12,4)"}[lang])  # never "-0.0"
-    assert cells[5].split(" (")[0] == label("report_yes", lang) and cells[6] == "—"  # no model in this run
+    assert cells[5].split(" (")[0] == label("report_yes", lang)  # within the definition's family
+    assert cells[6] == cells[7] == cells[8] == "—"  # no survey-wide test, no model, no verdict recorded in this run
     text = page.text()
     assert "Jambi" in text and "recent_interprovincial" in text and label("report_proxy", lang) in text
-    # the counts of indicators were not recorded: no sentence on them, only the difference that holds
-    held = label("report_hold_item", lang).format(indicator=label("savings_account", lang), dataset="Susenas",
-                                                  migrant=_pp(0.405, lang), non_migrant=_pp(0.355, lang))
-    assert page.text("findings-sentence").strip() == label("report_finance_hold", lang).format(items=held)
+    # neither the robustness table nor the verdicts were recorded: no sentence says anything holds
+    assert page.text("findings-sentence").strip() == ""
     border = page.text("border-findings")
     assert {"en": "5,824", "id": "5.824"}[lang] in border and {"en": "61.1 %", "id": "61,1 %"}[lang] in border
-    assert re.search(r'<ul id="border-findings">(.*?)</ul>', html).group(1).count("<li>") == 2  # the keys recorded
+    # the keys recorded, and the COVID-19 cause said untested
+    assert re.search(r'<ul id="border-findings">(.*?)</ul>', html).group(1).count("<li>") == 3
     parameters = page.text("parameters")
     assert "ALPHA = 0.05" in parameters and "PROVINCE = 15" in parameters
 

@@ -33,6 +33,7 @@ from .figures.labels import LABELS, LANGS, label
 from .numbers import exact_text, number_text
 from .finance.variables import INDICATORS, province_name
 from .claims import KINDS, STATUSES, claims_only, status_text
+from .finance import robustness
 
 STATUS_COLOURS = {"reproduced": "#009E73", "number_traced_meaning_differs": "#B8860B", "partly_supported": "#E69F00",
                   "contradicted": "#D55E00", "not_checkable": "#777777",
@@ -232,15 +233,25 @@ def _p_value(p, lang: str) -> str:
     return f"p &lt; {exact_text(0.001, lang)}" if p < 0.001 else f"p = {number_text(p, lang, 3)}"
 
 
-def _holds(row: dict, lang: str) -> str:
-    """Whether a difference holds after Holm's correction: yes or no with the adjusted p, or
+def _passes(row: dict, family: str, lang: str) -> str:
+    """Whether a difference passes Holm's correction in ``family`` ("" for the definition's
+    indicators, "_dataset" for every test of the survey): yes or no with the adjusted p, or
     "too few events" (such a difference is never read as evidence)."""
     if row.get("few_events"):
         return _e(label("report_too_few_events", lang))
-    if row.get("significant_holm") is None:
+    flag, p = row.get(f"significant_holm{family}"), row.get(f"p_holm{family}")
+    if flag is None:
         return "—"
-    answer = _e(label("report_yes" if row["significant_holm"] else "report_no", lang))
-    return answer + (f' <span class="muted">({_p_value(row["p_holm"], lang)})</span>' if row.get("p_holm") is not None else "")
+    answer = _e(label("report_yes" if flag else "report_no", lang))
+    return answer + (f' <span class="muted">({_p_value(p, lang)})</span>' if p is not None else "")
+
+
+def _holds(row: dict, lang: str) -> str:
+    """Whether a difference holds by every criterion (the dataset-wide test, the event and
+    degrees-of-freedom rules, the adjusted effect), as notebook 06 recorded it."""
+    if row.get("holds") is None:
+        return "—"
+    return f'<b>{_e(label("report_yes", lang))}</b>' if row["holds"] else _e(label("report_no", lang))
 
 
 def _share(row: dict, group: str, lang: str) -> str:
@@ -253,7 +264,8 @@ def _share(row: dict, group: str, lang: str) -> str:
 def _finance_table(rows: list[dict], lang: str) -> str:
     heads = "".join(f"<th>{_e(label(k, lang))}</th>" for k in
                     ("col_indicator", "col_survey", "report_col_share_migrant", "report_col_share_non_migrant",
-                     "report_col_difference", "col_holm", "report_col_ame"))
+                     "report_col_difference", "report_col_holm_family", "report_col_holm_dataset", "report_col_ame",
+                     "report_col_holds"))
     body = []
     for r in rows:
         ame = _estimate(r, "ame", lang)
@@ -262,8 +274,8 @@ def _finance_table(rows: list[dict], lang: str) -> str:
         body.append(f'<tr data-indicator="{_e(r["dataset"])}.{_e(r["indicator"])}"><td>{_e(_indicator(r["indicator"], lang))}</td>'
                     f'<td>{_e(SURVEYS.get(r["dataset"], r["dataset"]))}</td>'
                     f'<td class="num">{_share(r, "migrant", lang)}</td><td class="num">{_share(r, "non_migrant", lang)}</td>'
-                    f'<td class="num">{_estimate(r, "difference", lang)}</td><td>{_holds(r, lang)}</td>'
-                    f'<td class="num">{ame}</td></tr>')
+                    f'<td class="num">{_estimate(r, "difference", lang)}</td><td>{_passes(r, "", lang)}</td>'
+                    f'<td>{_passes(r, "_dataset", lang)}</td><td class="num">{ame}</td><td>{_holds(r, lang)}</td></tr>')
     return f'<table id="findings-table"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
@@ -277,16 +289,76 @@ def _finance_counts(results: dict, alpha, lang: str) -> str:
     return _fill("report_finance_counts", lang, tested=tested, significant=significant, few=few, alpha=alpha_note)
 
 
-def _finance_holding(rows: list[dict], lang: str) -> str:
-    """The differences that hold after Holm's correction, named, with their shares."""
-    items = [label("report_hold_item", lang).format(
-        indicator=_indicator(r["indicator"], lang), dataset=SURVEYS.get(r["dataset"], r["dataset"]),
-        migrant=_pp(r["share_migrant"], lang), non_migrant=_pp(r["share_non_migrant"], lang))
-        for r in rows if r.get("significant_holm") and None not in (r.get("share_migrant"), r.get("share_non_migrant"))]
-    return " " + _fill("report_finance_hold", lang, items="; ".join(items)) if items else ""
+def _comparison(name: str, lang: str) -> str:
+    """"dataset/population/definition/indicator" in words."""
+    dataset, population, definition, indicator = name.split("/")
+    return label("report_comparison", lang).format(
+        indicator=_indicator(indicator, lang), survey=SURVEYS.get(dataset, dataset),
+        population=label(f"population_{population}", lang), definition=label(f"def_{definition}", lang))
 
 
-def _finance(results: dict, manifest: dict, lang: str) -> str:
+def _robustness_sentence(results: dict, lang: str) -> str:
+    """How many comparisons hold by every criterion, and which (when notebook 06 recorded it)."""
+    if results.get("finance.robustness.comparisons") is None:
+        return ""
+    holding = results.get("finance.robustness.holding") or []
+    sentence = _fill("report_robustness_counts", lang, holds=number_text(results["finance.robustness.holds"], lang),
+                     comparisons=number_text(results["finance.robustness.comparisons"], lang))
+    if not holding:
+        return sentence
+    return f"{sentence} {_fill('report_robustness_which', lang, items='; '.join(_comparison(h, lang) for h in holding))}"
+
+
+def _default_holds(rows: list[dict], lang: str) -> str:
+    """How many differences of the default definition hold by every criterion."""
+    recorded = [r for r in rows if r.get("holds") is not None]
+    if not recorded:
+        return ""
+    return _fill("report_default_holds", lang, holds=sum(bool(r["holds"]) for r in recorded), n=len(recorded))
+
+
+def _returnees(results: dict, lang: str) -> str:
+    """The size of the group closest to the paper's migrant workers, and what it can show."""
+    key = "finance.{}.persons15.returned_abroad.n_migrant"
+    n_susenas, n_sakernas = results.get(key.format("susenas")), results.get(key.format("sakernas"))
+    if n_susenas is None:
+        return ""
+    df = results.get("finance.susenas.persons15.returned_abroad.df_migrant")
+    return _fill("report_returnees", lang, n=number_text(n_susenas, lang),
+                 df="—" if df is None else number_text(df, lang),
+                 n_sakernas="—" if n_sakernas is None else number_text(n_sakernas, lang))
+
+
+def _robustness_table(path: Path, lang: str) -> str:
+    """The comparisons where anything points to a difference (a test passes in either family,
+    or the adjusted effect's interval excludes 0), with what agrees and what does not."""
+    if not path.is_file():
+        return ""
+    table = pd.read_csv(path)
+    pointing = [r for r in table.to_dict("records")
+                if any(r[c] is True for c in ("significant_family", "significant_dataset", "ame_excludes_zero"))]
+    heads = "".join(f"<th>{_e(label(k, lang))}</th>" for k in
+                    ("col_indicator", "col_survey", "report_col_population", "report_col_definition", "report_col_difference",
+                     "report_col_holm_family", "report_col_holm_dataset", "report_col_ame", "report_col_holds",
+                     "report_col_disagreement"))
+    body = []
+    for r in pointing:
+        row = {k: (None if pd.isna(r[k]) else r[k]) for k in ("difference", "difference_ci_low", "difference_ci_high",
+                                                              "ame", "ame_ci_low", "ame_ci_high")}
+        yes_no = lambda flag: _e(label("report_yes" if r[flag] is True else "report_no", lang))  # noqa: E731
+        body.append(f"<tr><td>{_e(_indicator(r['indicator'], lang))}</td><td>{_e(SURVEYS.get(r['dataset'], r['dataset']))}</td>"
+                    f"<td>{_e(label('population_' + r['population'], lang))}</td><td>{_e(r['definition'])}</td>"
+                    f'<td class="num">{_estimate(row, "difference", lang)}</td><td>{yes_no("significant_family")}</td>'
+                    f'<td>{yes_no("significant_dataset")}</td><td class="num">{_estimate(row, "ame", lang)}</td>'
+                    f'<td>{"<b>" + yes_no("holds") + "</b>" if r["holds"] is True else yes_no("holds")}</td>'
+                    f"<td><small>{_e(robustness.disagreement(r, lang))}</small></td></tr>")
+    rest = _fill("report_robustness_rest", lang, n=number_text(len(table) - len(pointing), lang))
+    return (f'<h4 id="robustness">{_e(label("report_robustness", lang))}</h4>'
+            f'<table id="robustness-table"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+            f"<p>{rest}</p>")
+
+
+def _finance(results: dict, manifest: dict, results_dir: Path, lang: str) -> str:
     """The migrant/non-migrant comparison: what was compared, how many differences hold,
     which, and the table of every recorded indicator."""
     parameters = {**_notebook_parameters(manifest, "06_finance_models"), **_notebook_parameters(manifest, "05_finance_comparison")}
@@ -299,8 +371,12 @@ def _finance(results: dict, manifest: dict, lang: str) -> str:
              if province is not None else _fill("report_finance_scope_no_province", lang, definition=definition))
     proxy = " " + _fill("report_proxy", lang) if province not in (None, WEST_KALIMANTAN) else ""
     return (f'<h3 id="findings-finance">{_e(label("report_findings_finance", lang))}</h3>'
-            f'<p>{scope}{proxy}</p><p id="findings-sentence">{_finance_counts(results, parameters.get("ALPHA"), lang)}'
-            f'{_finance_holding(rows, lang)}</p>{_finance_table(rows, lang)}')
+            f'<p>{scope}{proxy}</p><p id="findings-family">{_fill("report_family", lang)}</p>'
+            f'<p id="findings-sentence">{_robustness_sentence(results, lang)} {_default_holds(rows, lang)}</p>'
+            f'<p id="findings-default">{_fill("report_default_definition", lang)} '
+            f'{_finance_counts(results, parameters.get("ALPHA"), lang)}</p>'
+            f'<p id="findings-returnees">{_returnees(results, lang)}</p>{_finance_table(rows, lang)}'
+            f'{_robustness_table(results_dir / "financial_robustness.csv", lang)}')
 
 
 def _change(results: dict, key: str, label_key: str, lang: str) -> str:
@@ -321,16 +397,23 @@ def _border(results: dict, lang: str) -> str:
         for year in (2019, 2020) if results.get(f"{complaints}.{year}") is not None]
     sentences += [_change(results, f"{complaints}.change_2019_2020_pct", "report_border_complaints_change", lang),
                   _change(results, "border.kjri_kuching_deportations_sarawak.change_2019_2020_pct",
-                          "report_border_deportations_change", lang)]
+                          "report_border_deportations_change", lang),
+                  _change(results, "border.kalbar_pmi_placements.change_2019_2020_pct",
+                          "report_border_placements_change", lang)]
+    entikong = [results.get(f"border.entikong_events.{year}.persons") for year in (2019, 2020)]
+    if None not in entikong:
+        sentences.append(_fill("report_border_entikong_change", lang, start=number_text(entikong[0], lang),
+                               end=number_text(entikong[1], lang)))
+    sentences.append(_fill("report_border_covid", lang))
     items = "".join(f"<li>{s}</li>" for s in sentences if s)
     return (f'<h3 id="findings-border">{_e(label("report_findings_border", lang))}</h3><ul id="border-findings">{items}</ul>'
             if items else "")
 
 
-def _findings(results: dict | None, manifest: dict, lang: str) -> str:
+def _findings(results: dict | None, manifest: dict, results_dir: Path, lang: str) -> str:
     if results is None:
         return f"<p>{_e(label('report_no_findings', lang))}</p>"
-    parts = _finance(results, manifest, lang) + _border(results, lang)
+    parts = _finance(results, manifest, results_dir, lang) + _border(results, lang)
     return parts or f"<p>{_e(label('report_no_findings_keys', lang))}</p>"
 
 
@@ -548,7 +631,7 @@ Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"
 {_acronyms(lang)}
 <p><small>{t("report_generated")}</small></p>
 <nav><b>{_e(t("report_contents"))}:</b> {contents}</nav>
-{h("findings")}{_findings(findings, manifest, lang)}
+{h("findings")}{_findings(findings, manifest, results, lang)}
 {h("claims")}{_claims(detail, html_dir, lang) if detail is not None else "<p>" + _e(t("report_no_claims")) + "</p>"}
 {_statuses(lang)}{_rules(rules, findings, lang)}
 {h("figures")}{_figures(dest / "figures", current, lang)}

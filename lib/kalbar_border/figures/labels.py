@@ -131,7 +131,6 @@ LABELS: dict[str, dict[str, str]] = {
     "independent_sources": {"en": "{n} independent source(s)", "id": "{n} sumber independen"},
     "entikong_persons": {"en": "Persons in Entikong deportation batches found in the news",
                          "id": "Orang dalam rombongan deportasi Entikong yang ditemukan di berita"},
-    "col_meaning": {"en": "meaning", "id": "arti"},
     "claims_no_drift": {"en": "every computed status equals the reviewed status (expected_status in claims.yml)",
                         "id": "setiap status yang dihitung sama dengan status yang telah ditinjau (expected_status di claims.yml)"},
     # the report page (build/index.html, build/index.id.html)
@@ -194,8 +193,8 @@ LABELS: dict[str, dict[str, str]] = {
     "acronym_WDI": {"en": "World Development Indicators (World Bank)", "id": "World Development Indicators (Bank Dunia)"},
     "acronym_AME": {"en": "average marginal effect", "id": "average marginal effect, efek marginal rata-rata"},
     "acronym_PSU": {"en": "primary sampling unit (cluster)", "id": "primary sampling unit, unit sampel primer (klaster)"},
-    "report_not_clean": {"en": "Claims that do not reproduce cleanly, and why:",
-                         "id": "Klaim yang tidak tereproduksi secara utuh, dan alasannya:"},
+    "report_not_clean": {"en": "Claims not reproduced as worded, and why:",
+                         "id": "Klaim yang tidak tereproduksi sebagaimana dirumuskan, dan alasannya:"},
     "report_all_clean": {"en": "Every claim reproduces as stated.", "id": "Semua klaim tereproduksi sebagaimana dinyatakan."},
     "report_contradicted_reason": {"en": "The paper gives {paper}; this run finds {reproduced}.",
                                    "id": "Makalah menyebut {paper}; proses ini menghasilkan {reproduced}."},
@@ -233,25 +232,80 @@ LABELS: dict[str, dict[str, str]] = {
     "report_definition": {"en": "migrant definition {code}", "id": "definisi migran {code}"},
     "report_definition_named": {"en": "{meaning} (definition {code})", "id": "{meaning} (definisi {code})"},
     "report_finance_counts": {
-        "en": "{tested} indicators were compared. After Holm's correction within each survey's family of "
-              "indicators{alpha}, the difference holds for {significant} of them; for {few}, a group has fewer than "
-              "10 events, so the difference is not read as evidence.",
-        "id": "{tested} indikator dibandingkan. Setelah koreksi Holm dalam keluarga indikator setiap survei{alpha}, "
-              "selisihnya tetap bermakna pada {significant} indikator; pada {few} indikator, satu kelompok memiliki "
-              "kurang dari 10 kejadian sehingga selisihnya tidak dibaca sebagai bukti."},
+        "en": "Under this definition {tested} indicators were compared; {significant} pass Holm's correction within the "
+              "definition's own family{alpha}; for {few}, a group has fewer than 10 events, so the difference is not read "
+              "as evidence.",
+        "id": "Dengan definisi ini {tested} indikator dibandingkan; {significant} lolos koreksi Holm dalam keluarga "
+              "definisi itu sendiri{alpha}; pada {few} indikator, satu kelompok memiliki kurang dari 10 kejadian sehingga "
+              "selisihnya tidak dibaca sebagai bukti."},
+    "report_family": {
+        "en": "Which tests to read: those corrected across the whole survey (Holm's correction over every indicator, "
+              "migrant definition and population of a survey). That family was chosen before reading the results "
+              "because every indicator is tested under four migrant definitions and three populations and no definition "
+              "was designated in advance: a reader who picks the line that looks best is protected only by it. The "
+              "per-definition family, which fits a reader who committed to one definition beforehand, is shown beside "
+              "it. A difference is said to hold only where the survey-wide test, the rules on few events and few "
+              "degrees of freedom, and the adjusted effect (AME, average marginal effect, whose 95 % interval must "
+              "exclude 0 with the same sign) all agree.",
+        "id": "Uji yang dibaca: uji yang dikoreksi untuk seluruh survei (koreksi Holm atas setiap indikator, definisi "
+              "migran, dan populasi dalam satu survei). Keluarga itu dipilih sebelum hasilnya dibaca karena setiap "
+              "indikator diuji dengan empat definisi migran dan tiga populasi dan tidak ada definisi yang ditetapkan "
+              "lebih dulu: pembaca yang memilih baris yang tampak paling baik hanya terlindungi olehnya. Keluarga per "
+              "definisi, yang cocok bagi pembaca yang sudah memilih satu definisi sebelumnya, ditampilkan di sampingnya. "
+              "Suatu selisih disebut bertahan hanya bila uji seluruh survei, aturan kejadian sedikit dan derajat bebas "
+              "sedikit, serta efek yang disesuaikan (AME, average marginal effect atau efek marginal rata-rata, yang "
+              "selang 95 %-nya harus tidak mencakup 0 dengan tanda yang sama) semuanya sejalan."},
+    "report_robustness_counts": {
+        "en": "Of {comparisons} comparisons with a test (indicator × migrant definition × population, both surveys), "
+              "{holds} hold by every criterion.",
+        "id": "Dari {comparisons} perbandingan yang diuji (indikator × definisi migran × populasi, kedua survei), "
+              "{holds} bertahan menurut semua kriteria."},
+    "report_robustness_which": {"en": "They are: {items}.", "id": "Yaitu: {items}."},
+    "report_default_holds": {"en": "Under the default definition (table below), {holds} of {n} hold.",
+                             "id": "Dengan definisi bawaan (tabel di bawah), {holds} dari {n} bertahan."},
+    "report_comparison": {"en": "{indicator} ({survey}, {population}; {definition})",
+                          "id": "{indicator} ({survey}, {population}; {definition})"},
+    "report_default_definition": {
+        "en": "The table below shows the default definition, recent inter-provincial migrants: among the definitions "
+              "these files allow, it is the closest observable to the paper's cross-border movers (a provincial border "
+              "crossed in the last five years); lifetime migrants include people who moved decades ago, and returnees "
+              "from abroad are too few. The robustness table after it is what to read across definitions.",
+        "id": "Tabel di bawah menampilkan definisi bawaan, migran risen antarprovinsi: di antara definisi yang "
+              "dimungkinkan berkas ini, definisi itulah yang paling dekat dengan pelintas batas dalam artikel (melintasi "
+              "batas provinsi dalam lima tahun terakhir); migran seumur hidup mencakup orang yang pindah puluhan tahun "
+              "lalu, dan migran kembali dari luar negeri terlalu sedikit. Tabel ketahanan sesudahnya adalah yang dibaca "
+              "untuk membandingkan antardefinisi."},
+    "report_returnees": {
+        "en": "Returnees from abroad, the group closest to the paper's international migrant workers, number {n} "
+              "persons aged 15 and over in Susenas (domain degrees of freedom: {df}) and {n_sakernas} in "
+              "Sakernas: too few to show a difference or to rule one out; no finding rests on them.",
+        "id": "Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan pekerja migran internasional "
+              "dalam artikel, berjumlah {n} orang berumur 15 tahun ke atas di Susenas (derajat bebas domain: {df}) "
+              "dan {n_sakernas} di Sakernas: terlalu sedikit untuk menunjukkan selisih atau menyingkirkannya; "
+              "tidak ada temuan yang bersandar pada kelompok ini."},
+    "report_robustness": {"en": "Robustness across definitions, populations and test families",
+                          "id": "Ketahanan antardefinisi, populasi, dan keluarga uji"},
+    "report_robustness_rest": {
+        "en": "The other {n} comparisons point to no difference: no test passes in either family and the adjusted "
+              "effect's interval includes 0 (results/financial_robustness.csv lists every one).",
+        "id": "{n} perbandingan lainnya tidak menunjukkan selisih: tidak ada uji yang lolos di keluarga mana pun dan "
+              "selang efek yang disesuaikan mencakup 0 (results/financial_robustness.csv memuat semuanya)."},
+    "report_col_holm_family": {"en": "passes Holm within its definition", "id": "lolos Holm dalam definisinya"},
+    "report_col_holm_dataset": {"en": "passes Holm across the survey", "id": "lolos Holm untuk seluruh survei"},
+    "report_col_holds": {"en": "holds by every criterion", "id": "bertahan menurut semua kriteria"},
+    "report_col_population": {"en": "population", "id": "populasi"},
+    "report_col_definition": {"en": "migrant definition", "id": "definisi migran"},
+    "report_col_disagreement": {"en": "what disagrees", "id": "yang tidak sejalan"},
+    "population_persons15": {"en": "persons 15+", "id": "penduduk 15+"},
+    "population_workers15": {"en": "workers 15+", "id": "pekerja 15+"},
+    "population_households": {"en": "households", "id": "rumah tangga"},
     "report_alpha": {"en": " (family-wise α = {alpha})", "id": " (α untuk seluruh keluarga = {alpha})"},
-    "report_finance_hold": {"en": "Differences that hold: {items}.", "id": "Selisih yang tetap bermakna: {items}."},
-    "report_hold_item": {"en": "{indicator} ({dataset}), {migrant} % of migrants against {non_migrant} % of non-migrants",
-                         "id": "{indicator} ({dataset}), {migrant} % pada migran dibanding {non_migrant} % pada bukan migran"},
-    # headings of the findings table, whose cells join an estimate, its interval and n (report_col_*);
-    # col_<column> keys name a data column as the notebooks show it
     "col_indicator": {"en": "indicator", "id": "indikator"},
     "col_survey": {"en": "survey", "id": "survei"},
     "report_col_share_migrant": {"en": "migrants (%)", "id": "migran (%)"},
     "report_col_share_non_migrant": {"en": "non-migrants (%)", "id": "bukan migran (%)"},
     "report_col_difference": {"en": "difference, percentage points (95 % CI)",
                               "id": "selisih, poin persentase (selang kepercayaan 95 %)"},
-    "col_holm": {"en": "holds after Holm's correction", "id": "tetap bermakna setelah koreksi Holm"},
     "report_col_ame": {"en": "adjusted difference (average marginal effect), percentage points (95 % CI)",
                        "id": "selisih yang disesuaikan (efek marginal rata-rata), poin persentase (selang kepercayaan 95 %)"},
     "report_ci": {"en": "{low} to {high}", "id": "{low} hingga {high}"},
@@ -272,6 +326,16 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Deportations from Sarawak recorded by the Indonesian consulate in Kuching (KJRI Kuching) {direction} "
               "{pct} % over the same years.",
         "id": "Deportasi dari Sarawak yang dicatat KJRI Kuching {direction} {pct} % pada tahun-tahun yang sama."},
+    "report_border_placements_change": {
+        "en": "West Kalimantan's registered (legal) placements of migrant workers {direction} {pct} % over the same years.",
+        "id": "Penempatan resmi pekerja migran asal Kalimantan Barat {direction} {pct} % pada tahun-tahun yang sama."},
+    "report_border_entikong_change": {
+        "en": "Persons in the deportation batches through the Entikong border post (PLBN) found in the news went from "
+              "{start} in 2019 to {end} in 2020 (an incomplete count: coverage varies by year).",
+        "id": "Orang dalam rombongan deportasi melalui PLBN Entikong yang ditemukan di berita berjumlah {start} pada 2019 "
+              "dan {end} pada 2020 (hitungan tidak lengkap: cakupannya berbeda antartahun)."},
+    "report_border_covid": {"en": "None of these series tests whether COVID-19 caused the changes of 2020.",
+                            "id": "Tidak satu pun deret ini menguji apakah COVID-19 menyebabkan perubahan pada 2020."},
     "report_rose": {"en": "rose by", "id": "naik"},
     "report_fell": {"en": "fell by", "id": "turun"},
     "report_changed": {"en": "changed by", "id": "berubah"},
