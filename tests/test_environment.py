@@ -48,3 +48,15 @@ def test_requirements_agree_with_constraints():
 def test_user_named_packages_are_direct_dependencies():
     named = {"jupyterlab", "pandas", "statsmodels", "matplotlib", "papermill", "nbconvert", "pytest", "nbval"}
     assert named <= set(requirements())
+
+
+def test_ci_entry_point_parses_and_runs_the_readme_test_command():
+    """A syntax error in .ci/run fails CI in two seconds with no test run; catch it here first."""
+    import subprocess
+
+    script = paths.ROOT / ".ci" / "run"
+    checked = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    commands = [line.strip() for line in script.read_text().splitlines() if not line.lstrip().startswith("#")]
+    assert "make test" in commands, "the last CI step must be the README's test command, on a line of its own"
+    assert "make test" in (paths.ROOT / "README.md").read_text()

@@ -68,6 +68,8 @@ def test_golden_copies_match_sources():
                            and "injected-parameters" not in c["metadata"].get("tags", [])]
         assert code(gold) == code(source), f"{path.name}: golden copy is stale; run `make reproduce && make golden`"
         assert any(NBVAL_TAG in c["metadata"].get("tags", []) for c in gold["cells"])
+        # a refresh must not rewrite every line: papermill's random cell ids are replaced by fixed ones
+        assert [c.get("id") for c in gold["cells"]] == [f"cell-{i}" for i in range(len(gold["cells"]))]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -81,39 +83,3 @@ def test_every_narrative_cell_has_its_indonesian_twin(path):
             assert i + 1 < len(cells) and "lang-id" in tags[i + 1], f"{path.name}: cell {i + 1} has no Indonesian twin"
     text = " ".join(workflow.cell_source(c) for c in cells if c["cell_type"] == "markdown")
     assert "buku catatan" not in text and "terreproduksi" not in text
-
-
-FINDINGS_EN = "What this notebook found, and its limits"
-FINDINGS_ID = "Temuan dan keterbatasan notebook ini"
-
-
-def _with_findings():
-    from kalbar_border.figures.labels import LABELS
-
-    return [p for p in NOTEBOOKS if f"findings_{p.stem}" in LABELS]
-
-
-@pytest.mark.parametrize("path", _with_findings(), ids=lambda p: p.name)
-def test_findings_and_limits_close_the_notebook_in_both_languages(path):
-    """The last section before the exercises says what the notebook found and its limits:
-    an English heading, its Indonesian twin, then one cell rendering the label from the run's values."""
-    cells = json.loads(path.read_text())["cells"]
-    sources = [workflow.cell_source(c) for c in cells]
-    exercises = next(i for i, s in enumerate(sources) if s.startswith("## Exercises"))
-    heading = max(i for i, s in enumerate(sources[:exercises])
-                  if s.startswith("## ") and "lang-en" in cells[i]["metadata"].get("tags", []))
-    assert sources[heading].startswith("## ") and FINDINGS_EN in sources[heading], sources[heading][:80]
-    assert FINDINGS_ID in sources[heading + 1] and "lang-id" in cells[heading + 1]["metadata"]["tags"]
-    code = [s for c, s in zip(cells[heading + 2:exercises], sources[heading + 2:exercises]) if c["cell_type"] == "code"]
-    assert len(code) == 1 and f'texts.findings("{path.stem}", ' in code[0] and code[0].rstrip().endswith("LANG)")
-
-
-@pytest.mark.parametrize("path", _with_findings(), ids=lambda p: p.name)
-def test_findings_labels_are_short_paired_lists(path):
-    from kalbar_border import texts
-    from kalbar_border.figures.labels import LABELS
-
-    entry = LABELS[f"findings_{path.stem}"]
-    assert 3 <= len(entry["en"]) <= 6 and len(entry["en"]) == len(entry["id"])
-    for en, id_ in zip(entry["en"], entry["id"]):
-        assert sorted(set(texts.placeholders(en))) == sorted(set(texts.placeholders(id_))), en[:60]

@@ -770,9 +770,11 @@ def write_golden(golden_dir: Path | None = None) -> list[Path]:
             raise CompendiumError(f"{paths.relative(executed)}: executed notebook missing; run `make reproduce` first")
         copy = nbformat.read(executed, as_version=4)
         copy.metadata.pop("papermill", None)
-        for cell in copy.cells:
+        for index, cell in enumerate(copy.cells):
             cell.metadata.pop("papermill", None)
             cell.metadata.pop("execution", None)
+            # papermill gives each run fresh random cell ids; fixed ones keep a refresh's diff to outputs
+            cell.id = f"cell-{index}"
         written.append(atomic.write_text(golden_dir / nb.path.name, nbformat.writes(copy) + "\n"))
     return written
 

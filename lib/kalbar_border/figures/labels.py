@@ -856,9 +856,9 @@ LABELS: dict[str, dict[str, str]] = {
         "id": [
             "**Data pendekatan.** Data mikro publik yang dipakai adalah data BPS (Badan Pusat Statistik) untuk "
             "{province}: Susenas (Survei Sosial Ekonomi Nasional) Maret 2020 dan Sakernas (Survei Angkatan Kerja "
-            "Nasional) Agustus 2020. Keduanya menggantikan Kalimantan Barat, provinsi yang dibahas makalah, dan migran "
+            "Nasional) Agustus 2020. Keduanya menggantikan Kalimantan Barat, provinsi yang dibahas artikel, dan migran "
             "di dalamnya adalah migran internal. Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan "
-            "pekerja migran dalam makalah, hanya berjumlah {returnees_susenas:n} orang umur 15+ di Susenas (derajat bebas "
+            "pekerja migran dalam artikel, hanya berjumlah {returnees_susenas:n} orang umur 15+ di Susenas (derajat bebas "
             "domain: {returnees_susenas_df:n}) dan {returnees_sakernas:n} orang di Sakernas: terlalu "
             "sedikit untuk menyimpulkan apa pun tentang mereka.",
             "**Selisih mentah.** Untuk definisi bawaan ({definition}; {definition_meaning}), penduduk umur 15+: "
@@ -909,7 +909,7 @@ LABELS: dict[str, dict[str, str]] = {
             "**Data pendekatan.** {province} (BPS, Badan Pusat Statistik: Susenas, Survei Sosial Ekonomi Nasional, Maret "
             "2020; Sakernas, Survei Angkatan Kerja Nasional, Agustus 2020) menggantikan Kalimantan Barat, dan migrannya "
             "adalah migran internal. Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan pekerja "
-            "migran dalam makalah, hanya berjumlah {finance.susenas.persons15.returned_abroad.n_migrant:n} orang umur "
+            "migran dalam artikel, hanya berjumlah {finance.susenas.persons15.returned_abroad.n_migrant:n} orang umur "
             "15+ di Susenas (derajat bebas domain: {finance.susenas.persons15.returned_abroad.df_migrant:n}) dan "
             "{finance.sakernas.persons15.returned_abroad.n_migrant:n} orang di Sakernas: terlalu sedikit untuk "
             "dimodelkan atau disimpulkan.",
