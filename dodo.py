@@ -1,4 +1,4 @@
-"""doit tasks of the compendium: one per notebook, plus the report (kalbar_border.workflow).
+"""doit tasks of the compendium: one per notebook, plus the report (kalbar_border.pipeline).
 
 Run the pipeline with ``make reproduce`` (it takes the run lock and checks parameters first).
 This file lets doit's own commands show the pipeline:
@@ -11,12 +11,13 @@ Parameters as in ``make reproduce``: ``.venv/bin/doit list PARAMS="ALPHA=0.01 LA
 """
 from doit import get_var
 
-from kalbar_border import workflow
+from kalbar_border.pipeline import notebooks, tasks
+from kalbar_border.workflow import RunReporter
 
-_PLAN = workflow.make_plan(workflow.parse_assignments(get_var("PARAMS", "").split()), echo=lambda _: None,
-                           download=False)
-DOIT_CONFIG = workflow.doit_config(1)
+_PLAN = notebooks.make_plan(notebooks.parse_assignments(get_var("PARAMS", "").split()), echo=lambda _: None,
+                            download=False)
+DOIT_CONFIG = tasks.doit_config(1, RunReporter)
 
 
 def task_notebooks():
-    yield from workflow.notebook_tasks(_PLAN)
+    yield from tasks.notebook_tasks(_PLAN)

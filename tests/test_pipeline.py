@@ -19,11 +19,13 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from tests.conftest import DATA, needs_microdata, run_pipeline
-from kalbar_border import paths, workflow
+from kalbar_border import paths
+from kalbar_border.pipeline import execute, tasks
+from kalbar_border.pipeline import notebooks as spec
 from kalbar_border.atomic import sha256_file
 from kalbar_border.errors import CompendiumError
 
-NOTEBOOKS = workflow.discover()
+NOTEBOOKS = spec.discover()
 
 
 def _tree(folder: Path) -> dict:
@@ -51,7 +53,7 @@ def test_full_run_executes_every_cell(pipeline_run):
     assert all(n["status"] == "current" for n in manifest["notebooks"])
     for entry in manifest["notebooks"]:
         nb = nbformat.read(out / "build" / "notebooks" / entry["notebook"], as_version=4)
-        assert workflow.unexecuted_cells(nb) == []
+        assert execute.unexecuted_cells(nb) == []
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert not [o for o in outputs if o.get("name") == "stderr"], f"{entry['notebook']} wrote to stderr"
         assert (out / "build" / "html" / entry["notebook"].replace(".ipynb", ".html")).is_file()
@@ -149,7 +151,7 @@ def test_truncated_microdata_is_noticed_and_outputs_kept(pipeline_run):
 
 def test_unreadable_doit_record_starts_afresh(pipeline_run):
     out = pipeline_run[0]
-    record = out / "build" / workflow.DEP_FILE
+    record = out / "build" / tasks.DEP_FILE
     record.write_text("garbage {")
     done = run_pipeline(out, "--only", "03")
     assert done.returncode == 0, done.stderr
@@ -182,14 +184,14 @@ def test_one_microdata_path_without_the_other_is_refused(tmp_path):
     rda = tmp_path / "other.rda"
     rda.write_bytes(b"x")
     with pytest.raises(CompendiumError, match="SUSENAS_PATH is given without SAKERNAS_PATH"):
-        workflow.check_parameters(NOTEBOOKS, {"SUSENAS_PATH": str(rda)})
+        spec.check_parameters(NOTEBOOKS, {"SUSENAS_PATH": str(rda)})
 
 
 def test_assignments_are_parsed_as_python_literals_or_words():
-    assert workflow.parse_assignments(["LANG=id", "ALPHA=0.01", "PROVINCE=61", "DOWNLOAD=False"]) == {
+    assert spec.parse_assignments(["LANG=id", "ALPHA=0.01", "PROVINCE=61", "DOWNLOAD=False"]) == {
         "LANG": "id", "ALPHA": 0.01, "PROVINCE": 61, "DOWNLOAD": False}
     with pytest.raises(CompendiumError, match="expected NAME=VALUE"):
-        workflow.parse_assignments(["LANG"])
+        spec.parse_assignments(["LANG"])
 
 
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda nb: nb.name)
@@ -237,7 +239,7 @@ def test_run_without_microdata_skips_finance_and_builds_the_report(tmp_path):
 
 
 def _notebook(folder: Path, name: str, *code: str, meta: dict | None = None) -> Path:
-    nb = new_notebook(metadata={"kernelspec": {"name": workflow.KERNEL, "display_name": "k", "language": "python"},
+    nb = new_notebook(metadata={"kernelspec": {"name": spec.KERNEL, "display_name": "k", "language": "python"},
                                 "kalbar": meta or {}})
     params = new_code_cell("MODE = 'ok'  # ok or fail")
     params.metadata["tags"] = ["parameters"]
@@ -363,8 +365,8 @@ def test_source_cell_numbers_do_not_count_the_injected_cell():
     injected = new_code_cell("MODE = 'fail'")
     injected.metadata["tags"] = ["injected-parameters"]
     nb.cells = [new_markdown_cell("# t"), new_code_cell("MODE = 'ok'"), injected, new_code_cell("x"), new_code_cell("y")]
-    assert workflow._source_cell(nb, 4) == 4  # 5th cell of the executed copy, 4th of the source
-    assert workflow._source_cell(nb, 1) == 2
+    assert execute._source_cell(nb, 4) == 4  # 5th cell of the executed copy, 4th of the source
+    assert execute._source_cell(nb, 1) == 2
 
 
 def test_missing_parameters_cell_is_refused(tmp_path):
@@ -373,7 +375,7 @@ def test_missing_parameters_cell_is_refused(tmp_path):
     nb["cells"][1]["metadata"]["tags"] = []
     path.write_text(json.dumps(nb))
     with pytest.raises(CompendiumError, match="expected exactly one cell tagged 'parameters', found 0"):
-        workflow.Notebook.load(path)
+        spec.Notebook.load(path)
 
 
 def test_paths_do_not_depend_on_working_directory(tmp_path):

@@ -1,0 +1,230 @@
+"""Owns executing one notebook with papermill and committing its outputs.
+
+While a notebook runs, :mod:`kalbar_border.atomic` writes every output to a pending file
+beside its destination; when the notebook succeeded, each pending file replaces its
+destination (``os.replace`` in the same folder, so symlinked folders on other filesystems
+work). A failed notebook leaves every previous output as it was.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from .. import atomic, paths
+from ..errors import CompendiumError
+from .notebooks import KERNEL, TIMEOUT, Notebook
+
+#: One BLAS/OpenMP thread per kernel: two kernels on two cores do not oversubscribe them,
+#: and floating-point results (and figure bytes) do not depend on the number of jobs.
+SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _pending(path: Path, token: str) -> Path:
+    return path.with_name(f".{path.name}.{token}.pending")
+
+
+#: Folders (under the output root) that notebooks write to.
+OUTPUT_FOLDERS = ("results", "figures", "data/processed", "build/notebooks", "build/html")
+
+
+def _pending_files(token: str) -> dict[str, Path]:
+    """Destination (relative to the output root, as declared) -> pending file of ``token``.
+    Relative names are built from the folder names, never by resolving: a folder may be a
+    symlink to another filesystem."""
+    root = paths.output_root()
+    found = {}
+    for folder in OUTPUT_FOLDERS:
+        for pending in (root / folder).glob(f".*.{token}.pending"):
+            found[f"{folder}/{pending.name[1:-len(f'.{token}.pending')]}"] = pending
+    return dict(sorted(found.items()))
+
+
+def unexecuted_cells(nb) -> list[int]:
+    """Indices of code cells with source but no execution count (a kernel that lost its
+    messages can hand back a notebook papermill calls done)."""
+    return [i for i, c in enumerate(nb.cells)
+            if c.cell_type == "code" and c.source.strip() and c.get("execution_count") is None]
+
+
+def _source_cell(executed, index: int) -> int:
+    """1-based number in the source notebook of cell ``index`` of the executed copy, which
+    has papermill's injected-parameters cell after the parameters cell (and, in the copy it
+    saves after an error, its error-marker cells, which ``index`` does not count)."""
+    cells = [c for c in executed.cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
+    injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
+    return index + 1 - (1 if injected and index > injected[0] else 0)
+
+
+#: Longest Unix socket path (bytes) that every platform accepts.
+SOCKET_PATH_MAX = 100
+
+
+def _kernel_config(token: str):
+    """Where the kernel's connection file and sockets go, set through traitlets config (the
+    documented way to configure jupyter_client): ``build/runtime/kernel-<token>.json``, and Unix
+    sockets beside it when their paths fit, so parallel kernels cannot race for TCP ports (TCP
+    otherwise: a checkout deep in the file system)."""
+    from traitlets.config import Config
+
+    connection = paths.build_dir() / "runtime" / f"kernel-{token}.json"
+    manager = {"connection_file": str(connection)}
+    if len(str(connection.with_suffix(""))) + len("-ipc-65535") <= SOCKET_PATH_MAX:
+        manager["transport"] = "ipc"
+    return Config({"KernelManager": manager})
+
+
+def _papermill(nb: Notebook, params: dict, output: Path, kernel: str, timeout: int, token: str):
+    import papermill as pm
+
+    # request_save_on_cell_execute=False: the executed copy is written once, at the end
+    # (or with the error), instead of before and after every cell.
+    return pm.execute_notebook(
+        str(nb.path), str(output), parameters=params, kernel_name=kernel, cwd=str(paths.ROOT),
+        execution_timeout=timeout, start_timeout=120, progress_bar=False, log_output=False,
+        request_save_on_cell_execute=False, config=_kernel_config(token))
+
+
+def _execute(nb: Notebook, params: dict, pending_nb: Path, kernel: str, timeout: int, token: str):
+    """papermill on one notebook; one line naming notebook and source cell on failure."""
+    import nbformat
+    import papermill as pm
+    from nbclient.exceptions import CellTimeoutError
+
+    for attempt in range(2):
+        try:
+            executed = _papermill(nb, params, pending_nb, kernel, timeout, f"{token}-{attempt}")
+        except pm.PapermillExecutionError as exc:
+            failed = paths.build_dir() / "failed" / f"{nb.name}.ipynb"
+            where, cell = "", exc.cell_index
+            if pending_nb.is_file():
+                failed.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(pending_nb, failed)
+                where = f"; executed copy of this run: build/failed/{failed.name}"
+                cell = _source_cell(nbformat.read(failed, as_version=4), exc.cell_index)
+            detail = str(exc.evalue).splitlines()[0] if exc.evalue else ""
+            raise CompendiumError(f"{nb.path.name}: cell {cell} raised {exc.ename}: {detail}{where}") from None
+        except Exception as exc:  # the kernel did not start, timed out or died
+            if attempt == 0 and not isinstance(exc, CellTimeoutError):
+                continue  # e.g. a port taken between choosing and binding it: try a new kernel once
+            text = str(exc).splitlines()[0] if str(exc) else ""
+            raise CompendiumError(f"{nb.path.name}: execution failed ({type(exc).__name__}: {text}); "
+                                  "no executed copy from this run") from None
+        if not unexecuted_cells(executed):
+            return executed
+    raise CompendiumError(f"{nb.path.name}: cells came back without execution counts twice (the kernel "
+                          "lost its messages)")
+
+
+def _portable_record(executed, nb: Notebook, pending_nb: Path) -> None:
+    """Rewrite papermill's record of where the notebook came from and went (absolute paths of
+    this machine, the second one a pending file's) as paths in the project, and save the
+    executed copy again: no generated file holds a path of the machine it ran on."""
+    import nbformat
+
+    record = executed.metadata.get("papermill", {})
+    record.update(input_path=f"notebooks/{nb.path.name}", output_path=f"build/notebooks/{nb.path.name}")
+    nbformat.write(executed, str(pending_nb))
+
+
+@contextmanager
+def _stderr_to(log: Path):
+    """Standard error of this process, and so of the kernels it starts, to ``log``: the
+    kernel's own log lines (jupyter_client interrupts a kernel before shutting it down, and
+    ipykernel logs that as an ERROR) belong with the notebook, not on the user's terminal."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log, "w") as fh:
+        os.dup2(fh.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def execute_notebook(nb: Notebook, params: dict, outputs: list[str], kernel: str = KERNEL,
+                     timeout: int = TIMEOUT) -> dict:
+    """Execute one notebook and commit its outputs; returns {absolute path: sha256}.
+
+    Raises :class:`CompendiumError` with one line naming the notebook and the source cell;
+    on any failure no output is replaced and the pending files are removed.
+    """
+    token = f"{os.getpid()}-{nb.name[:2]}"
+    build = paths.build_dir()
+    pending_nb = _pending(build / "notebooks" / f"{nb.name}.ipynb", token)
+    pending_nb.parent.mkdir(parents=True, exist_ok=True)
+    (build / "runtime").mkdir(parents=True, exist_ok=True)
+    saved = {var: os.environ.get(var) for var in (atomic.PENDING_ENV, *SINGLE_THREAD)}
+    started = time.monotonic()
+    try:
+        # The kernel inherits this environment: its writes go to pending files (see atomic).
+        os.environ.update({atomic.PENDING_ENV: token, **dict.fromkeys(SINGLE_THREAD, "1")})
+        try:
+            with _stderr_to(build / "logs" / f"{nb.name}.log"):
+                executed = _execute(nb, params, pending_nb, kernel, timeout, token)
+            _portable_record(executed, nb, pending_nb)
+            from ..report import notebook_html
+
+            atomic.write_text(build / "html" / f"{nb.name}.html", notebook_html(executed, params.get("LANG", "en")))
+        finally:
+            for var, value in saved.items():
+                if value is None:
+                    os.environ.pop(var, None)
+                else:
+                    os.environ[var] = value
+        return _commit(nb, params, outputs, token, time.monotonic() - started)
+    finally:
+        for leftover in _pending_files(token).values():
+            leftover.unlink(missing_ok=True)
+
+
+def _commit(nb: Notebook, params: dict, outputs: list[str], token: str, seconds: float) -> dict:
+    """Check the notebook wrote exactly what it declares, then move each pending file into place."""
+    root = paths.output_root()
+    pending = _pending_files(token)
+    expected = set(outputs) | {f"build/notebooks/{nb.name}.ipynb", f"build/html/{nb.name}.html"}
+    missing, extra = sorted(expected - set(pending)), sorted(set(pending) - expected)
+    if missing or extra:
+        said = "; ".join(([f"did not write {', '.join(missing)}"] if missing else []) +
+                         ([f"wrote {', '.join(extra)}, which its metadata (kalbar) does not declare"] if extra else []))
+        raise CompendiumError(f"{nb.path.name}: {said}; no output was replaced")
+    record_path = paths.build_dir() / "runs" / f"{nb.name}.json"
+    try:
+        previous = json.loads(record_path.read_text()).get("outputs", [])
+    except (OSError, ValueError, AttributeError):
+        previous = []
+    for stale in sorted(set(previous) - expected):  # outputs of earlier parameter values
+        (root / stale).unlink(missing_ok=True)
+    for rel, path in sorted(pending.items()):
+        os.replace(path, root / rel)
+    atomic.write_json(record_path, {"notebook": nb.path.name, "parameters": params, "outputs": sorted(expected),
+                                    "seconds": round(seconds, 1)})
+    return {str(root / rel): atomic.sha256_file(root / rel) for rel in sorted(expected)}
+
+
+def execute_task(nb: Notebook, params: dict, outputs: list[str], kernel: str, timeout: int):
+    """doit action: run the notebook; a failure is doit's ``TaskFailed`` with our one line."""
+    from doit.exceptions import TaskFailed
+
+    try:
+        hashes = execute_notebook(nb, params, outputs, kernel, timeout)
+    except CompendiumError as exc:
+        return TaskFailed(str(exc))
+    record = paths.build_dir() / "runs" / f"{nb.name}.json"
+    return {"outputs": {**hashes, str(record): atomic.sha256_file(record)}}
+
+
+def clean_pending() -> None:
+    """Pending files of a run that was killed (only one run holds the lock, so none is live)."""
+    root = paths.output_root()
+    for folder in OUTPUT_FOLDERS:
+        for stray in (root / folder).glob(".*.pending"):
+            stray.unlink(missing_ok=True)
+
+

@@ -1,0 +1,267 @@
+"""Owns what the pipeline knows of the notebooks before anything runs: each notebook's
+metadata (``kalbar``: inputs, outputs, figures, microdata) and parameters cell, the checks of
+parameter values given on the command line, and the :class:`Plan` of one run (which notebooks
+run with which parameters, whether the microdata are there).
+
+Nothing here imports doit, papermill or pandas: ``make reproduce`` and ``doit list`` check a
+run's parameters in milliseconds.
+"""
+from __future__ import annotations
+
+import ast
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import paths
+from ..data.microdata import DATASETS, fetch
+from ..errors import CompendiumError
+
+KERNEL = "kalbar-border"
+TIMEOUT = 900  # seconds per cell; the slowest notebook needs well under a minute
+PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
+
+
+def read_notebook(path: Path) -> dict:
+    """A notebook as plain JSON (nbformat's import alone costs more than a no-op run)."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CompendiumError(f"{path}: not a readable notebook ({type(exc).__name__})") from None
+
+
+def cell_source(cell: dict) -> str:
+    """A cell's source as one string (stored as a string or a list of lines)."""
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def parameter_cell(nb: dict, path: Path) -> tuple[int, dict]:
+    """(index, cell) of the notebook's single cell tagged ``parameters``."""
+    found = [(i, c) for i, c in enumerate(nb["cells"]) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(found) != 1:
+        raise CompendiumError(f"{paths.relative(path)}: expected exactly one cell tagged 'parameters', found {len(found)}")
+    return found[0]
+
+
+def parameters_of(nb: dict, path: Path) -> dict:
+    """Defaults of the parameters cell: ``NAME = literal`` per line."""
+    _, cell = parameter_cell(nb, path)
+    params = {}
+    for node in ast.parse(cell_source(cell)).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            params[node.targets[0].id] = ast.literal_eval(node.value)
+    return params
+
+
+@dataclass
+class Notebook:
+    """One notebook as the pipeline sees it (see the module docstring)."""
+
+    path: Path
+    defaults: dict
+    inputs: list = field(default_factory=list)
+    outputs: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    microdata: str = "none"
+    microdata_outputs: list = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @classmethod
+    def load(cls, path: Path) -> "Notebook":
+        nb = read_notebook(path)
+        meta = nb.get("metadata", {}).get("kalbar", {})
+        spec = cls(Path(path), parameters_of(nb, path), list(meta.get("inputs", [])), list(meta.get("outputs", [])),
+                   list(meta.get("figures", [])), meta.get("microdata", "none"), list(meta.get("microdata_outputs", [])))
+        if spec.microdata not in ("none", "optional", "required"):
+            raise CompendiumError(f"{paths.relative(path)}: metadata kalbar.microdata is {spec.microdata!r}; "
+                                  "expected 'none', 'optional' or 'required'")
+        return spec
+
+    def fill(self, template: str, params: dict) -> str:
+        """A declared path with its ``{PARAMETER}`` placeholders filled."""
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise CompendiumError(f"{paths.relative(self.path)}: declared path {template!r} names {exc} "
+                                  "which is not one of its parameters") from None
+
+    def declared_outputs(self, params: dict, with_microdata: bool) -> list[str]:
+        """Output files (relative to the output root) for these parameter values."""
+        out = [self.fill(t, params) for t in self.outputs]
+        out += [f"figures/{f}" for name in self.figures for f in paths.figure_files(self.fill(name, params))]
+        if with_microdata:
+            out += [self.fill(t, params) for t in self.microdata_outputs]
+        return out
+
+    def build_files(self) -> list[str]:
+        """What every run of the notebook writes under ``build/``."""
+        return [f"build/notebooks/{self.name}.ipynb", f"build/html/{self.name}.html", f"build/runs/{self.name}.json"]
+
+
+def discover(folder: Path | None = None) -> list[Notebook]:
+    """Notebooks named ``NN_name.ipynb`` in ``folder`` (default ``notebooks/``), in number order."""
+    folder = Path(folder or paths.NOTEBOOKS)
+    found = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise CompendiumError(f"{folder}: no notebooks named NN_*.ipynb")
+    return [Notebook.load(p) for p in found]
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def parse_assignments(items: list[str]) -> dict:
+    """``["ALPHA=0.01", "LANG=id"]`` -> ``{"ALPHA": 0.01, "LANG": "id"}`` (bare words are strings)."""
+    out = {}
+    for item in items:
+        name, sep, raw = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise CompendiumError(f"parameter {item!r}: expected NAME=VALUE, e.g. LANG=id")
+        try:
+            out[name] = ast.literal_eval(raw)
+        except (ValueError, SyntaxError):
+            out[name] = raw
+    return out
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_value(name: str, value) -> str | None:
+    """Why ``value`` is not allowed for ``name`` (None when it is)."""
+    if name == "LANG" and value not in ("en", "id"):
+        return "allowed: en or id"
+    if name == "ALPHA" and not (isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1):
+        return "allowed: a number between 0 and 1, e.g. 0.05"
+    if name == "PROVINCE" and not (_is_int(value) or value == "all"):
+        return "allowed: a BPS province code (a whole number, e.g. 61) or all"
+    if name in ("FIRST_YEAR", "LAST_YEAR") and not _is_int(value):
+        return "allowed: a whole number, e.g. 2019"
+    if name in ("DOWNLOAD", "MICRODATA") and not isinstance(value, bool):
+        return "allowed: True or False"
+    if name == "DEFINITION":
+        from ..finance.variables import MIGRANT_DEFINITIONS  # pandas: only when a definition is chosen
+
+        if value not in MIGRANT_DEFINITIONS:
+            return "allowed: " + ", ".join(MIGRANT_DEFINITIONS)
+    if name in PATH_PARAMETERS.values() and value is not None:
+        if not isinstance(value, str) or not Path(value).is_file():
+            return "allowed: None or the path of an existing .rda file"
+    return None
+
+
+def check_parameters(notebooks: list[Notebook], overrides: dict) -> None:
+    """Stop with one line before anything runs when an override is unknown or not allowed."""
+    declared = {name for nb in notebooks for name in nb.defaults}
+    for name, value in overrides.items():
+        if name not in declared:
+            close = [d for d in sorted(declared) if d.lower() == name.lower()]
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise CompendiumError(f"parameter {name}: no notebook declares it; {hint}known: {', '.join(sorted(declared))}")
+        why = _check_value(name, value)
+        if why:
+            raise CompendiumError(f"parameter {name}={value!r} is not allowed; {why}")
+    paths_given = [PATH_PARAMETERS[k] for k in PATH_PARAMETERS if overrides.get(PATH_PARAMETERS[k]) is not None]
+    if len(paths_given) == 1:
+        other = next(v for v in PATH_PARAMETERS.values() if v not in paths_given)
+        raise CompendiumError(f"parameter {paths_given[0]} is given without {other}; give both .rda files or neither")
+    for nb in notebooks:
+        params = {**nb.defaults, **{k: v for k, v in overrides.items() if k in nb.defaults}}
+        if {"FIRST_YEAR", "LAST_YEAR"} <= set(params) and params["FIRST_YEAR"] > params["LAST_YEAR"]:
+            raise CompendiumError(f"parameters FIRST_YEAR={params['FIRST_YEAR']} and LAST_YEAR={params['LAST_YEAR']} "
+                                  f"of {nb.path.name}: FIRST_YEAR must not be after LAST_YEAR")
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+@dataclass
+class Plan:
+    """What a run does: notebooks with their parameters, and whether the microdata are there."""
+
+    notebooks: list[Notebook]
+    overrides: dict
+    microdata: bool
+    kernel: str = KERNEL
+    timeout: int = TIMEOUT
+
+    def params(self, nb: Notebook) -> dict:
+        """The notebook's parameters: its defaults, the overrides it declares, and (when the
+        microdata are missing) ``MICRODATA=False`` and the ledger restricted to what ran."""
+        params = {**nb.defaults, **{k: v for k, v in self.overrides.items() if k in nb.defaults}}
+        if "MICRODATA" in params and not self.microdata:
+            params["MICRODATA"] = False
+        if "RESULTS_FROM" in params and self.skipped:
+            params["RESULTS_FROM"] = [n.name for n in self.runnable]
+        return params
+
+    @property
+    def skipped(self) -> list[Notebook]:
+        return [nb for nb in self.notebooks if nb.microdata == "required" and not self.microdata]
+
+    @property
+    def runnable(self) -> list[Notebook]:
+        return [nb for nb in self.notebooks if nb not in self.skipped]
+
+    def microdata_files(self, nb: Notebook) -> list[Path]:
+        """The BPS files a notebook reads, by content: the cached files for notebook 01, the
+        files a parameter names for 05-06."""
+        params = self.params(nb)
+        named = [Path(params[p]).resolve() for p in PATH_PARAMETERS.values() if params.get(p)]
+        if named:
+            return named
+        if nb.microdata == "optional" and self.microdata:
+            return [paths.cache_dir() / spec.filename for spec in DATASETS.values()]
+        return []
+
+    def outputs(self, nb: Notebook) -> list[str]:
+        return nb.declared_outputs(self.params(nb), self.microdata)
+
+    def inputs(self, nb: Notebook) -> list[str]:
+        """Declared inputs, less what skipped notebooks would have written (the claims
+        ledger then evaluates without the finance findings, and says so)."""
+        absent = {o for other in self.skipped for o in self.outputs(other)}
+        return [i for i in nb.inputs if i not in absent]
+
+
+def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
+    """(available, message). Named files (``SUSENAS_PATH``/``SAKERNAS_PATH``) count as
+    available; otherwise both files must be in the cache, or be downloaded now (sha256
+    checked) when ``download``. The message names what is missing and how to provide it."""
+    if all(overrides.get(p) for p in PATH_PARAMETERS.values()):
+        return True, ""
+    cache = paths.cache_dir()
+    missing = [key for key, spec in DATASETS.items() if not (cache / spec.filename).is_file()]
+    if missing and download:
+        for key in list(missing):
+            try:
+                fetch(key)
+                missing.remove(key)
+            except CompendiumError:
+                pass
+    if not missing:
+        return True, ""
+    described = "; ".join(f"{DATASETS[k].filename} (sha256 {DATASETS[k].sha256}, from {DATASETS[k].mirror_url} "
+                          f"or {DATASETS[k].cran_tarball})" for k in DATASETS)
+    return False, (f"microdata not in {cache}: the finance notebooks are skipped. To run them, put {described} in "
+                   "that folder, or set COMPENDIUM_DATA_DIR to a folder holding both")
+
+
+def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL, timeout: int = TIMEOUT,
+              echo=print, download: bool = True) -> Plan:
+    """Notebooks, checked parameters and microdata availability, before anything runs;
+    ``download=False`` never tries the network for missing microdata."""
+    notebooks = discover(folder)
+    check_parameters(notebooks, overrides)
+    download = download and overrides.get("DOWNLOAD", True)
+    available, message = microdata_status(overrides, download) if overrides.get("MICRODATA", True) else (False, "")
+    plan = Plan(notebooks, overrides, available, kernel, timeout)
+    if plan.skipped:
+        names = ", ".join(nb.name for nb in plan.skipped)
+        echo(f"  skipped     {names}: " + (message or "MICRODATA=False"))
+    return plan
+
