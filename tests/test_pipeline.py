@@ -280,6 +280,24 @@ def test_undeclared_output_fails_and_replaces_nothing(tmp_path):
     assert not (out / "results" / "flaky.csv").exists() and not list(out.rglob("*.pending"))
 
 
+def test_edit_keeping_size_and_mtime_reruns_the_reader(tmp_path):
+    """Dependencies are compared by content: a table edited with its size and modification
+    time kept (``cp -p``, ``rsync -t``, ``touch -r``) reruns the notebook that reads it."""
+    nbs, out, table = tmp_path / "nbs", tmp_path / "out", tmp_path / "table.csv"
+    table.write_text("x\n1\n")
+    _notebook(nbs, "01_reader", f"import pandas as pd\nfrom kalbar_border import results\n"
+              f"results.write_table(pd.read_csv({str(table)!r}), 'copy')",
+              meta={"inputs": [str(table)], "outputs": ["results/copy.csv"]})
+    assert run_pipeline(out, "--folder", nbs).returncode == 0
+    kept = table.stat()
+    table.write_text("x\n2\n")
+    os.utime(table, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert (table.stat().st_size, table.stat().st_mtime_ns) == (kept.st_size, kept.st_mtime_ns)
+    done = run_pipeline(out, "--folder", nbs)
+    assert done.returncode == 0 and _status(done.stdout)["01_reader"] == "done", done.stdout
+    assert (out / "results" / "copy.csv").read_text() == "x\n2\n"
+
+
 def test_outputs_work_in_folders_on_another_filesystem(tmp_path):
     """build/ and results/ symlinked to another mount: every write is a replace in its own folder."""
     elsewhere = Path("/dev/shm")

@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from doit.dependency import FileChangedChecker
+
 from .. import atomic, paths
 from .execute import execute_task
 from .notebooks import Plan
@@ -110,6 +112,19 @@ def package_versions() -> dict:
     return versions
 
 
+class ContentChecker(FileChangedChecker):
+    """doit's documented file-checker extension (``check_file_uptodate``): a ``file_dep`` has
+    changed when its sha256 has. doit's own md5 checker trusts an unchanged modification
+    time, and an edit made with ``cp -p``, ``rsync -t`` or ``touch -r`` keeps it."""
+
+    def check_modified(self, file_path, file_stat, state):
+        return state != atomic.sha256_file(Path(file_path))
+
+    def get_state(self, dep, current_state):
+        digest = atomic.sha256_file(Path(dep))
+        return None if digest == current_state else digest
+
+
 DEP_FILE = "doit-db.json"
 
 
@@ -130,6 +145,6 @@ def _dep_file() -> Path:
 def doit_config(plan_jobs: int, reporter) -> dict:
     """doit's configuration; ``reporter`` is the command's (:class:`kalbar_border.workflow.RunReporter`)."""
     return {"dep_file": str(_dep_file()), "backend": "json", "reporter": reporter, "num_process": plan_jobs,
-            "par_type": "process", "verbosity": 0, "check_file_uptodate": "md5"}
+            "par_type": "process", "verbosity": 0, "check_file_uptodate": ContentChecker}
 
 
