@@ -375,6 +375,93 @@ def test_ctrl_c_gives_one_line_and_leaves_no_process(tmp_path):
         time.sleep(0.2)
 
 
+def test_cell_over_the_time_limit_fails_in_one_line(tmp_path):
+    nbs, out = tmp_path / "nbs", tmp_path / "out"
+    _notebook(nbs, "01_slow", "x = 1", "import time\ntime.sleep(60)", meta={"outputs": []})
+    started = time.monotonic()
+    done = run_pipeline(out, "--folder", nbs, "--timeout", "3")
+    assert done.returncode == 1 and time.monotonic() - started < 45
+    assert done.stderr.strip() == ("error: 01_slow.ipynb: cell 4 did not finish within 3 s, the limit per cell; "
+                                   "if it needs longer, run again with make reproduce TIMEOUT=SECONDS")
+    assert not list(out.rglob("*.pending"))
+
+
+def test_make_passes_timeout_and_documents_it():
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+    dry = subprocess.run(["make", "-n", "reproduce", "TIMEOUT=42"], cwd=paths.ROOT, capture_output=True, text=True)
+    assert "-m kalbar_border.workflow --timeout 42" in " ".join(dry.stdout.split())
+    helped = subprocess.run(["make", "-s", "help"], cwd=paths.ROOT, capture_output=True, text=True).stdout
+    assert "TIMEOUT=" in helped and "TIMEOUT=" in (paths.ROOT / "README.md").read_text()
+    assert 60 <= spec.TIMEOUT < 900  # minutes: wide for the slowest real cell (about 1.5 s), not a quarter hour
+
+
+@pytest.mark.parametrize("value", ["0", "ten", "-5"])
+def test_bad_timeout_is_one_line(tmp_path, value):
+    done = run_pipeline(tmp_path / "out", "--timeout", value)
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [
+        f"error: TIMEOUT={value!r}: expected a whole number of seconds per cell, e.g. TIMEOUT=600"]
+
+
+@pytest.mark.parametrize("line, said", [
+    ("LAST_YEAR = 2020 + 3", "parameters cell line 2: `LAST_YEAR = 2020 + 3` is not a literal"),
+    ("LAST_YEAR = (2023", "parameters cell line 2: not valid Python"),
+    ("print('hello')", "parameters cell line 2: `print('hello')` is not an assignment"),
+])
+def test_parameters_cell_must_hold_literals(tmp_path, line, said):
+    """The same line from the command and from doit's own list, never a traceback."""
+    nbs = tmp_path / "nbs"
+    path = _notebook(nbs, "01_x", "x = 1")
+    nb = json.loads(path.read_text())
+    nb["cells"][1]["source"] = f"MODE = 'ok'\n{line}\n"
+    path.write_text(json.dumps(nb))
+    doit = Path(sys.executable).with_name("doit")
+    for done in (run_pipeline(tmp_path / "out", "--folder", nbs),
+                 subprocess.run([str(doit), "list", f"NOTEBOOKS={nbs}"], cwd=paths.ROOT, capture_output=True, text=True)):
+        assert done.returncode == 2, done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: {path}: {said}"), done.stderr
+        assert "expected NAME = a literal" in lines[0]
+
+
+def test_build_that_is_a_file_is_one_line(tmp_path):
+    nbs, out = _sleeper(tmp_path)[0], tmp_path / "out"
+    out.mkdir()
+    (out / "build").write_text("not a folder")
+    done = run_pipeline(out, "--folder", nbs)
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [
+        f"error: {out / 'build'}: exists but is not a folder; the pipeline writes its build/ there: "
+        "rename or remove that file, then run again"]
+
+
+def _unwritable(tmp_path: Path) -> Path:
+    """A folder this process cannot write: a read-only one, or (as root, whom modes do not stop)
+    one on a read-only filesystem."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    for candidate in (folder, Path("/sys/kernel")):
+        try:
+            (candidate / "probe").write_text("x")
+            (candidate / "probe").unlink()
+        except OSError:
+            return candidate
+    pytest.skip("no unwritable folder for this user")
+
+
+def test_unwritable_checkout_points_at_output_dir(tmp_path):
+    nbs = _sleeper(tmp_path)[0]
+    folder = _unwritable(tmp_path)
+    try:
+        done = run_pipeline(folder, "--folder", nbs)
+    finally:
+        (tmp_path / "read-only").chmod(0o755)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {folder}: outputs cannot be written there")
+    assert "set COMPENDIUM_OUTPUT_DIR to a writable folder" in lines[0]
+
+
 # --------------------------------------------------------------------------- small parts
 
 

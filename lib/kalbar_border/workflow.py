@@ -140,6 +140,12 @@ def write_golden(golden_dir: Path | None = None) -> list[Path]:
     return written
 
 
+def _seconds(text: str) -> int:
+    if not (text.isdigit() and int(text) > 0):
+        raise CompendiumError(f"TIMEOUT={text!r}: expected a whole number of seconds per cell, e.g. TIMEOUT=600")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="kalbar-run", description="Run the compendium's notebooks with doit (only what changed).",
@@ -150,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", metavar="NOTEBOOK",
                         help="run this notebook (and what it needs), e.g. --only 03; repeat for more")
     parser.add_argument("--jobs", type=int, default=None, help="notebooks run in parallel (default: number of cores)")
-    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds per cell")
+    parser.add_argument("--timeout", default=str(TIMEOUT),
+                        help=f"seconds a cell may run before the notebook fails (default {TIMEOUT}; make reproduce TIMEOUT=...)")
     parser.add_argument("--wait", action="store_true", help="wait for another run of this checkout instead of stopping")
     parser.add_argument("--folder", type=Path, default=None, help="folder of the notebooks (default: notebooks/)")
     parser.add_argument("--golden", action="store_true", help="refresh tests/golden/ from build/notebooks/ and exit")
@@ -161,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {paths.relative(path)}")
             return 0
         return run(parse_assignments(args.assignments), force=args.force, only=args.only, jobs=args.jobs,
-                   folder=args.folder, timeout=args.timeout, wait=args.wait)
+                   folder=args.folder, timeout=_seconds(args.timeout), wait=args.wait)
     except CompendiumError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

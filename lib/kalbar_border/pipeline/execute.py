@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import atomic, paths
 from ..errors import CompendiumError
-from .notebooks import KERNEL, TIMEOUT, Notebook
+from .notebooks import KERNEL, TIMEOUT, Notebook, cell_source, read_notebook
 
 #: One BLAS/OpenMP thread per kernel: two kernels on two cores do not oversubscribe them,
 #: and floating-point results (and figure bytes) do not depend on the number of jobs.
@@ -107,8 +107,13 @@ def _execute(nb: Notebook, params: dict, pending_nb: Path, kernel: str, timeout:
                 cell = _source_cell(nbformat.read(failed, as_version=4), exc.cell_index)
             detail = str(exc.evalue).splitlines()[0] if exc.evalue else ""
             raise CompendiumError(f"{nb.path.name}: cell {cell} raised {exc.ename}: {detail}{where}") from None
-        except Exception as exc:  # the kernel did not start, timed out or died
-            if attempt == 0 and not isinstance(exc, CellTimeoutError):
+        except CellTimeoutError as exc:
+            cell = _timed_out_cell(nb, str(exc))
+            pending_nb.unlink(missing_ok=True)
+            raise CompendiumError(f"{nb.path.name}: cell {cell} did not finish within {timeout} s, the limit per "
+                                  "cell; if it needs longer, run again with make reproduce TIMEOUT=SECONDS") from None
+        except Exception as exc:  # the kernel did not start or died
+            if attempt == 0:
                 continue  # e.g. a port taken between choosing and binding it: try a new kernel once
             text = str(exc).splitlines()[0] if str(exc) else ""
             raise CompendiumError(f"{nb.path.name}: execution failed ({type(exc).__name__}: {text}); "
@@ -117,6 +122,20 @@ def _execute(nb: Notebook, params: dict, pending_nb: Path, kernel: str, timeout:
             return executed
     raise CompendiumError(f"{nb.path.name}: cells came back without execution counts twice (the kernel "
                           "lost its messages)")
+
+
+def _timed_out_cell(nb: Notebook, message: str) -> str:
+    """Source number of the cell a ``CellTimeoutError`` was raised for: papermill saves no copy
+    on a timeout, and nbclient's message holds the cell's source (or, for a long cell, its first
+    and last five lines), so the cell is found by that preview ("?" when none matches)."""
+    for number, cell in enumerate(read_notebook(nb.path)["cells"], start=1):
+        if cell["cell_type"] != "code" or not cell_source(cell).strip():
+            continue
+        lines = cell_source(cell).strip().split("\n")
+        preview = cell_source(cell) if len(lines) < 11 else f"{lines[:5]}\n...\n{lines[-5:]}"
+        if f"\n{preview}\n" in message:
+            return str(number)
+    return "?"
 
 
 def _portable_record(executed, nb: Notebook, pending_nb: Path) -> None:

@@ -11,6 +11,29 @@ import os
 from .. import paths
 from ..errors import CompendiumError
 
+#: Folders (under the output root) the pipeline writes.
+OUTPUT_FOLDERS = ("build", "results", "figures", "data/processed")
+
+
+def check_writable() -> None:
+    """One line, before anything runs, when the outputs cannot be written: an output folder
+    that is a file, or a checkout (or ``COMPENDIUM_OUTPUT_DIR``) that is not writable."""
+    root = paths.output_root()
+    for name in OUTPUT_FOLDERS:
+        folder = root / name
+        if folder.exists() and not folder.is_dir():
+            raise CompendiumError(f"{folder}: exists but is not a folder; the pipeline writes its {name}/ there: "
+                                  "rename or remove that file, then run again")
+    try:
+        paths.build_dir().mkdir(parents=True, exist_ok=True)
+        for name in OUTPUT_FOLDERS:
+            if (root / name).is_dir():  # e.g. figures/ of a read-only checkout
+                os.close(os.open(root / name / f".probe-{os.getpid()}", os.O_CREAT | os.O_WRONLY, 0o600))
+                os.unlink(root / name / f".probe-{os.getpid()}")
+    except OSError as exc:
+        raise CompendiumError(f"{root}: outputs cannot be written there ({exc.strerror}); set COMPENDIUM_OUTPUT_DIR "
+                              "to a writable folder, e.g. make reproduce COMPENDIUM_OUTPUT_DIR=$HOME/kalbar-outputs") from None
+
 
 class RunLock:
     """``build/.lock``: one run per checkout. The holder's process id is written into the
@@ -20,7 +43,7 @@ class RunLock:
         self.path, self.wait, self.handle = paths.build_dir() / ".lock", wait, None
 
     def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        check_writable()
         self.handle = open(self.path, "a+")
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))

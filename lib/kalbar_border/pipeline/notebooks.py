@@ -18,7 +18,10 @@ from ..data.microdata import DATASETS, fetch
 from ..errors import CompendiumError
 
 KERNEL = "kalbar-border"
-TIMEOUT = 900  # seconds per cell; the slowest notebook needs well under a minute
+#: Seconds a cell may run (``make reproduce TIMEOUT=...``): the slowest cell on the Jambi files takes
+#: 1.5 s on 2 cores and the models on a national-size file about 20 s (make bench-scale); five
+#: minutes leaves a wide margin, and a cell that loops forever holds the run lock no longer.
+TIMEOUT = 300
 PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
 
 
@@ -44,12 +47,26 @@ def parameter_cell(nb: dict, path: Path) -> tuple[int, dict]:
 
 
 def parameters_of(nb: dict, path: Path) -> dict:
-    """Defaults of the parameters cell: ``NAME = literal`` per line."""
+    """Defaults of the parameters cell: ``NAME = literal`` per line. Read without running the
+    notebook (so ``doit list`` and the checks before a run see them), hence literals only."""
     _, cell = parameter_cell(nb, path)
+    source = cell_source(cell)
+    where = f"{paths.relative(path)}: parameters cell"
+    expected = "expected NAME = a literal (number, string, True/False/None, list) on each line"
+    try:
+        body = ast.parse(source).body
+    except SyntaxError as exc:
+        raise CompendiumError(f"{where} line {exc.lineno}: not valid Python ({exc.msg}); {expected}") from None
     params = {}
-    for node in ast.parse(cell_source(cell)).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+    for node in body:
+        text = ast.get_source_segment(source, node) or ""
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            raise CompendiumError(f"{where} line {node.lineno}: `{text}` is not an assignment; {expected}")
+        try:
             params[node.targets[0].id] = ast.literal_eval(node.value)
+        except ValueError:
+            raise CompendiumError(f"{where} line {node.lineno}: `{text}` is not a literal; {expected}; "
+                                  "compute derived values in the next cell") from None
     return params
 
 
