@@ -344,13 +344,16 @@ def _parameters(manifest: dict, lang: str) -> str:
     """The effective parameter values, name = value, with the notebooks using each; then what
     was set on the command line and whether the microdata were present."""
     notebooks = manifest.get("notebooks", [])
-    skipped = {Path(n["notebook"]).stem for n in notebooks if n.get("status") == "skipped"}
+    # A skipped notebook did not run with its values, and the outputs of one that failed or did
+    # not run were made with the values shown: say so beside its name.
+    marked = {Path(n["notebook"]).stem: (_run_text(n["status"], lang) if n["status"] in RUN_STATUS
+                                         else label("status_" + n["status"], lang))
+              for n in notebooks if n.get("status") in ("skipped", *RUN_STATUS)}
 
     def where(stems):
-        # A skipped notebook did not run with its values: say so beside its name.
-        if len(stems) == len(notebooks) > 1 and not skipped:
+        if len(stems) == len(notebooks) > 1 and not marked:
             return _e(label("report_all_notebooks", lang))
-        return ", ".join(_e(s) + (f" ({_e(label('status_skipped', lang))})" if s in skipped else "") for s in stems)
+        return ", ".join(_e(s) + (f" ({_e(marked[s])})" if s in marked else "") for s in stems)
 
     items = []
     for name, values in parameter_values(manifest).items():
@@ -407,11 +410,27 @@ def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> str:
     return f"<table class=\"claims\"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+#: Statuses and reasons of a notebook that failed or did not run in the last run: its outputs,
+#: if any, are an earlier run's, made with the parameters shown beside them.
+RUN_STATUS = {
+    "failed": {"en": "FAILED in this run", "id": "GAGAL pada run ini"},
+    "not_current": {"en": "NOT CURRENT (not run in this run)", "id": "TIDAK TERKINI (tidak dijalankan pada run ini)"},
+    "outputs of an earlier run": {"en": "outputs of an earlier run, with the parameters shown",
+                                  "id": "keluaran dari run sebelumnya, dengan parameter yang ditampilkan"},
+    "no outputs": {"en": "no outputs", "id": "tanpa keluaran"},
+}
+
+
+def _run_text(key: str, lang: str) -> str:
+    return RUN_STATUS[key][lang] if key in RUN_STATUS else local_text(key, lang)
+
+
 def _notebooks(manifest: dict, lang: str) -> str:
-    """The executed notebooks: link to each page, status (and why skipped), time, parameters."""
+    """The executed notebooks: link to each page, status (and why skipped or not current), time, parameters."""
+    status = lambda n: _run_text(n["status"], lang) if n["status"] in RUN_STATUS else label("status_" + n["status"], lang)  # noqa: E731
     rows = "".join(
         f'<tr><td><a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a></td>'
-        f'<td>{_e(label("status_" + n["status"], lang))}{" (" + _e(local_text(n["reason"], lang)) + ")" if n.get("reason") else ""}</td>'
+        f'<td>{_e(status(n))}{" (" + _e(_run_text(n["reason"], lang)) + ")" if n.get("reason") else ""}</td>'
         f'<td>{_e(number_text(n["seconds"], lang, 1)) + " s" if "seconds" in n else ""}</td>'
         f'<td><code>{_e(json.dumps(n.get("parameters", {}), ensure_ascii=False))}</code></td></tr>'
         for n in manifest.get("notebooks", []))

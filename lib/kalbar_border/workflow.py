@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 
 from . import atomic, paths
 from .errors import CompendiumError
-from .pipeline.execute import clean_pending
+from .pipeline.execute import clean_pending, listing, read_record, recover_commits
 from .pipeline.lock import RunLock
 from .pipeline.notebooks import KERNEL, TIMEOUT, discover, make_plan, parse_assignments, read_notebook
-from .pipeline.tasks import doit_config, notebook_tasks
+from .pipeline.tasks import CURRENT, doit_config, notebook_tasks, write_report
 
 
 class RunReporter:
@@ -27,9 +29,14 @@ class RunReporter:
     any class with the reporter methods, passed as ``DOIT_CONFIG['reporter']``."""
 
     desc = "one line per notebook"
+    #: The reporter of the last run in this process, for what it saw (:func:`run`).
+    last = None
 
     def __init__(self, outstream, options):
         self.outstream, self.failures, self.runtime_errors = outstream, [], []
+        #: task -> done / up to date / failed / not run, in this run
+        self.seen = {}
+        RunReporter.last = self
 
     def write(self, text):
         self.outstream.write(text)
@@ -46,8 +53,10 @@ class RunReporter:
 
     def add_failure(self, task, fail):
         if type(fail).__name__ == "UnmetDependency":
+            self.seen[task.name] = "not run"
             self.write(f"  not run     {task.name} (an earlier notebook failed)\n")
             return
+        self.seen[task.name] = "failed"
         # Our actions fail with TaskFailed and one line; anything else raised in an action is a
         # bug of ours: its last traceback line, plus the full text in build/failed/.
         message = " ".join(fail.message.split())
@@ -60,6 +69,7 @@ class RunReporter:
         self.write(f"  FAILED      {task.name}\n")
 
     def add_success(self, task):
+        self.seen[task.name] = "done"
         seconds = ""
         record = paths.build_dir() / "runs" / f"{task.name}.json"
         if task.name != "report" and record.is_file():
@@ -67,6 +77,7 @@ class RunReporter:
         self.write(f"  done        {task.name}{seconds}\n")
 
     def skip_uptodate(self, task):
+        self.seen[task.name] = "up to date"
         self.write(f"  up to date  {task.name}\n")
 
     def skip_ignore(self, task):
@@ -87,10 +98,115 @@ class RunReporter:
 
 
 
+class Interrupted(Exception):
+    """Ctrl-C or SIGTERM during a run; the message says exactly which notebooks' outputs it replaced."""
+
+
+#: The command's process: doit's worker processes (forked) inherit its signal handlers.
+_MAIN_PID = os.getpid()
+
+
+def _as_interrupt(signum, frame):
+    # CI cancels a job with SIGTERM: the same clean stop as Ctrl-C, instead of dying mid-write.
+    if os.getpid() != _MAIN_PID:
+        # A doit worker between notebooks holds nothing to clean up (one running a notebook has
+        # execute.py's handler instead): it leaves at once, without a traceback.
+        os._exit(128 + signum)
+    # Once only: the terminal signals every process, then doit terminates its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _after_interrupt(plan) -> str:
+    """Once doit stopped: wait for its workers (each removes its pending files and stops its
+    kernel), complete any commit cut short, then say which notebooks' outputs are new."""
+    import multiprocessing
+
+    for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not cut this short
+        signal.signal(sig, signal.SIG_IGN)
+    # doit sent its workers SIGTERM once; one still removing its files ignores it, and then waits
+    # for its next notebook: tell the remaining ones again until they are gone.
+    deadline = time.monotonic() + 60
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        for child in multiprocessing.active_children():
+            if child.pid:
+                os.kill(child.pid, signal.SIGTERM)
+        time.sleep(0.5)
+    recover_commits()
+    clean_pending()
+    new = [nb.name for nb in plan.runnable if (read_record(nb.name) or {}).get("run") == plan.run_id]
+    if not new:
+        return "no notebook finished; every output is as it was before this run, and no pending file is left"
+    return (f"new outputs of {', '.join(new)} (finished before the interruption) are in place, each notebook's "
+            "complete; every other output is as it was before this run, and no pending file is left")
+
+
+def _tidy(plan, echo) -> None:
+    """Before doit runs: the outputs of notebooks skipped in this run (an earlier run's, with the
+    microdata) are removed, so results/ holds nothing that is not current; files no notebook of
+    this checkout declares or recorded (a removed notebook's, another branch's) are named once,
+    and nothing reads them (results.json merges only this run's notebooks)."""
+    root, declared = paths.output_root(), plan.declared()
+    removed = []
+    for nb in plan.skipped:
+        record = read_record(nb.name)
+        if record:
+            for rel in record.get("outputs", []):
+                if rel not in declared:
+                    (root / rel).unlink(missing_ok=True)
+            (paths.build_dir() / "runs" / f"{nb.name}.json").unlink(missing_ok=True)
+            removed.append(nb.name)
+    if removed:
+        echo(f"  removed     outputs of {', '.join(removed)} from an earlier run: not current without the microdata")
+    recorded = {rel for nb in plan.runnable for rel in (read_record(nb.name) or {}).get("outputs", [])}
+    foreign = [rel for rel in listing() if rel not in declared and rel not in recorded
+               and not Path(rel).name.startswith(".")]
+    if foreign:
+        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
+        echo(f"  ignored     {', '.join(foreign[:5])}{more}: no notebook in {paths.relative(plan.notebooks[0].path.parent)}/ "
+             "declares them; not read by this run")
+
+
+def _missing_outputs(plan, seen: dict) -> list[str]:
+    """After doit: every declared output of every notebook the run calls current must exist.
+    One that is missing is an error, and its notebook's record goes, so it runs again."""
+    root, errors = paths.output_root(), []
+    for nb in plan.runnable:
+        if seen.get(nb.name) not in CURRENT:
+            continue
+        missing = [rel for rel in plan.outputs(nb) + nb.build_files() if not (root / rel).is_file()]
+        if missing:
+            (paths.build_dir() / "runs" / f"{nb.name}.json").unlink(missing_ok=True)
+            errors.append(f"{nb.name}: declared output {', '.join(missing)} missing after the run; it runs again next time")
+    return errors
+
+
+def _not_current(plan, seen: dict) -> list[str]:
+    """Notebooks whose outputs were not made with this run's parameters (failed, not run, or
+    left out by --only), each with the parameters its outputs belong to."""
+    out = []
+    for nb in plan.runnable:
+        record = read_record(nb.name)
+        if seen.get(nb.name, "up to date") in CURRENT and record and record.get("parameters") == plan.params(nb):
+            continue
+        if record is None:
+            out.append(f"{nb.name} (no outputs)")
+            continue
+        differ = {k: v for k, v in record.get("parameters", {}).items() if plan.params(nb).get(k) != v}
+        said = "failed" if seen.get(nb.name) == "failed" else "not run"
+        values = ", ".join(f"{k}={v!r}" for k, v in differ.items()) or "this run's parameters"
+        out.append(f"{nb.name} ({said}; its outputs have {values})")
+    return out
+
+
 def run(overrides: dict | None = None, *, force: bool = False, only: list[str] | None = None, jobs: int | None = None,
         folder: Path | None = None, kernel: str = KERNEL, timeout: int = TIMEOUT, wait: bool = False,
         echo=print) -> int:
-    """Run the pipeline (the ``make reproduce`` command); returns doit's exit code (0: success)."""
+    """Run the pipeline (the ``make reproduce`` command); returns doit's exit code (0: success).
+
+    A success (0) means every notebook ran, or was up to date, with this run's parameters and
+    every one of its declared outputs exists. Raises :class:`Interrupted` on Ctrl-C or SIGTERM."""
     from doit.cmd_base import ModuleTaskLoader
     from doit.doit_cmd import DoitMain
 
@@ -106,14 +222,33 @@ def run(overrides: dict | None = None, *, force: bool = False, only: list[str] |
             raise CompendiumError(f"notebook {name!r}: not among {', '.join(nb.name for nb in plan.runnable)}")
         selected += match
     with RunLock(wait=wait):
+        for name in recover_commits():
+            echo(f"  completed   {name}: the commit of its outputs that a killed run had begun")
         clean_pending()
+        _tidy(plan, echo)
+        RunReporter.last = None
         namespace = {"task_notebooks": lambda: notebook_tasks(plan), "DOIT_CONFIG": doit_config(jobs, RunReporter)}
         argv = ["run", *(["--always-execute"] if force else []), *(selected or [])]
-        code = DoitMain(ModuleTaskLoader(namespace)).run(argv)
+        try:
+            code = DoitMain(ModuleTaskLoader(namespace)).run(argv)
+        except KeyboardInterrupt:
+            raise Interrupted(_after_interrupt(plan)) from None
+        seen = RunReporter.last.seen if RunReporter.last else {}
+        for line in _missing_outputs(plan, seen):
+            print(f"error: {line}", file=sys.stderr)
+            code = code or 1
+        stale = _not_current(plan, seen) if code or selected else []
+        if code or selected:
+            # doit's report task runs only when every notebook is current: say what is not.
+            write_report(plan, seen)
     if code == 0:
+        if stale:
+            echo(f"note: not made with this run's parameters (left out by --only): {'; '.join(stale)}; "
+                 "build/index.html marks them")
         echo("done: outputs in results/, figures/, data/processed/; open build/index.html first")
     else:
-        echo("stopped: the notebooks listed as FAILED left their previous outputs untouched and run again next time")
+        echo("stopped: the notebooks listed as FAILED or not run kept their previous outputs and run again next time"
+             + (f"; outputs not made with this run's parameters: {'; '.join(stale)}" if stale else ""))
     return code
 
 
@@ -162,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folder", type=Path, default=None, help="folder of the notebooks (default: notebooks/)")
     parser.add_argument("--golden", action="store_true", help="refresh tests/golden/ from build/notebooks/ and exit")
     args = parser.parse_args(argv)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # `nohup`, `make test &`: keep what the caller chose
+            signal.signal(sig, _as_interrupt)
     try:
         if args.golden:
             for path in write_golden():
@@ -172,8 +310,11 @@ def main(argv: list[str] | None = None) -> int:
     except CompendiumError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("interrupted: outputs of notebooks that had not finished are unchanged", file=sys.stderr)
+    except Interrupted as exc:
+        print(f"interrupted: {exc}", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:  # before doit started, or after it finished: nothing was being replaced
+        print("interrupted: no notebook was running; outputs are as the last finished notebook left them", file=sys.stderr)
         return 130
 
 

@@ -11,6 +11,8 @@ with papermill. Each notebook ``notebooks/NN_name.ipynb`` declares in its metada
 * ``figures``: figure names (placeholders allowed); each is eight files (:func:`paths.figure_files`);
 * ``microdata``: ``"optional"`` (runs without the BPS files, writing ``microdata_outputs`` only
   when they are there) or ``"required"`` (skipped, with a message, when they are missing).
+* ``years``: the raw table and column its years come from and the years its findings compare,
+  so ``FIRST_YEAR``/``LAST_YEAR`` are checked against the data before a run starts.
 
 One module per concern:
 

@@ -3,15 +3,21 @@
 While a notebook runs, :mod:`kalbar_border.atomic` writes every output to a pending file
 beside its destination; when the notebook succeeded, each pending file replaces its
 destination (``os.replace`` in the same folder, so symlinked folders on other filesystems
-work). A failed notebook leaves every previous output as it was.
+work), through a journal written first (:func:`_commit`), with Ctrl-C and SIGTERM held back
+until the commit is done, and completed by the next run if the process died in it. A failed
+notebook leaves every previous output as it was; a file it wrote under ``results/``,
+``figures/`` or ``data/processed/`` without declaring it (found by listing those folders
+before and after) fails it and is removed.
 """
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import atomic, paths
@@ -167,13 +173,94 @@ def _stderr_to(log: Path):
         os.close(saved)
 
 
-def execute_notebook(nb: Notebook, params: dict, outputs: list[str], kernel: str = KERNEL,
-                     timeout: int = TIMEOUT) -> dict:
+@dataclass
+class Job:
+    """What executing one notebook needs (picklable: doit sends it to a worker process)."""
+
+    nb: Notebook
+    params: dict
+    outputs: list[str]
+    #: Files the other notebooks of the run declare: never removed as this notebook's stale
+    #: outputs, never counted as files it wrote without declaring them.
+    others: list[str]
+    kernel: str = KERNEL
+    timeout: int = TIMEOUT
+    run_id: str = ""
+
+
+#: Folders whose files a notebook may only create through its declared outputs.
+WATCHED = ("results", "figures", "data/processed")
+
+
+def listing() -> dict[str, tuple]:
+    """Every file in the watched folders (relative name -> size, mtime, inode), except pending
+    and temporary files of writes in progress."""
+    root, found = paths.output_root(), {}
+    for folder in WATCHED:
+        for path in (root / folder).rglob("*") if (root / folder).is_dir() else []:
+            if path.name.startswith(".") and path.name.endswith((".pending", ".tmp")):
+                continue
+            try:
+                if path.is_file():
+                    st = path.stat()
+                    found[f"{folder}/{path.relative_to(root / folder).as_posix()}"] = (st.st_size, st.st_mtime_ns, st.st_ino)
+            except OSError:  # removed between listing and stat by a parallel notebook's commit
+                continue
+    return found
+
+
+def _written_directly(before: dict, after: dict, declared: set) -> list[str]:
+    """Files created or changed while the notebook ran, outside our writer (``to_csv('results/x.csv')``),
+    and declared by no notebook of the run (the others commit theirs meanwhile)."""
+    return sorted(rel for rel, state in after.items() if before.get(rel) != state and rel not in declared)
+
+
+@contextmanager
+def _first_signal_interrupts():
+    """The first Ctrl-C or SIGTERM raises KeyboardInterrupt here; later ones (the terminal sends
+    SIGINT to every process, then doit sends SIGTERM to its workers) are ignored, so they cannot
+    cut short the removal of this notebook's pending files."""
+    interrupted = []
+
+    def interrupt(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    saved = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    except CompendiumError:
+        # papermill can turn the KeyboardInterrupt into an execution error: the run was still
+        # interrupted, and the worker must stop rather than wait for its next notebook.
+        if interrupted:
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    if interrupted:
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def _signals_deferred():
+    """Ctrl-C and SIGTERM wait until the block is done: a commit is never cut in the middle."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def execute_notebook(job: Job) -> dict:
     """Execute one notebook and commit its outputs; returns {absolute path: sha256}.
 
     Raises :class:`CompendiumError` with one line naming the notebook and the source cell;
     on any failure no output is replaced and the pending files are removed.
     """
+    nb, params = job.nb, job.params
     token = f"{os.getpid()}-{nb.name[:2]}"
     build = paths.build_dir()
     pending_nb = _pending(build / "notebooks" / f"{nb.name}.ipynb", token)
@@ -181,61 +268,115 @@ def execute_notebook(nb: Notebook, params: dict, outputs: list[str], kernel: str
     (build / "runtime").mkdir(parents=True, exist_ok=True)
     saved = {var: os.environ.get(var) for var in (atomic.PENDING_ENV, *SINGLE_THREAD)}
     started = time.monotonic()
-    try:
-        # The kernel inherits this environment: its writes go to pending files (see atomic).
-        os.environ.update({atomic.PENDING_ENV: token, **dict.fromkeys(SINGLE_THREAD, "1")})
+    with _first_signal_interrupts():
         try:
-            with _stderr_to(build / "logs" / f"{nb.name}.log"):
-                executed = _execute(nb, params, pending_nb, kernel, timeout, token)
-            _portable_record(executed, nb, pending_nb)
-            from ..report import notebook_html
+            before = listing()
+            # The kernel inherits this environment: its writes go to pending files (see atomic).
+            os.environ.update({atomic.PENDING_ENV: token, **dict.fromkeys(SINGLE_THREAD, "1")})
+            try:
+                with _stderr_to(build / "logs" / f"{nb.name}.log"):
+                    executed = _execute(nb, params, pending_nb, job.kernel, job.timeout, token)
+                _portable_record(executed, nb, pending_nb)
+                from ..report import notebook_html
 
-            atomic.write_text(build / "html" / f"{nb.name}.html", notebook_html(executed, params.get("LANG", "en")))
+                atomic.write_text(build / "html" / f"{nb.name}.html", notebook_html(executed, params.get("LANG", "en")))
+            finally:
+                for var, value in saved.items():
+                    if value is None:
+                        os.environ.pop(var, None)
+                    else:
+                        os.environ[var] = value
+                direct = _written_directly(before, listing(), set(job.outputs) | set(job.others))
+                root = paths.output_root()
+                for rel in direct:
+                    (root / rel).unlink(missing_ok=True)
+            if direct:
+                raise CompendiumError(f"{nb.path.name}: wrote {', '.join(direct)} directly, which its metadata (kalbar) "
+                                      "does not declare; removed, and no output was replaced")
+            return _commit(job, token, time.monotonic() - started)
         finally:
-            for var, value in saved.items():
-                if value is None:
-                    os.environ.pop(var, None)
-                else:
-                    os.environ[var] = value
-        return _commit(nb, params, outputs, token, time.monotonic() - started)
-    finally:
-        for leftover in _pending_files(token).values():
-            leftover.unlink(missing_ok=True)
+            for leftover in _pending_files(token).values():
+                leftover.unlink(missing_ok=True)
 
 
-def _commit(nb: Notebook, params: dict, outputs: list[str], token: str, seconds: float) -> dict:
-    """Check the notebook wrote exactly what it declares, then move each pending file into place."""
-    root = paths.output_root()
+def _record_path(name: str) -> Path:
+    return paths.build_dir() / "runs" / f"{name}.json"
+
+
+def read_record(name: str) -> dict | None:
+    """A notebook's run record (``build/runs/<name>.json``): its parameters and outputs when it
+    last succeeded; None when it never did (or the record is unreadable)."""
+    try:
+        record = json.loads(_record_path(name).read_text())
+        return record if isinstance(record, dict) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _commit(job: Job, token: str, seconds: float) -> dict:
+    """Check the notebook wrote exactly what it declares, then commit: a journal naming every
+    replacement, stale file and the new run record is written first (atomically), then applied,
+    then removed. A commit cut short (the process killed) is completed from its journal by the
+    next run (:func:`recover_commits`), so each notebook's outputs are all old or all new."""
+    nb = job.nb
     pending = _pending_files(token)
-    expected = set(outputs) | {f"build/notebooks/{nb.name}.ipynb", f"build/html/{nb.name}.html"}
+    expected = set(job.outputs) | {f"build/notebooks/{nb.name}.ipynb", f"build/html/{nb.name}.html"}
     missing, extra = sorted(expected - set(pending)), sorted(set(pending) - expected)
     if missing or extra:
         said = "; ".join(([f"did not write {', '.join(missing)}"] if missing else []) +
                          ([f"wrote {', '.join(extra)}, which its metadata (kalbar) does not declare"] if extra else []))
         raise CompendiumError(f"{nb.path.name}: {said}; no output was replaced")
-    record_path = paths.build_dir() / "runs" / f"{nb.name}.json"
-    try:
-        previous = json.loads(record_path.read_text()).get("outputs", [])
-    except (OSError, ValueError, AttributeError):
-        previous = []
-    for stale in sorted(set(previous) - expected):  # outputs of earlier parameter values
-        (root / stale).unlink(missing_ok=True)
-    for rel, path in sorted(pending.items()):
-        os.replace(path, root / rel)
-    atomic.write_json(record_path, {"notebook": nb.path.name, "parameters": params, "outputs": sorted(expected),
-                                    "seconds": round(seconds, 1)})
+    previous = (read_record(nb.name) or {}).get("outputs", [])
+    # Outputs of earlier parameter values go; a file another notebook now declares stays.
+    stale = sorted(set(previous) - expected - set(job.others))
+    record = {"notebook": nb.path.name, "parameters": job.params, "outputs": sorted(expected),
+              "seconds": round(seconds, 1), "run": job.run_id}
+    journal = paths.build_dir() / "commits" / f"{nb.name}.json"
+    with _signals_deferred():
+        atomic.write_json(journal, {"notebook": nb.name, "replace": {rel: p.name for rel, p in pending.items()},
+                                    "remove": stale, "record": record})
+        _apply(journal)
+    root = paths.output_root()
     return {str(root / rel): atomic.sha256_file(root / rel) for rel in sorted(expected)}
 
 
-def execute_task(nb: Notebook, params: dict, outputs: list[str], kernel: str, timeout: int):
+def _apply(journal: Path) -> str:
+    """Carry out a commit journal (again, if it was cut short: every step can be repeated)."""
+    entry = json.loads(journal.read_text())
+    root = paths.output_root()
+    for rel in entry["remove"]:
+        (root / rel).unlink(missing_ok=True)
+    for rel, name in sorted(entry["replace"].items()):
+        if (root / rel).with_name(name).exists():
+            os.replace((root / rel).with_name(name), root / rel)
+    atomic.write_json(_record_path(entry["notebook"]), entry["record"])
+    journal.unlink()
+    return entry["notebook"]
+
+
+def recover_commits() -> list[str]:
+    """Complete the commits a killed run left (under the run lock, before anything else);
+    returns the notebooks completed. A journal that cannot be read is dropped with the record
+    of its notebook, so that notebook runs again."""
+    done = []
+    for journal in sorted((paths.build_dir() / "commits").glob("*.json")):
+        try:
+            done.append(_apply(journal))
+        except (OSError, ValueError, KeyError, TypeError):
+            _record_path(journal.stem).unlink(missing_ok=True)
+            journal.unlink(missing_ok=True)
+    return done
+
+
+def execute_task(job: Job):
     """doit action: run the notebook; a failure is doit's ``TaskFailed`` with our one line."""
     from doit.exceptions import TaskFailed
 
     try:
-        hashes = execute_notebook(nb, params, outputs, kernel, timeout)
+        hashes = execute_notebook(job)
     except CompendiumError as exc:
         return TaskFailed(str(exc))
-    record = paths.build_dir() / "runs" / f"{nb.name}.json"
+    record = _record_path(job.nb.name)
     return {"outputs": {**hashes, str(record): atomic.sha256_file(record)}}
 
 
@@ -245,5 +386,3 @@ def clean_pending() -> None:
     for folder in OUTPUT_FOLDERS:
         for stray in (root / folder).glob(".*.pending"):
             stray.unlink(missing_ok=True)
-
-

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
+import sys
 
 from .. import paths
 from ..errors import CompendiumError
@@ -66,3 +68,44 @@ class RunLock:
         self.handle.close()
 
 
+
+
+#: What ``make clean`` removes (under the output root); build/.lock itself stays, so a run that
+#: starts while the clean finishes locks the same file.
+GENERATED = ("results", "data/processed", "build")
+
+
+def clean() -> list[str]:
+    """``make clean``: remove the generated outputs while holding the run lock (so it refuses,
+    with the lock's one line, while a run is going on). Returns what it removed."""
+    removed = []
+    with RunLock():
+        root = paths.output_root()
+        for name in GENERATED:
+            folder = root / name
+            if not folder.is_dir():
+                continue
+            for path in [p for p in folder.iterdir() if p.name != ".lock"] if name == "build" else [folder]:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink(missing_ok=True)
+                removed.append(name)
+    return sorted(set(removed))
+
+
+def main(argv: list[str]) -> int:
+    if argv != ["clean"]:
+        print("usage: python -m kalbar_border.pipeline.lock clean", file=sys.stderr)
+        return 2
+    try:
+        removed = clean()
+    except CompendiumError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"removed {', '.join(f'{name}/' for name in removed)}" if removed else "nothing to remove")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

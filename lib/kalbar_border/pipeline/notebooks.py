@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast
 import json
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +83,9 @@ class Notebook:
     figures: list = field(default_factory=list)
     microdata: str = "none"
     microdata_outputs: list = field(default_factory=list)
+    #: ``{"table": raw table, "column": year or ISO date, "include": [years]}``: the years its
+    #: data cover and those its findings need, so FIRST_YEAR/LAST_YEAR are checked before a run.
+    years: dict = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -91,7 +96,8 @@ class Notebook:
         nb = read_notebook(path)
         meta = nb.get("metadata", {}).get("kalbar", {})
         spec = cls(Path(path), parameters_of(nb, path), list(meta.get("inputs", [])), list(meta.get("outputs", [])),
-                   list(meta.get("figures", [])), meta.get("microdata", "none"), list(meta.get("microdata_outputs", [])))
+                   list(meta.get("figures", [])), meta.get("microdata", "none"), list(meta.get("microdata_outputs", [])),
+                   dict(meta.get("years", {})))
         if spec.microdata not in ("none", "optional", "required"):
             raise CompendiumError(f"{paths.relative(path)}: metadata kalbar.microdata is {spec.microdata!r}; "
                                   "expected 'none', 'optional' or 'required'")
@@ -191,6 +197,39 @@ def check_parameters(notebooks: list[Notebook], overrides: dict) -> None:
         if {"FIRST_YEAR", "LAST_YEAR"} <= set(params) and params["FIRST_YEAR"] > params["LAST_YEAR"]:
             raise CompendiumError(f"parameters FIRST_YEAR={params['FIRST_YEAR']} and LAST_YEAR={params['LAST_YEAR']} "
                                   f"of {nb.path.name}: FIRST_YEAR must not be after LAST_YEAR")
+        if nb.years and {"FIRST_YEAR", "LAST_YEAR"} <= set(params):
+            _check_years(nb, params["FIRST_YEAR"], params["LAST_YEAR"])
+
+
+def data_years(table: str, column: str) -> list[int]:
+    """The years (sorted, once each) of ``column`` (a year, or an ISO date) in a raw table."""
+    import csv
+
+    path = paths.ROOT / table
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            years = {int(str(row[column])[:4]) for row in csv.DictReader(fh) if row.get(column)}
+    except (OSError, KeyError, ValueError) as exc:
+        raise CompendiumError(f"{table}: cannot read the years of column {column!r} ({type(exc).__name__}: {exc})") from None
+    if not years:
+        raise CompendiumError(f"{table}: column {column!r} holds no year")
+    return sorted(years)
+
+
+def _check_years(nb: Notebook, first: int, last: int) -> None:
+    """FIRST_YEAR..LAST_YEAR must hold at least two years of the notebook's data and the years
+    its findings compare (2019 and 2020 for the fall of 2020): a range that would fail in the
+    middle of the run, after other notebooks committed theirs, stops the run before it starts."""
+    years = data_years(nb.years["table"], nb.years["column"])
+    need = sorted(nb.years.get("include", []))
+    covered = f"its data, {nb.years['table']}, cover {years[0]}-{years[-1]}"
+    where = f"parameters FIRST_YEAR={first} and LAST_YEAR={last} are not allowed for {nb.path.name}"
+    if need and not (first <= need[0] and last >= need[-1]):
+        raise CompendiumError(f"{where}: its findings compare {' and '.join(map(str, need))}, so FIRST_YEAR must be at "
+                              f"most {need[0]} and LAST_YEAR at least {need[-1]} ({covered})")
+    held = [y for y in years if first <= y <= last]
+    if len(held) < 2:
+        raise CompendiumError(f"{where}: the range holds {len(held)} year(s) of its data, at least two are needed ({covered})")
 
 
 # --------------------------------------------------------------------------- the plan
@@ -205,6 +244,8 @@ class Plan:
     microdata: bool
     kernel: str = KERNEL
     timeout: int = TIMEOUT
+    #: Which run wrote a notebook's record, so an interrupted run can say what it replaced.
+    run_id: str = ""
 
     def params(self, nb: Notebook) -> dict:
         """The notebook's parameters: its defaults, the overrides it declares, and (when the
@@ -212,7 +253,9 @@ class Plan:
         params = {**nb.defaults, **{k: v for k, v in self.overrides.items() if k in nb.defaults}}
         if "MICRODATA" in params and not self.microdata:
             params["MICRODATA"] = False
-        if "RESULTS_FROM" in params and self.skipped:
+        if "RESULTS_FROM" in params:
+            # Always the notebooks of this run: a results/NN_*.json left by a removed notebook, or
+            # one of another branch, is never merged into results.json or read by the ledger.
             params["RESULTS_FROM"] = [n.name for n in self.runnable]
         return params
 
@@ -244,6 +287,10 @@ class Plan:
         absent = {o for other in self.skipped for o in self.outputs(other)}
         return [i for i in nb.inputs if i not in absent]
 
+    def declared(self) -> dict[str, str]:
+        """Every file a notebook of this run declares (outputs and build files) -> that notebook."""
+        return {rel: nb.name for nb in self.runnable for rel in self.outputs(nb) + nb.build_files()}
+
 
 def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
     """(available, message). Named files (``SUSENAS_PATH``/``SAKERNAS_PATH``) count as
@@ -252,6 +299,8 @@ def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
     if all(overrides.get(p) for p in PATH_PARAMETERS.values()):
         return True, ""
     cache = paths.cache_dir()
+    for spec in DATASETS.values():
+        _readable_or_absent(cache / spec.filename)
     missing = [key for key, spec in DATASETS.items() if not (cache / spec.filename).is_file()]
     if missing and download:
         for key in list(missing):
@@ -268,6 +317,26 @@ def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
                    "that folder, or set COMPENDIUM_DATA_DIR to a folder holding both")
 
 
+def _readable_or_absent(path: Path) -> None:
+    """A microdata file is either absent (the finance notebooks are skipped) or a readable file:
+    anything else in its place (a folder, a symbolic link that loops or leads nowhere, a file
+    that cannot be opened) is the user's mistake, and skipping would hide it."""
+    if not os.path.lexists(path):
+        return
+    try:
+        if path.is_dir():
+            why = "a folder"
+        elif not path.exists():
+            why = "a symbolic link that loops or leads nowhere"
+        else:
+            os.close(os.open(path, os.O_RDONLY))
+            return
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+    raise CompendiumError(f"{path}: exists but is not a readable file ({why}); expected the file {path.name} "
+                          "or nothing there: replace or remove it")
+
+
 def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL, timeout: int = TIMEOUT,
               echo=print, download: bool = True) -> Plan:
     """Notebooks, checked parameters and microdata availability, before anything runs;
@@ -276,7 +345,7 @@ def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL,
     check_parameters(notebooks, overrides)
     download = download and overrides.get("DOWNLOAD", True)
     available, message = microdata_status(overrides, download) if overrides.get("MICRODATA", True) else (False, "")
-    plan = Plan(notebooks, overrides, available, kernel, timeout)
+    plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")
     if plan.skipped:
         names = ", ".join(nb.name for nb in plan.skipped)
         echo(f"  skipped     {names}: " + (message or "MICRODATA=False"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from doit.dependency import FileChangedChecker
 
 from .. import atomic, paths
-from .execute import execute_task
+from .execute import Job, execute_task, read_record
 from .notebooks import Plan
 
 PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "papermill", "nbconvert", "nbformat",
@@ -47,15 +47,18 @@ def notebook_tasks(plan: Plan):
     """One doit task per notebook of the plan, then the report task."""
     lib, env = _lib_sources(), [str(paths.ROOT / f) for f in ENVIRONMENT_FILES if (paths.ROOT / f).is_file()]
     records = []
+    declared = plan.declared()
     for nb in plan.runnable:
         params = plan.params(nb)
         outputs = plan.outputs(nb)
         targets = [_root(o) for o in outputs + nb.build_files()]
         records.append(targets[-1])
+        job = Job(nb, params, outputs, sorted(rel for rel, owner in declared.items() if owner != nb.name),
+                  plan.kernel, plan.timeout, plan.run_id)
         yield {
             "basename": nb.name,
             "doc": f"run {nb.path.name} with papermill",
-            "actions": [(execute_task, [nb, params, outputs, plan.kernel, plan.timeout])],
+            "actions": [(execute_task, [job])],
             "file_dep": [str(nb.path), *(_root(i) for i in plan.inputs(nb)), *map(str, plan.microdata_files(nb)), *lib, *env],
             "targets": targets,
             "uptodate": [_config(params, plan.kernel), outputs_unchanged],
@@ -80,19 +83,37 @@ def _config(values: dict, kernel: str):
     return config_changed({"parameters": values, "kernel": kernel, "python": sys.version.split()[0]})
 
 
-def write_report(plan: Plan):
-    """doit action: ``build/manifest.json`` and ``build/index.html`` from the run records."""
+#: What the command's reporter saw of a notebook in this run -> its status in the report.
+CURRENT = ("done", "up to date")
+
+
+def write_report(plan: Plan, seen: dict | None = None):
+    """doit action (and, after a run that did not finish every notebook, the command):
+    ``build/manifest.json`` and ``build/index.html`` from the run records.
+
+    ``seen`` (notebook -> done / up to date / failed / not run) is what this run did; None in
+    doit's report task, which runs only when every notebook is current. A notebook that failed
+    or did not run is ``failed`` or ``not_current``: its entry gives the parameters its outputs
+    (from its last good run) were made with, and the parameters this run asked for."""
     from .. import report
 
     build = paths.build_dir()
     entries = []
     for nb in plan.notebooks:
-        record_path = build / "runs" / f"{nb.name}.json"
+        record = read_record(nb.name)
         if nb in plan.skipped:
             entries.append({"notebook": nb.path.name, "status": "skipped", "reason": "microdata missing",
                             "parameters": plan.params(nb), "outputs": []})
-        elif record_path.is_file():
-            entries.append({**json.loads(record_path.read_text()), "status": "current"})
+            continue
+        # Not seen: left out by --only; current if its outputs have this run's parameters.
+        said = "done" if seen is None else seen.get(nb.name, "up to date")
+        if record and said in CURRENT and record.get("parameters") == plan.params(nb):
+            entries.append({**record, "status": "current"})
+            continue
+        entries.append({"notebook": nb.path.name, "status": "failed" if said == "failed" else "not_current",
+                        "reason": "outputs of an earlier run" if record else "no outputs",
+                        "parameters": (record or {}).get("parameters", {}), "requested": plan.params(nb),
+                        "outputs": [], "outputs_not_current": (record or {}).get("outputs", [])})
     manifest = {"git_commit": paths.git_commit(), "kernel": plan.kernel, "packages": package_versions(),
                 "parameters": plan.overrides, "microdata": plan.microdata, "notebooks": entries}
     atomic.write_json(build / "manifest.json", manifest)
