@@ -28,7 +28,14 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
 # seed. A data folder in the spec would override the COMPENDIUM_DATA_DIR a run was started with.
 KERNEL_SPEC := --name $(KERNEL) --display-name "Python (kalbar-border)" --env PYTHONHASHSEED 0
 
+# The stamp is written last and checked first: a .venv without it is a set-up cut short (Ctrl-C in
+# `python -m venv`, or in the middle of an install), which is rebuilt from scratch rather than
+# patched, so an interrupted set-up never leaves an environment other than the pinned one. An
+# update (requirements changed) removes the stamp before it starts, for the same reason.
 $(STAMP): requirements.txt constraints.txt pyproject.toml
+	@if test -e $(VENV) && ! test -e $(STAMP); then \
+		echo "note: $(VENV) is incomplete (its set-up was interrupted); building it again"; rm -rf $(VENV); fi
+	@rm -f $(STAMP)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@test -x $(UV) || { command -v uv >/dev/null 2>&1 && ln -sf "$$(command -v uv)" $(UV); } \
 		|| $(PIP_INSTALL) uv==$(UV_VERSION) >/dev/null 2>&1 || echo "note: uv not available; installing with pip (slower)"
@@ -42,8 +49,8 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 setup: $(STAMP) ## Create .venv, install the pinned packages and register the Jupyter kernel (once)
 
-reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", ONLY=03, FORCE=1); report in build/index.html
-	$(PY) -m kalbar_border.workflow $(if $(FORCE),--force) $(foreach n,$(ONLY),--only $(n)) $(PARAMS)
+reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", ONLY=03, FORCE=1, TIMEOUT=600 s per cell); report in build/index.html
+	$(PY) -m kalbar_border.workflow $(if $(FORCE),--force) $(foreach n,$(ONLY),--only $(n)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(PARAMS)
 
 test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval)
 	$(PY) -m pytest
@@ -78,5 +85,7 @@ kernel-user: $(STAMP) ## Register the kalbar-border kernel for your own Jupyter 
 import-sources: $(STAMP) ## Maintainers only: re-import ../shared/sources into data/raw and rewrite data/datapackage.json
 	$(PY) -m kalbar_border.data.transcribe
 
-clean: ## Remove generated outputs (results/, data/processed/, build/); keeps .venv, figures/ and raw data
-	rm -rf build results data/processed
+# Through the run lock, so a clean never deletes the outputs of a run in progress; with the system
+# Python when .venv is not there (the lock needs the standard library only).
+clean: ## Remove generated outputs (results/, data/processed/, build/); keeps .venv, figures/ and raw data; refuses during a run
+	@PYTHONPATH=lib $(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m kalbar_border.pipeline.lock clean

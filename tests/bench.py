@@ -25,7 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kalbar_border import paths, workflow
+from kalbar_border import paths
+from kalbar_border.pipeline import execute
+from kalbar_border.pipeline import notebooks as spec
 from kalbar_border.atomic import sha256_file
 
 LEAF = "04_remittances_context"
@@ -33,7 +35,7 @@ LEAF = "04_remittances_context"
 
 def _env(out: Path) -> dict:
     return {**os.environ, "COMPENDIUM_OUTPUT_DIR": str(out), "PYTHONHASHSEED": "0",
-            **dict.fromkeys(workflow.SINGLE_THREAD, "1")}
+            **dict.fromkeys(execute.SINGLE_THREAD, "1")}
 
 
 def _timed(cmd: list[str], env: dict) -> tuple[float, str]:
@@ -52,7 +54,7 @@ def plain_papermill(nbs: Path, out: Path) -> float:
     for nb in sorted(nbs.glob("[0-9][0-9]_*.ipynb")):
         target = out / "executed" / nb.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        seconds, _ = _timed([papermill, str(nb), str(target), "-k", workflow.KERNEL, "--cwd", str(paths.ROOT),
+        seconds, _ = _timed([papermill, str(nb), str(target), "-k", spec.KERNEL, "--cwd", str(paths.ROOT),
                              "--no-progress-bar"], _env(out))
         total += seconds
     return total

@@ -4,9 +4,10 @@ import json
 
 import pytest
 
-from kalbar_border import paths, workflow
+from kalbar_border import paths
+from kalbar_border.pipeline import notebooks as spec
 
-NOTEBOOKS = [nb.path for nb in workflow.discover()]
+NOTEBOOKS = [nb.path for nb in spec.discover()]
 GOLDEN = paths.TESTS / "golden"
 NBVAL_TAG = "nbval-check-output"
 ALLOWED_NB_METADATA = {"kernelspec", "language_info", "kalbar"}
@@ -28,25 +29,25 @@ def test_one_parameters_cell_and_story_opening(path):
     tagged = [c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", [])]
     assert len(tagged) == 1
     first = nb["cells"][0]
-    assert first["cell_type"] == "markdown" and workflow.cell_source(first).startswith("# ")
-    assert "reproduces" in workflow.cell_source(first).lower()
-    params = workflow.Notebook.load(path).defaults
+    assert first["cell_type"] == "markdown" and spec.cell_source(first).startswith("# ")
+    assert "reproduces" in spec.cell_source(first).lower()
+    params = spec.Notebook.load(path).defaults
     assert "LANG" in params
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_sys_path_or_relative_paths(path):
-    code = "\n".join(workflow.cell_source(c) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
+    code = "\n".join(spec.cell_source(c) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
     assert "sys.path" not in code
     assert "../" not in code
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_declared_inputs_exist_or_are_made_by_an_earlier_notebook(path):
-    nb = workflow.Notebook.load(path)
+    nb = spec.Notebook.load(path)
     assert nb.outputs, f"{path.name} declares no outputs"
     assert f"results/{nb.name}.json" in nb.outputs, f"{path.name} does not declare its findings file"
-    earlier = {o for other in workflow.discover() if other.name < nb.name
+    earlier = {o for other in spec.discover() if other.name < nb.name
                for o in other.declared_outputs(other.defaults, with_microdata=True)}
     for rel in nb.inputs:
         assert (paths.ROOT / rel).is_file() or rel in earlier, f"{path.name} declares input {rel} that nothing provides"
@@ -64,7 +65,7 @@ def test_golden_copies_match_sources():
     for path in golden:
         source = json.loads((paths.NOTEBOOKS / path.name).read_text())
         gold = json.loads(path.read_text())
-        code = lambda nb: [workflow.cell_source(c) for c in nb["cells"] if c["cell_type"] == "code"
+        code = lambda nb: [spec.cell_source(c) for c in nb["cells"] if c["cell_type"] == "code"
                            and "injected-parameters" not in c["metadata"].get("tags", [])]
         assert code(gold) == code(source), f"{path.name}: golden copy is stale; run `make reproduce && make golden`"
         assert any(NBVAL_TAG in c["metadata"].get("tags", []) for c in gold["cells"])
@@ -81,5 +82,5 @@ def test_every_narrative_cell_has_its_indonesian_twin(path):
             assert tagged & {"lang-en", "lang-id"}, f"{path.name}: markdown cell {i + 1} is tagged neither lang-en nor lang-id"
         if "lang-en" in tagged:
             assert i + 1 < len(cells) and "lang-id" in tags[i + 1], f"{path.name}: cell {i + 1} has no Indonesian twin"
-    text = " ".join(workflow.cell_source(c) for c in cells if c["cell_type"] == "markdown")
+    text = " ".join(spec.cell_source(c) for c in cells if c["cell_type"] == "markdown")
     assert "buku catatan" not in text and "terreproduksi" not in text

@@ -19,11 +19,13 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from tests.conftest import DATA, needs_microdata, run_pipeline
-from kalbar_border import paths, workflow
+from kalbar_border import paths
+from kalbar_border.pipeline import execute, tasks
+from kalbar_border.pipeline import notebooks as spec
 from kalbar_border.atomic import sha256_file
 from kalbar_border.errors import CompendiumError
 
-NOTEBOOKS = workflow.discover()
+NOTEBOOKS = spec.discover()
 
 
 def _tree(folder: Path) -> dict:
@@ -51,7 +53,7 @@ def test_full_run_executes_every_cell(pipeline_run):
     assert all(n["status"] == "current" for n in manifest["notebooks"])
     for entry in manifest["notebooks"]:
         nb = nbformat.read(out / "build" / "notebooks" / entry["notebook"], as_version=4)
-        assert workflow.unexecuted_cells(nb) == []
+        assert execute.unexecuted_cells(nb) == []
         outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
         assert not [o for o in outputs if o.get("name") == "stderr"], f"{entry['notebook']} wrote to stderr"
         assert (out / "build" / "html" / entry["notebook"].replace(".ipynb", ".html")).is_file()
@@ -149,7 +151,7 @@ def test_truncated_microdata_is_noticed_and_outputs_kept(pipeline_run):
 
 def test_unreadable_doit_record_starts_afresh(pipeline_run):
     out = pipeline_run[0]
-    record = out / "build" / workflow.DEP_FILE
+    record = out / "build" / tasks.DEP_FILE
     record.write_text("garbage {")
     done = run_pipeline(out, "--only", "03")
     assert done.returncode == 0, done.stderr
@@ -182,14 +184,14 @@ def test_one_microdata_path_without_the_other_is_refused(tmp_path):
     rda = tmp_path / "other.rda"
     rda.write_bytes(b"x")
     with pytest.raises(CompendiumError, match="SUSENAS_PATH is given without SAKERNAS_PATH"):
-        workflow.check_parameters(NOTEBOOKS, {"SUSENAS_PATH": str(rda)})
+        spec.check_parameters(NOTEBOOKS, {"SUSENAS_PATH": str(rda)})
 
 
 def test_assignments_are_parsed_as_python_literals_or_words():
-    assert workflow.parse_assignments(["LANG=id", "ALPHA=0.01", "PROVINCE=61", "DOWNLOAD=False"]) == {
+    assert spec.parse_assignments(["LANG=id", "ALPHA=0.01", "PROVINCE=61", "DOWNLOAD=False"]) == {
         "LANG": "id", "ALPHA": 0.01, "PROVINCE": 61, "DOWNLOAD": False}
     with pytest.raises(CompendiumError, match="expected NAME=VALUE"):
-        workflow.parse_assignments(["LANG"])
+        spec.parse_assignments(["LANG"])
 
 
 @pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda nb: nb.name)
@@ -237,7 +239,7 @@ def test_run_without_microdata_skips_finance_and_builds_the_report(tmp_path):
 
 
 def _notebook(folder: Path, name: str, *code: str, meta: dict | None = None) -> Path:
-    nb = new_notebook(metadata={"kernelspec": {"name": workflow.KERNEL, "display_name": "k", "language": "python"},
+    nb = new_notebook(metadata={"kernelspec": {"name": spec.KERNEL, "display_name": "k", "language": "python"},
                                 "kalbar": meta or {}})
     params = new_code_cell("MODE = 'ok'  # ok or fail")
     params.metadata["tags"] = ["parameters"]
@@ -276,6 +278,24 @@ def test_undeclared_output_fails_and_replaces_nothing(tmp_path):
     assert done.returncode == 1
     assert "01_flaky.ipynb: wrote results/flaky.csv, which its metadata (kalbar) does not declare" in done.stderr
     assert not (out / "results" / "flaky.csv").exists() and not list(out.rglob("*.pending"))
+
+
+def test_edit_keeping_size_and_mtime_reruns_the_reader(tmp_path):
+    """Dependencies are compared by content: a table edited with its size and modification
+    time kept (``cp -p``, ``rsync -t``, ``touch -r``) reruns the notebook that reads it."""
+    nbs, out, table = tmp_path / "nbs", tmp_path / "out", tmp_path / "table.csv"
+    table.write_text("x\n1\n")
+    _notebook(nbs, "01_reader", f"import pandas as pd\nfrom kalbar_border import results\n"
+              f"results.write_table(pd.read_csv({str(table)!r}), 'copy')",
+              meta={"inputs": [str(table)], "outputs": ["results/copy.csv"]})
+    assert run_pipeline(out, "--folder", nbs).returncode == 0
+    kept = table.stat()
+    table.write_text("x\n2\n")
+    os.utime(table, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert (table.stat().st_size, table.stat().st_mtime_ns) == (kept.st_size, kept.st_mtime_ns)
+    done = run_pipeline(out, "--folder", nbs)
+    assert done.returncode == 0 and _status(done.stdout)["01_reader"] == "done", done.stdout
+    assert (out / "results" / "copy.csv").read_text() == "x\n2\n"
 
 
 def test_outputs_work_in_folders_on_another_filesystem(tmp_path):
@@ -355,6 +375,93 @@ def test_ctrl_c_gives_one_line_and_leaves_no_process(tmp_path):
         time.sleep(0.2)
 
 
+def test_cell_over_the_time_limit_fails_in_one_line(tmp_path):
+    nbs, out = tmp_path / "nbs", tmp_path / "out"
+    _notebook(nbs, "01_slow", "x = 1", "import time\ntime.sleep(60)", meta={"outputs": []})
+    started = time.monotonic()
+    done = run_pipeline(out, "--folder", nbs, "--timeout", "3")
+    assert done.returncode == 1 and time.monotonic() - started < 45
+    assert done.stderr.strip() == ("error: 01_slow.ipynb: cell 4 did not finish within 3 s, the limit per cell; "
+                                   "if it needs longer, run again with make reproduce TIMEOUT=SECONDS")
+    assert not list(out.rglob("*.pending"))
+
+
+def test_make_passes_timeout_and_documents_it():
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+    dry = subprocess.run(["make", "-n", "reproduce", "TIMEOUT=42"], cwd=paths.ROOT, capture_output=True, text=True)
+    assert "-m kalbar_border.workflow --timeout 42" in " ".join(dry.stdout.split())
+    helped = subprocess.run(["make", "-s", "help"], cwd=paths.ROOT, capture_output=True, text=True).stdout
+    assert "TIMEOUT=" in helped and "TIMEOUT=" in (paths.ROOT / "README.md").read_text()
+    assert 60 <= spec.TIMEOUT < 900  # minutes: wide for the slowest real cell (about 1.5 s), not a quarter hour
+
+
+@pytest.mark.parametrize("value", ["0", "ten", "-5"])
+def test_bad_timeout_is_one_line(tmp_path, value):
+    done = run_pipeline(tmp_path / "out", "--timeout", value)
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [
+        f"error: TIMEOUT={value!r}: expected a whole number of seconds per cell, e.g. TIMEOUT=600"]
+
+
+@pytest.mark.parametrize("line, said", [
+    ("LAST_YEAR = 2020 + 3", "parameters cell line 2: `LAST_YEAR = 2020 + 3` is not a literal"),
+    ("LAST_YEAR = (2023", "parameters cell line 2: not valid Python"),
+    ("print('hello')", "parameters cell line 2: `print('hello')` is not an assignment"),
+])
+def test_parameters_cell_must_hold_literals(tmp_path, line, said):
+    """The same line from the command and from doit's own list, never a traceback."""
+    nbs = tmp_path / "nbs"
+    path = _notebook(nbs, "01_x", "x = 1")
+    nb = json.loads(path.read_text())
+    nb["cells"][1]["source"] = f"MODE = 'ok'\n{line}\n"
+    path.write_text(json.dumps(nb))
+    doit = Path(sys.executable).with_name("doit")
+    for done in (run_pipeline(tmp_path / "out", "--folder", nbs),
+                 subprocess.run([str(doit), "list", f"NOTEBOOKS={nbs}"], cwd=paths.ROOT, capture_output=True, text=True)):
+        assert done.returncode == 2, done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: {path}: {said}"), done.stderr
+        assert "expected NAME = a literal" in lines[0]
+
+
+def test_build_that_is_a_file_is_one_line(tmp_path):
+    nbs, out = _sleeper(tmp_path)[0], tmp_path / "out"
+    out.mkdir()
+    (out / "build").write_text("not a folder")
+    done = run_pipeline(out, "--folder", nbs)
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [
+        f"error: {out / 'build'}: exists but is not a folder; the pipeline writes its build/ there: "
+        "rename or remove that file, then run again"]
+
+
+def _unwritable(tmp_path: Path) -> Path:
+    """A folder this process cannot write: a read-only one, or (as root, whom modes do not stop)
+    one on a read-only filesystem."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    for candidate in (folder, Path("/sys/kernel")):
+        try:
+            (candidate / "probe").write_text("x")
+            (candidate / "probe").unlink()
+        except OSError:
+            return candidate
+    pytest.skip("no unwritable folder for this user")
+
+
+def test_unwritable_checkout_points_at_output_dir(tmp_path):
+    nbs = _sleeper(tmp_path)[0]
+    folder = _unwritable(tmp_path)
+    try:
+        done = run_pipeline(folder, "--folder", nbs)
+    finally:
+        (tmp_path / "read-only").chmod(0o755)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {folder}: outputs cannot be written there")
+    assert "set COMPENDIUM_OUTPUT_DIR to a writable folder" in lines[0]
+
+
 # --------------------------------------------------------------------------- small parts
 
 
@@ -363,8 +470,8 @@ def test_source_cell_numbers_do_not_count_the_injected_cell():
     injected = new_code_cell("MODE = 'fail'")
     injected.metadata["tags"] = ["injected-parameters"]
     nb.cells = [new_markdown_cell("# t"), new_code_cell("MODE = 'ok'"), injected, new_code_cell("x"), new_code_cell("y")]
-    assert workflow._source_cell(nb, 4) == 4  # 5th cell of the executed copy, 4th of the source
-    assert workflow._source_cell(nb, 1) == 2
+    assert execute._source_cell(nb, 4) == 4  # 5th cell of the executed copy, 4th of the source
+    assert execute._source_cell(nb, 1) == 2
 
 
 def test_missing_parameters_cell_is_refused(tmp_path):
@@ -373,7 +480,7 @@ def test_missing_parameters_cell_is_refused(tmp_path):
     nb["cells"][1]["metadata"]["tags"] = []
     path.write_text(json.dumps(nb))
     with pytest.raises(CompendiumError, match="expected exactly one cell tagged 'parameters', found 0"):
-        workflow.Notebook.load(path)
+        spec.Notebook.load(path)
 
 
 def test_paths_do_not_depend_on_working_directory(tmp_path):

@@ -5,11 +5,12 @@ import json
 import nbformat
 import pytest
 
-from kalbar_border import teaching, workflow
+from kalbar_border import teaching
+from kalbar_border.pipeline import notebooks as spec
 from kalbar_border.errors import CompendiumError
 from tests.conftest import run_pipeline
 
-WITH_EXERCISES = [nb for nb in workflow.discover() if nb.name[:2] in {"02", "03", "04", "05", "06"}]
+WITH_EXERCISES = [nb for nb in spec.discover() if nb.name[:2] in {"02", "03", "04", "05", "06"}]
 
 
 def _tagged(cells, tag):
@@ -72,7 +73,7 @@ def test_unweighted_share_check_recognises_the_weighted_share(susenas, capsys):
 
 def test_student_copies_hold_no_solution_and_run_top_to_bottom(tmp_path):
     written = teaching.write_student_copies(tmp_path / "student")
-    assert [p.name for p in written] == [nb.path.name for nb in workflow.discover()]
+    assert [p.name for p in written] == [nb.path.name for nb in spec.discover()]
     for path in written:
         cells = json.loads(path.read_text())["cells"]
         assert not _tagged(cells, "solution")

@@ -5,7 +5,7 @@ Used by every function that writes an output (tables, results, figures, manifest
 While the pipeline runs a notebook it sets ``COMPENDIUM_PENDING`` to a token: each write then
 goes to ``.<name>.<token>.pending`` beside its destination and stays there, and the pipeline
 moves all of a notebook's pending files into place only when the whole notebook succeeded
-(:mod:`kalbar_border.workflow`). Run by hand (JupyterLab), writes replace their file at once.
+(:mod:`kalbar_border.pipeline.execute`). Run by hand (JupyterLab), writes replace their file at once.
 """
 from __future__ import annotations
 

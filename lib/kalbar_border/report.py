@@ -434,13 +434,15 @@ def _parameters(manifest: dict, lang: str) -> str:
     """The effective parameter values, name = value, with the notebooks using each; then what
     was set on the command line and whether the microdata were present."""
     notebooks = manifest.get("notebooks", [])
-    skipped = {Path(n["notebook"]).stem for n in notebooks if n.get("status") == "skipped"}
+    # A skipped notebook did not run with its values, and the outputs of one that failed or did
+    # not run were made with the values shown: say so beside its name.
+    marked = {Path(n["notebook"]).stem: label("status_" + n["status"], lang)
+              for n in notebooks if n.get("status") in ("skipped", "failed", "not_current")}
 
     def where(stems):
-        # A skipped notebook did not run with its values: say so beside its name.
-        if len(stems) == len(notebooks) > 1 and not skipped:
+        if len(stems) == len(notebooks) > 1 and not marked:
             return _e(label("report_all_notebooks", lang))
-        return ", ".join(_e(s) + (f" ({_e(label('status_skipped', lang))})" if s in skipped else "") for s in stems)
+        return ", ".join(_e(s) + (f" ({_e(marked[s])})" if s in marked else "") for s in stems)
 
     items = []
     for name, values in parameter_values(manifest).items():
@@ -533,7 +535,7 @@ def _acronyms(lang: str) -> str:
 
 
 def _notebooks(manifest: dict, lang: str) -> str:
-    """The executed notebooks: link to each page, status (and why skipped), time, parameters."""
+    """The executed notebooks: link to each page, status (and why skipped or not current), time, parameters."""
     rows = "".join(
         f'<tr><td><a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a></td>'
         f'<td>{_e(label("status_" + n["status"], lang))}{" (" + _e(local_text(n["reason"], lang)) + ")" if n.get("reason") else ""}</td>'

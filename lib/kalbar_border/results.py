@@ -73,11 +73,15 @@ def record(values: dict, *, notebook: str, sources: dict | None = None) -> dict:
 
 
 def _recorded(notebooks=None) -> dict[str, dict]:
-    """notebook -> its findings: the files in ``results/`` and, over them, what this kernel
-    recorded (its own file may still be pending while the pipeline runs the notebook)."""
+    """notebook -> its findings: the files in ``results/`` of ``notebooks`` (default: those in
+    ``notebooks/``) and, over them, what this kernel recorded (its own file may still be pending while the pipeline runs the notebook)."""
+    if notebooks is None:
+        # Only this checkout's notebooks: a file left by a removed notebook, or by one that
+        # exists on another branch, is never merged into the findings the ledger reads.
+        notebooks = {p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     found = {p.stem: p for p in sorted(paths.results_dir().glob("[0-9][0-9]_*.json"))}
-    data = {name: _read(path) for name, path in found.items() if notebooks is None or name in notebooks}
-    data.update({name: rec for name, rec in _RECORDED.items() if notebooks is None or name in notebooks})
+    data = {name: _read(path) for name, path in found.items() if name in notebooks}
+    data.update({name: rec for name, rec in _RECORDED.items() if name in notebooks})
     return dict(sorted(data.items()))
 
 
@@ -91,7 +95,7 @@ def _read(path: Path) -> dict:
 
 
 def load_results(notebooks=None) -> dict:
-    """Recorded results (key -> value) of ``notebooks`` (names; default: every notebook's)."""
+    """Recorded results (key -> value) of ``notebooks`` (names; default: those in ``notebooks/``)."""
     return {k: v for rec in _recorded(notebooks).values() for k, v in rec["values"].items()}
 
 

@@ -294,7 +294,7 @@ def write_student_copies(target: Path | None = None, lang: str | None = None) ->
 
     from .atomic import write_text
     from .figures.labels import LANGS
-    from .workflow import discover
+    from .pipeline.notebooks import discover
 
     if lang is not None:
         label("check_correct", lang)  # an unsupported language is a one-line error

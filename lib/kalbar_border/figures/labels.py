@@ -449,6 +449,13 @@ LABELS: dict[str, dict[str, str]] = {
     "not available in this run": {"en": "not available in this run", "id": "tidak tersedia dalam proses ini"},
     "status_current": {"en": "current", "id": "terkini"},
     "status_skipped": {"en": "skipped", "id": "dilewati"},
+    # a notebook that failed or did not run in the last run: its outputs, if any, are an earlier
+    # run's, made with the parameters shown beside them
+    "status_failed": {"en": "FAILED in this run", "id": "GAGAL pada run ini"},
+    "status_not_current": {"en": "NOT CURRENT (not run in this run)", "id": "TIDAK TERKINI (tidak dijalankan pada run ini)"},
+    "outputs of an earlier run": {"en": "outputs of an earlier run",
+                                  "id": "keluaran dari run sebelumnya"},
+    "no outputs": {"en": "no outputs", "id": "tanpa keluaran"},
     # column headings of the tables the notebooks show (kalbar_border.localize.table): col_<column>
     "col_value": {"en": "value", "id": "nilai"},
     "col_year": {"en": "year", "id": "tahun"},

@@ -1,0 +1,388 @@
+"""Owns executing one notebook with papermill and committing its outputs.
+
+While a notebook runs, :mod:`kalbar_border.atomic` writes every output to a pending file
+beside its destination; when the notebook succeeded, each pending file replaces its
+destination (``os.replace`` in the same folder, so symlinked folders on other filesystems
+work), through a journal written first (:func:`_commit`), with Ctrl-C and SIGTERM held back
+until the commit is done, and completed by the next run if the process died in it. A failed
+notebook leaves every previous output as it was; a file it wrote under ``results/``,
+``figures/`` or ``data/processed/`` without declaring it (found by listing those folders
+before and after) fails it and is removed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import atomic, paths
+from ..errors import CompendiumError
+from .notebooks import KERNEL, TIMEOUT, Notebook, cell_source, read_notebook
+
+#: One BLAS/OpenMP thread per kernel: two kernels on two cores do not oversubscribe them,
+#: and floating-point results (and figure bytes) do not depend on the number of jobs.
+SINGLE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _pending(path: Path, token: str) -> Path:
+    return path.with_name(f".{path.name}.{token}.pending")
+
+
+#: Folders (under the output root) that notebooks write to.
+OUTPUT_FOLDERS = ("results", "figures", "data/processed", "build/notebooks", "build/html")
+
+
+def _pending_files(token: str) -> dict[str, Path]:
+    """Destination (relative to the output root, as declared) -> pending file of ``token``.
+    Relative names are built from the folder names, never by resolving: a folder may be a
+    symlink to another filesystem."""
+    root = paths.output_root()
+    found = {}
+    for folder in OUTPUT_FOLDERS:
+        for pending in (root / folder).glob(f".*.{token}.pending"):
+            found[f"{folder}/{pending.name[1:-len(f'.{token}.pending')]}"] = pending
+    return dict(sorted(found.items()))
+
+
+def unexecuted_cells(nb) -> list[int]:
+    """Indices of code cells with source but no execution count (a kernel that lost its
+    messages can hand back a notebook papermill calls done)."""
+    return [i for i, c in enumerate(nb.cells)
+            if c.cell_type == "code" and c.source.strip() and c.get("execution_count") is None]
+
+
+def _source_cell(executed, index: int) -> int:
+    """1-based number in the source notebook of cell ``index`` of the executed copy, which
+    has papermill's injected-parameters cell after the parameters cell (and, in the copy it
+    saves after an error, its error-marker cells, which ``index`` does not count)."""
+    cells = [c for c in executed.cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
+    injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
+    return index + 1 - (1 if injected and index > injected[0] else 0)
+
+
+#: Longest Unix socket path (bytes) that every platform accepts.
+SOCKET_PATH_MAX = 100
+
+
+def _kernel_config(token: str):
+    """Where the kernel's connection file and sockets go, set through traitlets config (the
+    documented way to configure jupyter_client): ``build/runtime/kernel-<token>.json``, and Unix
+    sockets beside it when their paths fit, so parallel kernels cannot race for TCP ports (TCP
+    otherwise: a checkout deep in the file system)."""
+    from traitlets.config import Config
+
+    connection = paths.build_dir() / "runtime" / f"kernel-{token}.json"
+    manager = {"connection_file": str(connection)}
+    if len(str(connection.with_suffix(""))) + len("-ipc-65535") <= SOCKET_PATH_MAX:
+        manager["transport"] = "ipc"
+    return Config({"KernelManager": manager})
+
+
+def _papermill(nb: Notebook, params: dict, output: Path, kernel: str, timeout: int, token: str):
+    import papermill as pm
+
+    # request_save_on_cell_execute=False: the executed copy is written once, at the end
+    # (or with the error), instead of before and after every cell.
+    return pm.execute_notebook(
+        str(nb.path), str(output), parameters=params, kernel_name=kernel, cwd=str(paths.ROOT),
+        execution_timeout=timeout, start_timeout=120, progress_bar=False, log_output=False,
+        request_save_on_cell_execute=False, config=_kernel_config(token))
+
+
+def _execute(nb: Notebook, params: dict, pending_nb: Path, kernel: str, timeout: int, token: str):
+    """papermill on one notebook; one line naming notebook and source cell on failure."""
+    import nbformat
+    import papermill as pm
+    from nbclient.exceptions import CellTimeoutError
+
+    for attempt in range(2):
+        try:
+            executed = _papermill(nb, params, pending_nb, kernel, timeout, f"{token}-{attempt}")
+        except pm.PapermillExecutionError as exc:
+            failed = paths.build_dir() / "failed" / f"{nb.name}.ipynb"
+            where, cell = "", exc.cell_index
+            if pending_nb.is_file():
+                failed.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(pending_nb, failed)
+                where = f"; executed copy of this run: build/failed/{failed.name}"
+                cell = _source_cell(nbformat.read(failed, as_version=4), exc.cell_index)
+            detail = str(exc.evalue).splitlines()[0] if exc.evalue else ""
+            raise CompendiumError(f"{nb.path.name}: cell {cell} raised {exc.ename}: {detail}{where}") from None
+        except CellTimeoutError as exc:
+            cell = _timed_out_cell(nb, str(exc))
+            pending_nb.unlink(missing_ok=True)
+            raise CompendiumError(f"{nb.path.name}: cell {cell} did not finish within {timeout} s, the limit per "
+                                  "cell; if it needs longer, run again with make reproduce TIMEOUT=SECONDS") from None
+        except Exception as exc:  # the kernel did not start or died
+            if attempt == 0:
+                continue  # e.g. a port taken between choosing and binding it: try a new kernel once
+            text = str(exc).splitlines()[0] if str(exc) else ""
+            raise CompendiumError(f"{nb.path.name}: execution failed ({type(exc).__name__}: {text}); "
+                                  "no executed copy from this run") from None
+        if not unexecuted_cells(executed):
+            return executed
+    raise CompendiumError(f"{nb.path.name}: cells came back without execution counts twice (the kernel "
+                          "lost its messages)")
+
+
+def _timed_out_cell(nb: Notebook, message: str) -> str:
+    """Source number of the cell a ``CellTimeoutError`` was raised for: papermill saves no copy
+    on a timeout, and nbclient's message holds the cell's source (or, for a long cell, its first
+    and last five lines), so the cell is found by that preview ("?" when none matches)."""
+    for number, cell in enumerate(read_notebook(nb.path)["cells"], start=1):
+        if cell["cell_type"] != "code" or not cell_source(cell).strip():
+            continue
+        lines = cell_source(cell).strip().split("\n")
+        preview = cell_source(cell) if len(lines) < 11 else f"{lines[:5]}\n...\n{lines[-5:]}"
+        if f"\n{preview}\n" in message:
+            return str(number)
+    return "?"
+
+
+def _portable_record(executed, nb: Notebook, pending_nb: Path) -> None:
+    """Rewrite papermill's record of where the notebook came from and went (absolute paths of
+    this machine, the second one a pending file's) as paths in the project, and save the
+    executed copy again: no generated file holds a path of the machine it ran on."""
+    import nbformat
+
+    record = executed.metadata.get("papermill", {})
+    record.update(input_path=f"notebooks/{nb.path.name}", output_path=f"build/notebooks/{nb.path.name}")
+    nbformat.write(executed, str(pending_nb))
+
+
+@contextmanager
+def _stderr_to(log: Path):
+    """Standard error of this process, and so of the kernels it starts, to ``log``: the
+    kernel's own log lines (jupyter_client interrupts a kernel before shutting it down, and
+    ipykernel logs that as an ERROR) belong with the notebook, not on the user's terminal."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log, "w") as fh:
+        os.dup2(fh.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@dataclass
+class Job:
+    """What executing one notebook needs (picklable: doit sends it to a worker process)."""
+
+    nb: Notebook
+    params: dict
+    outputs: list[str]
+    #: Files the other notebooks of the run declare: never removed as this notebook's stale
+    #: outputs, never counted as files it wrote without declaring them.
+    others: list[str]
+    kernel: str = KERNEL
+    timeout: int = TIMEOUT
+    run_id: str = ""
+
+
+#: Folders whose files a notebook may only create through its declared outputs.
+WATCHED = ("results", "figures", "data/processed")
+
+
+def listing() -> dict[str, tuple]:
+    """Every file in the watched folders (relative name -> size, mtime, inode), except pending
+    and temporary files of writes in progress."""
+    root, found = paths.output_root(), {}
+    for folder in WATCHED:
+        for path in (root / folder).rglob("*") if (root / folder).is_dir() else []:
+            if path.name.startswith(".") and path.name.endswith((".pending", ".tmp")):
+                continue
+            try:
+                if path.is_file():
+                    st = path.stat()
+                    found[f"{folder}/{path.relative_to(root / folder).as_posix()}"] = (st.st_size, st.st_mtime_ns, st.st_ino)
+            except OSError:  # removed between listing and stat by a parallel notebook's commit
+                continue
+    return found
+
+
+def _written_directly(before: dict, after: dict, declared: set) -> list[str]:
+    """Files created or changed while the notebook ran, outside our writer (``to_csv('results/x.csv')``),
+    and declared by no notebook of the run (the others commit theirs meanwhile)."""
+    return sorted(rel for rel, state in after.items() if before.get(rel) != state and rel not in declared)
+
+
+@contextmanager
+def _first_signal_interrupts():
+    """The first Ctrl-C or SIGTERM raises KeyboardInterrupt here; later ones (the terminal sends
+    SIGINT to every process, then doit sends SIGTERM to its workers) are ignored, so they cannot
+    cut short the removal of this notebook's pending files."""
+    interrupted = []
+
+    def interrupt(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    saved = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    except CompendiumError:
+        # papermill can turn the KeyboardInterrupt into an execution error: the run was still
+        # interrupted, and the worker must stop rather than wait for its next notebook.
+        if interrupted:
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    if interrupted:
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def _signals_deferred():
+    """Ctrl-C and SIGTERM wait until the block is done: a commit is never cut in the middle."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def execute_notebook(job: Job) -> dict:
+    """Execute one notebook and commit its outputs; returns {absolute path: sha256}.
+
+    Raises :class:`CompendiumError` with one line naming the notebook and the source cell;
+    on any failure no output is replaced and the pending files are removed.
+    """
+    nb, params = job.nb, job.params
+    token = f"{os.getpid()}-{nb.name[:2]}"
+    build = paths.build_dir()
+    pending_nb = _pending(build / "notebooks" / f"{nb.name}.ipynb", token)
+    pending_nb.parent.mkdir(parents=True, exist_ok=True)
+    (build / "runtime").mkdir(parents=True, exist_ok=True)
+    saved = {var: os.environ.get(var) for var in (atomic.PENDING_ENV, *SINGLE_THREAD)}
+    started = time.monotonic()
+    with _first_signal_interrupts():
+        try:
+            before = listing()
+            # The kernel inherits this environment: its writes go to pending files (see atomic).
+            os.environ.update({atomic.PENDING_ENV: token, **dict.fromkeys(SINGLE_THREAD, "1")})
+            try:
+                with _stderr_to(build / "logs" / f"{nb.name}.log"):
+                    executed = _execute(nb, params, pending_nb, job.kernel, job.timeout, token)
+                _portable_record(executed, nb, pending_nb)
+                from ..report import notebook_html
+
+                atomic.write_text(build / "html" / f"{nb.name}.html", notebook_html(executed, params.get("LANG", "en")))
+            finally:
+                for var, value in saved.items():
+                    if value is None:
+                        os.environ.pop(var, None)
+                    else:
+                        os.environ[var] = value
+                direct = _written_directly(before, listing(), set(job.outputs) | set(job.others))
+                root = paths.output_root()
+                for rel in direct:
+                    (root / rel).unlink(missing_ok=True)
+            if direct:
+                raise CompendiumError(f"{nb.path.name}: wrote {', '.join(direct)} directly, which its metadata (kalbar) "
+                                      "does not declare; removed, and no output was replaced")
+            return _commit(job, token, time.monotonic() - started)
+        finally:
+            for leftover in _pending_files(token).values():
+                leftover.unlink(missing_ok=True)
+
+
+def _record_path(name: str) -> Path:
+    return paths.build_dir() / "runs" / f"{name}.json"
+
+
+def read_record(name: str) -> dict | None:
+    """A notebook's run record (``build/runs/<name>.json``): its parameters and outputs when it
+    last succeeded; None when it never did (or the record is unreadable)."""
+    try:
+        record = json.loads(_record_path(name).read_text())
+        return record if isinstance(record, dict) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _commit(job: Job, token: str, seconds: float) -> dict:
+    """Check the notebook wrote exactly what it declares, then commit: a journal naming every
+    replacement, stale file and the new run record is written first (atomically), then applied,
+    then removed. A commit cut short (the process killed) is completed from its journal by the
+    next run (:func:`recover_commits`), so each notebook's outputs are all old or all new."""
+    nb = job.nb
+    pending = _pending_files(token)
+    expected = set(job.outputs) | {f"build/notebooks/{nb.name}.ipynb", f"build/html/{nb.name}.html"}
+    missing, extra = sorted(expected - set(pending)), sorted(set(pending) - expected)
+    if missing or extra:
+        said = "; ".join(([f"did not write {', '.join(missing)}"] if missing else []) +
+                         ([f"wrote {', '.join(extra)}, which its metadata (kalbar) does not declare"] if extra else []))
+        raise CompendiumError(f"{nb.path.name}: {said}; no output was replaced")
+    previous = (read_record(nb.name) or {}).get("outputs", [])
+    # Outputs of earlier parameter values go; a file another notebook now declares stays.
+    stale = sorted(set(previous) - expected - set(job.others))
+    record = {"notebook": nb.path.name, "parameters": job.params, "outputs": sorted(expected),
+              "seconds": round(seconds, 1), "run": job.run_id}
+    journal = paths.build_dir() / "commits" / f"{nb.name}.json"
+    with _signals_deferred():
+        atomic.write_json(journal, {"notebook": nb.name, "replace": {rel: p.name for rel, p in pending.items()},
+                                    "remove": stale, "record": record})
+        _apply(journal)
+    root = paths.output_root()
+    return {str(root / rel): atomic.sha256_file(root / rel) for rel in sorted(expected)}
+
+
+def _apply(journal: Path) -> str:
+    """Carry out a commit journal (again, if it was cut short: every step can be repeated)."""
+    entry = json.loads(journal.read_text())
+    root = paths.output_root()
+    for rel in entry["remove"]:
+        (root / rel).unlink(missing_ok=True)
+    for rel, name in sorted(entry["replace"].items()):
+        if (root / rel).with_name(name).exists():
+            os.replace((root / rel).with_name(name), root / rel)
+    atomic.write_json(_record_path(entry["notebook"]), entry["record"])
+    journal.unlink()
+    return entry["notebook"]
+
+
+def recover_commits() -> list[str]:
+    """Complete the commits a killed run left (under the run lock, before anything else);
+    returns the notebooks completed. A journal that cannot be read is dropped with the record
+    of its notebook, so that notebook runs again."""
+    done = []
+    for journal in sorted((paths.build_dir() / "commits").glob("*.json")):
+        try:
+            done.append(_apply(journal))
+        except (OSError, ValueError, KeyError, TypeError):
+            _record_path(journal.stem).unlink(missing_ok=True)
+            journal.unlink(missing_ok=True)
+    return done
+
+
+def execute_task(job: Job):
+    """doit action: run the notebook; a failure is doit's ``TaskFailed`` with our one line."""
+    from doit.exceptions import TaskFailed
+
+    try:
+        hashes = execute_notebook(job)
+    except CompendiumError as exc:
+        return TaskFailed(str(exc))
+    record = _record_path(job.nb.name)
+    return {"outputs": {**hashes, str(record): atomic.sha256_file(record)}}
+
+
+def clean_pending() -> None:
+    """Pending files of a run that was killed (only one run holds the lock, so none is live)."""
+    root = paths.output_root()
+    for folder in OUTPUT_FOLDERS:
+        for stray in (root / folder).glob(".*.pending"):
+            stray.unlink(missing_ok=True)

@@ -1,0 +1,111 @@
+"""Owns the run lock, ``build/.lock``: one run (or ``make clean``) per checkout at a time.
+
+Standard library and :mod:`kalbar_border.paths` only, so ``make clean`` can take the lock
+with the system Python, before (or without) the project's environment.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import sys
+
+from .. import paths
+from ..errors import CompendiumError
+
+#: Folders (under the output root) the pipeline writes.
+OUTPUT_FOLDERS = ("build", "results", "figures", "data/processed")
+
+
+def check_writable() -> None:
+    """One line, before anything runs, when the outputs cannot be written: an output folder
+    that is a file, or a checkout (or ``COMPENDIUM_OUTPUT_DIR``) that is not writable."""
+    root = paths.output_root()
+    for name in OUTPUT_FOLDERS:
+        folder = root / name
+        if folder.exists() and not folder.is_dir():
+            raise CompendiumError(f"{folder}: exists but is not a folder; the pipeline writes its {name}/ there: "
+                                  "rename or remove that file, then run again")
+    try:
+        paths.build_dir().mkdir(parents=True, exist_ok=True)
+        for name in OUTPUT_FOLDERS:
+            if (root / name).is_dir():  # e.g. figures/ of a read-only checkout
+                os.close(os.open(root / name / f".probe-{os.getpid()}", os.O_CREAT | os.O_WRONLY, 0o600))
+                os.unlink(root / name / f".probe-{os.getpid()}")
+    except OSError as exc:
+        raise CompendiumError(f"{root}: outputs cannot be written there ({exc.strerror}); set COMPENDIUM_OUTPUT_DIR "
+                              "to a writable folder, e.g. make reproduce COMPENDIUM_OUTPUT_DIR=$HOME/kalbar-outputs") from None
+
+
+class RunLock:
+    """``build/.lock``: one run per checkout. The holder's process id is written into the
+    file; a second run stops at once with one line naming it (or waits, with ``wait``)."""
+
+    def __init__(self, wait: bool = False):
+        self.path, self.wait, self.handle = paths.build_dir() / ".lock", wait, None
+
+    def __enter__(self):
+        check_writable()
+        self.handle = open(self.path, "a+")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            self.handle.seek(0)
+            holder = self.handle.read().strip() or "unknown"
+            self.handle.close()
+            raise CompendiumError(f"another run (process {holder}) holds build/{self.path.name}; "
+                                  "wait for it to finish (or pass --wait), then run again") from None
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(str(os.getpid()))
+        self.handle.flush()
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.seek(0)
+        self.handle.truncate()
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+
+
+
+
+#: What ``make clean`` removes (under the output root); build/.lock itself stays, so a run that
+#: starts while the clean finishes locks the same file.
+GENERATED = ("results", "data/processed", "build")
+
+
+def clean() -> list[str]:
+    """``make clean``: remove the generated outputs while holding the run lock (so it refuses,
+    with the lock's one line, while a run is going on). Returns what it removed."""
+    removed = []
+    with RunLock():
+        root = paths.output_root()
+        for name in GENERATED:
+            folder = root / name
+            if not folder.is_dir():
+                continue
+            for path in [p for p in folder.iterdir() if p.name != ".lock"] if name == "build" else [folder]:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink(missing_ok=True)
+                removed.append(name)
+    return sorted(set(removed))
+
+
+def main(argv: list[str]) -> int:
+    if argv != ["clean"]:
+        print("usage: python -m kalbar_border.pipeline.lock clean", file=sys.stderr)
+        return 2
+    try:
+        removed = clean()
+    except CompendiumError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"removed {', '.join(f'{name}/' for name in removed)}" if removed else "nothing to remove")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

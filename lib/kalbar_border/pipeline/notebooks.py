@@ -1,0 +1,353 @@
+"""Owns what the pipeline knows of the notebooks before anything runs: each notebook's
+metadata (``kalbar``: inputs, outputs, figures, microdata) and parameters cell, the checks of
+parameter values given on the command line, and the :class:`Plan` of one run (which notebooks
+run with which parameters, whether the microdata are there).
+
+Nothing here imports doit, papermill or pandas: ``make reproduce`` and ``doit list`` check a
+run's parameters in milliseconds.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import paths
+from ..data.microdata import DATASETS, fetch
+from ..errors import CompendiumError
+
+KERNEL = "kalbar-border"
+#: Seconds a cell may run (``make reproduce TIMEOUT=...``): the slowest cell on the Jambi files takes
+#: 1.5 s on 2 cores and the models on a national-size file about 20 s (make bench-scale); five
+#: minutes leaves a wide margin, and a cell that loops forever holds the run lock no longer.
+TIMEOUT = 300
+PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
+
+
+def read_notebook(path: Path) -> dict:
+    """A notebook as plain JSON (nbformat's import alone costs more than a no-op run)."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CompendiumError(f"{path}: not a readable notebook ({type(exc).__name__})") from None
+
+
+def cell_source(cell: dict) -> str:
+    """A cell's source as one string (stored as a string or a list of lines)."""
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def parameter_cell(nb: dict, path: Path) -> tuple[int, dict]:
+    """(index, cell) of the notebook's single cell tagged ``parameters``."""
+    found = [(i, c) for i, c in enumerate(nb["cells"]) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(found) != 1:
+        raise CompendiumError(f"{paths.relative(path)}: expected exactly one cell tagged 'parameters', found {len(found)}")
+    return found[0]
+
+
+def parameters_of(nb: dict, path: Path) -> dict:
+    """Defaults of the parameters cell: ``NAME = literal`` per line. Read without running the
+    notebook (so ``doit list`` and the checks before a run see them), hence literals only."""
+    _, cell = parameter_cell(nb, path)
+    source = cell_source(cell)
+    where = f"{paths.relative(path)}: parameters cell"
+    expected = "expected NAME = a literal (number, string, True/False/None, list) on each line"
+    try:
+        body = ast.parse(source).body
+    except SyntaxError as exc:
+        raise CompendiumError(f"{where} line {exc.lineno}: not valid Python ({exc.msg}); {expected}") from None
+    params = {}
+    for node in body:
+        text = ast.get_source_segment(source, node) or ""
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            raise CompendiumError(f"{where} line {node.lineno}: `{text}` is not an assignment; {expected}")
+        try:
+            params[node.targets[0].id] = ast.literal_eval(node.value)
+        except ValueError:
+            raise CompendiumError(f"{where} line {node.lineno}: `{text}` is not a literal; {expected}; "
+                                  "compute derived values in the next cell") from None
+    return params
+
+
+@dataclass
+class Notebook:
+    """One notebook as the pipeline sees it (see the module docstring)."""
+
+    path: Path
+    defaults: dict
+    inputs: list = field(default_factory=list)
+    outputs: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    microdata: str = "none"
+    microdata_outputs: list = field(default_factory=list)
+    #: ``{"table": raw table, "column": year or ISO date, "include": [years]}``: the years its
+    #: data cover and those its findings need, so FIRST_YEAR/LAST_YEAR are checked before a run.
+    years: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @classmethod
+    def load(cls, path: Path) -> "Notebook":
+        nb = read_notebook(path)
+        meta = nb.get("metadata", {}).get("kalbar", {})
+        spec = cls(Path(path), parameters_of(nb, path), list(meta.get("inputs", [])), list(meta.get("outputs", [])),
+                   list(meta.get("figures", [])), meta.get("microdata", "none"), list(meta.get("microdata_outputs", [])),
+                   dict(meta.get("years", {})))
+        if spec.microdata not in ("none", "optional", "required"):
+            raise CompendiumError(f"{paths.relative(path)}: metadata kalbar.microdata is {spec.microdata!r}; "
+                                  "expected 'none', 'optional' or 'required'")
+        return spec
+
+    def fill(self, template: str, params: dict) -> str:
+        """A declared path with its ``{PARAMETER}`` placeholders filled."""
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise CompendiumError(f"{paths.relative(self.path)}: declared path {template!r} names {exc} "
+                                  "which is not one of its parameters") from None
+
+    def declared_outputs(self, params: dict, with_microdata: bool) -> list[str]:
+        """Output files (relative to the output root) for these parameter values."""
+        out = [self.fill(t, params) for t in self.outputs]
+        out += [f"figures/{f}" for name in self.figures for f in paths.figure_files(self.fill(name, params))]
+        if with_microdata:
+            out += [self.fill(t, params) for t in self.microdata_outputs]
+        return out
+
+    def build_files(self) -> list[str]:
+        """What every run of the notebook writes under ``build/``."""
+        return [f"build/notebooks/{self.name}.ipynb", f"build/html/{self.name}.html", f"build/runs/{self.name}.json"]
+
+
+def discover(folder: Path | None = None) -> list[Notebook]:
+    """Notebooks named ``NN_name.ipynb`` in ``folder`` (default ``notebooks/``), in number order."""
+    folder = Path(folder or paths.NOTEBOOKS)
+    found = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise CompendiumError(f"{folder}: no notebooks named NN_*.ipynb")
+    return [Notebook.load(p) for p in found]
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def parse_assignments(items: list[str]) -> dict:
+    """``["ALPHA=0.01", "LANG=id"]`` -> ``{"ALPHA": 0.01, "LANG": "id"}`` (bare words are strings)."""
+    out = {}
+    for item in items:
+        name, sep, raw = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise CompendiumError(f"parameter {item!r}: expected NAME=VALUE, e.g. LANG=id")
+        try:
+            out[name] = ast.literal_eval(raw)
+        except (ValueError, SyntaxError):
+            out[name] = raw
+    return out
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_value(name: str, value) -> str | None:
+    """Why ``value`` is not allowed for ``name`` (None when it is)."""
+    if name == "LANG" and value not in ("en", "id"):
+        return "allowed: en or id"
+    if name == "ALPHA" and not (isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1):
+        return "allowed: a number between 0 and 1, e.g. 0.05"
+    if name == "PROVINCE" and not (_is_int(value) or value == "all"):
+        return "allowed: a BPS province code (a whole number, e.g. 61) or all"
+    if name in ("FIRST_YEAR", "LAST_YEAR") and not _is_int(value):
+        return "allowed: a whole number, e.g. 2019"
+    if name in ("DOWNLOAD", "MICRODATA") and not isinstance(value, bool):
+        return "allowed: True or False"
+    if name == "DEFINITION":
+        from ..finance.variables import MIGRANT_DEFINITIONS  # pandas: only when a definition is chosen
+
+        if value not in MIGRANT_DEFINITIONS:
+            return "allowed: " + ", ".join(MIGRANT_DEFINITIONS)
+    if name in PATH_PARAMETERS.values() and value is not None:
+        if not isinstance(value, str) or not Path(value).is_file():
+            return "allowed: None or the path of an existing .rda file"
+    return None
+
+
+def check_parameters(notebooks: list[Notebook], overrides: dict) -> None:
+    """Stop with one line before anything runs when an override is unknown or not allowed."""
+    declared = {name for nb in notebooks for name in nb.defaults}
+    for name, value in overrides.items():
+        if name not in declared:
+            close = [d for d in sorted(declared) if d.lower() == name.lower()]
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise CompendiumError(f"parameter {name}: no notebook declares it; {hint}known: {', '.join(sorted(declared))}")
+        why = _check_value(name, value)
+        if why:
+            raise CompendiumError(f"parameter {name}={value!r} is not allowed; {why}")
+    paths_given = [PATH_PARAMETERS[k] for k in PATH_PARAMETERS if overrides.get(PATH_PARAMETERS[k]) is not None]
+    if len(paths_given) == 1:
+        other = next(v for v in PATH_PARAMETERS.values() if v not in paths_given)
+        raise CompendiumError(f"parameter {paths_given[0]} is given without {other}; give both .rda files or neither")
+    for nb in notebooks:
+        params = {**nb.defaults, **{k: v for k, v in overrides.items() if k in nb.defaults}}
+        if {"FIRST_YEAR", "LAST_YEAR"} <= set(params) and params["FIRST_YEAR"] > params["LAST_YEAR"]:
+            raise CompendiumError(f"parameters FIRST_YEAR={params['FIRST_YEAR']} and LAST_YEAR={params['LAST_YEAR']} "
+                                  f"of {nb.path.name}: FIRST_YEAR must not be after LAST_YEAR")
+        if nb.years and {"FIRST_YEAR", "LAST_YEAR"} <= set(params):
+            _check_years(nb, params["FIRST_YEAR"], params["LAST_YEAR"])
+
+
+def data_years(table: str, column: str) -> list[int]:
+    """The years (sorted, once each) of ``column`` (a year, or an ISO date) in a raw table."""
+    import csv
+
+    path = paths.ROOT / table
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            years = {int(str(row[column])[:4]) for row in csv.DictReader(fh) if row.get(column)}
+    except (OSError, KeyError, ValueError) as exc:
+        raise CompendiumError(f"{table}: cannot read the years of column {column!r} ({type(exc).__name__}: {exc})") from None
+    if not years:
+        raise CompendiumError(f"{table}: column {column!r} holds no year")
+    return sorted(years)
+
+
+def _check_years(nb: Notebook, first: int, last: int) -> None:
+    """FIRST_YEAR..LAST_YEAR must hold at least two years of the notebook's data and the years
+    its findings compare (2019 and 2020 for the fall of 2020): a range that would fail in the
+    middle of the run, after other notebooks committed theirs, stops the run before it starts."""
+    years = data_years(nb.years["table"], nb.years["column"])
+    need = sorted(nb.years.get("include", []))
+    covered = f"its data, {nb.years['table']}, cover {years[0]}-{years[-1]}"
+    where = f"parameters FIRST_YEAR={first} and LAST_YEAR={last} are not allowed for {nb.path.name}"
+    if need and not (first <= need[0] and last >= need[-1]):
+        raise CompendiumError(f"{where}: its findings compare {' and '.join(map(str, need))}, so FIRST_YEAR must be at "
+                              f"most {need[0]} and LAST_YEAR at least {need[-1]} ({covered})")
+    held = [y for y in years if first <= y <= last]
+    if len(held) < 2:
+        raise CompendiumError(f"{where}: the range holds {len(held)} year(s) of its data, at least two are needed ({covered})")
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+@dataclass
+class Plan:
+    """What a run does: notebooks with their parameters, and whether the microdata are there."""
+
+    notebooks: list[Notebook]
+    overrides: dict
+    microdata: bool
+    kernel: str = KERNEL
+    timeout: int = TIMEOUT
+    #: Which run wrote a notebook's record, so an interrupted run can say what it replaced.
+    run_id: str = ""
+
+    def params(self, nb: Notebook) -> dict:
+        """The notebook's parameters: its defaults, the overrides it declares, and (when the
+        microdata are missing) ``MICRODATA=False`` and the ledger restricted to what ran."""
+        params = {**nb.defaults, **{k: v for k, v in self.overrides.items() if k in nb.defaults}}
+        if "MICRODATA" in params and not self.microdata:
+            params["MICRODATA"] = False
+        if "RESULTS_FROM" in params:
+            # Always the notebooks of this run: a results/NN_*.json left by a removed notebook, or
+            # one of another branch, is never merged into results.json or read by the ledger.
+            params["RESULTS_FROM"] = [n.name for n in self.runnable]
+        return params
+
+    @property
+    def skipped(self) -> list[Notebook]:
+        return [nb for nb in self.notebooks if nb.microdata == "required" and not self.microdata]
+
+    @property
+    def runnable(self) -> list[Notebook]:
+        return [nb for nb in self.notebooks if nb not in self.skipped]
+
+    def microdata_files(self, nb: Notebook) -> list[Path]:
+        """The BPS files a notebook reads, by content: the cached files for notebook 01, the
+        files a parameter names for 05-06."""
+        params = self.params(nb)
+        named = [Path(params[p]).resolve() for p in PATH_PARAMETERS.values() if params.get(p)]
+        if named:
+            return named
+        if nb.microdata == "optional" and self.microdata:
+            return [paths.cache_dir() / spec.filename for spec in DATASETS.values()]
+        return []
+
+    def outputs(self, nb: Notebook) -> list[str]:
+        return nb.declared_outputs(self.params(nb), self.microdata)
+
+    def inputs(self, nb: Notebook) -> list[str]:
+        """Declared inputs, less what skipped notebooks would have written (the claims
+        ledger then evaluates without the finance findings, and says so)."""
+        absent = {o for other in self.skipped for o in self.outputs(other)}
+        return [i for i in nb.inputs if i not in absent]
+
+    def declared(self) -> dict[str, str]:
+        """Every file a notebook of this run declares (outputs and build files) -> that notebook."""
+        return {rel: nb.name for nb in self.runnable for rel in self.outputs(nb) + nb.build_files()}
+
+
+def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
+    """(available, message). Named files (``SUSENAS_PATH``/``SAKERNAS_PATH``) count as
+    available; otherwise both files must be in the cache, or be downloaded now (sha256
+    checked) when ``download``. The message names what is missing and how to provide it."""
+    if all(overrides.get(p) for p in PATH_PARAMETERS.values()):
+        return True, ""
+    cache = paths.cache_dir()
+    for spec in DATASETS.values():
+        _readable_or_absent(cache / spec.filename)
+    missing = [key for key, spec in DATASETS.items() if not (cache / spec.filename).is_file()]
+    if missing and download:
+        for key in list(missing):
+            try:
+                fetch(key)
+                missing.remove(key)
+            except CompendiumError:
+                pass
+    if not missing:
+        return True, ""
+    described = "; ".join(f"{DATASETS[k].filename} (sha256 {DATASETS[k].sha256}, from {DATASETS[k].mirror_url} "
+                          f"or {DATASETS[k].cran_tarball})" for k in DATASETS)
+    return False, (f"microdata not in {cache}: the finance notebooks are skipped. To run them, put {described} in "
+                   "that folder, or set COMPENDIUM_DATA_DIR to a folder holding both")
+
+
+def _readable_or_absent(path: Path) -> None:
+    """A microdata file is either absent (the finance notebooks are skipped) or a readable file:
+    anything else in its place (a folder, a symbolic link that loops or leads nowhere, a file
+    that cannot be opened) is the user's mistake, and skipping would hide it."""
+    if not os.path.lexists(path):
+        return
+    try:
+        if path.is_dir():
+            why = "a folder"
+        elif not path.exists():
+            why = "a symbolic link that loops or leads nowhere"
+        else:
+            os.close(os.open(path, os.O_RDONLY))
+            return
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+    raise CompendiumError(f"{path}: exists but is not a readable file ({why}); expected the file {path.name} "
+                          "or nothing there: replace or remove it")
+
+
+def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL, timeout: int = TIMEOUT,
+              echo=print, download: bool = True) -> Plan:
+    """Notebooks, checked parameters and microdata availability, before anything runs;
+    ``download=False`` never tries the network for missing microdata."""
+    notebooks = discover(folder)
+    check_parameters(notebooks, overrides)
+    download = download and overrides.get("DOWNLOAD", True)
+    available, message = microdata_status(overrides, download) if overrides.get("MICRODATA", True) else (False, "")
+    plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")
+    if plan.skipped:
+        names = ", ".join(nb.name for nb in plan.skipped)
+        echo(f"  skipped     {names}: " + (message or "MICRODATA=False"))
+    return plan
+
