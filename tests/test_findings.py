@@ -9,7 +9,8 @@ import nbformat
 import pytest
 
 from tests.conftest import run_pipeline
-from kalbar_border import paths, texts, workflow
+from kalbar_border import paths, texts
+from kalbar_border.pipeline import notebooks as spec
 from kalbar_border.figures.labels import LABELS, LANGS
 
 #: Notebooks whose closing section this branch wrote; every other findings_* label is checked too.
@@ -35,13 +36,13 @@ def _cells(name):
 
 def _section(cells, index):
     """The number of a '## N. ...' heading, or None."""
-    match = re.match(r"## (\d+)\. ", workflow.cell_source(cells[index]))
+    match = re.match(r"## (\d+)\. ", spec.cell_source(cells[index]))
     return int(match.group(1)) if match else None
 
 
 def _findings_cell(cells, name):
     calls = [i for i, c in enumerate(cells)
-             if c["cell_type"] == "code" and f'texts.findings("{name}", values, LANG)' in workflow.cell_source(c)]
+             if c["cell_type"] == "code" and f'texts.findings("{name}", values, LANG)' in spec.cell_source(c)]
     assert len(calls) == 1, f"{name}: expected one cell calling texts.findings(\"{name}\", values, LANG)"
     return calls[0]
 
@@ -92,11 +93,11 @@ def test_section_is_the_last_before_the_exercises(name):
     call = _findings_cell(cells, name)
     en, id_, exercises = call - 2, call - 1, call + 1
     number = _section(cells, en)
-    assert number and workflow.cell_source(cells[en]).startswith(f"## {number}. {HEADINGS['en']}")
+    assert number and spec.cell_source(cells[en]).startswith(f"## {number}. {HEADINGS['en']}")
     assert "lang-en" in cells[en]["metadata"]["tags"] and "lang-id" in cells[id_]["metadata"]["tags"]
-    assert workflow.cell_source(cells[id_]).startswith(f"## {number}. {HEADINGS['id']}")
+    assert spec.cell_source(cells[id_]).startswith(f"## {number}. {HEADINGS['id']}")
     # the exercises follow, or the notebook ends (07 has none)
-    assert exercises == len(cells) or workflow.cell_source(cells[exercises]).startswith("## Exercises")
+    assert exercises == len(cells) or spec.cell_source(cells[exercises]).startswith("## Exercises")
     # it follows the notebook's own sections
     before = [i for i in range(en) if "lang-en" in cells[i]["metadata"].get("tags", []) and _section(cells, i)]
     assert _section(cells, before[-1]) == number - 1
@@ -107,7 +108,7 @@ def _provided(name, folder):
     """What a notebook's findings cell can fill in: the values the run recorded, and the names the
     cell itself adds (``"name": ...`` or ``values["name"] = ...``)."""
     recorded = json.loads((folder / "results" / f"{name}.json").read_text())["values"]
-    cell = workflow.cell_source(_cells(name)[_findings_cell(_cells(name), name)])
+    cell = spec.cell_source(_cells(name)[_findings_cell(_cells(name), name)])
     added = set(re.findall(r'"([a-z0-9_]+)":', cell)) | set(re.findall(r'values\["([a-z0-9_]+)"\]\s*=', cell))
     return recorded, added
 

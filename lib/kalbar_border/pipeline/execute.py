@@ -15,6 +15,7 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -246,12 +247,24 @@ def _first_signal_interrupts():
 
 @contextmanager
 def _signals_deferred():
-    """Ctrl-C and SIGTERM wait until the block is done: a commit is never cut in the middle."""
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    """Ctrl-C and SIGTERM wait until the block is done: a commit is never cut in the middle.
+
+    The signals are held by a Python handler, not a thread's signal mask: the OS may deliver a
+    Ctrl-C to any thread that does not block it (zmq's I/O threads, a test runner's), and Python
+    then runs the handler in the main thread, in the middle of the block. Once the block is done
+    the first signal held is raised again under the handler that was in place before."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread can take signal handlers, and only it receives Python's
+        return
+    held = []
+    saved = {sig: signal.signal(sig, lambda signum, frame: held.append(signum)) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    if held:
+        signal.raise_signal(held[0])
 
 
 def execute_notebook(job: Job) -> dict:
