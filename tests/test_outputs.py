@@ -77,6 +77,36 @@ def test_saving_twice_gives_identical_bytes(tmp_path, monkeypatch):
     assert hashes[0] == hashes[1]
 
 
+def test_a_last_bit_difference_in_the_layout_does_not_reach_the_files(tmp_path, monkeypatch):
+    """Constrained layout can place the axes of two figures drawn alike one unit in the last
+    place apart (kiwi#57), which made test_saving_twice_gives_identical_bytes flaky: the SVG
+    names each clip rectangle by hashing its coordinates. Here the second save gets such a
+    layout on purpose, and every file must still be the same."""
+    import numpy as np
+    import pandas as pd
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+    from matplotlib.transforms import Bbox
+
+    summary = pd.DataFrame({"year": [2019, 2020], "batches_found": [1, 3], "persons": [10, 40]})
+    execute = ConstrainedLayoutEngine.execute
+
+    def one_ulp_off(self, fig):
+        done = execute(self, fig)
+        for ax in fig.axes:
+            ax.set_position(Bbox(np.nextafter(ax.get_position().get_points(), 1.0)))
+        return done
+
+    files = []
+    for run in ("a", "b"):
+        if run == "b":
+            monkeypatch.setattr(ConstrainedLayoutEngine, "execute", one_ulp_off)
+        monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path / run))
+        side, _ = save.save_figure(plots.entikong_batches(summary, "en"), "t", lang="en", notebook="x",
+                                   parameters={}, inputs=[], title="test", source_line="test", caption="test")
+        files.append({ext: f["sha256"] for ext, f in side["files"].items()})
+    assert files[0] == files[1]
+
+
 def test_unknown_language_is_refused():
     from kalbar_border.errors import CompendiumError
 

@@ -1,13 +1,20 @@
 """The Frictionless Data Package that describes every dataset (``data/datapackage.json``),
 and the verification of the raw data against it.
 
-Verification of a local table is two steps, in this order:
+Verification of a local table is these steps, in this order:
 
-1. checksum: the file's sha256 and byte count must equal the package's (one-line error with
-   the expected and the actual hash);
-2. schema: frictionless validates types and constraints (years in range, non-negative
-   values, known series identifiers, required fields, unique ids); the first error becomes
-   one line naming file, row, field, value and the rule broken.
+1. checksum: the file's sha256 must equal the package's (one-line error with the expected
+   and the actual hash);
+2. header: the columns the schema lists, in its order;
+3. schema: frictionless validates types and constraints (years in range, non-negative
+   values, known series identifiers, required fields, unique ids, source addresses that are
+   http(s) with a host);
+4. dates: no date in a field marked ``x-not-after`` (published and deportation dates, free
+   text) lies after the transcription date.
+
+The first error becomes one line naming file, row, field, value and the rule broken.
+:func:`load_table` is the one reader of a raw table for notebooks and ``lib`` alike: it
+verifies the very bytes it parses, so a table that fails stops every notebook reading it.
 
 Microdata resources are remote (downloaded by :mod:`kalbar_border.data.microdata`); they are
 verified by hash there and by the presence of the variables the analysis uses here.
@@ -15,7 +22,11 @@ verified by hash there and by the presence of the variables the analysis uses he
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -62,14 +73,30 @@ def _known(table: str, column: str) -> list[str]:
         return sorted({row[column] for row in csv.DictReader(fh)})
 
 
+#: A source address: http(s) with a host (``htps://`` or ``https:///x`` would silently drop the
+#: row's citation), or ``n/a (why)`` on a gap row. Table Schema patterns match the whole value.
+URL_PATTERN = r"(https?://[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]+)?([/?#]\S*)?|n/a \(.*\))"
+
+
+def _source_url(description: str) -> dict:
+    return _field("source_url", f"{description}: http(s) address with a host, or 'n/a (why)' on a gap row",
+                  pattern=URL_PATTERN)
+
+
+def _dated(field: dict) -> dict:
+    """Mark a free-text date field: no date in it may be after the transcription date."""
+    field["description"] += f"; no date after the transcription date {TRANSCRIBED_ON_OR_BEFORE}"
+    field["x-not-after"] = TRANSCRIBED_ON_OR_BEFORE
+    return field
+
+
 def _source_fields(extra: list[str]) -> list[dict]:
-    return [_field(name, desc) for name, desc in [
-        ("unit", "Unit of the value"), *[(e, e.replace("_", " ").capitalize()) for e in extra],
-        ("source_url", "Address of the page the value was transcribed from"),
-        ("publisher", "Publisher (and whom it cites)"),
-        ("published_date", "Published date as the page shows it; 'not shown' or '(from URL)' otherwise"),
-        ("notes", "Transcriber's paraphrased notes and data-quality remarks"),
-    ]]
+    return [_field("unit", "Unit of the value"),
+            *[_field(e, e.replace("_", " ").capitalize()) for e in extra],
+            _source_url("Address of the page the value was transcribed from"),
+            _field("publisher", "Publisher (and whom it cites)"),
+            _dated(_field("published_date", "Published date as the page shows it; 'not shown' or '(from URL)' otherwise")),
+            _field("notes", "Transcriber's paraphrased notes and data-quality remarks")]
 
 
 def _table_schema(table: str) -> dict:
@@ -90,16 +117,16 @@ def _table_schema(table: str) -> dict:
     else:  # entikong_events: raw news values, free text kept as text
         fields = [
             _field("event_id", "Batch identifier", required=True, unique=True, pattern=r"^E\d{3}$"),
-            _field("deportation_date", "Date of the batch at PLBN Entikong as reported (YYYY-MM-DD; a few give "
-                   "only a month or two days)", required=True, pattern=r"^\d{4}-\d{2}(-\d{2})?([ /].*)?$"),
+            _dated(_field("deportation_date", "Date of the batch at PLBN Entikong as reported (YYYY-MM-DD; a few "
+                          "give only a month or two days)", required=True, pattern=r"^\d{4}-\d{2}(-\d{2})?([ /].*)?$")),
             _field("date_note", "How the date was reported"),
             _field("in_target_window", "Whether the batch falls in 2019-2025"),
             _field("total_deported", "Persons in the batch as reported (headline total)", "integer", required=True, minimum=0),
         ] + [_field(c, f"{c.replace('_', ' ')} as reported (number or free text)") for c in (
             "repatriated_same_convoy", "male", "female", "children", "from_kalbar", "no_passport",
             "no_work_permit", "other_reasons", "malaysian_depot")] + [
-            _field("source_url", "Address of the report"), _field("publisher", "Publisher"),
-            _field("published_date", "Published date as shown"), _field("secondary_sources", "Other reports"),
+            _source_url("Address of the report"), _field("publisher", "Publisher"),
+            _dated(_field("published_date", "Published date as shown")), _field("secondary_sources", "Other reports"),
             _field("notes", "Contradictions and caveats noted by the transcriber"),
         ]
     header = pd.read_csv(paths.RAW_SOURCES / f"{table}.csv", nrows=0).columns.tolist()
@@ -246,36 +273,73 @@ def local_path(res: dict, base: Path = paths.DATA) -> Path:
     return Path(base) / res["path"]
 
 
-def verify_checksum(res: dict, base: Path = paths.DATA) -> str:
-    """Check that the local file exists and has the package's sha256; return the hash."""
+def _shown(res: dict, base: Path) -> str:
+    return paths.relative(local_path(res, base))
+
+
+def _read(res: dict, base: Path) -> bytes:
     path = local_path(res, base)
-    shown = paths.relative(path)
     if not path.is_file():
+        shown = _shown(res, base)
         raise CompendiumError(f"{shown}: raw file missing; restore it from git (git checkout -- {shown})")
+    return path.read_bytes()
+
+
+def _check_hash(res: dict, data: bytes, shown: str) -> str:
     expected = res["hash"].split(":", 1)[1]
-    actual = sha256_file(path)
+    actual = hashlib.sha256(data).hexdigest()
     if actual != expected:
         raise CompendiumError(f"{shown}: checksum mismatch, expected sha256 {expected}, got {actual}")
     return actual
 
 
-def _rule(error) -> str:
+def verify_checksum(res: dict, base: Path = paths.DATA) -> str:
+    """Check that the local file exists and has the package's sha256; return the hash."""
+    return _check_hash(res, _read(res, base), _shown(res, base))
+
+
+def _check_header(res: dict, header: list[str], shown: str) -> None:
+    """The columns of the schema, in its order: frictionless pairs fields with columns by
+    position, so one dropped column would otherwise be reported as every later column wrong."""
+    expected = [f["name"] for f in res["schema"]["fields"]]
+    if header == expected:
+        return
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    if missing:
+        said = f"column{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))} missing"
+    elif extra:
+        said = f"column{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))} not in the schema"
+    else:
+        said = "columns out of order"
+    raise CompendiumError(f"{shown}: header: {said}; expected the columns of data/datapackage.json: {', '.join(expected)}")
+
+
+#: Patterns a reader should not have to decode, in words.
+PATTERN_WORDS = {URL_PATTERN: "an http(s):// address with a host, or 'n/a (why)' on a gap row"}
+
+
+def _rule(error, res: dict) -> str:
     """The broken rule, in words a reader can act on."""
-    note = getattr(error, "note", "") or ""
-    return note.rstrip(".") or error.type
+    note = (getattr(error, "note", "") or "").rstrip(".")
+    if error.type == "unique-error":
+        return f'constraint "unique": {note}'
+    if note.startswith('constraint "pattern"'):
+        field = next((f for f in res["schema"]["fields"] if f["name"] == getattr(error, "field_name", None)), {})
+        words = PATTERN_WORDS.get(field.get("constraints", {}).get("pattern"))
+        if words:
+            return f'constraint "pattern": expected {words}'
+    return note or error.type
 
 
-def verify_schema(res: dict, base: Path = paths.DATA) -> int:
-    """Validate a local table against its Table Schema; return its row count."""
-    from frictionless import Resource
+def _check_schema(res: dict, data: bytes, shown: str) -> int:
+    """Types and constraints by frictionless on ``data`` itself; returns the row count."""
+    from frictionless import Resource, Schema
 
-    path = local_path(res, base)
-    shown = paths.relative(path)
-    descriptor = {k: v for k, v in res.items() if k not in ("hash", "bytes", "sources", "licenses")}
-    descriptor["path"] = path.name
-    report = Resource.from_descriptor(descriptor, basepath=str(path.parent)).validate()
+    report = Resource(data, format="csv", encoding=res.get("encoding", "utf-8"),
+                      schema=Schema.from_descriptor(res["schema"])).validate()
+    task = report.tasks[0]
     if not report.valid:
-        task = report.tasks[0]
         err = task.errors[0]
         row = getattr(err, "row_number", None)
         field = getattr(err, "field_name", None)
@@ -283,24 +347,107 @@ def verify_schema(res: dict, base: Path = paths.DATA) -> int:
         where = f"row {row}" if row else "header"
         what = f", field '{field}', value '{cell}'" if field else ""
         more = f" ({len(task.errors) - 1} more errors)" if len(task.errors) > 1 else ""
-        raise CompendiumError(f"{shown}: {where}{what}: {_rule(err)}{more}")
-    return report.tasks[0].stats.get("rows", 0)
+        raise CompendiumError(f"{shown}: {where}{what}: {_rule(err, res)}{more}")
+    return task.stats.get("rows", 0)
+
+
+_MONTHS = {name: i for i, names in enumerate([
+    ("january", "januari", "jan"), ("february", "februari", "feb"), ("march", "maret", "mar"), ("april", "apr"),
+    ("may", "mei"), ("june", "juni", "jun"), ("july", "juli", "jul"), ("august", "agustus", "aug", "agu"),
+    ("september", "sep", "sept"), ("october", "oktober", "oct", "okt"), ("november", "nov"),
+    ("december", "desember", "dec", "des")], start=1) for name in names}
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?:-(\d{2}))?(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_D_MONTH_Y = re.compile(r"(?<!\d)(\d{1,2}) ([A-Za-z]+)\.? (\d{4})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
+
+
+def dates_in(text: str) -> list[date]:
+    """The earliest day of every date written in ``text`` (sources write dates many ways:
+    2024-10-27, 2023-07, 26/04/2021, 31 Desember 2024, 'n.d. (c. 2023)'): the day itself, the
+    first of a month, the first of January of a bare year."""
+    found = []
+    for y, m, d in _ISO.findall(text):
+        if 1 <= int(m) <= 12:
+            found.append((int(y), int(m), int(d) if d else 1))
+    for d, m, y in _DMY.findall(text):
+        if 1 <= int(m) <= 12:
+            found.append((int(y), int(m), int(d)))
+    for d, month, y in _D_MONTH_Y.findall(text):
+        if month.lower() in _MONTHS:
+            found.append((int(y), _MONTHS[month.lower()], int(d)))
+    found += [(int(y), 1, 1) for y in _YEAR.findall(text)]
+    days = []
+    for y, m, d in found:
+        try:
+            days.append(date(y, m, d))
+        except ValueError:  # 31/02: not a calendar day; its month still counts
+            days.append(date(y, m, 1))
+    return days
+
+
+def _check_dates(res: dict, data: bytes, shown: str) -> None:
+    """No date in a field marked ``x-not-after`` lies after that day (a page cannot have been
+    published after it was transcribed)."""
+    limits = {f["name"]: date.fromisoformat(f["x-not-after"]) for f in res["schema"]["fields"] if "x-not-after" in f}
+    if not limits:
+        return
+    reader = csv.DictReader(io.StringIO(data.decode(res.get("encoding", "utf-8"))))
+    for row_number, row in enumerate(reader, start=2):  # row 1 is the header, as frictionless counts
+        for name, limit in limits.items():
+            late = [d for d in dates_in(row[name] or "") if d > limit]
+            if late:
+                raise CompendiumError(f"{shown}: row {row_number}, field '{name}', value '{row[name]}': "
+                                      f"date {late[0].isoformat()} is after the transcription date {limit.isoformat()}")
+
+
+#: (sha256 of the bytes, schema) of the tables that passed in this process: a notebook that
+#: reads a table several times validates it once, and any change of bytes or schema validates again.
+_PASSED: dict[tuple[str, str], int] = {}
+
+
+def _validate(res: dict, data: bytes, shown: str, digest: str | None = None) -> int:
+    """Header, schema and dates of ``data``; returns the row count."""
+    key = (digest or hashlib.sha256(data).hexdigest(), json.dumps(res["schema"], sort_keys=True))
+    if key not in _PASSED:
+        header = next(csv.reader(io.StringIO(data.decode(res.get("encoding", "utf-8")))), [])
+        _check_header(res, header, shown)
+        rows = _check_schema(res, data, shown)
+        _check_dates(res, data, shown)
+        _PASSED[key] = rows
+    return _PASSED[key]
+
+
+def verify_schema(res: dict, base: Path = paths.DATA) -> int:
+    """Validate a local table against its Table Schema (header, types, constraints, unique
+    keys, dates); return its row count. The checksum is :func:`verify_checksum`'s."""
+    return _validate(res, _read(res, base), _shown(res, base))
+
+
+def _verified(name: str, base: Path) -> tuple[dict, bytes, str, int]:
+    """The bytes of table ``name`` after checksum and schema passed on those very bytes; the
+    package descriptor is the one in ``base`` (``data/datapackage.json``)."""
+    res = resource(name, load_descriptor(Path(base) / paths.DATAPACKAGE.name))
+    shown = _shown(res, base)
+    data = _read(res, base)
+    digest = _check_hash(res, data, shown)
+    rows = _validate(res, data, shown, digest)
+    return res, data, digest, rows
 
 
 def verify_table(name: str, base: Path = paths.DATA) -> dict:
     """Checksum then schema for one local table; returns a provenance record."""
-    res = resource(name)
-    digest = verify_checksum(res, base)
-    rows = verify_schema(res, base)
+    res, _, digest, rows = _verified(name, base)
     return {"dataset": name, "title": res["title"], "rows": rows, "sha256": digest, "status": "verified"}
 
 
 def load_table(name: str, base: Path = paths.DATA) -> pd.DataFrame:
-    """The one loader of a raw table: verified first, then read with the schema's types."""
-    res = resource(name)
-    verify_checksum(res, base)
+    """The one loader of a raw table, for every notebook and function that reads one: the
+    bytes are verified (checksum, header, schema, dates) in this process, then parsed with
+    the schema's types. A table that fails raises one line and nothing is read."""
+    res, data, _, _ = _verified(name, base)
     types = {f["name"]: f["type"] for f in res["schema"]["fields"]}
-    frame = pd.read_csv(local_path(res, base), dtype=str, keep_default_na=False, na_values=[""])
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[""])
     for col, kind in types.items():
         if kind == "integer":
             frame[col] = pd.to_numeric(frame[col]).astype("Int64")
@@ -309,4 +456,3 @@ def load_table(name: str, base: Path = paths.DATA) -> pd.DataFrame:
         elif kind == "date":
             frame[col] = pd.to_datetime(frame[col], format="%Y-%m-%d")
     return frame
-

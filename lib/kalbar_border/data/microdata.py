@@ -208,13 +208,24 @@ def load_extract(key: str) -> pd.DataFrame:
     text variables as strings, all others as float64 (as read from the .rda).
 
     Without an extract (a notebook opened on its own, before notebook 01 ran) this reads the
-    verified file itself: the same values, only slower."""
+    verified file itself: the same values, only slower.
+
+    The extract is read only while the file it came from still passes its checksum in this
+    process (hashing it takes milliseconds), and only if it holds exactly the variables that
+    ``data/datapackage.json`` lists."""
     import pandas as pd
+
+    from .datapackage import resource
 
     spec = _dataset(key)
     path = extract_path(key)
     if not path.is_file():
         return load(key)
+    fetch(key, download=False)
     frame = pd.read_csv(path, dtype={name: "str" for name in spec.text_variables})
+    expected = sorted(resource(key)["x-variables"])
+    if list(frame.columns) != expected:
+        raise CompendiumError(f"{paths.relative(path)}: columns are not the variables data/datapackage.json lists "
+                              f"for {key}; run notebook 01 again (make reproduce ONLY=01 FORCE=1)")
     numeric = [c for c in frame.columns if c not in spec.text_variables]
     return frame.astype(dict.fromkeys(numeric, "float64"))

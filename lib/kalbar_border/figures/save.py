@@ -1,6 +1,6 @@
 """The one figure-saving function: :func:`save_figure` writes ``figures/<name>_<lang>.png``
 (300 dpi), ``.svg`` and ``.pdf`` (vector, fonts embedded) with deterministic bytes (no dates, no
-software versions, fixed SVG hash salt) and a sidecar ``<name>_<lang>.json`` recording title,
+software versions, fixed SVG hash salt, axes positions rounded once laid out) and a sidecar ``<name>_<lang>.json`` recording title,
 caption, source line, the source rows plotted, notebook, parameters, input hashes and git
 commit; :func:`render_bilingual` draws and saves a figure in every language.
 """
@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import matplotlib
+import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from .. import paths
 from ..atomic import sha256_file, write_bytes, write_json
@@ -27,6 +29,26 @@ def input_hashes(inputs: Iterable[Path]) -> dict[str, str]:
 #: Bytes that would differ between runs or machines, left out of each format.
 METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
             "pdf": {"Creator": None, "Producer": None, "CreationDate": None}}
+
+
+#: Decimals of the figure's width and height to which axes positions are rounded once laid
+#: out: 1e-12 of a 7-inch figure is a billionth of a point, far below what any format shows.
+POSITION_DECIMALS = 12
+
+
+def _freeze_layout(fig: Figure) -> None:
+    """Keep the layout the PNG draw computed, with the axes positions rounded, and drop the engine.
+
+    Constrained layout (kiwisolver) can place the axes of two figures drawn alike in one process
+    one or two units in the last place apart (kiwi#57). PNG and PDF round that away, but the SVG
+    backend names each clip rectangle by hashing its unrounded coordinates, so the SVG bytes of
+    the same figure differed between two saves. Rounded positions give the same names every time.
+    """
+    # None, not "none", whose placeholder still costs a layout draw: the SVG and PDF get the
+    # same positions without another pass over every text extent.
+    fig.set_layout_engine(None)
+    for ax in fig.axes:
+        ax.set_position(Bbox(np.round(ax.get_position().get_points(), POSITION_DECIMALS)))
 
 
 def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters: dict,
@@ -53,10 +75,8 @@ def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters:
             fig.savefig(buf, format=ext, dpi=DPI, metadata=meta)
             written[ext] = buf.getvalue()
             write_bytes(out / f"{stem}.{ext}", written[ext])
-            # Keep the layout the PNG draw computed and drop the engine (None, not "none",
-            # whose placeholder still costs a layout draw): the SVG and PDF get the same
-            # positions without another pass over every text extent.
-            fig.set_layout_engine(None)
+            if ext == "png":
+                _freeze_layout(fig)
     sidecar = {
         "figure": stem, "lang": lang, "title": title, "caption": caption, "source_line": source_line,
         "source_rows": sorted(set(source_rows)),
