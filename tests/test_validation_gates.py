@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,21 @@ def test_extract_with_other_variables_is_refused(tmp_path, monkeypatch, sakernas
     with pytest.raises(CompendiumError, match=r"data/processed/microdata_sakernas.csv: columns are not the variables "
                                               r"data/datapackage.json lists for sakernas; run notebook 01 again"):
         microdata.load_extract("sakernas")
+
+
+def test_a_clone_with_windows_line_endings_passes_the_checksums(tmp_path):
+    """Git for Windows clones with core.autocrlf=true; .gitattributes keeps the data bytes, so
+    notebook 01's checks (checksum, header, schema, dates) pass on such a clone of the last commit."""
+    git = shutil.which("git")
+    if git is None or not (paths.ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout")
+    clone = tmp_path / "clone"
+    done = subprocess.run([git, "-c", "core.autocrlf=true", "clone", "-q", str(paths.ROOT), str(clone)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    tables = [r["name"] for r in datapackage.load_descriptor(clone / "data" / "datapackage.json")["resources"]
+              if not r["path"].startswith("http")]
+    assert tables
+    for name in tables:
+        assert b"\r\n" not in datapackage.local_path(datapackage.resource(name), clone / "data").read_bytes()
+        datapackage.load_table(name, clone / "data")
