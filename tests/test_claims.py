@@ -65,7 +65,8 @@ def test_claims_csv_and_rules_written_by_the_run(pipeline_run):
     detail = pd.read_csv(pipeline_run[0] / "results" / "claims_detail.csv", keep_default_na=False)
     assert set(detail.loc[detail["part"] != "claim", "id"]) == {"C2", "C4"}
     rules = pd.read_csv(pipeline_run[0] / "results" / "claims_rules.csv", keep_default_na=False)
-    assert set(rules["parameter"]) == {"min_turns", "min_move_pct", "threshold"} and rules["why"].str.len().gt(40).all()
+    assert set(rules["parameter"]) == {"min_turns", "min_move_pct", "threshold", "licensed.margin_pp",
+                                       "licensed.threshold_pct"} and rules["why"].str.len().gt(40).all()
 
 
 def test_a_changed_result_flips_the_status_and_is_caught(evaluated):
@@ -86,7 +87,7 @@ def test_every_placeholder_of_the_ledger_is_filled_by_a_real_run(evaluated):
 
 
 #: Names with digits in them, not numbers: claim and notebook ids, agencies, COVID-19.
-IDENTIFIERS = re.compile(r"\bC\d\b|\b0[1-7]\b|05-06|BP\dMI|COVID-19")
+IDENTIFIERS = re.compile(r"\bC\d\b|\b0[1-8]\b|05-06|BP\dMI|COVID-19")
 #: Numbers a ledger text may hold as typed: years and the BPS catalogue number of the publication.
 ALLOWED_NUMBERS = re.compile(r"^(19|20)\d\d$|^2301014$")
 

@@ -84,6 +84,18 @@ def _check_entry(entry: dict, where: str) -> None:
         raise CompendiumError(f"{where}: expected_status {entry['expected_status']!r}; accepted: {', '.join(STATUSES)}")
     if kind in ("qualitative", "not_in_public_data") and rule.get("kind") not in KINDS:
         raise CompendiumError(f"{where}: rule kind {rule.get('kind')!r}; accepted: {', '.join(KINDS)}")
+    licensed = rule.get("licensed")
+    if licensed is not None:
+        if kind != "not_in_public_data" or licensed.get("check") not in LICENSED_CHECKS:
+            raise CompendiumError(f"{where}: rule 'licensed' needs type not_in_public_data and a check of "
+                                  f"{', '.join(LICENSED_CHECKS)}")
+        for parameter in LICENSED_CHECKS[licensed["check"]][1]:
+            if parameter not in licensed:
+                raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' missing")
+            if not isinstance(licensed[parameter], (list, str)):
+                for why in ("why", "why_id"):
+                    if not (licensed.get(why) or {}).get(parameter):
+                        raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' has no reason in '{why}'")
     if kind in ("qualitative", "not_in_public_data", "independent_source") and "reason" not in entry:
         raise CompendiumError(f"{where}: field 'reason' missing: a claim that may not be checkable says why")
     if kind == "series":
@@ -115,6 +127,7 @@ class Verdict:
     explanation: dict = field(default_factory=dict)  # lang -> text
     kind: str = ""  # for not_checkable: one of KINDS
     parts: list = field(default_factory=list)  # series claims: one dict per series
+    data: str = "public"  # "licensed": computed from a licensed file a researcher supplied (notebook 08)
 
 
 def _say(key: str, **values) -> dict:
@@ -170,6 +183,19 @@ def _series(entry: dict, results: dict) -> Verdict:
             verdict, why = _fluctuation(values, rule)
             shown = {lang: ", ".join(texts.number(v, "n", lang) for v in values) for lang in LANGS}
         parts.append({"series": series["name"], "verdict": verdict, "value": shown, "explanation": why})
+    return _combined(parts)
+
+
+def _title(part: dict, lang: str) -> str:
+    """What a part of a claim is about, in ``lang``: its own title, or its series' label."""
+    return part["title"][lang] if "title" in part else label(part["series"], lang)
+
+
+def _combined(parts: list, data: str = "public") -> Verdict:
+    """A claim judged on several parts (series, or definitions and groups of a licensed file):
+    every determined part supports and none is undetermined -> reproduced; some support ->
+    partly_supported; none supports, some contradict -> contradicted; none determined ->
+    not_checkable (incomplete_data)."""
     count = {v: sum(p["verdict"] == v for p in parts) for v in VERDICTS}
     if count["supports"] == len(parts):
         status, kind = "reproduced", ""
@@ -180,11 +206,97 @@ def _series(entry: dict, results: dict) -> Verdict:
     else:
         status, kind = "not_checkable", "incomplete_data"
     value = _say("series_count", supports=count["supports"], n=len(parts))
-    details = {lang: "; ".join(f"{label(p['series'], lang)}: {p['value'][lang] or '—'} "
+    details = {lang: "; ".join(f"{_title(p, lang)}: {p['value'][lang] or '—'} "
                                f"({label('verdict_' + p['verdict'], lang)})" for p in parts) for lang in LANGS}
     explanation = _say("explain_series", supports=count["supports"], contradicts=count["contradicts"],
                        undetermined=count["undetermined"], n=len(parts), details=lambda lang: details[lang])
-    return Verdict(status, value, explanation, kind, parts)
+    return Verdict(status, value, explanation, kind, parts, data)
+
+
+def _pp(value, lang: str) -> str:
+    """A difference, a fraction 0-1, in percentage points for ``lang``."""
+    return texts.number(100 * value, "d1", lang)
+
+
+def _licensed_differs(rule: dict, results: dict) -> list:
+    """Parts of a claim that a difference exists (C5): one per migrant definition of the
+    licensed file, for the first of ``rule["items"]`` the file has. Supports where the
+    difference holds; contradicts where no flag is raised and the whole 95 % interval lies
+    within +-``margin_pp`` percentage points (an effect too small to matter, shown, not just
+    not detected); undetermined otherwise (an interval too wide to tell)."""
+    item = next((i for i in rule["items"] if i in (results.get("licensed.items") or [])), None)
+    if item is None:
+        return []
+    margin = rule["margin_pp"] / 100
+    parts = []
+    for definition in results["licensed.definitions"]:
+        base = f"licensed.{item}.{definition}"
+        diff, low, high = (results.get(f"{base}.{k}") for k in ("difference", "difference_ci_low", "difference_ci_high"))
+        flagged = any(results.get(f"{base}.{f}") for f in ("small_group", "few_events", "few_df"))
+        if results.get(f"{base}.holds"):
+            verdict, key = "supports", "explain_licensed_holds"
+        elif not flagged and low is not None and high is not None and -margin <= low and high <= margin:
+            verdict, key = "contradicts", "explain_licensed_within_margin"
+        else:
+            verdict, key = "undetermined", "explain_licensed_undetermined"
+        values = {"difference": lambda lang, v=diff: _pp(v, lang) if v is not None else "—",
+                  "low": lambda lang, v=low: _pp(v, lang) if v is not None else "—",
+                  "high": lambda lang, v=high: _pp(v, lang) if v is not None else "—",
+                  "p": lambda lang, v=results.get(f"{base}.p_holm"): texts.number(v, "p", lang) if v is not None else "—",
+                  "margin": lambda lang: exact_text(rule["margin_pp"], lang)}
+        parts.append({"series": f"licensed.{item}.{definition}", "verdict": verdict,
+                      "title": _say("licensed_part_definition", item=lambda lang: label(f"licensed_item_{item}", lang),
+                                    definition=definition),
+                      "value": {lang: f"{_pp(diff, lang)} pp" if diff is not None else "" for lang in LANGS},
+                      "explanation": _say(key, **values)})
+    return parts
+
+
+def _licensed_low(rule: dict, results: dict) -> list:
+    """Parts of a claim that a share is low in both groups (C6): one per group under the
+    primary definition. Supports where the 95 % interval lies at or below ``threshold_pct``;
+    contradicts where it lies above; undetermined where it straddles the threshold or the
+    domain has too few degrees of freedom."""
+    item = rule["item"]
+    if item not in (results.get("licensed.items") or []):
+        return []
+    base = f"licensed.{item}.{results['licensed.primary_definition']}"
+    threshold = rule["threshold_pct"] / 100
+    parts = []
+    for group in ("migrant", "non_migrant"):
+        share, low, high = (results.get(f"{base}.{k}_{group}") for k in ("share", "ci_low", "ci_high"))
+        if share is None or results.get(f"{base}.few_df"):
+            verdict = "undetermined"
+        elif high <= threshold:
+            verdict = "supports"
+        elif low > threshold:
+            verdict = "contradicts"
+        else:
+            verdict = "undetermined"
+        parts.append({"series": f"licensed.{item}.{group}", "verdict": verdict,
+                      "title": _say("licensed_part_group", item=lambda lang: label(f"licensed_item_{item}", lang),
+                                    group=lambda lang, g=group: label(g, lang)),
+                      "value": {lang: f"{_pp(share, lang)} %" if share is not None else "" for lang in LANGS},
+                      "explanation": _say("explain_licensed_low",
+                                          share=lambda lang, v=share: _pp(v, lang) if v is not None else "—",
+                                          low=lambda lang, v=low: _pp(v, lang) if v is not None else "—",
+                                          high=lambda lang, v=high: _pp(v, lang) if v is not None else "—",
+                                          threshold=lambda lang: exact_text(rule["threshold_pct"], lang))})
+    return parts
+
+
+LICENSED_CHECKS = {"differs": (_licensed_differs, ("items", "margin_pp")),
+                   "low_in_both": (_licensed_low, ("item", "threshold_pct"))}
+
+
+def _licensed(entry: dict, results: dict) -> Verdict:
+    """The verdict on a claim from a licensed file's results (notebook 08), by the rule's
+    ``licensed`` check; not checkable (incomplete_data) when the file lacks the item."""
+    rule = entry["rule"]["licensed"]
+    parts = LICENSED_CHECKS[rule["check"]][0](rule, results)
+    if not parts:
+        return Verdict("not_checkable", None, _say("explain_licensed_no_item"), "incomplete_data", data="licensed")
+    return _combined(parts, "licensed")
 
 
 def evaluate_one(entry: dict, results: dict) -> Verdict:
@@ -197,6 +309,8 @@ def evaluate_one(entry: dict, results: dict) -> Verdict:
     if kind == "qualitative":
         return Verdict("not_checkable", None, reason, rule["kind"])
     if kind == "not_in_public_data":
+        if rule.get("licensed") and "licensed.file_sha256" in results:
+            return _licensed(entry, results)
         if rule["keys"][0] not in results:  # its notebook did not run (e.g. no microdata)
             return Verdict("not_checkable", None, _say("explain_missing"), "incomplete_data")
         gaps = _value(results, rule["keys"][0])
@@ -255,10 +369,14 @@ def _keys(entry: dict) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _note(entry: dict, status: str, values: dict, lang: str) -> str:
+def _note(entry: dict, verdict: Verdict, values: dict, results: dict, lang: str) -> str:
     """What a reader must know beside the status: why the number's meaning differs, why a
-    claim is not checkable, or the caveat of any other status; filled from the results."""
-    field_name = {"number_traced_meaning_differs": "meaning", "not_checkable": "reason"}.get(status, "caveat")
+    claim is not checkable, or the caveat of any other status; filled from the results. A
+    status computed from a licensed file says so, and which file (by sha256)."""
+    if verdict.data == "licensed":
+        return label("licensed_status_note", lang).format(
+            survey=results["licensed.survey"], year=results["licensed.year"], sha=results["licensed.file_sha256_short"])
+    field_name = {"number_traced_meaning_differs": "meaning", "not_checkable": "reason"}.get(verdict.status, "caveat")
     text = entry.get(f"{field_name}_id" if lang == "id" else field_name, "")
     return texts.fill(text, values, lang)
 
@@ -295,18 +413,18 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
         rows.append({
             "id": entry["id"], "part": "claim", "claim": filled["claim"], "paper_value": paper["en"],
             "reproduced_value": _format(verdict.value), "status": verdict.status, "kind": verdict.kind,
-            "caveat": _note(entry, verdict.status, values, "en"),
+            "caveat": _note(entry, verdict, values, results, "en"), "data": verdict.data,
             "claim_id": filled["claim_id"], "paper_value_id": paper["id"],
             "reproduced_value_id": _format(verdict.value, "id"),
-            "caveat_id": _note(entry, verdict.status, values, "id"),
+            "caveat_id": _note(entry, verdict, values, results, "id"),
             "checked": filled["checked"], "explanation": verdict.explanation.get("en", ""), "evidence": evidence["en"],
             "checked_id": filled["checked_id"], "explanation_id": verdict.explanation.get("id", ""),
             "results_keys": ", ".join(keys), "evidence_id": evidence["id"], "expected_status": entry["expected_status"],
             "notebook": ev.get("notebook", ""), "figure": ev.get("figure", ""),
         })
         for part in verdict.parts:
-            rows.append({"id": entry["id"], "part": part["series"], "claim": label(part["series"], "en"),
-                         "claim_id": label(part["series"], "id"), "reproduced_value": part["value"]["en"],
+            rows.append({"id": entry["id"], "part": part["series"], "claim": _title(part, "en"),
+                         "claim_id": _title(part, "id"), "reproduced_value": part["value"]["en"],
                          "reproduced_value_id": part["value"]["id"], "status": part["verdict"],
                          "explanation": part["explanation"]["en"], "explanation_id": part["explanation"]["id"]})
     return pd.DataFrame(rows).fillna("")
@@ -371,16 +489,20 @@ def rules(document: dict, lang: str = "en") -> pd.DataFrame:
     rows = []
     for entry in document["claims"]:
         rule = entry["rule"]
-        for parameter, why in (rule.get("why_id" if lang == "id" else "why") or {}).items():
-            rows.append({"id": entry["id"], "parameter": parameter, "value": exact_text(rule[parameter], lang),
-                         "why": why})
+        for prefix, part in (("", rule), ("licensed.", rule.get("licensed") or {})):
+            for parameter, why in (part.get("why_id" if lang == "id" else "why") or {}).items():
+                rows.append({"id": entry["id"], "parameter": prefix + parameter,
+                             "value": exact_text(part[parameter], lang), "why": why})
     return pd.DataFrame(rows, columns=["id", "parameter", "value", "why"])
 
 
 def drifted(table: pd.DataFrame) -> pd.DataFrame:
-    """Claims whose computed status differs from the ledger's expected_status."""
+    """Claims whose computed status differs from the ledger's expected_status. The lock is on
+    the public data: a status computed from a licensed file (``data`` "licensed") is not
+    locked, since no reader of the repository can reproduce it."""
     table = claims_only(table)
-    return table[table["status"] != table["expected_status"]]
+    public = table["data"] != "licensed" if "data" in table else True
+    return table[(table["status"] != table["expected_status"]) & public]
 
 
 def counts(table: pd.DataFrame) -> dict[str, int]:

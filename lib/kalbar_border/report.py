@@ -479,6 +479,40 @@ def _data_versions(provenance: pd.DataFrame | None, lang: str) -> str:
             f'<p>{_e(label("report_data_versions_intro", lang))}</p><ul id="data-versions">{"".join(items)}</ul>')
 
 
+def supplied_files(manifest: dict) -> list[dict]:
+    """The user-supplied files of the notebooks whose outputs are current (their run records'
+    ``user_supplied``), each once, with the notebooks that read it."""
+    found: dict[tuple, dict] = {}
+    for entry in manifest.get("notebooks", []):
+        if entry.get("status") != "current":
+            continue
+        for record in entry.get("user_supplied", []):
+            key = (record["parameter"], record["sha256"])
+            found.setdefault(key, {**record, "notebooks": []})["notebooks"].append(entry["notebook"])
+    return list(found.values())
+
+
+def _supplied(manifest: dict, lang: str) -> str:
+    """The files the user supplied to this run, by name and sha256, marked as such."""
+    files = supplied_files(manifest)
+    if not files:
+        return ""
+    items = "".join(f"<li><b>{_e(f['parameter'])}</b> — {_e(f['file'])}; sha256 <code>{_e(f['sha256'][:12])}</code>; "
+                    f'{_e(", ".join(f["notebooks"]))}; <span class="muted">{_e(label("report_user_supplied", lang))}</span></li>'
+                    for f in files)
+    return f'<p>{_e(label("report_supplied_intro", lang))}</p><ul id="user-supplied">{items}</ul>'
+
+
+def _licensed_banner(manifest: dict, lang: str) -> str:
+    """A run whose results include a licensed file's (notebook 08) says so before anything else."""
+    licensed = [f for f in supplied_files(manifest) if f["parameter"].endswith(" file") and f["parameter"].startswith("LICENSED_MAP")]
+    if not licensed:
+        return ""
+    shas = ", ".join(f["sha256"][:12] for f in licensed)
+    return (f'<p id="licensed-data" style="border:2px solid #b00;padding:.6em">'
+            f'{_e(label("report_licensed_banner", lang).format(sha=shas))}</p>')
+
+
 # --------------------------------------------------------------------------- claims, notebooks, figures, data
 
 
@@ -536,8 +570,14 @@ def _acronyms(lang: str) -> str:
 
 def _notebooks(manifest: dict, lang: str) -> str:
     """The executed notebooks: link to each page, status (and why skipped or not current), time, parameters."""
+    def name(n: dict) -> str:
+        # A skipped notebook has no page in this run: its name, not a link that leads nowhere.
+        if n["status"] == "skipped":
+            return _e(n["notebook"])
+        return f'<a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a>'
+
     rows = "".join(
-        f'<tr><td><a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a></td>'
+        f'<tr><td>{name(n)}</td>'
         f'<td>{_e(label("status_" + n["status"], lang))}{" (" + _e(local_text(n["reason"], lang)) + ")" if n.get("reason") else ""}</td>'
         f'<td>{_e(number_text(n["seconds"], lang, 1)) + " s" if "seconds" in n else ""}</td>'
         f'<td><code>{_e(json.dumps(n.get("parameters", {}), ensure_ascii=False))}</code></td></tr>'
@@ -629,7 +669,7 @@ def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
 <p><b>{_e(t("report_paper"))}:</b> Irva Anggita, Suswanta, Endang Indri Listiani &amp; Yujitia Ahdarrijal, <i>Governance Kooperatif dalam
 Penanganan Buruh Migran Ilegal dan Implikasinya terhadap Ketahanan Wilayah Perbatasan di Kalimantan Barat</i>,
 Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"))}).</p>
-<section id="summary"><h2>{_e(t("report_summary"))}</h2>{_summary(detail, lang)}</section>
+{_licensed_banner(manifest, lang)}<section id="summary"><h2>{_e(t("report_summary"))}</h2>{_summary(detail, lang)}</section>
 {_acronyms(lang)}
 <p><small>{t("report_generated")}</small></p>
 <nav><b>{_e(t("report_contents"))}:</b> {contents}</nav>
@@ -637,7 +677,7 @@ Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"
 {h("claims")}{_claims(detail, html_dir, lang) if detail is not None else "<p>" + _e(t("report_no_claims")) + "</p>"}
 {_statuses(lang)}{_rules(rules, findings, lang)}
 {h("figures")}{_figures(dest / "figures", current, lang)}
-{h("run")}{_parameters(manifest, lang)}{_data_versions(provenance, lang)}
+{h("run")}{_parameters(manifest, lang)}{_data_versions(provenance, lang)}{_supplied(manifest, lang)}
 {h("notebooks")}{_notebooks(manifest, lang)}
 {h("data")}{_table(_provenance(provenance, lang)) if provenance is not None else ""}
 <p>{_citations(results, lang)}{_e(t("report_raw"))}: <code>data/raw/sources/</code>, {_e(t("report_described"))} <code>data/datapackage.json</code>.</p>

@@ -158,7 +158,8 @@ def _tidy(plan, echo) -> None:
             (paths.build_dir() / "runs" / f"{nb.name}.json").unlink(missing_ok=True)
             removed.append(nb.name)
     if removed:
-        echo(f"  removed     outputs of {', '.join(removed)} from an earlier run: not current without the microdata")
+        echo(f"  removed     outputs of {', '.join(removed)} from an earlier run: not current without the "
+             "microdata or the licensed map they were made with")
     recorded = {rel for nb in plan.runnable for rel in (read_record(nb.name) or {}).get("outputs", [])}
     foreign = [rel for rel in listing() if rel not in declared and rel not in recorded
                and not Path(rel).name.startswith(".")]

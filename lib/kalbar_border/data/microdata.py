@@ -137,32 +137,111 @@ def fetch(key: str, download: bool = True) -> Path:
     )
 
 
+#: File formats a microdata path may have (BPS ships Stata, SPSS and DBF/CSV; CRAN ships .rda).
+FORMATS = {".rda": "R data", ".rdata": "R data", ".dta": "Stata", ".sav": "SPSS", ".csv": "CSV"}
+
+
+def check_format(path: Path | str) -> str:
+    """The format of a microdata file, from its extension (case-insensitive); a one-line
+    error listing the accepted formats otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        accepted = ", ".join(dict.fromkeys(FORMATS))
+        raise CompendiumError(f"{path}: format {suffix or '(no extension)'} cannot be read; accepted: {accepted}")
+    return FORMATS[suffix]
+
+
+def read_file(path: Path | str, name: str | None = None) -> pd.DataFrame:
+    """Every column of one microdata file, in any of :data:`FORMATS`. Value-labelled columns
+    are read as their codes (Stata and SPSS labels are not applied), as the .rda holds them;
+    column names are kept as the file spells them. ``name`` picks the data frame of an .rda
+    that holds several. Raises one line naming the file when it cannot be read."""
+    import pandas as pd
+
+    source = Path(path)
+    kind = check_format(source)
+    if not source.is_file():
+        raise CompendiumError(f"{source}: microdata file not found; pass an existing file "
+                              f"({', '.join(dict.fromkeys(FORMATS))})")
+    try:
+        if kind == "R data":
+            import pyreadr
+
+            frames = pyreadr.read_r(str(source))
+            if not frames:
+                raise CompendiumError(f"{source}: holds no data frame")
+            return frames[name] if name in frames else next(iter(frames.values()))
+        if kind == "Stata":
+            return pd.read_stata(source, convert_categoricals=False, convert_dates=False)
+        if kind == "SPSS":
+            return pd.read_spss(source, convert_categoricals=False)
+        return pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
+    except CompendiumError:
+        raise
+    except Exception as exc:
+        raise CompendiumError(f"{source}: cannot be read as a {kind} file ({type(exc).__name__}: "
+                              f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+
+
+def match_variables(frame: pd.DataFrame, variables, source: Path | str) -> pd.DataFrame:
+    """The columns ``variables`` of ``frame``, matched case-insensitively (BPS files often
+    spell names in lower case) and renamed as ``variables`` spells them, in that order. One
+    line naming the file and every missing variable when any is absent, or when two columns
+    differ only by case."""
+    by_folded: dict[str, list[str]] = {}
+    for column in frame.columns:
+        by_folded.setdefault(str(column).casefold(), []).append(column)
+    ambiguous = [v for v in variables if len(by_folded.get(v.casefold(), [])) > 1]
+    if ambiguous:
+        raise CompendiumError(f"{source}: columns {', '.join(c for v in ambiguous for c in by_folded[v.casefold()])} "
+                              "differ only by case; keep one of each")
+    missing = [v for v in variables if v.casefold() not in by_folded]
+    if missing:
+        raise CompendiumError(f"{source}: lacks the variables {', '.join(missing)} that the analysis needs "
+                              "(names are matched ignoring case)")
+    return frame[[by_folded[v.casefold()][0] for v in variables]].set_axis(list(variables), axis=1)
+
+
 def load(key: str, path: Path | None = None) -> pd.DataFrame:
-    """Read a microdata file into a DataFrame (``path`` overrides the verified cache copy,
-    e.g. another province's file with the same variables)."""
-    import pyreadr
+    """Read the verified cache copy of microdata ``key`` (every column), or the file ``path``."""
+    spec = _dataset(key)
+    return read_file(Path(path) if path is not None else fetch(key), spec.name)
+
+
+def load_supplied(key: str, path: Path | str) -> pd.DataFrame:
+    """A user-supplied file for ``key`` (another province's or a licensed BPS file, in any of
+    :data:`FORMATS`) as the analysis reads the verified one: the variables
+    ``data/datapackage.json`` lists for ``key`` (matched ignoring case), text variables as
+    strings (an empty text is missing, as in the extract of notebook 01), all others as
+    float64. The same data in any format give the same frame."""
+    import numpy as np
+    import pandas as pd
+
+    from .datapackage import resource
 
     spec = _dataset(key)
-    source = Path(path) if path is not None else fetch(key)
-    if not source.is_file():
-        raise CompendiumError(f"{source}: microdata file not found; pass an existing .rda file")
-    try:
-        frames = pyreadr.read_r(str(source))
-    except Exception as exc:
-        raise CompendiumError(f"{source}: cannot be read as an R data file ({type(exc).__name__})") from None
-    if not frames:
-        raise CompendiumError(f"{source}: holds no data frame; expected one named like {spec.name}")
-    return next(iter(frames.values())) if spec.name not in frames else frames[spec.name]
+    frame = match_variables(read_file(path, spec.name), sorted(resource(key)["x-variables"]), path)
+    out = {}
+    for name in frame.columns:
+        column = frame[name]
+        if name in spec.text_variables:
+            if pd.api.types.is_numeric_dtype(column):  # an identifier a Stata/SPSS file stored as a number
+                column = column.astype("Int64") if np.all(column.dropna() % 1 == 0) else column
+            column = column.astype("str")
+            out[name] = column.mask(column == "")
+        else:
+            try:
+                out[name] = pd.to_numeric(column, errors="raise").astype("float64")
+            except (ValueError, TypeError):
+                raise CompendiumError(f"{path}: variable {name} holds text where a number is expected") from None
+    return pd.DataFrame(out)
 
 
-def load_susenas(path: Path | None = None) -> pd.DataFrame:
-    """Susenas March 2020 KOR persons (one row per person); see data/datapackage.json."""
-    return load("susenas", path)
-
-
-def load_sakernas(path: Path | None = None) -> pd.DataFrame:
-    """Sakernas August 2020 persons (one row per person); see data/datapackage.json."""
-    return load("sakernas", path)
+def supplied_record(parameter: str, path: Path | str) -> dict:
+    """What the run record and the report say of a user-supplied file: the parameter that
+    named it, its file name (not the folder, which is the user's) and its sha256; it was
+    never downloaded and is never committed."""
+    return {"parameter": parameter, "file": Path(path).name, "sha256": sha256_file(Path(path)), "origin": "user_supplied"}
 
 
 def extract_path(key: str) -> Path:
@@ -220,7 +299,7 @@ def load_extract(key: str) -> pd.DataFrame:
     spec = _dataset(key)
     path = extract_path(key)
     if not path.is_file():
-        return load(key)
+        return load_supplied(key, fetch(key))
     fetch(key, download=False)
     frame = pd.read_csv(path, dtype={name: "str" for name in spec.text_variables})
     expected = sorted(resource(key)["x-variables"])

@@ -365,6 +365,8 @@ LABELS: dict[str, dict[str, str]] = {
     # the report page: texts of the data files, so the Indonesian page shows them in Indonesian
     # (keyed by the English text, as the provenance statuses below; an unknown text stays as it is)
     "microdata missing": {"en": "microdata missing", "id": "data mikro tidak tersedia"},
+    "LICENSED_MAP not given": {"en": "LICENSED_MAP not given (runs only on licensed BPS files)",
+                               "id": "LICENSED_MAP tidak diberikan (hanya berjalan dengan berkas BPS berlisensi)"},
     "no independent source": {"en": "no independent source", "id": "tidak ada sumber independen"},
     "report_independent_sources": {"en": "{n} independent source(s)", "id": "{n} sumber independen"},
     "fluctuated 2019-2023": {"en": "fluctuated 2019-2023", "id": "berfluktuasi 2019-2023"},
@@ -739,6 +741,81 @@ LABELS: dict[str, dict[str, str]] = {
             "dengan tanggal, deportan yang tercampur dengan orang yang direpatriasi, anak-anak yang kadang dihitung "
             "kadang tidak). Gelombang itu disimpan dan diberi penanda, tidak dibuang, sehingga semua angka di atas "
             "ikut mencakupnya; bagian 1 memuat alasannya.",
+        ],
+    },
+    "licensed_part_definition": {"en": "{item}, definition {definition} (licensed file)",
+                                 "id": "{item}, definisi {definition} (berkas berlisensi)"},
+    "licensed_part_group": {"en": "{item}, {group} (licensed file)", "id": "{item}, {group} (berkas berlisensi)"},
+    "licensed_item_sent_money_or_goods": {"en": "sent money or goods", "id": "mengirim uang atau barang"},
+    "licensed_item_received_money_or_goods": {"en": "received money or goods", "id": "menerima uang atau barang"},
+    "licensed_item_any_investment": {"en": "any investment", "id": "berinvestasi"},
+    "explain_licensed_holds": {
+        "en": "difference {difference} percentage points (95 % CI {low} to {high}), Holm-adjusted p {p}: the difference holds",
+        "id": "selisih {difference} poin persentase (SK 95 % {low} sampai {high}), nilai p Holm {p}: perbedaannya bertahan"},
+    "explain_licensed_within_margin": {
+        "en": "difference {difference} percentage points (95 % CI {low} to {high}): no difference holds, and the whole "
+              "interval lies within ±{margin} percentage points",
+        "id": "selisih {difference} poin persentase (SK 95 % {low} sampai {high}): tidak ada perbedaan yang bertahan, dan "
+              "seluruh selangnya berada dalam ±{margin} poin persentase"},
+    "explain_licensed_undetermined": {
+        "en": "difference {difference} percentage points (95 % CI {low} to {high}): the difference does not hold, and the "
+              "interval is too wide (or flagged) to rule out a difference of {margin} percentage points",
+        "id": "selisih {difference} poin persentase (SK 95 % {low} sampai {high}): perbedaannya tidak bertahan, dan "
+              "selangnya terlalu lebar (atau diberi penanda) untuk menepis selisih {margin} poin persentase"},
+    "explain_licensed_low": {
+        "en": "share {share} % (95 % CI {low} to {high} %), threshold {threshold} %",
+        "id": "persentase {share} % (SK 95 % {low} sampai {high} %), ambang {threshold} %"},
+    "explain_licensed_no_item": {
+        "en": "the licensed file's map names no item this claim needs",
+        "id": "peta berkas berlisensi tidak menyebut butir yang diperlukan klaim ini"},
+    "licensed_status_note": {
+        "en": "Computed from a licensed BPS file supplied by the researcher ({survey}, {year}; sha256 {sha}), not from "
+              "public data: readers without that file cannot check it, and the ledger's lock does not apply.",
+        "id": "Dihitung dari berkas BPS berlisensi yang diberikan peneliti ({survey}, {year}; sha256 {sha}), bukan dari "
+              "data publik: pembaca yang tidak memiliki berkas itu tidak dapat memeriksanya, dan kunci status daftar "
+              "klaim tidak berlaku."},
+    "report_user_supplied": {"en": "user-supplied: never downloaded, never committed",
+                             "id": "diberikan pengguna: tidak pernah diunduh, tidak pernah di-commit"},
+    "report_supplied_intro": {"en": "Files supplied by the user for this run (by file name and sha256):",
+                              "id": "Berkas yang diberikan pengguna untuk proses ini (menurut nama berkas dan sha256):"},
+    "report_licensed_banner": {
+        "en": "Built on licensed data: this report includes results of notebook 08 computed from a licensed BPS file "
+              "supplied by the researcher (sha256 {sha}). That file is not part of the compendium and cannot be "
+              "redistributed; readers without it cannot rerun those results. Claims judged on it are marked as such.",
+        "id": "Dibuat dari data berlisensi: laporan ini memuat hasil notebook 08 yang dihitung dari berkas BPS "
+              "berlisensi yang diberikan peneliti (sha256 {sha}). Berkas itu bukan bagian dari kompendium dan tidak "
+              "boleh disebarluaskan; pembaca yang tidak memilikinya tidak dapat menjalankan ulang hasil itu. Klaim yang "
+              "dinilai dengannya ditandai demikian."},
+    "findings_08_remittances_investment": {
+        "en": [
+            "**Data.** {licensed.survey} ({licensed.year}), one row per {unit}, supplied by the researcher under a BPS "
+            "licence, checksum {licensed.file_sha256_short}. The file is not part of the compendium and readers without "
+            "it cannot rerun these numbers; the run record and the report name the file by its checksum.",
+            "**Tests.** {licensed.tests:n} tests (each item under each migrant definition the map names) form one Holm "
+            "family, fixed before any licensed file was seen; {licensed.holding:n} differences hold (Holm-adjusted "
+            "p below {alpha}, and no small-group, few-events or few-degrees-of-freedom flag). The primary definition, "
+            "the first the map names, is {licensed.primary_definition}.",
+            "**Limits.** Which codes count as migrant, as sending or receiving money or goods and as investing are the "
+            "researcher's choices, printed in section 1 and recorded in the map; another reading of the questionnaire "
+            "gives other numbers. No adjusted model is fitted (the map names no covariates), so a difference may "
+            "reflect age, sex or work rather than migration. The claims ledger reads these results for C5 and C6 and "
+            "marks the statuses as computed from licensed data.",
+        ],
+        "id": [
+            "**Data.** {licensed.survey} ({licensed.year}), satu baris per {unit}, diberikan oleh peneliti dengan lisensi "
+            "BPS, checksum {licensed.file_sha256_short}. Berkas itu bukan bagian dari kompendium dan pembaca yang tidak "
+            "memilikinya tidak dapat menjalankan ulang angka-angka ini; catatan proses dan laporan menyebut berkas itu "
+            "dengan checksum-nya.",
+            "**Uji.** {licensed.tests:n} uji (setiap butir menurut setiap definisi migran dalam peta) membentuk satu "
+            "keluarga Holm, yang ditetapkan sebelum berkas berlisensi mana pun dilihat; {licensed.holding:n} perbedaan "
+            "bertahan (nilai p Holm di bawah {alpha}, dan tanpa penanda kelompok kecil, kejadian sedikit, atau derajat "
+            "bebas sedikit). Definisi utama, yang pertama disebut peta, adalah {licensed.primary_definition}.",
+            "**Keterbatasan.** Kode mana yang dihitung sebagai migran, sebagai mengirim atau menerima uang atau barang, "
+            "dan sebagai berinvestasi adalah pilihan peneliti, yang ditampilkan di bagian 1 dan tercatat dalam peta; "
+            "pembacaan kuesioner yang lain memberi angka yang lain. Tidak ada model yang disesuaikan (peta tidak "
+            "menyebut kovariat), sehingga suatu perbedaan dapat mencerminkan umur, jenis kelamin, atau pekerjaan, "
+            "bukan migrasi. Daftar klaim membaca hasil ini untuk C5 dan C6 dan menandai statusnya sebagai dihitung "
+            "dari data berlisensi.",
         ],
     },
     "findings_04_remittances_context": {

@@ -63,7 +63,7 @@ from .variables import (
 )
 from .survey import MIN_DOMAIN_DF, Design, domain_difference
 
-__all__ = ["compare_groups", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
+__all__ = ["compare_groups", "compare_columns", "holm_within", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
            "is_small_group", "fewest_events", "is_few_events", "holm", "SMALL_N", "SMALL_EXPECTED", "FEW_EVENTS"]
 
 #: Migrant groups below this unweighted n are flagged ``small_group``.
@@ -294,23 +294,42 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
     indicators = _requested(indicators, indicators_of(frame), "indicator")
     dataset = frame["dataset"].iloc[0]
     design = select_population(frame, population, keep_design=True)
-    # Arrays and the coded design once per population, not once per comparison.
-    sample = Design.of(design["strata"], design["psu"])
-    weight, in_pop = design["weight"].to_numpy(dtype=float), design["in_population"].to_numpy()
-    column = {c: design[c].to_numpy(dtype=float) for c in (*definitions, *indicators)}
-    rows = []
-    for definition in definitions:
-        for indicator in indicators:
-            rows.append({"dataset": dataset, "population": population, "definition": definition,
-                         "indicator": indicator, "description": INDICATORS[dataset][indicator],
-                         **_compare_one(column[indicator], column[definition], in_pop, weight, sample, level)})
-    out = pd.DataFrame(rows)
-    out["p_holm"] = np.nan
-    for _, family in out.groupby(["dataset", "population", "definition"], sort=False):
-        ok = family["p_value"].notna()
-        if ok.any():
-            out.loc[family.index[ok], "p_holm"] = holm(family.loc[ok, "p_value"].to_numpy())
+    out = compare_columns(design, definitions, indicators, level=level)
+    out.insert(0, "dataset", dataset)
+    out.insert(1, "population", population)
+    out.insert(4, "description", [INDICATORS[dataset][i] for i in out["indicator"]])
+    out["p_holm"] = holm_within(out, ["definition"])
     return out
+
+
+def compare_columns(design: pd.DataFrame, definitions, indicators, *, level: float = 0.95) -> pd.DataFrame:
+    """The comparison of :func:`compare_groups` on any 0/1 columns: ``design`` holds the
+    design (``weight``, ``strata``, ``psu``), a boolean ``in_population`` (the domain compared;
+    every row is kept so that domain estimation keeps every PSU), each column of
+    ``definitions`` (1 migrant, 0 non-migrant, NaN neither) and each of ``indicators`` (1 yes,
+    0 no, NaN not asked). One row per definition x indicator: ``definition``, ``indicator``
+    and the estimate columns :func:`compare_groups` documents (without ``p_holm``)."""
+    # Arrays and the coded design once, not once per comparison.
+    sample = Design.of(design["strata"], design["psu"])
+    weight, in_pop = design["weight"].to_numpy(dtype=float), design["in_population"].to_numpy(dtype=bool)
+    column = {c: design[c].to_numpy(dtype=float) for c in (*definitions, *indicators)}
+    rows = [{"definition": definition, "indicator": indicator,
+             **_compare_one(column[indicator], column[definition], in_pop, weight, sample, level)}
+            for definition in definitions for indicator in indicators]
+    return pd.DataFrame(rows)
+
+
+def holm_within(table: pd.DataFrame, by: list[str] | None = None) -> np.ndarray:
+    """Holm-adjusted ``p_value`` of each row of ``table`` within its family (the rows sharing
+    the columns ``by``; the whole table when ``by`` is None or empty); NaN where there is no test."""
+    adjusted = np.full(len(table), np.nan)
+    families = table.groupby(by, sort=False).indices.values() if by else [np.arange(len(table))]
+    p = table["p_value"].to_numpy(dtype=float)
+    for index in families:
+        ok = index[~np.isnan(p[index])]
+        if len(ok):
+            adjusted[ok] = holm(p[ok])
+    return adjusted
 
 
 def _covariates(data: pd.DataFrame, population: str) -> pd.DataFrame:

@@ -20,11 +20,21 @@ SUBGROUPS = {"sex": ("female", {0: "male", 1: "female"}), "area": ("urban", {0: 
 def load_frames(province: int | str = 15, susenas_path: str | None = None, sakernas_path: str | None = None) -> dict:
     """Analysis frames for both surveys, for one province (a BPS code) or ``"all"``. By
     default from the extracts of the verified Jambi files written by notebook 01; a path
-    reads that .rda instead (e.g. a West Kalimantan file, province 61, or a national file)."""
-    sus = microdata.load_susenas(Path(susenas_path)) if susenas_path else microdata.load_extract("susenas")
-    sak = microdata.load_sakernas(Path(sakernas_path)) if sakernas_path else microdata.load_extract("sakernas")
+    reads that file instead (.rda, .dta, .sav or .csv, names in any case; e.g. a West
+    Kalimantan file, province 61, or a national file), with the same variables and types."""
+    sus = microdata.load_supplied("susenas", susenas_path) if susenas_path else microdata.load_extract("susenas")
+    sak = microdata.load_supplied("sakernas", sakernas_path) if sakernas_path else microdata.load_extract("sakernas")
     return {"susenas": variables.susenas_frame(sus, province=province),
             "sakernas": variables.sakernas_frame(sak, province=province)}
+
+
+def source_files(susenas_path: str | None = None, sakernas_path: str | None = None) -> dict[str, str]:
+    """What the results of each dataset were computed from, for ``results_sources.json``: the
+    verified file's name, or the user-supplied file's name marked as such (its sha256 is in the
+    run record)."""
+    named = {"susenas": susenas_path, "sakernas": sakernas_path}
+    return {key: f"{Path(path).name} (user-supplied)" if path else microdata.DATASETS[key].filename
+            for key, path in named.items()}
 
 
 def provinces_of(frame: pd.DataFrame) -> list:
@@ -71,11 +81,7 @@ def compare_all(frames: dict, populations=variables.POPULATIONS, definitions=Non
                 part.insert(1, "province", province)
                 parts.append(part)
     out = pd.concat(parts, ignore_index=True)
-    out["p_holm_dataset"] = float("nan")
-    for _, family in out.groupby(["dataset", "province"], sort=False):
-        ok = family["p_value"].notna()
-        if ok.any():
-            out.loc[family.index[ok], "p_holm_dataset"] = compare.holm(family.loc[ok, "p_value"].to_numpy())
+    out["p_holm_dataset"] = compare.holm_within(out, ["dataset", "province"])
     return out
 
 

@@ -187,6 +187,9 @@ class Job:
     kernel: str = KERNEL
     timeout: int = TIMEOUT
     run_id: str = ""
+    #: (parameter, path) of the files the user supplied (microdata of another province, a
+    #: licensed file and its map): their sha256 goes into the run record.
+    supplied: tuple = ()
 
 
 #: Folders whose files a notebook may only create through its declared outputs.
@@ -344,6 +347,10 @@ def _commit(job: Job, token: str, seconds: float) -> dict:
     stale = sorted(set(previous) - expected - set(job.others))
     record = {"notebook": nb.path.name, "parameters": job.params, "outputs": sorted(expected),
               "seconds": round(seconds, 1), "run": job.run_id}
+    if job.supplied:
+        from ..data.microdata import supplied_record
+
+        record["user_supplied"] = [supplied_record(parameter, path) for parameter, path in job.supplied]
     journal = paths.build_dir() / "commits" / f"{nb.name}.json"
     with _signals_deferred():
         atomic.write_json(journal, {"notebook": nb.name, "replace": {rel: p.name for rel, p in pending.items()},

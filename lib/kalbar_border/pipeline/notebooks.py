@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import paths
-from ..data.microdata import DATASETS, fetch
+from ..data.microdata import DATASETS, FORMATS, fetch
 from ..errors import CompendiumError
 
 KERNEL = "kalbar-border"
@@ -25,6 +25,9 @@ KERNEL = "kalbar-border"
 #: minutes leaves a wide margin, and a cell that loops forever holds the run lock no longer.
 TIMEOUT = 300
 PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
+#: The variable map of a licensed BPS file (notebook 08): the notebooks that require it run
+#: only when it is given.
+LICENSED_MAP = "LICENSED_MAP"
 
 
 def read_notebook(path: Path) -> dict:
@@ -86,6 +89,9 @@ class Notebook:
     #: ``{"table": raw table, "column": year or ISO date, "include": [years]}``: the years its
     #: data cover and those its findings need, so FIRST_YEAR/LAST_YEAR are checked before a run.
     years: dict = field(default_factory=dict)
+    #: Parameters that must be given (not None) for the notebook to run, e.g. ``LICENSED_MAP``:
+    #: without them the notebook is skipped with one line, as the finance notebooks without microdata.
+    requires: list = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -97,7 +103,7 @@ class Notebook:
         meta = nb.get("metadata", {}).get("kalbar", {})
         spec = cls(Path(path), parameters_of(nb, path), list(meta.get("inputs", [])), list(meta.get("outputs", [])),
                    list(meta.get("figures", [])), meta.get("microdata", "none"), list(meta.get("microdata_outputs", [])),
-                   dict(meta.get("years", {})))
+                   dict(meta.get("years", {})), list(meta.get("requires", [])))
         if spec.microdata not in ("none", "optional", "required"):
             raise CompendiumError(f"{paths.relative(path)}: metadata kalbar.microdata is {spec.microdata!r}; "
                                   "expected 'none', 'optional' or 'required'")
@@ -171,9 +177,15 @@ def _check_value(name: str, value) -> str | None:
 
         if value not in MIGRANT_DEFINITIONS:
             return "allowed: " + ", ".join(MIGRANT_DEFINITIONS)
-    if name in PATH_PARAMETERS.values() and value is not None:
+    if name in (*PATH_PARAMETERS.values(), LICENSED_MAP) and value is not None:
+        kinds = ("a .yml or .yaml map" if name == LICENSED_MAP
+                 else "a file of format " + ", ".join(dict.fromkeys(FORMATS)))
         if not isinstance(value, str) or not Path(value).is_file():
-            return "allowed: None or the path of an existing .rda file"
+            return f"allowed: None or the path of an existing file ({kinds})"
+        if name == LICENSED_MAP and Path(value).suffix.lower() not in (".yml", ".yaml"):
+            return f"allowed: None or the path of {kinds}"
+        if name != LICENSED_MAP and Path(value).suffix.lower() not in FORMATS:
+            return f"allowed: None or the path of {kinds}"
     return None
 
 
@@ -191,7 +203,7 @@ def check_parameters(notebooks: list[Notebook], overrides: dict) -> None:
     paths_given = [PATH_PARAMETERS[k] for k in PATH_PARAMETERS if overrides.get(PATH_PARAMETERS[k]) is not None]
     if len(paths_given) == 1:
         other = next(v for v in PATH_PARAMETERS.values() if v not in paths_given)
-        raise CompendiumError(f"parameter {paths_given[0]} is given without {other}; give both .rda files or neither")
+        raise CompendiumError(f"parameter {paths_given[0]} is given without {other}; give both files or neither")
     for nb in notebooks:
         params = {**nb.defaults, **{k: v for k, v in overrides.items() if k in nb.defaults}}
         if {"FIRST_YEAR", "LAST_YEAR"} <= set(params) and params["FIRST_YEAR"] > params["LAST_YEAR"]:
@@ -259,19 +271,39 @@ class Plan:
             params["RESULTS_FROM"] = [n.name for n in self.runnable]
         return params
 
+    def skip_reason(self, nb: Notebook) -> str:
+        """Why ``nb`` does not run in this plan ("" when it runs): the microdata are missing, or
+        a parameter it requires is not given."""
+        if nb.microdata == "required" and not self.microdata:
+            return "microdata missing"
+        # From the overrides, not params(): params() asks which notebooks run.
+        absent = [p for p in nb.requires if {**nb.defaults, **self.overrides}.get(p) is None]
+        return f"{', '.join(absent)} not given" if absent else ""
+
     @property
     def skipped(self) -> list[Notebook]:
-        return [nb for nb in self.notebooks if nb.microdata == "required" and not self.microdata]
+        return [nb for nb in self.notebooks if self.skip_reason(nb)]
 
     @property
     def runnable(self) -> list[Notebook]:
         return [nb for nb in self.notebooks if nb not in self.skipped]
 
+    def supplied_files(self, nb: Notebook) -> list[tuple[str, Path]]:
+        """(parameter, path) of each file the user supplied to ``nb``: the microdata files
+        ``SUSENAS_PATH``/``SAKERNAS_PATH`` name, the licensed map and the licensed file it names."""
+        params = self.params(nb)
+        named = [(p, Path(params[p]).resolve()) for p in PATH_PARAMETERS.values() if params.get(p)]
+        if params.get(LICENSED_MAP):
+            from ..data.licensed_map import read_map  # yaml only: the plan stays fast
+
+            spec = read_map(params[LICENSED_MAP])
+            named += [(LICENSED_MAP, Path(params[LICENSED_MAP]).resolve()), (f"{LICENSED_MAP} file", spec["path"])]
+        return named
+
     def microdata_files(self, nb: Notebook) -> list[Path]:
         """The BPS files a notebook reads, by content: the cached files for notebook 01, the
-        files a parameter names for 05-06."""
-        params = self.params(nb)
-        named = [Path(params[p]).resolve() for p in PATH_PARAMETERS.values() if params.get(p)]
+        files the user supplied for 05-06 and 08."""
+        named = [path for _, path in self.supplied_files(nb)]
         if named:
             return named
         if nb.microdata == "optional" and self.microdata:
@@ -346,8 +378,11 @@ def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL,
     download = download and overrides.get("DOWNLOAD", True)
     available, message = microdata_status(overrides, download) if overrides.get("MICRODATA", True) else (False, "")
     plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")
-    if plan.skipped:
-        names = ", ".join(nb.name for nb in plan.skipped)
-        echo(f"  skipped     {names}: " + (message or "MICRODATA=False"))
+    without_microdata = [nb.name for nb in plan.skipped if plan.skip_reason(nb) == "microdata missing"]
+    if without_microdata:
+        echo(f"  skipped     {', '.join(without_microdata)}: " + (message or "MICRODATA=False"))
+    for nb in plan.skipped:
+        if nb.name not in without_microdata:
+            echo(f"  skipped     {nb.name}: {plan.skip_reason(nb)} (it runs on licensed BPS files; see docs/licensed_data.md)")
     return plan
 

@@ -54,7 +54,7 @@ def notebook_tasks(plan: Plan):
         targets = [_root(o) for o in outputs + nb.build_files()]
         records.append(targets[-1])
         job = Job(nb, params, outputs, sorted(rel for rel, owner in declared.items() if owner != nb.name),
-                  plan.kernel, plan.timeout, plan.run_id)
+                  plan.kernel, plan.timeout, plan.run_id, tuple(plan.supplied_files(nb)))
         yield {
             "basename": nb.name,
             "doc": f"run {nb.path.name} with papermill",
@@ -102,7 +102,7 @@ def write_report(plan: Plan, seen: dict | None = None):
     for nb in plan.notebooks:
         record = read_record(nb.name)
         if nb in plan.skipped:
-            entries.append({"notebook": nb.path.name, "status": "skipped", "reason": "microdata missing",
+            entries.append({"notebook": nb.path.name, "status": "skipped", "reason": plan.skip_reason(nb),
                             "parameters": plan.params(nb), "outputs": []})
             continue
         # Not seen: left out by --only; current if its outputs have this run's parameters.
