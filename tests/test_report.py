@@ -129,8 +129,13 @@ def test_index_lists_claims_figures_notebooks(index):
     figures = sorted((dest / "figures").glob(f"*_{lang}.png"))
     assert len(parser.imgs) == len(figures) > 0
     assert all(src.startswith("data:image/png;base64,") for src in parser.imgs)  # self-contained
-    for notebook in (dest / "build" / "html").glob("*.html"):
+    # each page links the notebook pages whose narrative is in its language, after any run
+    pages = [p for p in (dest / "build" / "html").glob("*.html") if p.name.endswith(".id.html") == (lang == "id")]
+    assert len(pages) == len(list((dest / "build" / "notebooks").glob("*.ipynb")))
+    for notebook in pages:
         assert f'href="html/{notebook.name}"' in text
+    # the English run's Indonesian page says its notebook pages hold English tables
+    assert ('id="pages-language"' in text) == (lang == "id")
 
 
 def test_indonesian_page_speaks_indonesian(pipeline_run):

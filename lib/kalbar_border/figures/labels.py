@@ -113,6 +113,141 @@ LABELS: dict[str, dict[str, str]] = {
     "check_not_yet": {"en": "not yet", "id": "belum tepat"},
     "check_your_turn": {"en": "your turn: replace None with your answer",
                         "id": "giliran Anda: ganti None dengan jawaban Anda"},
+    # what a check says after "correct" (check_correct_<exercise>) or "not yet" (check_hint_<mistake>):
+    # templates of kalbar_border.texts, so numbers are written for the reader (0,781 / 0.781);
+    # {python} is a number as Python writes it, quoted as the student must type it
+    "check_correct_02_1": {"en": "{change:pct} %", "id": "{change:pct} %"},
+    "check_correct_02_2": {"en": "{rows}", "id": "{rows}"},
+    "check_correct_03_1": {"en": "{batches:n} batches, {persons:n} persons", "id": "{batches:n} gelombang, {persons:n} orang"},
+    "check_correct_03_2": {"en": "{share:d3} ({batches:n} batches report both men and women)",
+                           "id": "{share:d3} ({batches:n} gelombang mencatat jumlah laki-laki dan perempuan)"},
+    "check_correct_04_1": {"en": "{share:d2} % of GDP", "id": "{share:d2} % terhadap PDB"},
+    "check_correct_04_2": {"en": "{change:pct} %", "id": "{change:pct} %"},
+    "check_correct_05_1": {
+        "en": "{weighted:d3} weighted against {unweighted:d3} unweighted: an urban person aged 15+ in the sample stands "
+              "for {weight_urban:n} people on average, a rural one for {weight_rural:n}, so the plain mean of the "
+              "sample understates the towns",
+        "id": "{weighted:d3} dengan bobot dibanding {unweighted:d3} tanpa bobot: rata-rata seorang penduduk perkotaan "
+              "umur 15+ dalam sampel mewakili {weight_urban:n} orang, penduduk perdesaan {weight_rural:n} orang, "
+              "sehingga rata-rata biasa dari sampel mengecilkan perkotaan"},
+    "check_correct_05_2": {"en": "{definitions}", "id": "{definitions}"},
+    "check_correct_06_1": {"en": "{ame:pp} percentage points (95 % CI {low:pp} to {high:pp})",
+                           "id": "{ame:pp} poin persentase (selang kepercayaan 95 % {low:pp} hingga {high:pp})"},
+    "check_correct_06_2": {"en": "raw difference {raw:pp} percentage points, adjusted {ame:pp}",
+                           "id": "selisih mentah {raw:pp} poin persentase, yang disesuaikan {ame:pp}"},
+    "check_hint_not_a_number": {"en": "give one number; this answer is a Python {answer}",
+                                "id": "berikan satu angka; jawaban ini bertipe Python {answer}"},
+    "check_hint_decimal_comma": {
+        "en": "Python writes decimals with a point: {given} was read as two numbers; write {python}",
+        "id": "Python menulis desimal dengan titik: {given} terbaca sebagai dua angka; tulis {python}"},
+    "check_hint_indonesian_text": {
+        "en": "Python writes decimals with a point and numbers without quotes: write {python}, not \"{given}\"",
+        "id": "Python menulis desimal dengan titik dan angka tanpa tanda kutip: tulis {python}, bukan \"{given}\""},
+    "check_hint_number_in_quotes": {"en": "the number is right, but it is text: remove the quotes",
+                                    "id": "angkanya benar, tetapi berupa teks: hapus tanda kutipnya"},
+    "check_hint_thousands_dot": {
+        "en": "in Python a dot is the decimal point, not a thousands separator: write 5824, not 5.824",
+        "id": "di Python titik adalah tanda desimal, bukan pemisah ribuan: tulis 5824, bukan 5.824"},
+    "check_hint_sign": {"en": "the size is right but the sign is not: a fall (or a lower value among migrants) is negative",
+                        "id": "besarnya benar, tetapi tandanya tidak: penurunan (atau nilai yang lebih rendah pada migran) "
+                              "bernilai negatif"},
+    "check_hint_percent": {"en": "multiply the fraction by 100 to give percent",
+                           "id": "kalikan pecahan dengan 100 agar menjadi persen"},
+    "check_hint_fraction": {"en": "give a fraction between 0 and 1, not percent",
+                            "id": "berikan pecahan antara 0 dan 1, bukan persen"},
+    "check_hint_ratio": {"en": "that is 2020 as a percentage of 2019; the change is (2020 - 2019) / 2019 x 100",
+                         "id": "itu nilai 2020 sebagai persentase dari 2019; perubahannya (2020 - 2019) / 2019 x 100"},
+    "check_hint_02_1_doubled": {
+        "en": "2019's value rests on {rows:n} rows (two sources giving the same number): take it once, not their sum",
+        "id": "nilai 2019 bersandar pada {rows:n} baris (dua sumber dengan angka yang sama): ambil sekali, jangan "
+              "dijumlahkan"},
+    "check_hint_02_1_rows": {"en": "use the two full-year values (`period_kind == \"year\"`) of bp2mi_complaints_total",
+                             "id": "pakai dua nilai setahun penuh (`period_kind == \"year\"`) dari bp2mi_complaints_total"},
+    "check_hint_02_2_value": {"en": "give the row ids (texts such as \"BS010\"), not the value",
+                              "id": "berikan id baris (teks seperti \"BS010\"), bukan nilainya"},
+    "check_hint_02_2_one_more": {"en": "one more row carries the same number",
+                                 "id": "masih ada satu baris lagi dengan angka yang sama"},
+    "check_hint_02_2_too_many": {
+        "en": "only the full-year 2019 rows of bp2mi_complaints_total carry it: leave the others out",
+        "id": "hanya baris setahun penuh 2019 dari bp2mi_complaints_total yang memuatnya: buang yang lain"},
+    "check_hint_02_2_where": {"en": "look for the value 5824 in the 2019 rows of bp2mi_complaints_total (column row_id)",
+                              "id": "cari nilai 5824 pada baris 2019 dari bp2mi_complaints_total (kolom row_id)"},
+    "check_hint_03_1_pair": {"en": "give two numbers, (batches, persons), e.g. (3, 250)",
+                             "id": "berikan dua angka, (gelombang, orang), misalnya (3, 250)"},
+    "check_hint_03_1_swapped": {"en": "the order is (batches, persons)", "id": "urutannya (gelombang, orang)"},
+    "check_hint_03_1_batches": {"en": "count the batches of 2020: one row of the events table per batch",
+                                "id": "hitung gelombang tahun 2020: satu baris tabel kejadian untuk setiap gelombang"},
+    "check_hint_03_1_by_sex": {
+        "en": "that adds up men and women, which only some batches report; persons are the sum of total_deported",
+        "id": "itu menjumlahkan laki-laki dan perempuan, yang hanya dicatat sebagian gelombang; jumlah orang adalah "
+              "jumlah kolom total_deported"},
+    "check_hint_03_1_persons": {"en": "the batches are right; persons are the sum of total_deported over the 2020 batches",
+                                "id": "jumlah gelombang sudah benar; jumlah orang adalah jumlah kolom total_deported pada "
+                                      "gelombang 2020"},
+    "check_hint_03_2_total": {
+        "en": "divide by men plus women, not by total_deported (which can include children)",
+        "id": "bagi dengan jumlah laki-laki ditambah perempuan, bukan dengan total_deported (yang dapat mencakup anak-anak)"},
+    "check_hint_03_2_women": {"en": "that is the share of women; the exercise asks for men",
+                              "id": "itu proporsi perempuan; latihan ini menanyakan laki-laki"},
+    "check_hint_03_2_mean": {
+        "en": "that is the mean of each batch's share, in which a batch of 20 counts as much as one of 200: add up the "
+              "men and the women over the batches first",
+        "id": "itu rata-rata proporsi tiap gelombang, sehingga gelombang 20 orang sama bobotnya dengan gelombang 200 "
+              "orang: jumlahkan dulu laki-laki dan perempuan dari semua gelombang"},
+    "check_hint_03_2_batches": {"en": "use only the batches of 2019-2025 that report both male and female counts",
+                                "id": "pakai hanya gelombang 2019-2025 yang mencatat jumlah laki-laki dan perempuan"},
+    "check_hint_04_1_year": {"en": "that is the share of 2019; the exercise asks for 2020",
+                             "id": "itu proporsi tahun 2019; latihan ini menanyakan 2020"},
+    "check_hint_04_1_columns": {
+        "en": "divide remittances (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD) of 2020, both from the same snapshot",
+        "id": "bagi remitansi (BX.TRF.PWKR.CD.DT) dengan PDB (NY.GDP.MKTP.CD) tahun 2020, keduanya dari snapshot yang sama"},
+    "check_hint_04_2_share": {
+        "en": "that is the change of the share of GDP; the exercise asks for the change of remittances in US$ "
+              "(remittances_usd)",
+        "id": "itu perubahan proporsi terhadap PDB; latihan ini menanyakan perubahan remitansi dalam US$ (remittances_usd)"},
+    "check_hint_04_2_columns": {"en": "(2020 - 2019) / 2019 x 100, from remittances_usd",
+                                "id": "(2020 - 2019) / 2019 x 100, dari remittances_usd"},
+    "check_hint_05_1_unweighted": {
+        "en": "that is the plain mean of the sample's rows ({unweighted:d3}); an urban person aged 15+ stands for "
+              "{weight_urban:n} people on average and a rural one for {weight_rural:n}: weight each row by its weight",
+        "id": "itu rata-rata biasa baris sampel ({unweighted:d3}); rata-rata seorang penduduk perkotaan umur 15+ mewakili "
+              "{weight_urban:n} orang dan penduduk perdesaan {weight_rural:n} orang: beri setiap baris bobotnya (kolom weight)"},
+    "check_hint_05_1_rural": {"en": "that is the rural share: urban is 1 in the column urban",
+                              "id": "itu proporsi perdesaan: perkotaan bernilai 1 pada kolom urban"},
+    "check_hint_05_1_all_ages": {"en": "that includes children under 15: keep persons aged 15+ (`age >= 15`)",
+                                 "id": "itu mencakup anak di bawah 15 tahun: ambil penduduk umur 15+ (`age >= 15`)"},
+    "check_hint_05_1_column": {
+        "en": "the weighted mean of the column urban over persons aged 15+, with the column weight as weights",
+        "id": "rata-rata tertimbang kolom urban pada penduduk umur 15+, dengan kolom weight sebagai bobot"},
+    "check_hint_05_2_names": {"en": "give the names of the definitions, e.g. [\"lifetime\"]",
+                              "id": "berikan nama definisinya, misalnya [\"lifetime\"]"},
+    "check_hint_05_2_unknown": {"en": "not a migrant definition: {names}; use the names of the column definition",
+                                "id": "bukan nama definisi migran: {names}; pakai nama pada kolom definition"},
+    "check_hint_05_2_few_events": {"en": "a row with few_events or small_group is never significant",
+                                   "id": "baris few_events atau small_group tidak pernah signifikan"},
+    "check_hint_05_2_survey_wide": {
+        "en": "that is the survey-wide family (significant_holm_dataset); the exercise asks for each definition's own "
+              "family (significant_holm)",
+        "id": "itu keluarga seluruh survei (significant_holm_dataset); latihan ini menanyakan keluarga definisinya sendiri "
+              "(significant_holm)"},
+    "check_hint_05_2_one_more": {"en": "another definition passes too", "id": "ada definisi lain yang juga lolos"},
+    "check_hint_05_2_column": {
+        "en": "list the definitions whose significant_holm is True for online_sell (Susenas, persons 15+)",
+        "id": "sebutkan definisi yang significant_holm-nya True untuk online_sell (Susenas, penduduk 15+)"},
+    "check_hint_06_1_fraction": {"en": "the ame column is a fraction: multiply by 100 for percentage points",
+                                 "id": "kolom ame berupa pecahan: kalikan 100 agar menjadi poin persentase"},
+    "check_hint_06_1_odds_ratio": {"en": "that is the odds ratio; the exercise asks for ame, in percentage points",
+                                   "id": "itu rasio odds; latihan ini menanyakan ame, dalam poin persentase"},
+    "check_hint_06_1_raw": {"en": "that is the raw difference of notebook 05; the adjusted effect is the column ame of models",
+                            "id": "itu selisih mentah dari notebook 05; efek yang disesuaikan ada di kolom ame pada models"},
+    "check_hint_06_1_row": {"en": "read ame for savings_account, recent_interprovincial, persons15, susenas",
+                            "id": "baca ame untuk savings_account, recent_interprovincial, persons15, susenas"},
+    "check_hint_06_2_text": {"en": "answer True or False without quotes (Python's values, not words)",
+                             "id": "jawab True atau False tanpa tanda kutip (nilai Python, bukan kata)"},
+    "check_hint_06_2_bool": {"en": "answer True or False", "id": "jawab True atau False"},
+    "check_hint_06_2_signs": {
+        "en": "compare the sign of the raw difference (difference in notebook 05) with the sign of ame",
+        "id": "bandingkan tanda selisih mentah (difference di notebook 05) dengan tanda ame"},
     # how the claims ledger explains a status (kalbar_border.claims.evaluate_one)
     "explain_missing": {"en": "a result this rule needs was not recorded in this run (its notebook did not run)",
                         "id": "hasil yang dibutuhkan aturan ini tidak tercatat dalam proses ini (notebook-nya tidak dijalankan)"},
@@ -160,6 +295,12 @@ LABELS: dict[str, dict[str, str]] = {
     "report_rerun_test": {"en": "the test suite", "id": "rangkaian uji"},
     "report_rerun_lab": {"en": "open the notebooks in JupyterLab", "id": "membuka notebook di JupyterLab"},
     "report_other_language": {"en": "Bahasa Indonesia", "id": "English"},
+    "report_pages_language": {
+        "en": "Each notebook page below carries the English narrative; its tables, figures and messages are in the "
+              "language this run used (LANG={run}). For pages wholly in English, run make reproduce PARAMS=\"LANG=en\".",
+        "id": "Setiap halaman notebook di bawah memuat narasi berbahasa Indonesia; tabel, grafik, dan pesan di dalamnya "
+              "mengikuti bahasa yang dipakai proses ini (LANG={run}). Untuk halaman yang seluruhnya berbahasa Indonesia, "
+              "jalankan make reproduce PARAMS=\"LANG=id\"."},
     "report_contents": {"en": "Contents", "id": "Isi"},
     # the report page: the opening summary
     "report_summary_sentence": {
