@@ -135,8 +135,8 @@ LABELS: dict[str, dict[str, str]] = {
                            "id": "{ame:pp} poin persentase (selang kepercayaan 95 % {low:pp} hingga {high:pp})"},
     "check_correct_06_2": {"en": "raw difference {raw:pp} percentage points, adjusted {ame:pp}",
                            "id": "selisih mentah {raw:pp} poin persentase, yang disesuaikan {ame:pp}"},
-    "check_hint_not_a_number": {"en": "give one number; this answer is a Python {answer}",
-                                "id": "berikan satu angka; jawaban ini bertipe Python {answer}"},
+    "check_hint_not_a_number": {"en": "give one number; this answer is a Python `{answer}`",
+                                "id": "berikan satu angka; jawaban ini bertipe Python `{answer}`"},
     "check_hint_decimal_comma": {
         "en": "Python writes decimals with a point: {given} was read as two numbers; write {python}",
         "id": "Python menulis desimal dengan titik: {given} terbaca sebagai dua angka; tulis {python}"},
@@ -209,16 +209,16 @@ LABELS: dict[str, dict[str, str]] = {
                                 "id": "(2020 - 2019) / 2019 x 100, dari remittances_usd"},
     "check_hint_05_1_unweighted": {
         "en": "that is the plain mean of the sample's rows ({unweighted:d3}); an urban person aged 15+ stands for "
-              "{weight_urban:n} people on average and a rural one for {weight_rural:n}: weight each row by its weight",
+              "{weight_urban:n} people on average and a rural one for {weight_rural:n}: weight each row by its `weight`",
         "id": "itu rata-rata biasa baris sampel ({unweighted:d3}); rata-rata seorang penduduk perkotaan umur 15+ mewakili "
-              "{weight_urban:n} orang dan penduduk perdesaan {weight_rural:n} orang: beri setiap baris bobotnya (kolom weight)"},
-    "check_hint_05_1_rural": {"en": "that is the rural share: urban is 1 in the column urban",
-                              "id": "itu proporsi perdesaan: perkotaan bernilai 1 pada kolom urban"},
+              "{weight_urban:n} orang dan penduduk perdesaan {weight_rural:n} orang: beri setiap baris bobotnya (kolom `weight`)"},
+    "check_hint_05_1_rural": {"en": "that is the rural share: urban is 1 in the column `urban`",
+                              "id": "itu proporsi perdesaan: perkotaan bernilai 1 pada kolom `urban`"},
     "check_hint_05_1_all_ages": {"en": "that includes children under 15: keep persons aged 15+ (`age >= 15`)",
                                  "id": "itu mencakup anak di bawah 15 tahun: ambil penduduk umur 15+ (`age >= 15`)"},
     "check_hint_05_1_column": {
-        "en": "the weighted mean of the column urban over persons aged 15+, with the column weight as weights",
-        "id": "rata-rata tertimbang kolom urban pada penduduk umur 15+, dengan kolom weight sebagai bobot"},
+        "en": "the weighted mean of the column `urban` over persons aged 15+, with the column `weight` as weights",
+        "id": "rata-rata tertimbang kolom `urban` pada penduduk umur 15+, dengan kolom `weight` sebagai bobot"},
     "check_hint_05_2_names": {"en": "give the names of the definitions, e.g. [\"lifetime\"]",
                               "id": "berikan nama definisinya, misalnya [\"lifetime\"]"},
     "check_hint_05_2_unknown": {"en": "not a migrant definition: {names}; use the names of the column definition",
@@ -597,8 +597,190 @@ LABELS: dict[str, dict[str, str]] = {
     "outputs of an earlier run": {"en": "outputs of an earlier run",
                                   "id": "keluaran dari run sebelumnya"},
     "no outputs": {"en": "no outputs", "id": "tanpa keluaran"},
+    # the words of the annual series table (kalbar_border.border.timeseries.annual_pivot)
+    "pivot_not_found": {"en": "not found", "id": "tidak ditemukan"},
+    "pivot_disagree": {"en": "disagree", "id": "sumber berbeda"},
+    "pivot_unverified": {"en": "UNVERIFIED", "id": "BELUM TERVERIFIKASI"},
+    "pivot_caveat": {"en": "caveat", "id": "ada catatan"},
+    "pivot_partial": {"en": "partial", "id": "sebagian tahun"},
+    "pivot_multi": {"en": "multi", "id": "beberapa tahun"},
+    # the notes of the placements table (kalbar_border.border.context.placements)
+    "placements_gap": {"en": "gap ({ids})", "id": "celah data ({ids})"},
+    "placements_gap_no_row": {"en": "gap (no row)", "id": "celah data (tanpa baris)"},
+    "placements_conflicting": {"en": "conflicting values {values} ({ids})", "id": "nilai bertentangan {values} ({ids})"},
+    "placements_hedged": {"en": "possibly year-to-date per source notes",
+                          "id": "mungkin kumulatif sejak awal tahun menurut catatan sumber"},
+    "placements_national_missing": {"en": "national placements not found ({why})",
+                                    "id": "penempatan nasional tidak ditemukan ({why})"},
+    "placements_disagree": {"en": "tables disagree: border_series {b} ({b_ids}) vs macro_remittances {m} ({m_ids})",
+                            "id": "kedua tabel berbeda: border_series {b} ({b_ids}) vs macro_remittances {m} ({m_ids})"},
+    "placements_only_border": {"en": "border_series {b} ({b_ids}) vs macro_remittances {why}",
+                               "id": "border_series {b} ({b_ids}) vs macro_remittances {why}"},
+    "placements_only_macro": {"en": "macro_remittances {m} ({m_ids}) vs border_series {why}",
+                              "id": "macro_remittances {m} ({m_ids}) vs border_series {why}"},
+    "placements_neither": {"en": "West Kalimantan not found (border_series {b_why}; macro_remittances {m_why})",
+                           "id": "Kalimantan Barat tidak ditemukan (border_series {b_why}; macro_remittances {m_why})"},
+    # why a deportation batch is flagged (kalbar_border.border.deportations.flag_details)
+    "flag_detail_sex_over": {"en": "sex counts {sex} > total {total}", "id": "jumlah menurut jenis kelamin {sex} > total {total}"},
+    "flag_detail_reasons_over": {"en": "reason counts {reasons} > total {total}",
+                                 "id": "jumlah menurut alasan {reasons} > total {total}"},
+    "flag_detail_sex_mismatch": {"en": "sex counts {sex} != total {total}",
+                                 "id": "jumlah menurut jenis kelamin {sex} tidak sama dengan total {total}"},
+    "flag_detail_children_apart": {"en": " (male + female + children = total: children probably counted apart)",
+                                   "id": " (laki-laki + perempuan + anak = total: anak-anak kemungkinan dihitung terpisah)"},
+    "flag_detail_weekday": {"en": "weekday: {items}", "id": "nama hari: {items}"},
+    "flag_detail_weekday_item": {"en": "'{quoted}' but {date} was a {day}",
+                                 "id": "sumber menyebut hari {named}, padahal {date} adalah hari {day}"},
+    "flag_detail_weekday_said": {"en": "notes say weekday/date conflict",
+                                 "id": "catatan menyebut nama hari dan tanggal tidak cocok"},
+    "flag_detail_mixed": {"en": "figures include repatriated persons", "id": "angka mencakup orang yang direpatriasi"},
+    "flag_detail_precision": {"en": "date precision {precision}", "id": "ketelitian tanggal: {precision}"},
+    "flag_detail_date_doubt": {"en": "date doubtful per date_note", "id": "tanggal diragukan menurut date_note"},
+    "date_precision_month": {"en": "month", "id": "bulan"},
+    "date_precision_range": {"en": "range", "id": "rentang"},
+    "month_abbreviations": {"en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+                            "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des"},
+    "weekday_names": {"en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+                      "id": "Senin Selasa Rabu Kamis Jumat Sabtu Minggu"},
+    # codes shown in Indonesian tables as "label (code)" (kalbar_border.localize.CODED)
+    "code_group_migrant": {"en": "migrant", "id": "migran"},
+    "code_group_non_migrant": {"en": "non-migrant", "id": "bukan migran"},
+    "code_subgroup_sex": {"en": "sex", "id": "jenis kelamin"},
+    "code_subgroup_area": {"en": "area", "id": "wilayah"},
+    "code_subgroup_male": {"en": "male", "id": "laki-laki"},
+    "code_subgroup_female": {"en": "female", "id": "perempuan"},
+    "code_subgroup_rural": {"en": "rural", "id": "perdesaan"},
+    "code_subgroup_urban": {"en": "urban", "id": "perkotaan"},
+    "code_agreement_same": {"en": "same value", "id": "nilai sama"},
+    "code_agreement_disagree": {"en": "values differ", "id": "nilai berbeda"},
+    "code_agreement_only_border_series": {"en": "only in border_series", "id": "hanya di border_series"},
+    "code_agreement_only_macro": {"en": "only in macro_remittances", "id": "hanya di macro_remittances"},
+    "code_agreement_neither": {"en": "in neither table", "id": "tidak ada di kedua tabel"},
+    "code_period_year": {"en": "full year", "id": "setahun penuh"},
+    "code_period_partial_year": {"en": "part of a year", "id": "sebagian tahun"},
+    "code_period_multi_year": {"en": "several years", "id": "beberapa tahun"},
+    "code_flag_mixed_definitions": {"en": "mixed definitions", "id": "definisi bercampur"},
+    "code_flag_partial_year": {"en": "part of a year", "id": "sebagian tahun"},
+    "code_flag_second_hand": {"en": "second-hand source", "id": "sumber tangan kedua"},
+    "code_flag_self_contradiction": {"en": "source contradicts itself", "id": "sumber bertentangan dengan dirinya sendiri"},
+    "code_flag_unverified": {"en": "not verified", "id": "belum terverifikasi"},
+    "code_flag_vintage": {"en": "several vintages", "id": "beberapa vintase"},
+    # notes the code writes into tables (kalbar_border.localize.local_text; keyed by the English text or a pattern)
+    "note_perfect_prediction": {"en": "{n} persons with {variable} = {value} left out: all have {indicator} = {y} "
+                                      "(perfect prediction)",
+                                "id": "{n} orang dengan {variable} = {value} dikeluarkan: semuanya memiliki {indicator} = "
+                                      "{y} (prediksi sempurna)"},
+    "note_wdi_snapshot": {"en": "World Bank WDI, {date} (snapshot commit date), commit {commit}",
+                          "id": "WDI Bank Dunia, {date} (tanggal commit snapshot), commit {commit}"},
+    "note_zero_cell": {"en": "every {group} has indicator = {y} (zero cell)",
+                       "id": "setiap {group} memiliki indikator = {y} (sel nol)"},
+    "no design-based test (a share is 0 or 1)": {"en": "no design-based test (a share is 0 or 1)",
+                                                  "id": "tidak ada uji berbasis desain (salah satu proporsi bernilai 0 atau 1)"},
+    "difference CI by MOVER": {"en": "difference CI by MOVER", "id": "selang selisih dengan metode MOVER"},
+    "design-based t-test of the log odds ratio (df = PSUs - strata - 1, as svyglm)": {
+        "en": "design-based t-test of the log odds ratio (df = PSUs - strata - 1, as svyglm)",
+        "id": "uji t berbasis desain atas log rasio odds (derajat bebas = PSU - strata - 1, seperti svyglm)"},
+    "batches found in news reports, not all batches of the year": {
+        "en": "batches found in news reports, not all batches of the year",
+        "id": "gelombang yang ditemukan dalam pemberitaan, bukan seluruh gelombang tahun itu"},
+    "low (second-hand, unknown base)": {"en": "low (second-hand, unknown base)",
+                                        "id": "rendah (tangan kedua, penyebut tidak diketahui)"},
+    # units of the raw tables (keyed by the English text)
+    **{unit: {"en": unit, "id": said} for unit, said in {
+        "IDR": "rupiah", "IDR or US$": "rupiah atau US$", "billion IDR": "miliar rupiah",
+        "billion IDR (June 2012, 700 transfers)": "miliar rupiah (Juni 2012, 700 transfer)",
+        "billion IDR per year": "miliar rupiah per tahun", "cases": "kasus", "complaints": "pengaduan",
+        "complaints (UNVERIFIED)": "pengaduan (BELUM TERVERIFIKASI)", "current US$": "US$ harga berlaku",
+        "million persons": "juta orang", "path coefficient (beta)": "koefisien jalur (beta)", "percent": "persen",
+        "percent (index)": "persen (indeks)", "percent (index, rounded as quoted)": "persen (indeks, dibulatkan seperti kutipan)",
+        "percent change 2020->2021": "persentase perubahan 2020->2021", "percent of GDP": "persen terhadap PDB",
+        "percent of estimated remittance flow (about)": "persen dari perkiraan arus remitansi (kira-kira)",
+        "percent of remittances": "persen dari remitansi", "percent of remittances sent": "persen dari remitansi yang dikirim",
+        "persons (1 Jan-27 Feb 2024)": "orang (1 Jan-27 Feb 2024)",
+        "persons (1 Jan-4 May 2024)": "orang (1 Jan-4 Mei 2024)", "persons (20 Mar-28 Jun 2021)": "orang (20 Mar-28 Jun 2021)",
+        "persons (H1 2020)": "orang (semester I 2020)", "persons (H1 2021)": "orang (semester I 2021)",
+        "persons (Jan-26 Apr 2021)": "orang (Jan-26 Apr 2021)", "persons (Jan-Feb 2026)": "orang (Jan-Feb 2026)",
+        "persons (Jan-Jul 2019)": "orang (Jan-Jul 2019)", "persons (Jan-Oct 2016)": "orang (Jan-Okt 2016)",
+        "persons (Mar-5 Nov 2020)": "orang (Mar-5 Nov 2020)", "persons (cumulative year-to-date)": "orang (kumulatif sejak awal tahun)",
+        "persons (lower bound, to 19 Sep 2021)": "orang (batas bawah, sampai 19 Sep 2021)",
+        "persons (to 25 Oct 2025)": "orang (sampai 25 Okt 2025)", "persons (to 28 Mar 2022)": "orang (sampai 28 Mar 2022)",
+        "trillion IDR": "triliun rupiah"}.items()},
+    # series names of macro_remittances (keyed by the English text)
+    **{name: {"en": name, "id": said} for name, said in {
+        "BI estimated stock of Indonesian migrant workers abroad": "perkiraan BI jumlah pekerja migran Indonesia di luar negeri",
+        "BI remittances of Indonesian migrant workers (remitansi PMI), total": "remitansi PMI menurut BI, total",
+        "BI remittances of Indonesian migrant workers, half-year": "remitansi PMI menurut BI, setengah tahun",
+        "BI remittances of PMI from Malaysia": "remitansi PMI dari Malaysia menurut BI",
+        "BP2MI placements of Indonesian migrant workers (penempatan PMI)": "penempatan PMI menurut BP2MI",
+        "BP2MI placements to Malaysia": "penempatan BP2MI ke Malaysia",
+        "BP3MI Kalbar placements of PMI (origin West Kalimantan)": "penempatan PMI menurut BP3MI Kalbar (asal Kalimantan Barat)",
+        "BPS_stated remittances share of GDP (range, last five years)":
+            "proporsi remitansi terhadap PDB menurut pernyataan BPS (rentang, lima tahun terakhir)",
+        "Deportations/returns of Indonesian workers via West Kalimantan border":
+            "deportasi/pemulangan pekerja Indonesia melalui perbatasan Kalimantan Barat",
+        "Illegal migrant workers recorded by Indonesia (as reported in Anggita et al.)":
+            "pekerja migran ilegal yang dicatat Indonesia (menurut Anggita dkk.)",
+        "Illegal migrant workers recorded by Malaysia (as reported in Anggita et al.)":
+            "pekerja migran ilegal yang dicatat Malaysia (menurut Anggita dkk.)",
+        "Indonesians working abroad (World Bank estimate)": "WNI yang bekerja di luar negeri (perkiraan Bank Dunia)",
+        "KNOMAD bilateral remittance estimate, Malaysia -> Indonesia": "perkiraan remitansi bilateral KNOMAD, Malaysia -> Indonesia",
+        "KNOMAD/World Bank estimate as reported (personal remittances received)":
+            "perkiraan KNOMAD/Bank Dunia sebagaimana diberitakan (remitansi personal yang diterima)",
+        "Remittances of PMI in rupiah (as stated by BP2MI/KemenP2MI)": "remitansi PMI dalam rupiah (menurut BP2MI/KemenP2MI)",
+        "Remittances of PMI to West Kalimantan (quarter)": "remitansi PMI ke Kalimantan Barat (triwulan)",
+        "Remittances of registered PMI from West Kalimantan (annual, stated)":
+            "remitansi PMI terdaftar asal Kalimantan Barat (tahunan, sebagaimana dinyatakan)",
+        "WDI_BX.TRF.PWKR.CD.DT personal remittances received": "WDI_BX.TRF.PWKR.CD.DT remitansi personal yang diterima",
+        "WDI_BX.TRF.PWKR.DT.GD.ZS personal remittances received (% of GDP)":
+            "WDI_BX.TRF.PWKR.DT.GD.ZS remitansi personal yang diterima (% terhadap PDB)",
+        "WDI_NY.GDP.MKTP.CD GDP (for computing remittances % GDP)":
+            "WDI_NY.GDP.MKTP.CD PDB (untuk menghitung remitansi % PDB)"}.items()},
+    # what each border series counts, as border_series defines it (keyed by the English text)
+    **{text: {"en": text, "id": said} for text, said in {
+        "Complaints (pengaduan) about Indonesian migrant workers received by BP2MI, all placement countries, calendar year":
+            "Pengaduan tentang pekerja migran Indonesia yang diterima BP2MI, semua negara penempatan, tahun kalender",
+        "BP2MI complaints from PMI whose placement country is Malaysia":
+            "Pengaduan ke BP2MI dari PMI yang negara penempatannya Malaysia",
+        "Indonesian citizens deported by Malaysian Immigration (Jabatan Imigresen) from Sarawak, KJRI Kuching records "
+        "(deportations go via ICQS Tebedu - PLBN Entikong)":
+            "WNI yang dideportasi Imigrasi Malaysia (Jabatan Imigresen) dari Sarawak, catatan KJRI Kuching (deportasi "
+            "melalui ICQS Tebedu - PLBN Entikong)",
+        "Registered PMI placements processed by BP3TKI/UPT BP2MI/BP3MI Pontianak (Kalbar)":
+            "Penempatan PMI terdaftar yang diproses BP3TKI/UPT BP2MI/BP3MI Pontianak (Kalbar)",
+        "KJRI Kuching cumulative count of WNI/PMI-B deported by Jabatan Imigresen Sarawak, period: Jan-Mar 2023":
+            "Hitungan kumulatif KJRI Kuching atas WNI/PMI-B yang dideportasi Jabatan Imigresen Sarawak, periode Jan-Mar 2023",
+        "WNI deported from Malaysia via Entikong, BP2MI Entikong data":
+            "WNI yang dideportasi dari Malaysia melalui Entikong, data BP2MI Entikong",
+        "WNI deportees facilitated through PLBN Entikong in 2023 (BNPP monitoring with immigration & health quarantine)":
+            "Deportan WNI yang difasilitasi melalui PLBN Entikong pada 2023 (pemantauan BNPP bersama imigrasi dan "
+            "karantina kesehatan)",
+        "Problem WNI/PMI returned via PLBN Entikong in 2022 (BP3MI Kalbar)":
+            "WNI/PMI bermasalah yang dipulangkan melalui PLBN Entikong pada 2022 (BP3MI Kalbar)",
+        "WNI returned via PLBN Entikong Jan-Jul 2019 incl. deportation, repatriation, sick and deceased (P4TKI Entikong)":
+            "WNI yang dipulangkan melalui PLBN Entikong Jan-Jul 2019, termasuk deportasi, repatriasi, sakit, dan "
+            "meninggal (P4TKI Entikong)",
+        "'PMIB' entering via PLBN Entikong counted by the border COVID task force (total crossers 8,081)":
+            "'PMIB' yang masuk melalui PLBN Entikong menurut hitungan Satgas COVID-19 perbatasan (total pelintas 8.081)",
+        "WNI/PMI returned with problems in 2022 via PLBN Entikong and Supadio airport (BP3MI Kalbar)":
+            "WNI/PMI bermasalah yang dipulangkan pada 2022 melalui PLBN Entikong dan Bandara Supadio (BP3MI Kalbar)",
+        "PMI returns (deportation or repatriation) facilitated by BP2MI Kalbar in 2020":
+            "Pemulangan PMI (deportasi atau repatriasi) yang difasilitasi BP2MI Kalbar pada 2020",
+        "Problem PMI whose return was facilitated by UPT BP2MI Pontianak, Jan-Jun 2020":
+            "PMI bermasalah yang pemulangannya difasilitasi UPT BP2MI Pontianak, Jan-Jun 2020",
+        "PMI deported by Malaysia, H1 2020, facilitated by UPT BP2MI Pontianak":
+            "PMI yang dideportasi Malaysia, semester I 2020, difasilitasi UPT BP2MI Pontianak",
+        "'More than 2,000' PMI Terkendala (deported by Malaysia or via KJRI Kuching) facilitated by UPT BP2MI "
+        "Pontianak in 2021":
+            "'Lebih dari 2.000' PMI Terkendala (dideportasi Malaysia atau melalui KJRI Kuching) yang difasilitasi UPT "
+            "BP2MI Pontianak pada 2021"}.items()},
     # column headings of the tables the notebooks show (kalbar_border.localize.table): col_<column>
     "col_value": {"en": "value", "id": "nilai"},
+    "col_table": {"en": "table", "id": "tabel"},
+    "col_flag": {"en": "flag", "id": "penanda"},
+    "col_date": {"en": "date", "id": "tanggal"},
+    "col_date_precision": {"en": "date precision", "id": "ketelitian tanggal"},
+    "col_parameter": {"en": "parameter", "id": "parameter"},
+    "col_why": {"en": "why", "id": "alasan"},
     "col_year": {"en": "year", "id": "tahun"},
     "col_series": {"en": "series", "id": "deret"},
     "col_unit": {"en": "unit", "id": "satuan"},
@@ -641,6 +823,9 @@ LABELS: dict[str, dict[str, str]] = {
     "col_male": {"en": "male", "id": "laki-laki"},
     "col_female": {"en": "female", "id": "perempuan"},
     "col_children": {"en": "children", "id": "anak-anak"},
+    "col_male_n": {"en": "male, number", "id": "laki-laki, angka"},
+    "col_female_n": {"en": "female, number", "id": "perempuan, angka"},
+    "col_children_n": {"en": "children, number", "id": "anak-anak, angka"},
     "col_flag_detail": {"en": "why flagged", "id": "alasan penanda"},
     "col_batches_found": {"en": "batches found", "id": "gelombang ditemukan"},
     "col_persons": {"en": "persons", "id": "orang"},
