@@ -149,7 +149,7 @@ def test_indonesian_run_shows_indonesian_tables(indonesian_run, pipeline_run):
 def test_indonesian_run_shows_the_finance_tables_in_indonesian(indonesian_run):
     tests = next(html for html in _shown_html(indonesian_run, "05_finance_comparison.ipynb") if "nilai p" in html)
     assert {"proporsi migran (share_migrant)", "proporsi bukan migran (share_non_migrant)",
-            "bermakna setelah koreksi Holm (keluarga) (significant_holm)"} <= _headings(tests)
+            "signifikan setelah koreksi Holm (keluarga) (significant_holm)"} <= _headings(tests)
     assert re.search(r"<td>0,\d{3}</td>", tests) and re.search(r"<td>(ya|tidak)</td>", tests)
     assert "<td>True</td>" not in tests and "<td>False</td>" not in tests
 

@@ -348,7 +348,7 @@ def test_a_run_without_results_still_gets_a_page(tmp_path, lang):
     assert label("report_no_findings", lang) in text
     assert label("report_no_overrides", lang) in text
     # a contradicted claim has no caveat: its reason is the paper's value against the run's
-    expected = {"en": "The paper gives 1,428; this run finds 1,500.", "id": "Makalah menyebut 1.428; proses ini menghasilkan 1.500."}
+    expected = {"en": "The paper gives 1,428; this run finds 1,500.", "id": "Artikel menyebut 1.428; proses ini menghasilkan 1.500."}
     assert expected[lang] in listed
     assert ("No public data." if lang == "en" else "Tidak ada data publik.") in listed and "More words" not in listed and "Kata lain" not in listed
     assert "C3" not in listed  # reproduced: not in the list
