@@ -1,11 +1,12 @@
 """The teaching edition: every exercise has a solution that passes its check, the checks give
 hints instead of tracebacks, and the student copies hold no solution and still run."""
 import json
+import re
 
 import nbformat
 import pytest
 
-from kalbar_border import teaching, texts
+from kalbar_border import paths, teaching, texts
 from kalbar_border.figures.labels import label
 from kalbar_border.pipeline import notebooks as spec
 from kalbar_border.errors import CompendiumError
@@ -249,3 +250,65 @@ def test_make_lab_and_kernel_user_as_a_teacher_would_call_them():
     assert "ipykernel install --user --name kalbar-border" in kernel
     # A data folder in the kernel spec would override the one a run was started with.
     assert "COMPENDIUM_DATA_DIR" not in kernel and "COMPENDIUM_DATA_DIR" not in (paths.ROOT / "postBuild").read_text()
+
+
+# --------------------------------------------------------------------------- the guide and the teacher pack
+
+TEACHING = paths.ROOT / "teaching"
+PACK = ("rubrics", "discussion-notes", "data-dictionary", "slides")
+#: (guide, heading of a session, start and end of its discussion questions)
+GUIDES = {"en": ("README.md", "## Session", "**Discussion", "**Hand-in"),
+          "id": ("README.id.md", "## Pertemuan", "**Pertanyaan diskusi", "**Tugas")}
+
+
+def _sessions(text: str, heading: str) -> list[str]:
+    return text.split(f"\n{heading} ")[1:]
+
+
+def _questions(session: str, start: str, end: str) -> int:
+    block = session.split(start, 1)[1].split(end, 1)[0]
+    return len(re.findall(r"^\d+\. ", block, re.MULTILINE))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_teacher_pack_covers_every_session_and_question_in_both_languages(lang):
+    guide_name, heading, start, end = GUIDES[lang]
+    guide = (TEACHING / guide_name).read_text()
+    sessions = _sessions(guide, heading)
+    assert len(sessions) == 6
+    suffix = ".md" if lang == "en" else ".id.md"
+    for name in PACK:
+        text = (TEACHING / f"{name}{suffix}").read_text()
+        assert f"{name}{suffix}" in guide, f"the guide does not link {name}{suffix}"
+        twin = f"{name}{'.id.md' if lang == 'en' else '.md'}"
+        assert twin in text and (TEACHING / twin).is_file(), f"{name}{suffix} does not link its other language"
+        if name in ("rubrics", "slides", "discussion-notes"):
+            assert len(_sessions(text, "##")) == 6, name
+    # one note per discussion question, session by session
+    notes = _sessions((TEACHING / f"discussion-notes{suffix}").read_text(), "##")
+    for number, (session, note) in enumerate(zip(sessions, notes), start=1):
+        asked = _questions(session, start, end)
+        assert asked and len(re.findall(r"^\d+\. \*\*", note, re.MULTILINE)) == asked, f"session {number}"
+
+
+def test_the_slides_name_figures_the_run_writes():
+    for name in ("slides.md", "slides.id.md"):
+        named = re.findall(r"(?:Figure|Grafik) `([a-z0-9_]+)`", (TEACHING / name).read_text())
+        assert named
+        for figure in named:
+            assert (paths.ROOT / "figures" / f"{figure}_en.png").is_file(), (name, figure)
+
+
+def test_the_indonesian_guide_and_pack_use_one_term_for_each_notion():
+    """The terms table of the Indonesian guide names the words not used; nothing else uses them."""
+    guide = (TEACHING / "README.id.md").read_text()
+    table = guide.split("## Istilah yang dipakai", 1)[1].split("\n## ", 1)[0]
+    avoided = [word.strip() for row in re.findall(r"^\| [^|]+ \| ([^|]+) \|", table, re.MULTILINE)[1:]
+               for word in row.split(",")]
+    assert {"makalah", "proksi", "kesenjangan", "bermakna", "seri"} <= set(avoided)
+    texts_id = [guide.replace(table, "")] + [(TEACHING / f"{name}.id.md").read_text() for name in PACK]
+    for text in texts_id:
+        for word in avoided:
+            assert not re.search(rf"\b{word}\b", text, re.IGNORECASE), word
+    # the report a class opens in session 6 is the Indonesian one
+    assert "build/index.id.html" in _sessions(guide, "## Pertemuan")[5]
