@@ -70,14 +70,17 @@ bench-scale: $(STAMP) $(BENCH_SITE)/.installed ## Time the comparison and models
 	$(PY) tests/bench_scale.py --samplics-site $(BENCH_SITE)
 
 # STUDENT_LANG, not LANG: make would take LANG from the locale of the shell (C.UTF-8, en_US.UTF-8).
-student: $(STAMP) ## Teachers: student copies (no solutions, no outputs) in build/student/; STUDENT_LANG=id: Indonesian only
+student: $(STAMP) ## Teachers: student copies (no solutions, no outputs) in student/, named NN_name_student.ipynb; STUDENT_LANG=id: Indonesian only (_mahasiswa)
 	$(PY) -m kalbar_border.teaching $(if $(STUDENT_LANG),--lang $(STUDENT_LANG))
 
 golden: $(STAMP) ## Maintainers only: refresh the nbval golden notebooks in tests/golden/ from the last run
 	$(PY) -m kalbar_border.workflow --golden
 
-lab: $(STAMP) ## Open the notebooks in JupyterLab (LAB_ARGS="--no-browser --port 8890" passes options)
-	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+# STUDENT=1: the student copies alone, so a class never sees the sources (which hold the solutions).
+LAB_DIR := $(if $(STUDENT),student/,notebooks/)
+lab: $(STAMP) ## Open the notebooks in JupyterLab; STUDENT=1 opens the student copies (student/) only; LAB_ARGS="--no-browser --port 8890" passes options
+	@test -d $(LAB_DIR) || { echo "error: $(LAB_DIR) does not exist; run make student first" >&2; exit 2; }
+	$(VENV)/bin/jupyter lab $(LAB_DIR) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 kernel-user: $(STAMP) ## Register the kalbar-border kernel for your own Jupyter (campus JupyterHub, Anaconda)
 	$(PY) -m ipykernel install --user $(KERNEL_SPEC)

@@ -65,6 +65,16 @@ def pipeline_run():
     return out, manifest, done.stdout.splitlines()
 
 
+@pytest.fixture(scope="session")
+def indonesian_run(pipeline_run):
+    """Every notebook run once with LANG=id into a folder of its own (about 30 s), shared by the
+    tests of the Indonesian edition. After ``pipeline_run``: two runs at once would share a core."""
+    out = Path(tempfile.mkdtemp(prefix="lang-id-", dir=_SESSION))
+    done = run_pipeline(out, "LANG=id")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
 def _load(name):
     from kalbar_border.data import microdata
 

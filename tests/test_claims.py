@@ -172,8 +172,8 @@ def test_indonesian_view_says_values_and_statuses_in_indonesian(evaluated):
     table = evaluated[0]
     shown = claims.view(table, "id")
     claim_rows = shown[shown["id"] != ""].set_index("id")
-    assert claim_rows.loc["C3a", "nilai makalah"] == "5.824"
-    assert claim_rows.loc["C2", "nilai makalah"] == "berfluktuasi 2019-2023"
+    assert claim_rows.loc["C3a", "nilai artikel"] == "5.824"
+    assert claim_rows.loc["C2", "nilai artikel"] == "berfluktuasi 2019-2023"
     assert claim_rows.loc["C3b", "nilai hasil reproduksi"] == "tidak ada sumber independen"
     assert claim_rows.loc["C3b", "status"] == "tidak dapat diperiksa: tidak ada sumber independen"
     assert claim_rows.loc["C3b", "klaim"].startswith("Pada 2019") and "1.428" in claim_rows.loc["C3b", "klaim"]

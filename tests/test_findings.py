@@ -155,13 +155,9 @@ def test_the_border_findings_carry_the_numbers_the_run_recorded(pipeline_run):
 
 
 @pytest.fixture(scope="module")
-def indonesian_findings(tmp_path_factory):
-    """The notebooks with a findings section run with LANG=id into a folder of their own."""
-    out = tmp_path_factory.mktemp("findings-id")
-    only = [arg for name in IN_DEFAULT_RUN for arg in ("--only", name[:2])]
-    done = run_pipeline(out, *only, "LANG=id")
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
+def indonesian_findings(indonesian_run):
+    """The notebooks run with LANG=id (the session's Indonesian run)."""
+    return indonesian_run
 
 
 @pytest.mark.parametrize("name", IN_DEFAULT_RUN)
@@ -173,7 +169,7 @@ def test_the_indonesian_run_shows_the_section_in_indonesian(name, indonesian_fin
         assert item[2:].startswith(template.split("{")[0])
     # 1,234 or 0.5 is English; 0,242 (a p-value) is Indonesian
     assert not re.search(r"(?<![\d,.])[1-9]\d{0,2},\d{3}\b|\d\.\d\b", shown), "a number written the English way"
-    page = (indonesian_findings / "build" / "html" / f"{name}.html").read_text(encoding="utf-8")
+    page = (indonesian_findings / "build" / "html" / f"{name}.id.html").read_text(encoding="utf-8")
     assert HEADINGS["id"] in page and HEADINGS["en"] not in page
 
 

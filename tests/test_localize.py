@@ -114,15 +114,6 @@ def test_local_text(text, said):
 # --------------------------------------------------------------------------- a run in Indonesian
 
 
-@pytest.fixture(scope="module")
-def indonesian_run(tmp_path_factory):
-    """Every notebook run once with LANG=id into a folder of its own (about 30 s)."""
-    out = tmp_path_factory.mktemp("lang-id")
-    done = run_pipeline(out, "LANG=id")
-    assert done.returncode == 0, done.stdout + done.stderr
-    return out
-
-
 def _shown_html(folder, notebook: str) -> list[str]:
     """The HTML of every table the executed notebook shows as a cell result."""
     nb = nbformat.read(folder / "build" / "notebooks" / notebook, as_version=4)
@@ -158,17 +149,21 @@ def test_indonesian_run_shows_indonesian_tables(indonesian_run, pipeline_run):
 def test_indonesian_run_shows_the_finance_tables_in_indonesian(indonesian_run):
     tests = next(html for html in _shown_html(indonesian_run, "05_finance_comparison.ipynb") if "nilai p" in html)
     assert {"proporsi migran (share_migrant)", "proporsi bukan migran (share_non_migrant)",
-            "bermakna setelah koreksi Holm (keluarga) (significant_holm)"} <= _headings(tests)
+            "signifikan setelah koreksi Holm (keluarga) (significant_holm)"} <= _headings(tests)
     assert re.search(r"<td>0,\d{3}</td>", tests) and re.search(r"<td>(ya|tidak)</td>", tests)
     assert "<td>True</td>" not in tests and "<td>False</td>" not in tests
 
 
 def test_notebook_pages_carry_the_narrative_of_their_language_only(indonesian_run, pipeline_run):
-    """The executed notebook keeps both languages; its page leaves the other one out."""
-    for folder, shown, left_out in ((indonesian_run, "id", "en"), (pipeline_run[0], "en", "id")):
-        for page in sorted((folder / "build" / "html").glob("0[2-7]_*.html")):
-            text = page.read_text(encoding="utf-8")
-            assert f"celltag_lang-{shown}" in text and f"celltag_lang-{left_out}" not in text, page.name
+    """The executed notebook keeps both languages; each run writes a page per language
+    (02_border_series.html, 02_border_series.id.html), each leaving the other one out."""
+    for folder in (indonesian_run, pipeline_run[0]):
+        for shown, left_out, pattern in (("en", "id", "0[2-7]_*[a-z].html"), ("id", "en", "0[2-7]_*.id.html")):
+            pages = sorted(p for p in (folder / "build" / "html").glob(pattern) if p.name.count(".") == pattern.count("."))
+            assert len(pages) == 6
+            for page in pages:
+                text = page.read_text(encoding="utf-8")
+                assert f"celltag_lang-{shown}" in text and f"celltag_lang-{left_out}" not in text, page.name
         executed = nbformat.read(folder / "build" / "notebooks" / "02_border_series.ipynb", as_version=4)
         tags = {tag for cell in executed.cells for tag in cell.metadata.get("tags", [])}
         assert {"lang-en", "lang-id"} <= tags

@@ -212,7 +212,7 @@ def _job(tmp_path: Path, monkeypatch, names: list[str]) -> tuple[execute.Job, st
     nb = execute.Notebook(tmp_path / "01_x.ipynb", {})
     token = "1-01"
     outputs = [f"results/{name}" for name in names]
-    for rel in outputs + ["build/notebooks/01_x.ipynb", "build/html/01_x.html"]:
+    for rel in outputs + [f for f in nb.build_files() if not f.startswith("build/runs/")]:  # the notebook and its pages
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("old")
         execute._pending(tmp_path / rel, token).write_text("new")

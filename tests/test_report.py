@@ -129,8 +129,13 @@ def test_index_lists_claims_figures_notebooks(index):
     figures = sorted((dest / "figures").glob(f"*_{lang}.png"))
     assert len(parser.imgs) == len(figures) > 0
     assert all(src.startswith("data:image/png;base64,") for src in parser.imgs)  # self-contained
-    for notebook in (dest / "build" / "html").glob("*.html"):
+    # each page links the notebook pages whose narrative is in its language, after any run
+    pages = [p for p in (dest / "build" / "html").glob("*.html") if p.name.endswith(".id.html") == (lang == "id")]
+    assert len(pages) == len(list((dest / "build" / "notebooks").glob("*.ipynb")))
+    for notebook in pages:
         assert f'href="html/{notebook.name}"' in text
+    # the English run's Indonesian page says its notebook pages hold English tables
+    assert ('id="pages-language"' in text) == (lang == "id")
 
 
 def test_indonesian_page_speaks_indonesian(pipeline_run):
@@ -343,7 +348,7 @@ def test_a_run_without_results_still_gets_a_page(tmp_path, lang):
     assert label("report_no_findings", lang) in text
     assert label("report_no_overrides", lang) in text
     # a contradicted claim has no caveat: its reason is the paper's value against the run's
-    expected = {"en": "The paper gives 1,428; this run finds 1,500.", "id": "Makalah menyebut 1.428; proses ini menghasilkan 1.500."}
+    expected = {"en": "The paper gives 1,428; this run finds 1,500.", "id": "Artikel menyebut 1.428; proses ini menghasilkan 1.500."}
     assert expected[lang] in listed
     assert ("No public data." if lang == "en" else "Tidak ada data publik.") in listed and "More words" not in listed and "Kata lain" not in listed
     assert "C3" not in listed  # reproduced: not in the list

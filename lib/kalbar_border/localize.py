@@ -40,7 +40,31 @@ ENGLISH_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d
 #: another language (plain texts are looked up in LABELS as they are).
 PATTERNS = [(re.compile(r"^(?P<n>\d+) independent sources?$"), "report_independent_sources"),
             (re.compile(r"^(?P<n>\d+) public pages \(source_url on every row\)$"), "report_public_pages"),
-            (re.compile(r"^CRAN package (?P<package>.+), published (?P<date>[\d-]+)$"), "report_cran_package")]
+            (re.compile(r"^CRAN package (?P<package>.+), published (?P<date>[\d-]+)$"), "report_cran_package"),
+            # the notes of the finance tables (kalbar_border.finance)
+            (re.compile(r"^(?P<n>\d+) persons with (?P<variable>\w+) = (?P<value>\w+) left out: all have "
+                        r"(?P<indicator>\w+) = (?P<y>\d) \(perfect prediction\)$"), "note_perfect_prediction"),
+            (re.compile(r"^every (?P<group>migrant|non-migrant) has indicator = (?P<y>\d) \(zero cell\)$"),
+             "note_zero_cell"),
+            # the WDI snapshot of notebook 04 (kalbar_border.border.context.remittances_share_of_gdp)
+            (re.compile(r"^World Bank WDI, (?P<date>[\d-]+) \(snapshot commit date\), commit (?P<commit>\w+)$"),
+             "note_wdi_snapshot")]
+#: Columns holding texts the compendium's code writes (a table's note, the test used) or short
+#: texts of the data files with a label (units, series names and definitions): said in the
+#: reader's language by :func:`local_text` wherever a table shows them.
+TEXT_COLUMNS = ("note", "test", "unit", "definition", "series", "confidence", "snapshot")
+#: Columns of text transcribed from the sources as they wrote it (the transcriber's notes, a
+#: publisher's name and wording, a count as printed: "23 (incl. 7 children)"), in English or
+#: in the source's language. An Indonesian view leaves them out rather than mix languages; the
+#: raw tables keep them (data/raw/sources/) and the English view shows them.
+SOURCE_TEXT_COLUMNS = ("notes", "publisher", "author", "date_note", "published_date", "value_as_reported", "deportation_date",
+                       "male", "female", "children", "from_kalbar", "no_passport", "no_work_permit", "other_reasons",
+                       "repatriated_same_convoy", "malaysian_depot", "secondary_sources", "document", "table_ref")
+#: Columns (and index or column levels) holding codes with a label ``<prefix><code>``: shown in
+#: Indonesian as "migran (migrant)", the label followed by the code the exercises select by.
+CODED = {"group": "code_group_", "subgroup": "code_subgroup_", "subgroup_value": "code_subgroup_",
+         "kalbar_agreement": "code_agreement_", "period_kind": "code_period_", "flag": "code_flag_",
+         "date_precision": "date_precision_"}
 
 
 def local_text(text, lang: str) -> str:
@@ -57,7 +81,25 @@ def local_text(text, lang: str) -> str:
         match = pattern.match(text)
         if match:
             return label(key, lang).format(**match.groupdict())
+    if "; " in text:  # a note of several parts, each said on its own
+        return "; ".join(local_text(part, lang) for part in text.split("; "))
     return ENGLISH_NUMBER.sub(lambda m: indonesian_number(m.group().replace(",", "")), text)
+
+
+def coded(name, value, lang: str):
+    """A code of column ``name`` (see :data:`CODED`) as a reader of ``lang`` sees it: in
+    Indonesian its label followed by the code, "bukan migran (non_migrant)"; else as it is."""
+    key = f"{CODED.get(name, '')}{value}"
+    if lang == "en" or name not in CODED or not isinstance(value, str) or key not in LABELS:
+        return value
+    return f"{label(key, lang)} ({value})"
+
+
+def _texts(name, values: pd.Series, lang: str) -> pd.Series:
+    """A column of texts in ``lang``, said by :func:`local_text`; in ``series``, codes (no
+    space: ``bp2mi_complaints_total``) stay as they are, since code selects by them."""
+    said = lambda v: local_text(v, lang) if isinstance(v, str) and (name != "series" or " " in v) else v  # noqa: E731
+    return values.map(said, na_action="ignore")
 
 
 def heading(name, lang: str, with_code: bool = False):
@@ -147,13 +189,40 @@ def table(frame: pd.DataFrame, lang: str = "en", texts: tuple[str, ...] = ()) ->
     fractions), ``ya``/``tidak`` for booleans, years plain; missing values stay missing.
     Pandas' display options (rows, column widths) apply to the copy as to the frame.
     ``texts``: columns holding texts of the data files (titles, statuses), said in ``lang``
-    by :func:`local_text`.
+    by :func:`local_text`; columns of :data:`TEXT_COLUMNS` are said so too, codes of
+    :data:`CODED` columns and levels as :func:`coded` says them, and columns of
+    :data:`SOURCE_TEXT_COLUMNS` (text as the sources wrote it) are left out.
     """
     label("col_value", lang)  # an unsupported language is a one-line error, in English too
     if lang == "en":
         return frame
-    shown = frame.copy()
-    for position, name in enumerate(frame.columns):
-        values = frame.iloc[:, position]
-        shown.isetitem(position, values.map(lambda v: local_text(v, lang)) if name in texts else _column(name, values, lang))
+    shown = frame.drop(columns=[c for c in frame.columns if c in SOURCE_TEXT_COLUMNS])
+    for position, name in enumerate(shown.columns):
+        values = shown.iloc[:, position]
+        if name in texts:
+            values = values.map(lambda v: local_text(v, lang))
+        elif name in CODED:
+            values = values.map(lambda v: coded(name, v, lang), na_action="ignore")
+        elif name in TEXT_COLUMNS:
+            values = _texts(name, values, lang)
+        else:
+            values = _column(name, values, lang)
+        shown.isetitem(position, values)
+    shown = _coded_levels(shown, lang)
     return headings(shown, lang, with_code=True)
+
+
+def _coded_levels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with the codes of its index and column levels named in :data:`CODED` said as
+    :func:`coded` says them."""
+    for axis in ("index", "columns"):
+        index = getattr(frame, axis)
+        if not any(name in CODED for name in index.names):
+            continue
+        if isinstance(index, pd.MultiIndex):
+            levels = [index.levels[i].map(lambda v, n=name: coded(n, v, lang)) if name in CODED else index.levels[i]
+                      for i, name in enumerate(index.names)]
+            frame = frame.set_axis(index.set_levels(levels), axis=axis)
+        else:
+            frame = frame.set_axis(index.map(lambda v: coded(index.name, v, lang)).rename(index.name), axis=axis)
+    return frame

@@ -528,7 +528,8 @@ def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> str:
                 f'<td>{_e(getattr(r, "reproduced_value" + suffix))}</td><td>{_status(r.status, lang)}</td>'
                 f'<td colspan="2"><small>{_e(getattr(r, "explanation" + suffix))}</small></td></tr>')
             continue
-        link = f'<a href="html/{_e(r.notebook)}.html">{_e(r.notebook)}</a>' if (html_dir / f"{r.notebook}.html").is_file() else _e(r.notebook)
+        page = notebook_page(r.notebook, lang)
+        link = f'<a href="html/{_e(page)}">{_e(r.notebook)}</a>' if (html_dir / page).is_file() else _e(r.notebook)
         figure = f'<a href="#fig-{_e(r.figure)}">{_e(r.figure)}</a>' if isinstance(r.figure, str) and r.figure else ""
         rows.append(
             f'<tr id="claim-{_e(r.id)}"><td><b>{_e(r.id)}</b></td><td>{_e(_claim_text(r, lang))}</td>'
@@ -574,7 +575,7 @@ def _notebooks(manifest: dict, lang: str) -> str:
         # A skipped notebook has no page in this run: its name, not a link that leads nowhere.
         if n["status"] == "skipped":
             return _e(n["notebook"])
-        return f'<a href="html/{_e(Path(n["notebook"]).stem)}.html">{_e(n["notebook"])}</a>'
+        return f'<a href="html/{_e(notebook_page(Path(n["notebook"]).stem, lang))}">{_e(n["notebook"])}</a>'
 
     rows = "".join(
         f'<tr><td>{name(n)}</td>'
@@ -583,7 +584,13 @@ def _notebooks(manifest: dict, lang: str) -> str:
         f'<td><code>{_e(json.dumps(n.get("parameters", {}), ensure_ascii=False))}</code></td></tr>'
         for n in manifest.get("notebooks", []))
     heads = "".join(f"<th>{_e(label(k, lang))}</th>" for k in ("col_notebook", "col_status", "col_time", "col_parameters"))
-    return f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
+    # A page's narrative is in the page's language; its tables, figures and feedback are in the
+    # language the notebook ran with: say so where they differ.
+    other = sorted({str(n["parameters"]["LANG"]) for n in manifest.get("notebooks", [])
+                    if "LANG" in n.get("parameters", {})} - {lang})
+    note = (f'<p id="pages-language">{_e(label("report_pages_language", lang).format(run=", ".join(other), lang=lang))}</p>'
+            if other else "")
+    return f"{note}<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 #: The files a figure is offered in, beside the embedded PNG.
@@ -689,17 +696,29 @@ make lab         # {_e(t("report_rerun_lab"))}</pre>
 """
 
 
+def notebook_page(name: str, lang: str) -> str:
+    """The file name, in ``build/html/``, of notebook ``name``'s page for a reader of ``lang``:
+    ``02_border_series.html`` (English narrative), ``02_border_series.id.html`` (Indonesian)."""
+    return f"{name}.html" if lang == "en" else f"{name}.{lang}.html"
+
+
+#: Cells no shared page shows: the exercises' solutions (and their "correct" lines) and the
+#: notes to the teacher. The pages go to students and into the report.
+HIDDEN_TAGS = ("solution", "teacher")
+
+
 @functools.lru_cache(maxsize=len(LANGS))
 def _notebook_exporter(lang: str):
     # One exporter per language and process: a new one loads and compiles the lab template
     # again. The template extends nbconvert's lab template without the scripts it loads from a
     # CDN, so the pages work offline (templates/offline.html.j2). nbconvert's own
-    # TagRemovePreprocessor leaves out the narrative cells of the other language.
+    # TagRemovePreprocessor leaves out the narrative cells of the other language and the
+    # cells of HIDDEN_TAGS.
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
-    other = [f"lang-{each}" for each in LANGS if each != lang]
-    config = Config({"TagRemovePreprocessor": {"enabled": True, "remove_cell_tags": other}})
+    removed = [f"lang-{each}" for each in LANGS if each != lang] + list(HIDDEN_TAGS)
+    config = Config({"TagRemovePreprocessor": {"enabled": True, "remove_cell_tags": removed}})
     return HTMLExporter(config=config, template_name="lab", template_file="offline.html.j2",
                         extra_template_paths=[str(Path(__file__).parent / "templates")])
 
@@ -707,7 +726,8 @@ def _notebook_exporter(lang: str):
 def notebook_html(executed, lang: str = "en") -> str:
     """HTML of an executed notebook node (converted, never executed again) for a reader of
     ``lang``: the narrative cells tagged ``lang-<other language>`` are left out of the page
-    (the executed notebook keeps both)."""
+    (the executed notebook keeps both), and so are the solutions and teacher notes
+    (:data:`HIDDEN_TAGS`), so no page shows an exercise's answer."""
     label("report_title", lang)  # an unsupported language is a one-line error
     body, _ = _notebook_exporter(lang).from_notebook_node(executed)
     return body

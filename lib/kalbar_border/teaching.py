@@ -1,25 +1,33 @@
 """Feedback for the exercises in notebooks 02-06, and the student copies of the notebooks.
 
-Each exercise is a pair of cells tagged ``exercise`` (the question, in English and
-Indonesian, and a code cell ending in ``teaching.check("02.1", answer)``) followed by a cell
-tagged ``solution``. :func:`check` prints one line: ``correct``, ``not yet`` with a hint
-that names the usual mistake (e.g. unweighted counts, a fraction instead of percent), or
-``your turn`` while the answer is still ``None``. It never raises for a wrong answer, so a
-student's notebook runs top to bottom with the exercises unanswered.
+Each exercise is a question in two cells tagged ``exercise`` (one ``lang-en``, one ``lang-id``,
+each saying what form the answer takes), a code cell tagged ``exercise`` ending in
+``teaching.check("02.1", answer)``, and a cell tagged ``solution``. :func:`check` prints one
+line: ``correct``, ``not yet`` with a hint that names the mistake the answer shows (an
+unweighted mean, a fraction instead of percent, ``0,36`` typed the Indonesian way), or ``your
+turn`` while the answer is still ``None``. It accepts NumPy and pandas scalars as Python
+numbers and booleans, and never raises for a wrong answer, so a student's notebook runs top to
+bottom with the exercises unanswered. Every word it prints comes from the label dictionary
+(``check_*`` keys), with numbers written for the reader (:mod:`kalbar_border.texts`).
 
 The expected answers are computed here from the same data and library functions the
 notebooks use, never typed in: if a source row changes, so does the answer.
 
 :func:`write_student_copies` (``make student``) writes every notebook without its solution
-cells and without outputs, with nbconvert's preprocessors.
+cells, teacher notes and outputs, with nbconvert's preprocessors, to ``student/`` under names
+that end in ``_student`` (``_mahasiswa`` in Indonesian); ``make lab STUDENT=1`` opens that folder
+alone.
 """
 from __future__ import annotations
 
 import argparse
 import math
+import numbers
 import re
 import sys
 from pathlib import Path
+
+import numpy as np
 
 from . import paths
 from .errors import CompendiumError
@@ -30,23 +38,104 @@ def _say(kind: str, detail: str, lang: str) -> None:
     print(f"{word}: {detail}" if detail else word)
 
 
-def _hint(lang: str, en: str, id_: str) -> tuple[str, str]:
-    """A "not yet" answer with its hint in the reader's language."""
-    return "not_yet", id_ if lang == "id" else en
+def _text(key: str, lang: str, **values) -> str:
+    """The feedback ``check_<key>`` in ``lang`` with its numbers written for that reader."""
+    from .texts import fill
+
+    return fill(label(f"check_{key}", lang), values, lang)
 
 
-def _close(answer, expected: float, tolerance: float) -> bool:
-    try:
-        return math.isclose(float(answer), float(expected), abs_tol=tolerance)
-    except (TypeError, ValueError):
-        return False
+class Verdict(tuple):
+    """(kind, key, values): ``correct`` or ``not_yet`` with the feedback key whose text is said."""
+
+    def __new__(cls, kind: str, key: str, **values):
+        return super().__new__(cls, (kind, key, values))
+
+
+def _hint(key: str, **values) -> Verdict:
+    return Verdict("not_yet", f"hint_{key}", **values)
+
+
+def _correct(key: str, **values) -> Verdict:
+    return Verdict("correct", f"correct_{key}", **values)
+
+
+#: A number written the Indonesian way, as the tables show it: 1.787 (thousands), 0,36 or -68,9 %.
+INDONESIAN_NUMBER = re.compile(r"^\s*(?P<sign>[-\u2212+]?)\s*(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<decimals>\d+))?\s*%?\s*$")
+
+
+def _scalar(answer):
+    """NumPy and pandas scalars, 0-d arrays and one-element Series as plain Python values."""
+    if hasattr(answer, "item") and getattr(answer, "size", 1) == 1 and not isinstance(answer, (str, bytes)):
+        try:
+            return answer.item()
+        except (ValueError, TypeError, AttributeError):
+            return answer
+    return answer
+
+
+def _number(answer) -> tuple[float | None, str | None]:
+    """(value, how it was written): how is None for a number, ``comma`` for ``0,36`` typed into
+    Python (which reads it as the pair (0, 36)), ``indonesian_text`` for "0,36" or "1.787" in
+    quotes, ``text`` for a number in quotes, ``not_number`` otherwise (value None)."""
+    answer = _scalar(answer)
+    if isinstance(answer, bool):
+        return None, "not_number"
+    if isinstance(answer, numbers.Real):
+        return float(answer), None
+    if isinstance(answer, tuple) and len(answer) == 2 and all(isinstance(_scalar(a), numbers.Integral) and
+                                                             not isinstance(_scalar(a), bool) for a in answer):
+        whole, decimals = (int(_scalar(a)) for a in answer)
+        if decimals >= 0:
+            value = float(f"{abs(whole)}.{decimals}")
+            return (-value if whole < 0 else value), "comma"
+    if isinstance(answer, str):
+        text = answer.strip().replace("\u2212", "-").rstrip("%").strip()
+        try:
+            return float(text), "text"
+        except ValueError:
+            pass
+        match = INDONESIAN_NUMBER.match(answer)
+        if match and ("," in answer or "." in answer):
+            value = float(match["whole"].replace(".", "") + "." + (match["decimals"] or "0"))
+            return (-value if match["sign"] in ("-", "\u2212") else value), "indonesian_text"
+    return None, "not_number"
+
+
+def _close(value, expected: float, tolerance: float) -> bool:
+    return value is not None and math.isclose(float(value), float(expected), abs_tol=tolerance)
+
+
+def _numeric(answer, expected: float, tolerance: float, correct: Verdict, mistakes, fallback: Verdict,
+             relative: bool = False) -> Verdict:
+    """The verdict on a number: ``correct`` when ``answer`` is ``expected`` within
+    ``tolerance``; else the hint of the first of ``mistakes`` ((wrong value, tolerance, hint))
+    it matches, or of a way of writing it Python does not read as meant, or ``fallback``."""
+    value, written = _number(answer)
+    if written == "not_number":
+        return _hint("not_a_number", answer=type(_scalar(answer)).__name__)
+    if _close(value, expected, tolerance):
+        if written == "comma":
+            return _hint("decimal_comma", given=f"{_scalar(answer[0])},{_scalar(answer[1])}", python=f"{value:g}")
+        if written == "indonesian_text":
+            return _hint("indonesian_text", given=answer.strip(), python=f"{value:g}")
+        if written == "text":
+            return _hint("number_in_quotes", given=answer)
+        return correct
+    if abs(expected) >= 1000 and _close(value * 1000, expected, tolerance):
+        return _hint("thousands_dot", value=value, expected=expected)
+    for wrong, wrong_tolerance, hint in mistakes:
+        if _close(value, wrong, wrong_tolerance):
+            return hint
+    return fallback
 
 
 def _ids(answer) -> set[str]:
+    answer = _scalar(answer)
     if isinstance(answer, str):
         answer = answer.replace(",", ";").split(";")
     try:
-        return {str(a).strip() for a in answer if str(a).strip()}
+        return {str(_scalar(a)).strip().strip("'\"") for a in answer if str(_scalar(a)).strip()}
     except TypeError:
         return set()
 
@@ -76,138 +165,148 @@ def _wdi(year: int):
                                             years=range(2019, 2021)).set_index("year").loc[year]
 
 
-def _check_02_1(answer, lang, **_):
+def _check_02_1(answer, **_):
+    from .border import timeseries
+
     change = _complaints_change()
     expected = change["percent_change"]
-    if _close(answer, expected, 0.05):
-        return "correct", f"{expected:.1f} %"
-    ratio = 100 * change["end_value"] / change["start_value"]
-    if _close(answer, -expected, 0.05):
-        return _hint(lang, "check the sign: a fall is a negative change",
-                 "periksa tandanya: penurunan adalah perubahan negatif")
-    if _close(answer, ratio, 0.05):
-        return _hint(lang, "that is 2020 as a percentage of 2019; the change is (2020 - 2019) / 2019 x 100",
-                 "itu 2020 sebagai persentase 2019; perubahannya (2020 - 2019) / 2019 x 100")
-    if _close(answer, expected / 100, 0.0005):
-        return _hint(lang, "multiply the fraction by 100 to give percent",
-                 "kalikan pecahan dengan 100 agar menjadi persen")
-    return _hint(lang, "use the two full-year rows of bp2mi_complaints_total",
-                 "gunakan dua baris tahunan penuh bp2mi_complaints_total")
+    start, end = change["start_value"], change["end_value"]
+    # 2019's number rests on two rows (two sources): summing them counts it twice.
+    doubled = timeseries.percent_change(start * len(change["start_row_ids"]), end)
+    return _numeric(answer, expected, 0.05, _correct("02_1", change=expected), [
+        (-expected, 0.05, _hint("sign")),
+        (100 * end / start, 0.05, _hint("ratio")),
+        (expected / 100, 0.0005, _hint("percent")),
+        (doubled, 0.05, _hint("02_1_doubled", rows=len(change["start_row_ids"]))),
+    ], _hint("02_1_rows"))
 
 
-def _check_02_2(answer, lang, **_):
+def _check_02_2(answer, **_):
     expected = set(_complaints_change()["start_row_ids"])
+    value, written = _number(answer)
+    if written in (None, "text"):
+        return _hint("02_2_value")
     given = _ids(answer)
     if given == expected:
-        return "correct", ", ".join(sorted(expected))
+        return _correct("02_2", rows=", ".join(sorted(expected)))
     if given and given < expected:
-        return _hint(lang, "one more row carries the same number",
-                 "masih ada satu baris lagi dengan angka yang sama")
-    return _hint(lang, "look for value 5824 in the 2019 rows of bp2mi_complaints_total (column row_id)",
-                 "cari nilai 5824 pada baris 2019 bp2mi_complaints_total (kolom row_id)")
+        return _hint("02_2_one_more")
+    if given > expected:
+        return _hint("02_2_too_many")
+    return _hint("02_2_where")
 
 
-def _check_03_1(answer, lang, **_):
+def _check_03_1(answer, **_):
     from .border import deportations
 
-    summary = deportations.yearly_event_summary(_entikong_events(), years=[2020]).iloc[0]
-    expected = (int(summary["batches_found"]), int(summary["persons"]))
+    events = _entikong_events()
+    summary = deportations.yearly_event_summary(events, years=[2020]).iloc[0]
+    batches, persons = int(summary["batches_found"]), int(summary["persons"])
     try:
-        given = tuple(int(a) for a in answer)
-    except (TypeError, ValueError):
+        given = tuple(_number(a) for a in answer)
+    except TypeError:
         given = ()
-    if given == expected:
-        return "correct", f"{expected[0]} batches, {expected[1]} persons"
-    if given[:1] == expected[:1]:
-        return _hint(lang, "the batches are right; persons are the sum of total_deported",
-                 "jumlah gelombang benar; jumlah orang adalah total total_deported")
-    return _hint(lang, "give (batches, persons) for 2020, e.g. (3, 250)",
-                 "berikan (gelombang, orang) untuk 2020, misalnya (3, 250)")
+    if len(given) != 2 or any(how == "not_number" for _, how in given):
+        return _hint("03_1_pair", batches=batches)
+    (b, b_how), (p, p_how) = given
+    if _close(b, persons, 0.5) and _close(p, batches, 0.5):
+        return _hint("03_1_swapped")
+    if not _close(b, batches, 0.5):
+        return _hint("03_1_batches")
+    in_2020 = events[events["year"] == 2020]
+    by_sex = float(in_2020["male_n"].fillna(0).sum() + in_2020["female_n"].fillna(0).sum())
+    return _numeric(answer[1], persons, 0.5, _correct("03_1", batches=batches, persons=persons),
+                    [(by_sex, 0.5, _hint("03_1_by_sex"))], _hint("03_1_persons"))
 
 
-def _check_03_2(answer, lang, **_):
+def _check_03_2(answer, **_):
     events = _entikong_events()
     window = events[(events["year"] >= 2019) & (events["year"] <= 2025)]
     with_sex = window.dropna(subset=["male_n", "female_n"])
-    expected = with_sex["male_n"].sum() / (with_sex["male_n"].sum() + with_sex["female_n"].sum())
-    if _close(answer, expected, 0.0005):
-        return "correct", f"{expected:.3f} ({len(with_sex)} batches)"
-    if _close(answer, with_sex["male_n"].sum() / with_sex["total_deported"].sum(), 0.0005):
-        return _hint(lang, "divide by men plus women, not by total_deported (which can include children)",
-                 "bagi dengan laki-laki ditambah perempuan, bukan total_deported")
-    if _close(answer, 100 * expected, 0.05):
-        return _hint(lang, "give a fraction between 0 and 1",
-                 "berikan pecahan antara 0 dan 1")
-    return _hint(lang, "use only the batches that report both male and female counts",
-                 "gunakan hanya gelombang yang mencatat jumlah laki-laki dan perempuan")
+    men, women = with_sex["male_n"].sum(), with_sex["female_n"].sum()
+    expected = men / (men + women)
+    return _numeric(answer, expected, 0.0005, _correct("03_2", share=expected, batches=len(with_sex)), [
+        (men / with_sex["total_deported"].sum(), 0.0005, _hint("03_2_total")),
+        (women / (men + women), 0.0005, _hint("03_2_women")),
+        ((with_sex["male_n"] / (with_sex["male_n"] + with_sex["female_n"])).mean(), 0.0005, _hint("03_2_mean")),
+        (100 * expected, 0.05, _hint("fraction")),
+    ], _hint("03_2_batches"))
 
 
-def _check_04_1(answer, lang, **_):
+def _check_04_1(answer, **_):
     expected = float(_wdi(2020)["share_pct"])
-    if _close(answer, expected, 0.005):
-        return "correct", f"{expected:.2f} %"
-    if _close(answer, expected / 100, 0.00005):
-        return _hint(lang, "multiply by 100 to give percent of GDP",
-                 "kalikan 100 agar menjadi persen terhadap PDB")
-    return _hint(lang, "divide remittances (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD) of 2020",
-                 "bagi remitansi (BX.TRF.PWKR.CD.DT) dengan PDB (NY.GDP.MKTP.CD) tahun 2020")
+    return _numeric(answer, expected, 0.005, _correct("04_1", share=expected), [
+        (expected / 100, 0.00005, _hint("percent")),
+        (float(_wdi(2019)["share_pct"]), 0.005, _hint("04_1_year")),
+    ], _hint("04_1_columns"))
 
 
-def _check_04_2(answer, lang, **_):
+def _check_04_2(answer, **_):
     from .border import timeseries
 
-    expected = timeseries.percent_change(float(_wdi(2019)["remittances_usd"]), float(_wdi(2020)["remittances_usd"]))
-    if _close(answer, expected, 0.05):
-        return "correct", f"{expected:.1f} %"
-    if _close(answer, -expected, 0.05):
-        return _hint(lang, "check the sign",
-                 "periksa tandanya")
-    return _hint(lang, "(2020 - 2019) / 2019 x 100, from remittances_usd",
-                 "(2020 - 2019) / 2019 x 100, dari remittances_usd")
+    start, end = float(_wdi(2019)["remittances_usd"]), float(_wdi(2020)["remittances_usd"])
+    expected = timeseries.percent_change(start, end)
+    share_change = timeseries.percent_change(float(_wdi(2019)["share_pct"]), float(_wdi(2020)["share_pct"]))
+    return _numeric(answer, expected, 0.05, _correct("04_2", change=expected), [
+        (-expected, 0.05, _hint("sign")),
+        (expected / 100, 0.0005, _hint("percent")),
+        (100 * end / start, 0.05, _hint("ratio")),
+        (share_change, 0.05, _hint("04_2_share")),
+    ], _hint("04_2_columns"))
 
 
-def _persons15_savings(frames):
+def _urban_shares(frames) -> dict:
+    """The urban share of persons aged 15+ in Susenas, weighted and not, and the weighted share of
+    every age: what exercise 05.1 compares."""
+    import numpy as np
+
     from .finance import survey, variables
 
-    data = variables.select_population(frames["susenas"], "persons15")
-    y = data["savings_account"]
-    weighted = survey.weighted_share(y, data["weight"], data["strata"], data["psu"]).share
-    return float(y.dropna().mean()), weighted
+    everyone = frames["susenas"]
+    data = variables.select_population(everyone, "persons15")
+    weighted = survey.weighted_share(data["urban"], data["weight"], data["strata"], data["psu"]).share
+    return {"weighted": weighted, "unweighted": float(data["urban"].mean()),
+            "all_ages": float(np.average(everyone["urban"], weights=everyone["weight"])),
+            "weight_urban": float(data.loc[data["urban"] == 1, "weight"].mean()),
+            "weight_rural": float(data.loc[data["urban"] == 0, "weight"].mean())}
 
 
-def _check_05_1(answer, lang, frames=None, **_):
+def _check_05_1(answer, frames=None, **_):
     if frames is None:
         raise CompendiumError("teaching.check('05.1', answer, frames=frames): pass the notebook's frames")
-    expected, weighted = _persons15_savings(frames)
-    if _close(answer, expected, 0.0005):
-        return "correct", (f"{expected:.3f} unweighted vs {weighted:.3f} weighted" if lang == "en"
-                           else f"{expected:.3f} tanpa bobot vs {weighted:.3f} dengan bobot")
-    if _close(answer, weighted, 0.0005):
-        return _hint(lang, "that is the weighted share; the exercise asks for the plain mean of the 0/1 answers",
-                 "itu persentase berbobot; latihan ini meminta rata-rata biasa jawaban 0/1")
-    if _close(answer, 100 * expected, 0.05):
-        return _hint(lang, "give a fraction between 0 and 1",
-                 "berikan pecahan antara 0 dan 1")
-    return _hint(lang, "persons aged 15+ with a known answer: leave out the missing values, not count them as 0",
-                 "penduduk 15+ dengan jawaban diketahui: buang nilai kosong, jangan dihitung 0")
+    shares = _urban_shares(frames)
+    expected = shares["weighted"]
+    return _numeric(answer, expected, 0.0005, _correct("05_1", **shares), [
+        (shares["unweighted"], 0.0005, _hint("05_1_unweighted", **shares)),
+        (1 - expected, 0.0005, _hint("05_1_rural")),
+        (shares["all_ages"], 0.0005, _hint("05_1_all_ages")),
+        (100 * expected, 0.05, _hint("fraction")),
+    ], _hint("05_1_column"))
 
 
-def _check_05_2(answer, lang, tests=None, **_):
+def _check_05_2(answer, tests=None, **_):
     if tests is None:
         raise CompendiumError("teaching.check('05.2', answer, tests=tests): pass the notebook's tests table")
-    from .finance import tables
+    from .finance import tables, variables
 
     rows = tables.whole_sample_rows(tests).query(
         "dataset == 'susenas' and population == 'persons15' and indicator == 'online_sell'")
     expected = set(rows.loc[rows["significant_holm"], "definition"])
+    survey_wide = set(rows.loc[rows["significant_holm_dataset"], "definition"])
+    if isinstance(_scalar(answer), (bool, numbers.Number)):
+        return _hint("05_2_names")
     given = _ids(answer)
     if given == expected:
-        return "correct", ", ".join(sorted(expected)) or "none"
+        return _correct("05_2", definitions=sorted(expected) or None)
+    if given - set(variables.MIGRANT_DEFINITIONS):
+        return _hint("05_2_unknown", names=", ".join(sorted(given - set(variables.MIGRANT_DEFINITIONS))))
     if given & set(rows.loc[rows["few_events"] | rows["small_group"], "definition"]):
-        return _hint(lang, "a few-events or small-group row is never significant",
-                 "baris few_events atau small_group tidak pernah signifikan")
-    return _hint(lang, "list the definitions whose significant_holm is True for online_sell (Susenas, persons 15+)",
-                 "sebutkan definisi yang significant_holm-nya True untuk online_sell")
+        return _hint("05_2_few_events")
+    if given == survey_wide != expected:
+        return _hint("05_2_survey_wide")
+    if given < expected:
+        return _hint("05_2_one_more")
+    return _hint("05_2_column")
 
 
 def _savings_model(models):
@@ -219,34 +318,39 @@ def _savings_model(models):
     return rows.iloc[0]
 
 
-def _check_06_1(answer, lang, models=None, **_):
-    if models is None:
-        raise CompendiumError("teaching.check('06.1', answer, models=models): pass the notebook's models table")
-    expected = 100 * float(_savings_model(models)["ame"])
-    if _close(answer, expected, 0.05):
-        return "correct", f"{expected:.1f} percentage points"
-    if _close(answer, expected / 100, 0.0005):
-        return _hint(lang, "the ame column is a fraction: multiply by 100 for percentage points",
-                 "kolom ame berupa pecahan: kalikan 100 agar menjadi poin persentase")
-    return _hint(lang, "read ame for savings_account, recent_interprovincial, persons 15+, Susenas",
-                 "baca ame untuk savings_account, recent_interprovincial, penduduk 15+, Susenas")
-
-
-def _check_06_2(answer, lang, models=None, frames=None, **_):
-    if models is None or frames is None:
-        raise CompendiumError("teaching.check('06.2', answer, models=models, frames=frames): pass both")
+def _raw_savings_difference(frames) -> float:
     from .finance import compare
 
     raw = compare.compare_groups(frames["susenas"], "persons15", ["recent_interprovincial"], ["savings_account"])
-    same = bool((raw["difference"].iloc[0] > 0) == (_savings_model(models)["ame"] > 0))
-    if isinstance(answer, bool) and answer == same:
-        return "correct", (f"raw difference {100 * raw['difference'].iloc[0]:.1f} pp, adjusted "
-                           f"{100 * _savings_model(models)['ame']:.1f} pp")
-    if not isinstance(answer, bool):
-        return _hint(lang, "answer True or False",
-                 "jawab True atau False")
-    return _hint(lang, "compare the sign of the raw difference (notebook 05) with the sign of ame",
-                 "bandingkan tanda selisih mentah (notebook 05) dengan tanda ame")
+    return float(raw["difference"].iloc[0])
+
+
+def _check_06_1(answer, models=None, frames=None, **_):
+    if models is None:
+        raise CompendiumError("teaching.check('06.1', answer, models=models): pass the notebook's models table")
+    model = _savings_model(models)
+    expected = 100 * float(model["ame"])
+    mistakes = [(-expected, 0.05, _hint("sign")), (expected / 100, 0.0005, _hint("06_1_fraction")),
+                (float(model["odds_ratio"]), 0.0005, _hint("06_1_odds_ratio"))]
+    if frames is not None:
+        mistakes.append((100 * _raw_savings_difference(frames), 0.05, _hint("06_1_raw")))
+    return _numeric(answer, expected, 0.05, _correct("06_1", ame=expected / 100, low=model["ame_ci_low"],
+                                                     high=model["ame_ci_high"]), mistakes, _hint("06_1_row"))
+
+
+def _check_06_2(answer, models=None, frames=None, **_):
+    if models is None or frames is None:
+        raise CompendiumError("teaching.check('06.2', answer, models=models, frames=frames): pass both")
+    raw, ame = _raw_savings_difference(frames), float(_savings_model(models)["ame"])
+    same = (raw > 0) == (ame > 0)
+    given = _scalar(answer)
+    if isinstance(given, str):
+        return _hint("06_2_text")
+    if not isinstance(given, (bool, np.bool_)):
+        return _hint("06_2_bool")
+    if bool(given) == same:
+        return _correct("06_2", raw=raw, ame=ame)
+    return _hint("06_2_signs")
 
 
 CHECKS = {"02.1": _check_02_1, "02.2": _check_02_2, "03.1": _check_03_1, "03.2": _check_03_2,
@@ -254,17 +358,31 @@ CHECKS = {"02.1": _check_02_1, "02.2": _check_02_2, "03.1": _check_03_1, "03.2":
           "06.1": _check_06_1, "06.2": _check_06_2}
 
 
+def evaluate(exercise: str, answer, **context) -> Verdict:
+    """The verdict on ``answer`` to ``exercise``: (``correct`` or ``not_yet``, the key of the
+    feedback in the label dictionary, the values it is filled with)."""
+    if exercise not in CHECKS:
+        raise CompendiumError(f"exercise {exercise!r} unknown; exercises: {', '.join(CHECKS)}")
+    return CHECKS[exercise](answer, **context)
+
+
+def feedback(verdict: Verdict, lang: str) -> str:
+    """The line :func:`check` prints for ``verdict``, in ``lang``."""
+    kind, key, values = verdict
+    return f"{label('check_' + kind, lang)}: {_text(key, lang, **values)}"
+
+
 def check(exercise: str, answer, *, lang: str = "en", **context) -> None:
     """Print feedback on ``answer`` to ``exercise`` (e.g. ``"02.1"``): correct, not yet (with a
     hint) or your turn (``answer`` is None). ``context`` passes tables the notebook computed
     (``frames``, ``tests``, ``models``) to exercises about them."""
+    label("check_correct", lang)  # an unsupported language is a one-line error
     if exercise not in CHECKS:
         raise CompendiumError(f"exercise {exercise!r} unknown; exercises: {', '.join(CHECKS)}")
     if answer is None:
         _say("your_turn", "", lang)
         return
-    kind, detail = CHECKS[exercise](answer, lang, **context)
-    _say(kind, detail, lang)
+    print(feedback(evaluate(exercise, answer, **context), lang))
 
 
 # --------------------------------------------------------------------------- student copies
@@ -279,15 +397,52 @@ def _set_language(nb, lang: str, name: str) -> None:
     cells[0].source = pattern.sub(lambda m: f'{m.group(1)}"{lang}"', cells[0].source, count=1)
 
 
+#: Cells only the teacher's copy holds: the solutions, and notes to the teacher.
+TEACHER_ONLY = ("solution", "teacher")
+#: What a student copy's name ends with (``02_border_series_student.ipynb``), so it cannot be
+#: taken for the source notebook; in Indonesian for an Indonesian class.
+SUFFIX = {None: "student", "en": "student", "id": "mahasiswa"}
+
+
+def student_dir() -> Path:
+    """Where ``make student`` writes the copies and ``make lab STUDENT=1`` opens them."""
+    return paths.output_root() / "student"
+
+
+def _without_comments(source: str) -> str:
+    """``source`` without its ``#`` comments (the notebooks' comments are in English): a line
+    holding only a comment goes, code before a comment stays."""
+    import io
+    import tokenize
+
+    cuts = {}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                cuts[token.start[0]] = token.start[1]
+    except (tokenize.TokenError, SyntaxError):
+        return source
+    lines = []
+    for number, line in enumerate(source.split("\n"), start=1):
+        if number in cuts:
+            line = line[:cuts[number]].rstrip()
+            if not line:
+                continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def write_student_copies(target: Path | None = None, lang: str | None = None) -> list[Path]:
-    """Every notebook without its ``solution`` cells and without outputs, in ``target``
-    (default ``build/student/``), by nbconvert's TagRemovePreprocessor and
+    """Every notebook without its teacher-only cells (:data:`TEACHER_ONLY`) and without outputs,
+    in ``target`` (default :func:`student_dir`), named ``NN_name_student.ipynb``
+    (``_mahasiswa`` in Indonesian), by nbconvert's TagRemovePreprocessor and
     ClearOutputPreprocessor; each still runs top to bottom (the checks say "your turn").
 
     ``lang`` (en, id): a one-language edition for a class, without the other language's
-    narrative cells (tagged ``lang-<other>``) and with ``LANG`` set to ``lang`` in the
-    parameters cell, so tables, figures and the checks' feedback are in it too. None keeps
-    both languages and the notebooks' own ``LANG``."""
+    narrative cells (tagged ``lang-<other>``), with ``LANG`` set to ``lang`` in the parameters
+    cell, so tables, figures and the checks' feedback are in it too, and, in Indonesian, without
+    the code's comments, which are written in English. None keeps both languages and the
+    notebooks' own ``LANG``."""
     import nbformat
     from nbconvert.exporters import NotebookExporter
     from nbconvert.preprocessors import ClearOutputPreprocessor, TagRemovePreprocessor
@@ -298,8 +453,8 @@ def write_student_copies(target: Path | None = None, lang: str | None = None) ->
 
     if lang is not None:
         label("check_correct", lang)  # an unsupported language is a one-line error
-    removed = {"solution"} | ({f"lang-{other}" for other in LANGS if other != lang} if lang else set())
-    target = Path(target or paths.build_dir() / "student")
+    removed = set(TEACHER_ONLY) | ({f"lang-{other}" for other in LANGS if other != lang} if lang else set())
+    target = Path(target or student_dir())
     exporter = NotebookExporter()
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=removed, enabled=True), enabled=True)
     exporter.register_preprocessor(ClearOutputPreprocessor(enabled=True), enabled=True)
@@ -308,14 +463,18 @@ def write_student_copies(target: Path | None = None, lang: str | None = None) ->
         node = nbformat.read(nb.path, as_version=4)
         if lang:
             _set_language(node, lang, nb.path.name)
+        if lang not in (None, "en"):
+            for cell in node.cells:
+                if cell.cell_type == "code":
+                    cell.source = _without_comments(cell.source)
         body, _ = exporter.from_notebook_node(node)
-        written.append(write_text(target / nb.path.name, body))
+        written.append(write_text(target / f"{nb.name}_{SUFFIX[lang]}.ipynb", body))
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kalbar-student", description="Write the student copies of the notebooks.")
-    parser.add_argument("--to", type=Path, default=None, help="folder (default: build/student/)")
+    parser.add_argument("--to", type=Path, default=None, help="folder (default: student/)")
     parser.add_argument("--lang", default=None, help="en or id: one language only, and LANG set to it (default: both)")
     args = parser.parse_args(argv)
     try:

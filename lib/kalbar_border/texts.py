@@ -13,7 +13,7 @@ Formats (numbers written for ``lang`` by :mod:`kalbar_border.numbers`):
 * ``pct``: a percent change with its sign and one decimal (+61.1 / -68.9; the text adds "%");
 * ``pp``: a fraction 0-1 as percent or percentage points, one decimal (0.0363 -> 3.6);
 * ``p``: a p-value, three decimals, or "< 0.001";
-* ``d1``: one decimal; ``abs``: the size without its sign, as it has it (-30 -> 30);
+* ``d1``, ``d2``, ``d3``: one, two or three decimals; ``abs``: the size without its sign, as it has it (-30 -> 30);
   none: the value with the decimals it has (0.05, -30).
 
 Text values (a list of row ids, a definition's name) are written as they are.
@@ -32,7 +32,7 @@ from .numbers import exact_text, number_text
 PLACEHOLDER = re.compile(r"\{(?P<key>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?::(?P<format>[a-z0-9]+))?\}")
 #: What a missing value is written as.
 DASH = "—"
-FORMATS = ("n", "pct", "pp", "p", "d1", "abs")
+FORMATS = ("n", "pct", "pp", "p", "d1", "d2", "d3", "abs")
 
 
 def _empty(value) -> bool:
@@ -57,8 +57,8 @@ def number(value, fmt: str | None, lang: str) -> str:
         return number_text(100 * value, lang, 1)
     if fmt == "p":
         return ("< " + exact_text(0.001, lang)) if value < 0.001 else number_text(value, lang, 3)
-    if fmt == "d1":
-        return number_text(value, lang, 1)
+    if fmt in ("d1", "d2", "d3"):
+        return number_text(value, lang, int(fmt[1]))
     if fmt == "abs":
         return exact_text(abs(value), lang)
     if fmt is not None:

@@ -86,23 +86,27 @@ def remittances_share_of_gdp(macro: pd.DataFrame, years: Iterable[int] = range(2
     return out
 
 
-def _one_value(rows: pd.DataFrame) -> tuple[float, str, str]:
-    """(value, row ids, remark) of the annual found rows of one table for one year."""
+def _one_value(rows: pd.DataFrame, lang: str = "en") -> tuple[float, str, str, bool]:
+    """(value, row ids, remark, hedged) of the annual found rows of one table for one year; the
+    remark in ``lang``, hedged when a source says it may not cover the full year."""
+    from ..figures.labels import label
+
     found = rows[rows["status"].eq("found") & rows["value"].notna() & rows["period_kind"].eq("year")]
     if found.empty:
         ids = ID_SEP.join(sorted(rows["row_id"]))
-        return np.nan, ids, ("gap" + (f" ({ids})" if ids else " (no row)"))
+        return np.nan, ids, (label("placements_gap", lang).format(ids=ids) if ids else
+                             label("placements_gap_no_row", lang)), False
     ids = ID_SEP.join(sorted(found["row_id"]))
     values = found["value"].unique()
     if len(values) > 1:
-        return np.nan, ids, f"conflicting values {', '.join(format_number(v) for v in values)} ({ids})"
-    remark = "possibly year-to-date per source notes" if found["notes"].fillna("").str.contains(
-        HEDGED).any() else ""
-    return float(values[0]), ids, remark
+        return np.nan, ids, label("placements_conflicting", lang).format(
+            values=", ".join(format_number(v) for v in values), ids=ids), False
+    hedged = bool(found["notes"].fillna("").str.contains(HEDGED).any())
+    return float(values[0]), ids, label("placements_hedged", lang) if hedged else "", hedged
 
 
 def placements(macro: pd.DataFrame, border_series: pd.DataFrame,
-               years: Iterable[int] = range(2017, 2025)) -> pd.DataFrame:
+               years: Iterable[int] = range(2017, 2025), lang: str = "en") -> pd.DataFrame:
     """National BP2MI placements and West Kalimantan placements, persons per year.
 
     Columns: ``year, national_placements, national_row_id`` (macro_remittances),
@@ -115,8 +119,11 @@ def placements(macro: pd.DataFrame, border_series: pd.DataFrame,
     Rule for ``kalbar_placements``: the common value when both tables give it; the one value
     when the other table has a gap (the note names the gap, e.g. 2020: 334 in BS082 vs gap
     MR089); NaN when they disagree or neither has it. Only ``period_kind == 'year'`` rows are
-    used. A hedged source ('possibly not full year', 2019) is noted, not corrected.
+    used. A hedged source ('possibly not full year', 2019) is noted, not corrected. ``note`` is
+    written in ``lang`` (results/ keeps the English one).
     """
+    from ..figures.labels import label
+
     require_columns(macro, "macro_remittances", MACRO_REQUIRED)
     require_columns(border_series, "border_series", SERIES_REQUIRED)
     nat = macro[macro["series"] == NATIONAL_PLACEMENTS]
@@ -124,31 +131,30 @@ def placements(macro: pd.DataFrame, border_series: pd.DataFrame,
     kb_b = border_series[border_series["series"] == KALBAR_PLACEMENTS_BORDER]
     rows = []
     for y in [int(v) for v in years]:
-        n_val, n_ids, n_rem = _one_value(nat[nat["year"] == y])
-        b_val, b_ids, b_rem = _one_value(kb_b[kb_b["year"] == y])
-        m_val, m_ids, m_rem = _one_value(kb_m[kb_m["year"] == y])
+        n_val, n_ids, n_rem, _ = _one_value(nat[nat["year"] == y], lang)
+        b_val, b_ids, b_rem, b_hedged = _one_value(kb_b[kb_b["year"] == y], lang)
+        m_val, m_ids, m_rem, m_hedged = _one_value(kb_m[kb_m["year"] == y], lang)
         notes = []
         if pd.isna(n_val):
-            notes.append(f"national placements not found ({n_rem})")
+            notes.append(label("placements_national_missing", lang).format(why=n_rem))
         if pd.notna(b_val) and pd.notna(m_val):
             if b_val == m_val:
                 agreement, value, ids = "same", b_val, ID_SEP.join([b_ids, m_ids])
             else:
                 agreement, value, ids = "disagree", np.nan, ID_SEP.join([b_ids, m_ids])
-                notes.append(f"tables disagree: border_series {format_number(b_val)} ({b_ids}) vs "
-                             f"macro_remittances {format_number(m_val)} ({m_ids})")
+                notes.append(label("placements_disagree", lang).format(b=format_number(b_val), b_ids=b_ids,
+                                                                       m=format_number(m_val), m_ids=m_ids))
         elif pd.notna(b_val):
             agreement, value, ids = "only_border_series", b_val, b_ids
-            notes.append(f"border_series {format_number(b_val)} ({b_ids}) vs macro_remittances {m_rem}")
+            notes.append(label("placements_only_border", lang).format(b=format_number(b_val), b_ids=b_ids, why=m_rem))
         elif pd.notna(m_val):
             agreement, value, ids = "only_macro", m_val, m_ids
-            notes.append(f"macro_remittances {format_number(m_val)} ({m_ids}) vs border_series {b_rem}")
+            notes.append(label("placements_only_macro", lang).format(m=format_number(m_val), m_ids=m_ids, why=b_rem))
         else:
             agreement, value, ids = "neither", np.nan, ""
-            notes.append(f"West Kalimantan not found (border_series {b_rem}; macro_remittances {m_rem})")
-        for rem in {b_rem, m_rem}:
-            if rem.startswith("possibly"):
-                notes.append(rem)
+            notes.append(label("placements_neither", lang).format(b_why=b_rem, m_why=m_rem))
+        if b_hedged or m_hedged:
+            notes.append(label("placements_hedged", lang))
         rows.append({"year": y, "national_placements": n_val, "national_row_id": n_ids if pd.notna(n_val) else "",
                      "kalbar_border_series": b_val, "kalbar_border_series_row_id": b_ids,
                      "kalbar_macro": m_val, "kalbar_macro_row_id": m_ids,

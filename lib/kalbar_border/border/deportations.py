@@ -147,9 +147,10 @@ def _parse_date(event_id: str, raw: str) -> tuple[pd.Timestamp, str]:
     return date, precision
 
 
-def _weekday_conflicts(text: str, date: pd.Timestamp, precision: str) -> list[str]:
-    """Weekday/date disagreements found in ``text`` (empty list when none)."""
-    found: list[str] = []
+def _weekday_conflicts(text: str, date: pd.Timestamp, precision: str) -> list[tuple[str, str, _dt.date]]:
+    """Weekday/date disagreements found in ``text``: (the words quoted, the weekday they name,
+    the date), an empty list when none."""
+    found: list[tuple[str, str, _dt.date]] = []
     spans: list[tuple[int, int]] = []
     for pattern, named in ((_DAY_NUMERIC, False), (_DAY_NAMED, True)):
         for m in pattern.finditer(text):
@@ -163,7 +164,7 @@ def _weekday_conflicts(text: str, date: pd.Timestamp, precision: str) -> list[st
             except ValueError:
                 continue
             if stated.weekday() != _ID_DAYS[name.lower()]:
-                found.append(f"'{m.group(0).strip()}' but {stated:%d %b %Y} was a {stated:%A}")
+                found.append((m.group(0).strip(), name, stated))
     if precision == "month":
         return found  # a bare weekday cannot be checked against a month
     days = [date + pd.Timedelta(days=k) for k in range(2 if precision == "range" else 1)]
@@ -173,7 +174,7 @@ def _weekday_conflicts(text: str, date: pd.Timestamp, precision: str) -> list[st
         name = m.group(1).lower()
         wanted = _ID_DAYS.get(name, _EN_DAYS.get(name))
         if all(d.weekday() != wanted for d in days):
-            found.append(f"'{m.group(1)}' but {date:%d %b %Y} was a {date:%A}")
+            found.append((m.group(1), m.group(1), date.date()))
     return found
 
 
@@ -276,42 +277,76 @@ def clean_events(events: pd.DataFrame) -> pd.DataFrame:
 
     weekday_notes, mixed, doubt = [], [], []
     for _, row in out.iterrows():
-        text = f"{cell_text(row['date_note'])} | {cell_text(row['notes'])}"
-        conflicts = _weekday_conflicts(text, row["date"], row["date_precision"])
-        if _CONFLICT_SAID.search(text):
-            conflicts.append("notes say weekday/date conflict")
-        weekday_notes.append("; ".join(dict.fromkeys(conflicts)))
+        weekday_notes.append(_weekdays(row))
         mixed.append(_mixed_repatriates(row, int(tot[row.name])))
         doubt.append(row["date_precision"] != "day" or bool(_DATE_DOUBT.search(cell_text(row["date_note"]))))
     out["flag_weekday_conflict"] = [bool(w) for w in weekday_notes]
     out["flag_mixed_repatriates"] = mixed
     out["flag_date_imprecise"] = doubt
     out["flag_any"] = out[list(FLAG_COLUMNS)].any(axis=1)
-
-    details = []
-    for i, (idx, row) in enumerate(out.iterrows()):
-        why = []
-        t = int(tot[idx])
-        if sex_over[idx]:
-            why.append(f"sex counts {row['sex_sum']} > total {t}")
-        if reasons_over[idx]:
-            why.append(f"reason counts {row['reasons_sum']} > total {t}")
-        if row["flag_sex_sum_mismatch"] and not sex_over[idx]:
-            hint = ""
-            if (row["children_in_sex_counts"] == "unknown" and pd.notna(row["children_n"])
-                    and row["sex_sum"] + row["children_n"] == t):
-                hint = " (male + female + children = total: children probably counted apart)"
-            why.append(f"sex counts {row['sex_sum']} != total {t}{hint}")
-        if weekday_notes[i]:
-            why.append(f"weekday: {weekday_notes[i]}")
-        if row["flag_mixed_repatriates"]:
-            why.append("figures include repatriated persons")
-        if row["flag_date_imprecise"]:
-            why.append(f"date precision {row['date_precision']}" if row["date_precision"] != "day"
-                       else "date doubtful per date_note")
-        details.append("; ".join(why))
+    details = flag_details(out, "en")
     out["flag_detail"] = details
     return out
+
+
+def _weekdays(row) -> list:
+    """The weekday conflicts of a batch (see :func:`_weekday_conflicts`), and None where its
+    notes themselves say the weekday and date conflict."""
+    text = f"{cell_text(row['date_note'])} | {cell_text(row['notes'])}"
+    conflicts = list(dict.fromkeys(_weekday_conflicts(text, row["date"], row["date_precision"])))
+    return conflicts + ([None] if _CONFLICT_SAID.search(text) else [])
+
+
+def _day(date: _dt.date, lang: str) -> tuple[str, str]:
+    """(the date as "24 Apr 2020", its weekday) in ``lang``."""
+    from ..figures.labels import label
+
+    if lang == "en":
+        return f"{date:%d %b %Y}", f"{date:%A}"
+    months = label("month_abbreviations", lang).split()
+    return f"{date:%d} {months[date.month - 1]} {date:%Y}", label("weekday_names", lang).split()[date.weekday()]
+
+
+def _named(day: str, lang: str) -> str:
+    """A weekday a source named (Kamis, Thursday) in ``lang``."""
+    from ..figures.labels import label
+
+    number = _ID_DAYS.get(day.lower(), _EN_DAYS.get(day.lower()))
+    return day if number is None else label("weekday_names", lang).split()[number]
+
+
+def flag_details(clean: pd.DataFrame, lang: str = "en") -> list[str]:
+    """Why each batch of :func:`clean_events` is flagged, one line per batch in ``lang`` (the
+    ``flag_detail`` column holds the English one; an Indonesian table shows these)."""
+    from ..figures.labels import label
+
+    said = lambda key, **values: label(f"flag_detail_{key}", lang).format(**values)  # noqa: E731
+    details = []
+    for _, row in clean.iterrows():
+        why = []
+        t = int(pd.to_numeric(row["total_deported"]))  # clean_events has checked it is a whole number
+        sex_over = pd.notna(row["sex_sum"]) and row["sex_sum"] > t
+        if sex_over:
+            why.append(said("sex_over", sex=row["sex_sum"], total=t))
+        if pd.notna(row["reasons_sum"]) and row["reasons_sum"] > t:
+            why.append(said("reasons_over", reasons=row["reasons_sum"], total=t))
+        if row["flag_sex_sum_mismatch"] and not sex_over:
+            apart = (row["children_in_sex_counts"] == "unknown" and pd.notna(row["children_n"])
+                     and row["sex_sum"] + row["children_n"] == t)
+            why.append(said("sex_mismatch", sex=row["sex_sum"], total=t) + (said("children_apart") if apart else ""))
+        conflicts = _weekdays(row)
+        if conflicts:
+            items = [said("weekday_said") if c is None else said("weekday_item", quoted=c[0], named=_named(c[1], lang),
+                                                                    date=_day(c[2], lang)[0], day=_day(c[2], lang)[1])
+                     for c in conflicts]
+            why.append(said("weekday", items="; ".join(items)))
+        if row["flag_mixed_repatriates"]:
+            why.append(said("mixed"))
+        if row["flag_date_imprecise"]:
+            why.append(said("precision", precision=label(f"date_precision_{row['date_precision']}", lang))
+                       if row["date_precision"] != "day" else said("date_doubt"))
+        details.append("; ".join(why))
+    return details
 
 
 def yearly_event_summary(clean: pd.DataFrame, years: Iterable[int] = range(2019, 2026)) -> pd.DataFrame:

@@ -195,15 +195,21 @@ def full_year_values(annual: pd.DataFrame) -> pd.DataFrame:
     return annual[keep]
 
 
-def annual_pivot(long: pd.DataFrame, *, as_text: bool = True, include_partial: bool = False) -> pd.DataFrame:
+def annual_pivot(long: pd.DataFrame, *, as_text: bool = True, include_partial: bool = False,
+                 lang: str = "en") -> pd.DataFrame:
     """Wide display of :func:`annual_series`: one row per year, one column per series.
 
     ``as_text=False``: numbers only -- the annual value where exactly one exists, NaN for gaps
     and for cells where sources disagree (partial statements never appear).
     ``as_text=True``: strings -- '5824', 'not found', '5824 / 5108 (disagree)', a
     ' (UNVERIFIED)' or ' (caveat)' suffix; with ``include_partial`` the partial/multi-year
-    statements are appended as '[partial 1918 BS006]'.
+    statements are appended as '[partial 1918 BS006]'. ``lang``: the language of these words
+    (the label dictionary's ``pivot_*``; Indonesian: 'tidak ditemukan', '(BELUM TERVERIFIKASI)').
     """
+    from ..figures.labels import label
+
+    said = {word: label(f"pivot_{word}", lang) for word in ("not_found", "disagree", "unverified", "caveat",
+                                                             "partial", "multi")}
     years = sorted(long["year"].dropna().unique())
     names = list(dict.fromkeys(long["series"]))
     table = pd.DataFrame(index=pd.Index(years, name="year"), columns=names,
@@ -214,18 +220,18 @@ def annual_pivot(long: pd.DataFrame, *, as_text: bool = True, include_partial: b
             table.loc[year, name] = annual["value"].iloc[0] if len(annual) == 1 else np.nan
             continue
         if len(annual) == 0:
-            cell = "not found" if (g["period_kind"] == "year").any() else ""
+            cell = said["not_found"] if (g["period_kind"] == "year").any() else ""
         else:
             cell = " / ".join(format_number(v) for v in annual["value"])
             if len(annual) > 1:
-                cell += " (disagree)"
+                cell += f" ({said['disagree']})"
             if annual["unverified"].any():
-                cell += " (UNVERIFIED)"
+                cell += f" ({said['unverified']})"
             if annual["note"].str.contains("caveat", regex=False).any():
-                cell += " (caveat)"
+                cell += f" ({said['caveat']})"
         if include_partial:
             extra = g[g["period_kind"] != "year"]
-            bits = [f"[{'multi' if k == 'multi_year' else 'partial'} {format_number(v)} {i}]"
+            bits = [f"[{said['multi'] if k == 'multi_year' else said['partial']} {format_number(v)} {i}]"
                     for k, v, i in zip(extra["period_kind"], extra["value"], extra["row_ids"])]
             cell = " ".join([c for c in [cell, *bits] if c])
         table.loc[year, name] = cell

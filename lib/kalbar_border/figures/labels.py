@@ -30,7 +30,7 @@ LABELS: dict[str, dict[str, str]] = {
                                           "id": "Deportasi dari Sarawak (KJRI Kuching)"},
     "kalbar_pmi_placements": {"en": "West Kalimantan registered placements",
                               "id": "Penempatan PMI terdaftar Kalimantan Barat"},
-    "paper_claim_value": {"en": "Paper's figure for {year}: {value}", "id": "Angka makalah untuk {year}: {value}"},
+    "paper_claim_value": {"en": "Paper's figure for {year}: {value}", "id": "Angka artikel untuk {year}: {value}"},
     # entikong events
     "fig_entikong_title": {"en": "Deportation batches through Entikong found in news reports",
                            "id": "Gelombang deportasi melalui Entikong dalam pemberitaan"},
@@ -113,6 +113,141 @@ LABELS: dict[str, dict[str, str]] = {
     "check_not_yet": {"en": "not yet", "id": "belum tepat"},
     "check_your_turn": {"en": "your turn: replace None with your answer",
                         "id": "giliran Anda: ganti None dengan jawaban Anda"},
+    # what a check says after "correct" (check_correct_<exercise>) or "not yet" (check_hint_<mistake>):
+    # templates of kalbar_border.texts, so numbers are written for the reader (0,781 / 0.781);
+    # {python} is a number as Python writes it, quoted as the student must type it
+    "check_correct_02_1": {"en": "{change:pct} %", "id": "{change:pct} %"},
+    "check_correct_02_2": {"en": "{rows}", "id": "{rows}"},
+    "check_correct_03_1": {"en": "{batches:n} batches, {persons:n} persons", "id": "{batches:n} gelombang, {persons:n} orang"},
+    "check_correct_03_2": {"en": "{share:d3} ({batches:n} batches report both men and women)",
+                           "id": "{share:d3} ({batches:n} gelombang mencatat jumlah laki-laki dan perempuan)"},
+    "check_correct_04_1": {"en": "{share:d2} % of GDP", "id": "{share:d2} % terhadap PDB"},
+    "check_correct_04_2": {"en": "{change:pct} %", "id": "{change:pct} %"},
+    "check_correct_05_1": {
+        "en": "{weighted:d3} weighted against {unweighted:d3} unweighted: an urban person aged 15+ in the sample stands "
+              "for {weight_urban:n} people on average, a rural one for {weight_rural:n}, so the plain mean of the "
+              "sample understates the towns",
+        "id": "{weighted:d3} dengan bobot dibanding {unweighted:d3} tanpa bobot: rata-rata seorang penduduk perkotaan "
+              "umur 15+ dalam sampel mewakili {weight_urban:n} orang, penduduk perdesaan {weight_rural:n} orang, "
+              "sehingga rata-rata biasa dari sampel mengecilkan perkotaan"},
+    "check_correct_05_2": {"en": "{definitions}", "id": "{definitions}"},
+    "check_correct_06_1": {"en": "{ame:pp} percentage points (95 % CI {low:pp} to {high:pp})",
+                           "id": "{ame:pp} poin persentase (selang kepercayaan 95 % {low:pp} hingga {high:pp})"},
+    "check_correct_06_2": {"en": "raw difference {raw:pp} percentage points, adjusted {ame:pp}",
+                           "id": "selisih mentah {raw:pp} poin persentase, yang disesuaikan {ame:pp}"},
+    "check_hint_not_a_number": {"en": "give one number; this answer is a Python `{answer}`",
+                                "id": "berikan satu angka; jawaban ini bertipe Python `{answer}`"},
+    "check_hint_decimal_comma": {
+        "en": "Python writes decimals with a point: {given} was read as two numbers; write {python}",
+        "id": "Python menulis desimal dengan titik: {given} terbaca sebagai dua angka; tulis {python}"},
+    "check_hint_indonesian_text": {
+        "en": "Python writes decimals with a point and numbers without quotes: write {python}, not \"{given}\"",
+        "id": "Python menulis desimal dengan titik dan angka tanpa tanda kutip: tulis {python}, bukan \"{given}\""},
+    "check_hint_number_in_quotes": {"en": "the number is right, but it is text: remove the quotes",
+                                    "id": "angkanya benar, tetapi berupa teks: hapus tanda kutipnya"},
+    "check_hint_thousands_dot": {
+        "en": "in Python a dot is the decimal point, not a thousands separator: write 5824, not 5.824",
+        "id": "di Python titik adalah tanda desimal, bukan pemisah ribuan: tulis 5824, bukan 5.824"},
+    "check_hint_sign": {"en": "the size is right but the sign is not: a fall (or a lower value among migrants) is negative",
+                        "id": "besarnya benar, tetapi tandanya tidak: penurunan (atau nilai yang lebih rendah pada migran) "
+                              "bernilai negatif"},
+    "check_hint_percent": {"en": "multiply the fraction by 100 to give percent",
+                           "id": "kalikan pecahan dengan 100 agar menjadi persen"},
+    "check_hint_fraction": {"en": "give a fraction between 0 and 1, not percent",
+                            "id": "berikan pecahan antara 0 dan 1, bukan persen"},
+    "check_hint_ratio": {"en": "that is 2020 as a percentage of 2019; the change is (2020 - 2019) / 2019 x 100",
+                         "id": "itu nilai 2020 sebagai persentase dari 2019; perubahannya (2020 - 2019) / 2019 x 100"},
+    "check_hint_02_1_doubled": {
+        "en": "2019's value rests on {rows:n} rows (two sources giving the same number): take it once, not their sum",
+        "id": "nilai 2019 bersandar pada {rows:n} baris (dua sumber dengan angka yang sama): ambil sekali, jangan "
+              "dijumlahkan"},
+    "check_hint_02_1_rows": {"en": "use the two full-year values (`period_kind == \"year\"`) of bp2mi_complaints_total",
+                             "id": "pakai dua nilai setahun penuh (`period_kind == \"year\"`) dari bp2mi_complaints_total"},
+    "check_hint_02_2_value": {"en": "give the row ids (texts such as \"BS010\"), not the value",
+                              "id": "berikan id baris (teks seperti \"BS010\"), bukan nilainya"},
+    "check_hint_02_2_one_more": {"en": "one more row carries the same number",
+                                 "id": "masih ada satu baris lagi dengan angka yang sama"},
+    "check_hint_02_2_too_many": {
+        "en": "only the full-year 2019 rows of bp2mi_complaints_total carry it: leave the others out",
+        "id": "hanya baris setahun penuh 2019 dari bp2mi_complaints_total yang memuatnya: buang yang lain"},
+    "check_hint_02_2_where": {"en": "look for the value 5824 in the 2019 rows of bp2mi_complaints_total (column row_id)",
+                              "id": "cari nilai 5824 pada baris 2019 dari bp2mi_complaints_total (kolom row_id)"},
+    "check_hint_03_1_pair": {"en": "give two numbers, (batches, persons), e.g. (3, 250)",
+                             "id": "berikan dua angka, (gelombang, orang), misalnya (3, 250)"},
+    "check_hint_03_1_swapped": {"en": "the order is (batches, persons)", "id": "urutannya (gelombang, orang)"},
+    "check_hint_03_1_batches": {"en": "count the batches of 2020: one row of the events table per batch",
+                                "id": "hitung gelombang tahun 2020: satu baris tabel kejadian untuk setiap gelombang"},
+    "check_hint_03_1_by_sex": {
+        "en": "that adds up men and women, which only some batches report; persons are the sum of total_deported",
+        "id": "itu menjumlahkan laki-laki dan perempuan, yang hanya dicatat sebagian gelombang; jumlah orang adalah "
+              "jumlah kolom total_deported"},
+    "check_hint_03_1_persons": {"en": "the batches are right; persons are the sum of total_deported over the 2020 batches",
+                                "id": "jumlah gelombang sudah benar; jumlah orang adalah jumlah kolom total_deported pada "
+                                      "gelombang 2020"},
+    "check_hint_03_2_total": {
+        "en": "divide by men plus women, not by total_deported (which can include children)",
+        "id": "bagi dengan jumlah laki-laki ditambah perempuan, bukan dengan total_deported (yang dapat mencakup anak-anak)"},
+    "check_hint_03_2_women": {"en": "that is the share of women; the exercise asks for men",
+                              "id": "itu proporsi perempuan; latihan ini menanyakan laki-laki"},
+    "check_hint_03_2_mean": {
+        "en": "that is the mean of each batch's share, in which a batch of 20 counts as much as one of 200: add up the "
+              "men and the women over the batches first",
+        "id": "itu rata-rata proporsi tiap gelombang, sehingga gelombang 20 orang sama bobotnya dengan gelombang 200 "
+              "orang: jumlahkan dulu laki-laki dan perempuan dari semua gelombang"},
+    "check_hint_03_2_batches": {"en": "use only the batches of 2019-2025 that report both male and female counts",
+                                "id": "pakai hanya gelombang 2019-2025 yang mencatat jumlah laki-laki dan perempuan"},
+    "check_hint_04_1_year": {"en": "that is the share of 2019; the exercise asks for 2020",
+                             "id": "itu proporsi tahun 2019; latihan ini menanyakan 2020"},
+    "check_hint_04_1_columns": {
+        "en": "divide remittances (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD) of 2020, both from the same snapshot",
+        "id": "bagi remitansi (BX.TRF.PWKR.CD.DT) dengan PDB (NY.GDP.MKTP.CD) tahun 2020, keduanya dari snapshot yang sama"},
+    "check_hint_04_2_share": {
+        "en": "that is the change of the share of GDP; the exercise asks for the change of remittances in US$ "
+              "(remittances_usd)",
+        "id": "itu perubahan proporsi terhadap PDB; latihan ini menanyakan perubahan remitansi dalam US$ (remittances_usd)"},
+    "check_hint_04_2_columns": {"en": "(2020 - 2019) / 2019 x 100, from remittances_usd",
+                                "id": "(2020 - 2019) / 2019 x 100, dari remittances_usd"},
+    "check_hint_05_1_unweighted": {
+        "en": "that is the plain mean of the sample's rows ({unweighted:d3}); an urban person aged 15+ stands for "
+              "{weight_urban:n} people on average and a rural one for {weight_rural:n}: weight each row by its `weight`",
+        "id": "itu rata-rata biasa baris sampel ({unweighted:d3}); rata-rata seorang penduduk perkotaan umur 15+ mewakili "
+              "{weight_urban:n} orang dan penduduk perdesaan {weight_rural:n} orang: beri setiap baris bobotnya (kolom `weight`)"},
+    "check_hint_05_1_rural": {"en": "that is the rural share: urban is 1 in the column `urban`",
+                              "id": "itu proporsi perdesaan: perkotaan bernilai 1 pada kolom `urban`"},
+    "check_hint_05_1_all_ages": {"en": "that includes children under 15: keep persons aged 15+ (`age >= 15`)",
+                                 "id": "itu mencakup anak di bawah 15 tahun: ambil penduduk umur 15+ (`age >= 15`)"},
+    "check_hint_05_1_column": {
+        "en": "the weighted mean of the column `urban` over persons aged 15+, with the column `weight` as weights",
+        "id": "rata-rata tertimbang kolom `urban` pada penduduk umur 15+, dengan kolom `weight` sebagai bobot"},
+    "check_hint_05_2_names": {"en": "give the names of the definitions, e.g. [\"lifetime\"]",
+                              "id": "berikan nama definisinya, misalnya [\"lifetime\"]"},
+    "check_hint_05_2_unknown": {"en": "not a migrant definition: {names}; use the names of the column definition",
+                                "id": "bukan nama definisi migran: {names}; pakai nama pada kolom definition"},
+    "check_hint_05_2_few_events": {"en": "a row with few_events or small_group is never significant",
+                                   "id": "baris few_events atau small_group tidak pernah signifikan"},
+    "check_hint_05_2_survey_wide": {
+        "en": "that is the survey-wide family (significant_holm_dataset); the exercise asks for each definition's own "
+              "family (significant_holm)",
+        "id": "itu keluarga seluruh survei (significant_holm_dataset); latihan ini menanyakan keluarga definisinya sendiri "
+              "(significant_holm)"},
+    "check_hint_05_2_one_more": {"en": "another definition passes too", "id": "ada definisi lain yang juga lolos"},
+    "check_hint_05_2_column": {
+        "en": "list the definitions whose significant_holm is True for online_sell (Susenas, persons 15+)",
+        "id": "sebutkan definisi yang significant_holm-nya True untuk online_sell (Susenas, penduduk 15+)"},
+    "check_hint_06_1_fraction": {"en": "the ame column is a fraction: multiply by 100 for percentage points",
+                                 "id": "kolom ame berupa pecahan: kalikan 100 agar menjadi poin persentase"},
+    "check_hint_06_1_odds_ratio": {"en": "that is the odds ratio; the exercise asks for ame, in percentage points",
+                                   "id": "itu rasio odds; latihan ini menanyakan ame, dalam poin persentase"},
+    "check_hint_06_1_raw": {"en": "that is the raw difference of notebook 05; the adjusted effect is the column ame of models",
+                            "id": "itu selisih mentah dari notebook 05; efek yang disesuaikan ada di kolom ame pada models"},
+    "check_hint_06_1_row": {"en": "read ame for savings_account, recent_interprovincial, persons15, susenas",
+                            "id": "baca ame untuk savings_account, recent_interprovincial, persons15, susenas"},
+    "check_hint_06_2_text": {"en": "answer True or False without quotes (Python's values, not words)",
+                             "id": "jawab True atau False tanpa tanda kutip (nilai Python, bukan kata)"},
+    "check_hint_06_2_bool": {"en": "answer True or False", "id": "jawab True atau False"},
+    "check_hint_06_2_signs": {
+        "en": "compare the sign of the raw difference (difference in notebook 05) with the sign of ame",
+        "id": "bandingkan tanda selisih mentah (difference di notebook 05) dengan tanda ame"},
     # how the claims ledger explains a status (kalbar_border.claims.evaluate_one)
     "explain_missing": {"en": "a result this rule needs was not recorded in this run (its notebook did not run)",
                         "id": "hasil yang dibutuhkan aturan ini tidak tercatat dalam proses ini (notebook-nya tidak dijalankan)"},
@@ -135,13 +270,13 @@ LABELS: dict[str, dict[str, str]] = {
                         "id": "setiap status yang dihitung sama dengan status yang telah ditinjau (expected_status di claims.yml)"},
     # the report page (build/index.html, build/index.id.html)
     "report_title": {"en": "Reproduction report", "id": "Laporan reproduksi"},
-    "report_paper": {"en": "Paper", "id": "Makalah"},
+    "report_paper": {"en": "Paper", "id": "Artikel"},
     "report_abstract_only": {"en": "only the abstract is public", "id": "hanya abstraknya yang terbuka untuk umum"},
     "report_generated": {"en": "This page is generated by <code>make reproduce</code>. Every status below is computed from "
                                 "the ledger's rule (<code>claims.yml</code>) and the run's results "
                                 "(<code>results/results.json</code>); nothing is typed in.",
                          "id": "Halaman ini dibuat oleh <code>make reproduce</code>. Setiap status di bawah dihitung dari "
-                               "aturan buku besar klaim (<code>claims.yml</code>) dan hasil proses "
+                               "aturan daftar klaim (<code>claims.yml</code>) dan hasil proses "
                                "(<code>results/results.json</code>); tidak ada yang diketik tangan."},
     "report_summary": {"en": "Summary", "id": "Ringkasan"},
     "report_claims": {"en": "Claims", "id": "Klaim"},
@@ -160,16 +295,23 @@ LABELS: dict[str, dict[str, str]] = {
     "report_rerun_test": {"en": "the test suite", "id": "rangkaian uji"},
     "report_rerun_lab": {"en": "open the notebooks in JupyterLab", "id": "membuka notebook di JupyterLab"},
     "report_other_language": {"en": "Bahasa Indonesia", "id": "English"},
+    "report_pages_language": {
+        "en": "Each notebook page below carries the English narrative; its tables, figures and messages are in the "
+              "language this run used (LANG={run}). For pages wholly in English, run make reproduce PARAMS=\"LANG=en\".",
+        "id": "Setiap halaman notebook di bawah memuat narasi berbahasa Indonesia; tabel, grafik, dan pesan di dalamnya "
+              "mengikuti bahasa yang dipakai proses ini (LANG={run}). Untuk halaman yang seluruhnya berbahasa Indonesia, "
+              "jalankan make reproduce PARAMS=\"LANG=id\"."},
     "report_contents": {"en": "Contents", "id": "Isi"},
     # the report page: the opening summary
     "report_summary_sentence": {
         "en": "Of the {total} claims of the abstract, {reproduced} reproduced as worded, {number_traced_meaning_differs} "
               "has its number traced to a source that counts something else, {partly_supported} partly supported "
               "(the series disagree), {contradicted} contradicted by the data and {not_checkable} not checkable with public data.",
-        "id": "Dari {total} klaim dalam abstrak, {reproduced} tereproduksi sebagaimana dirumuskan, "
-              "{number_traced_meaning_differs} angkanya terlacak ke sumber yang menghitung hal lain, {partly_supported} "
-              "didukung sebagian (deret-deretnya tidak sejalan), {contradicted} bertentangan dengan data, dan "
-              "{not_checkable} tidak dapat diperiksa dengan data publik."},
+        # each status followed by its count, so that a zero reads "tereproduksi sebagaimana dirumuskan 0", not "0 tereproduksi"
+        "id": "Dari {total} klaim dalam abstrak, banyaknya klaim menurut status: tereproduksi sebagaimana dirumuskan "
+              "{reproduced}; angkanya terlacak ke sumber yang menghitung hal lain {number_traced_meaning_differs}; "
+              "didukung sebagian (deret-deretnya tidak sejalan) {partly_supported}; bertentangan dengan data "
+              "{contradicted}; tidak dapat diperiksa dengan data publik {not_checkable}."},
     "report_statuses": {"en": "What the statuses mean", "id": "Arti setiap status"},
     "report_kinds": {"en": "A claim that is not checkable says why, in one of these kinds:",
                      "id": "Klaim yang tidak dapat diperiksa menyebutkan alasannya, dengan salah satu jenis berikut:"},
@@ -195,9 +337,9 @@ LABELS: dict[str, dict[str, str]] = {
     "acronym_PSU": {"en": "primary sampling unit (cluster)", "id": "primary sampling unit, unit sampel primer (klaster)"},
     "report_not_clean": {"en": "Claims not reproduced as worded, and why:",
                          "id": "Klaim yang tidak tereproduksi sebagaimana dirumuskan, dan alasannya:"},
-    "report_all_clean": {"en": "Every claim reproduces as stated.", "id": "Semua klaim tereproduksi sebagaimana dinyatakan."},
+    "report_all_clean": {"en": "Every claim reproduces as stated.", "id": "Semua klaim tereproduksi sebagaimana dirumuskan."},
     "report_contradicted_reason": {"en": "The paper gives {paper}; this run finds {reproduced}.",
-                                   "id": "Makalah menyebut {paper}; proses ini menghasilkan {reproduced}."},
+                                   "id": "Artikel menyebut {paper}; proses ini menghasilkan {reproduced}."},
     # the report page: key findings
     "report_findings": {"en": "Key findings", "id": "Temuan utama"},
     "report_no_findings": {"en": "No findings were recorded in this run (results/results.json is missing).",
@@ -211,24 +353,24 @@ LABELS: dict[str, dict[str, str]] = {
               "non-migrant, in percentage points, with its design-based 95 % confidence interval."
               " The test behind \"holds after Holm\" is on the log-odds scale (the odds ratio), the interval on the "
               "probability scale, so near the boundary an interval can touch 0 while the test holds, or the reverse.",
-        "id": "Penduduk berumur 15 tahun ke atas di {province}; {definition}. Persentase berbobot; selisih adalah migran "
+        "id": "Penduduk berumur 15 tahun ke atas di {province}; {definition}. Proporsi tertimbang; selisih adalah migran "
               "dikurangi bukan migran, dalam poin persentase, dengan selang kepercayaan 95 % berbasis desain survei."
-              " Uji di balik \"tetap bermakna setelah koreksi Holm\" dilakukan pada skala log-odds (rasio odds), sedangkan "
+              " Uji di balik \"tetap signifikan setelah koreksi Holm\" dilakukan pada skala log-odds (rasio odds), sedangkan "
               "selang kepercayaannya pada skala peluang, sehingga di dekat batas sebuah selang dapat menyentuh 0 padahal "
-              "ujinya bermakna, atau sebaliknya."},
+              "ujinya signifikan, atau sebaliknya."},
     "report_finance_scope_no_province": {
         "en": "Persons aged 15 and over; {definition}. Shares are weighted; a difference is migrant minus non-migrant, "
               "in percentage points, with its design-based 95 % confidence interval."
               " The test behind \"holds after Holm\" is on the log-odds scale (the odds ratio), the interval on the "
               "probability scale, so near the boundary an interval can touch 0 while the test holds, or the reverse.",
-        "id": "Penduduk berumur 15 tahun ke atas; {definition}. Persentase berbobot; selisih adalah migran dikurangi "
+        "id": "Penduduk berumur 15 tahun ke atas; {definition}. Proporsi tertimbang; selisih adalah migran dikurangi "
               "bukan migran, dalam poin persentase, dengan selang kepercayaan 95 % berbasis desain survei."
-              " Uji di balik \"tetap bermakna setelah koreksi Holm\" dilakukan pada skala log-odds (rasio odds), sedangkan "
+              " Uji di balik \"tetap signifikan setelah koreksi Holm\" dilakukan pada skala log-odds (rasio odds), sedangkan "
               "selang kepercayaannya pada skala peluang, sehingga di dekat batas sebuah selang dapat menyentuh 0 padahal "
-              "ujinya bermakna, atau sebaliknya."},
+              "ujinya signifikan, atau sebaliknya."},
     "report_province": {"en": "{name} (province {code})", "id": "{name} (provinsi {code})"},
     "report_proxy": {"en": "These are proxy data: the paper is about West Kalimantan (province 61).",
-                     "id": "Ini data pendekatan: makalah membahas Kalimantan Barat (provinsi 61)."},
+                     "id": "Ini data pendekatan: artikel membahas Kalimantan Barat (provinsi 61)."},
     "report_definition": {"en": "migrant definition {code}", "id": "definisi migran {code}"},
     "report_definition_named": {"en": "{meaning} (definition {code})", "id": "{meaning} (definisi {code})"},
     "report_finance_counts": {
@@ -376,7 +518,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report_cran_package": {"en": "CRAN package {package}, published {date}", "id": "paket CRAN {package}, terbit {date}"},
     "Illegal-migrant-worker, complaint, deportation and placement series, 2015-2026": {
         "en": "Illegal-migrant-worker, complaint, deportation and placement series, 2015-2026",
-        "id": "Seri pekerja migran ilegal, pengaduan, deportasi, dan penempatan, 2015-2026"},
+        "id": "Deret pekerja migran ilegal, pengaduan, deportasi, dan penempatan, 2015-2026"},
     "Entikong deportation batches (news reports)": {"en": "Entikong deportation batches (news reports)",
                                                     "id": "Gelombang deportasi melalui Entikong (pemberitaan)"},
     "Remittance and placement context": {"en": "Remittance and placement context",
@@ -393,7 +535,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_time": {"en": "time", "id": "waktu"},
     "col_parameters": {"en": "parameters", "id": "parameter"},
     "col_claim": {"en": "claim", "id": "klaim"},
-    "col_paper_value": {"en": "paper value", "id": "nilai makalah"},
+    "col_paper_value": {"en": "paper value", "id": "nilai artikel"},
     "col_reproduced_value": {"en": "reproduced value", "id": "nilai hasil reproduksi"},
     "col_caveat": {"en": "caveat / reason", "id": "catatan / alasan"},
     "col_evidence": {"en": "evidence", "id": "bukti"},
@@ -458,8 +600,190 @@ LABELS: dict[str, dict[str, str]] = {
     "outputs of an earlier run": {"en": "outputs of an earlier run",
                                   "id": "keluaran dari run sebelumnya"},
     "no outputs": {"en": "no outputs", "id": "tanpa keluaran"},
+    # the words of the annual series table (kalbar_border.border.timeseries.annual_pivot)
+    "pivot_not_found": {"en": "not found", "id": "tidak ditemukan"},
+    "pivot_disagree": {"en": "disagree", "id": "sumber berbeda"},
+    "pivot_unverified": {"en": "UNVERIFIED", "id": "BELUM TERVERIFIKASI"},
+    "pivot_caveat": {"en": "caveat", "id": "ada catatan"},
+    "pivot_partial": {"en": "partial", "id": "sebagian tahun"},
+    "pivot_multi": {"en": "multi", "id": "beberapa tahun"},
+    # the notes of the placements table (kalbar_border.border.context.placements)
+    "placements_gap": {"en": "gap ({ids})", "id": "celah data ({ids})"},
+    "placements_gap_no_row": {"en": "gap (no row)", "id": "celah data (tanpa baris)"},
+    "placements_conflicting": {"en": "conflicting values {values} ({ids})", "id": "nilai bertentangan {values} ({ids})"},
+    "placements_hedged": {"en": "possibly year-to-date per source notes",
+                          "id": "mungkin kumulatif sejak awal tahun menurut catatan sumber"},
+    "placements_national_missing": {"en": "national placements not found ({why})",
+                                    "id": "penempatan nasional tidak ditemukan ({why})"},
+    "placements_disagree": {"en": "tables disagree: border_series {b} ({b_ids}) vs macro_remittances {m} ({m_ids})",
+                            "id": "kedua tabel berbeda: border_series {b} ({b_ids}) vs macro_remittances {m} ({m_ids})"},
+    "placements_only_border": {"en": "border_series {b} ({b_ids}) vs macro_remittances {why}",
+                               "id": "border_series {b} ({b_ids}) vs macro_remittances {why}"},
+    "placements_only_macro": {"en": "macro_remittances {m} ({m_ids}) vs border_series {why}",
+                              "id": "macro_remittances {m} ({m_ids}) vs border_series {why}"},
+    "placements_neither": {"en": "West Kalimantan not found (border_series {b_why}; macro_remittances {m_why})",
+                           "id": "Kalimantan Barat tidak ditemukan (border_series {b_why}; macro_remittances {m_why})"},
+    # why a deportation batch is flagged (kalbar_border.border.deportations.flag_details)
+    "flag_detail_sex_over": {"en": "sex counts {sex} > total {total}", "id": "jumlah menurut jenis kelamin {sex} > total {total}"},
+    "flag_detail_reasons_over": {"en": "reason counts {reasons} > total {total}",
+                                 "id": "jumlah menurut alasan {reasons} > total {total}"},
+    "flag_detail_sex_mismatch": {"en": "sex counts {sex} != total {total}",
+                                 "id": "jumlah menurut jenis kelamin {sex} tidak sama dengan total {total}"},
+    "flag_detail_children_apart": {"en": " (male + female + children = total: children probably counted apart)",
+                                   "id": " (laki-laki + perempuan + anak = total: anak-anak kemungkinan dihitung terpisah)"},
+    "flag_detail_weekday": {"en": "weekday: {items}", "id": "nama hari: {items}"},
+    "flag_detail_weekday_item": {"en": "'{quoted}' but {date} was a {day}",
+                                 "id": "sumber menyebut hari {named}, padahal {date} adalah hari {day}"},
+    "flag_detail_weekday_said": {"en": "notes say weekday/date conflict",
+                                 "id": "catatan menyebut nama hari dan tanggal tidak cocok"},
+    "flag_detail_mixed": {"en": "figures include repatriated persons", "id": "angka mencakup orang yang direpatriasi"},
+    "flag_detail_precision": {"en": "date precision {precision}", "id": "ketelitian tanggal: {precision}"},
+    "flag_detail_date_doubt": {"en": "date doubtful per date_note", "id": "tanggal diragukan menurut date_note"},
+    "date_precision_month": {"en": "month", "id": "bulan"},
+    "date_precision_range": {"en": "range", "id": "rentang"},
+    "month_abbreviations": {"en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+                            "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des"},
+    "weekday_names": {"en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+                      "id": "Senin Selasa Rabu Kamis Jumat Sabtu Minggu"},
+    # codes shown in Indonesian tables as "label (code)" (kalbar_border.localize.CODED)
+    "code_group_migrant": {"en": "migrant", "id": "migran"},
+    "code_group_non_migrant": {"en": "non-migrant", "id": "bukan migran"},
+    "code_subgroup_sex": {"en": "sex", "id": "jenis kelamin"},
+    "code_subgroup_area": {"en": "area", "id": "wilayah"},
+    "code_subgroup_male": {"en": "male", "id": "laki-laki"},
+    "code_subgroup_female": {"en": "female", "id": "perempuan"},
+    "code_subgroup_rural": {"en": "rural", "id": "perdesaan"},
+    "code_subgroup_urban": {"en": "urban", "id": "perkotaan"},
+    "code_agreement_same": {"en": "same value", "id": "nilai sama"},
+    "code_agreement_disagree": {"en": "values differ", "id": "nilai berbeda"},
+    "code_agreement_only_border_series": {"en": "only in border_series", "id": "hanya di border_series"},
+    "code_agreement_only_macro": {"en": "only in macro_remittances", "id": "hanya di macro_remittances"},
+    "code_agreement_neither": {"en": "in neither table", "id": "tidak ada di kedua tabel"},
+    "code_period_year": {"en": "full year", "id": "setahun penuh"},
+    "code_period_partial_year": {"en": "part of a year", "id": "sebagian tahun"},
+    "code_period_multi_year": {"en": "several years", "id": "beberapa tahun"},
+    "code_flag_mixed_definitions": {"en": "mixed definitions", "id": "definisi bercampur"},
+    "code_flag_partial_year": {"en": "part of a year", "id": "sebagian tahun"},
+    "code_flag_second_hand": {"en": "second-hand source", "id": "sumber tangan kedua"},
+    "code_flag_self_contradiction": {"en": "source contradicts itself", "id": "sumber bertentangan dengan dirinya sendiri"},
+    "code_flag_unverified": {"en": "not verified", "id": "belum terverifikasi"},
+    "code_flag_vintage": {"en": "several vintages", "id": "beberapa vintase"},
+    # notes the code writes into tables (kalbar_border.localize.local_text; keyed by the English text or a pattern)
+    "note_perfect_prediction": {"en": "{n} persons with {variable} = {value} left out: all have {indicator} = {y} "
+                                      "(perfect prediction)",
+                                "id": "{n} orang dengan {variable} = {value} dikeluarkan: semuanya memiliki {indicator} = "
+                                      "{y} (prediksi sempurna)"},
+    "note_wdi_snapshot": {"en": "World Bank WDI, {date} (snapshot commit date), commit {commit}",
+                          "id": "WDI Bank Dunia, {date} (tanggal commit snapshot), commit {commit}"},
+    "note_zero_cell": {"en": "every {group} has indicator = {y} (zero cell)",
+                       "id": "setiap {group} memiliki indikator = {y} (sel nol)"},
+    "no design-based test (a share is 0 or 1)": {"en": "no design-based test (a share is 0 or 1)",
+                                                  "id": "tidak ada uji berbasis desain (salah satu proporsi bernilai 0 atau 1)"},
+    "difference CI by MOVER": {"en": "difference CI by MOVER", "id": "selang selisih dengan metode MOVER"},
+    "design-based t-test of the log odds ratio (df = PSUs - strata - 1, as svyglm)": {
+        "en": "design-based t-test of the log odds ratio (df = PSUs - strata - 1, as svyglm)",
+        "id": "uji t berbasis desain atas log rasio odds (derajat bebas = PSU - strata - 1, seperti svyglm)"},
+    "batches found in news reports, not all batches of the year": {
+        "en": "batches found in news reports, not all batches of the year",
+        "id": "gelombang yang ditemukan dalam pemberitaan, bukan seluruh gelombang tahun itu"},
+    "low (second-hand, unknown base)": {"en": "low (second-hand, unknown base)",
+                                        "id": "rendah (tangan kedua, penyebut tidak diketahui)"},
+    # units of the raw tables (keyed by the English text)
+    **{unit: {"en": unit, "id": said} for unit, said in {
+        "IDR": "rupiah", "IDR or US$": "rupiah atau US$", "billion IDR": "miliar rupiah",
+        "billion IDR (June 2012, 700 transfers)": "miliar rupiah (Juni 2012, 700 transfer)",
+        "billion IDR per year": "miliar rupiah per tahun", "cases": "kasus", "complaints": "pengaduan",
+        "complaints (UNVERIFIED)": "pengaduan (BELUM TERVERIFIKASI)", "current US$": "US$ harga berlaku",
+        "million persons": "juta orang", "path coefficient (beta)": "koefisien jalur (beta)", "percent": "persen",
+        "percent (index)": "persen (indeks)", "percent (index, rounded as quoted)": "persen (indeks, dibulatkan seperti kutipan)",
+        "percent change 2020->2021": "persentase perubahan 2020->2021", "percent of GDP": "persen terhadap PDB",
+        "percent of estimated remittance flow (about)": "persen dari perkiraan arus remitansi (kira-kira)",
+        "percent of remittances": "persen dari remitansi", "percent of remittances sent": "persen dari remitansi yang dikirim",
+        "persons (1 Jan-27 Feb 2024)": "orang (1 Jan-27 Feb 2024)",
+        "persons (1 Jan-4 May 2024)": "orang (1 Jan-4 Mei 2024)", "persons (20 Mar-28 Jun 2021)": "orang (20 Mar-28 Jun 2021)",
+        "persons (H1 2020)": "orang (semester I 2020)", "persons (H1 2021)": "orang (semester I 2021)",
+        "persons (Jan-26 Apr 2021)": "orang (Jan-26 Apr 2021)", "persons (Jan-Feb 2026)": "orang (Jan-Feb 2026)",
+        "persons (Jan-Jul 2019)": "orang (Jan-Jul 2019)", "persons (Jan-Oct 2016)": "orang (Jan-Okt 2016)",
+        "persons (Mar-5 Nov 2020)": "orang (Mar-5 Nov 2020)", "persons (cumulative year-to-date)": "orang (kumulatif sejak awal tahun)",
+        "persons (lower bound, to 19 Sep 2021)": "orang (batas bawah, sampai 19 Sep 2021)",
+        "persons (to 25 Oct 2025)": "orang (sampai 25 Okt 2025)", "persons (to 28 Mar 2022)": "orang (sampai 28 Mar 2022)",
+        "trillion IDR": "triliun rupiah"}.items()},
+    # series names of macro_remittances (keyed by the English text)
+    **{name: {"en": name, "id": said} for name, said in {
+        "BI estimated stock of Indonesian migrant workers abroad": "perkiraan BI jumlah pekerja migran Indonesia di luar negeri",
+        "BI remittances of Indonesian migrant workers (remitansi PMI), total": "remitansi PMI menurut BI, total",
+        "BI remittances of Indonesian migrant workers, half-year": "remitansi PMI menurut BI, setengah tahun",
+        "BI remittances of PMI from Malaysia": "remitansi PMI dari Malaysia menurut BI",
+        "BP2MI placements of Indonesian migrant workers (penempatan PMI)": "penempatan PMI menurut BP2MI",
+        "BP2MI placements to Malaysia": "penempatan BP2MI ke Malaysia",
+        "BP3MI Kalbar placements of PMI (origin West Kalimantan)": "penempatan PMI menurut BP3MI Kalbar (asal Kalimantan Barat)",
+        "BPS_stated remittances share of GDP (range, last five years)":
+            "proporsi remitansi terhadap PDB menurut pernyataan BPS (rentang, lima tahun terakhir)",
+        "Deportations/returns of Indonesian workers via West Kalimantan border":
+            "deportasi/pemulangan pekerja Indonesia melalui perbatasan Kalimantan Barat",
+        "Illegal migrant workers recorded by Indonesia (as reported in Anggita et al.)":
+            "pekerja migran ilegal yang dicatat Indonesia (menurut Anggita dkk.)",
+        "Illegal migrant workers recorded by Malaysia (as reported in Anggita et al.)":
+            "pekerja migran ilegal yang dicatat Malaysia (menurut Anggita dkk.)",
+        "Indonesians working abroad (World Bank estimate)": "WNI yang bekerja di luar negeri (perkiraan Bank Dunia)",
+        "KNOMAD bilateral remittance estimate, Malaysia -> Indonesia": "perkiraan remitansi bilateral KNOMAD, Malaysia -> Indonesia",
+        "KNOMAD/World Bank estimate as reported (personal remittances received)":
+            "perkiraan KNOMAD/Bank Dunia sebagaimana diberitakan (remitansi personal yang diterima)",
+        "Remittances of PMI in rupiah (as stated by BP2MI/KemenP2MI)": "remitansi PMI dalam rupiah (menurut BP2MI/KemenP2MI)",
+        "Remittances of PMI to West Kalimantan (quarter)": "remitansi PMI ke Kalimantan Barat (triwulan)",
+        "Remittances of registered PMI from West Kalimantan (annual, stated)":
+            "remitansi PMI terdaftar asal Kalimantan Barat (tahunan, sebagaimana dinyatakan)",
+        "WDI_BX.TRF.PWKR.CD.DT personal remittances received": "WDI_BX.TRF.PWKR.CD.DT remitansi personal yang diterima",
+        "WDI_BX.TRF.PWKR.DT.GD.ZS personal remittances received (% of GDP)":
+            "WDI_BX.TRF.PWKR.DT.GD.ZS remitansi personal yang diterima (% terhadap PDB)",
+        "WDI_NY.GDP.MKTP.CD GDP (for computing remittances % GDP)":
+            "WDI_NY.GDP.MKTP.CD PDB (untuk menghitung remitansi % PDB)"}.items()},
+    # what each border series counts, as border_series defines it (keyed by the English text)
+    **{text: {"en": text, "id": said} for text, said in {
+        "Complaints (pengaduan) about Indonesian migrant workers received by BP2MI, all placement countries, calendar year":
+            "Pengaduan tentang pekerja migran Indonesia yang diterima BP2MI, semua negara penempatan, tahun kalender",
+        "BP2MI complaints from PMI whose placement country is Malaysia":
+            "Pengaduan ke BP2MI dari PMI yang negara penempatannya Malaysia",
+        "Indonesian citizens deported by Malaysian Immigration (Jabatan Imigresen) from Sarawak, KJRI Kuching records "
+        "(deportations go via ICQS Tebedu - PLBN Entikong)":
+            "WNI yang dideportasi Imigrasi Malaysia (Jabatan Imigresen) dari Sarawak, catatan KJRI Kuching (deportasi "
+            "melalui ICQS Tebedu - PLBN Entikong)",
+        "Registered PMI placements processed by BP3TKI/UPT BP2MI/BP3MI Pontianak (Kalbar)":
+            "Penempatan PMI terdaftar yang diproses BP3TKI/UPT BP2MI/BP3MI Pontianak (Kalbar)",
+        "KJRI Kuching cumulative count of WNI/PMI-B deported by Jabatan Imigresen Sarawak, period: Jan-Mar 2023":
+            "Hitungan kumulatif KJRI Kuching atas WNI/PMI-B yang dideportasi Jabatan Imigresen Sarawak, periode Jan-Mar 2023",
+        "WNI deported from Malaysia via Entikong, BP2MI Entikong data":
+            "WNI yang dideportasi dari Malaysia melalui Entikong, data BP2MI Entikong",
+        "WNI deportees facilitated through PLBN Entikong in 2023 (BNPP monitoring with immigration & health quarantine)":
+            "Deportan WNI yang difasilitasi melalui PLBN Entikong pada 2023 (pemantauan BNPP bersama imigrasi dan "
+            "karantina kesehatan)",
+        "Problem WNI/PMI returned via PLBN Entikong in 2022 (BP3MI Kalbar)":
+            "WNI/PMI bermasalah yang dipulangkan melalui PLBN Entikong pada 2022 (BP3MI Kalbar)",
+        "WNI returned via PLBN Entikong Jan-Jul 2019 incl. deportation, repatriation, sick and deceased (P4TKI Entikong)":
+            "WNI yang dipulangkan melalui PLBN Entikong Jan-Jul 2019, termasuk deportasi, repatriasi, sakit, dan "
+            "meninggal (P4TKI Entikong)",
+        "'PMIB' entering via PLBN Entikong counted by the border COVID task force (total crossers 8,081)":
+            "'PMIB' yang masuk melalui PLBN Entikong menurut hitungan Satgas COVID-19 perbatasan (total pelintas 8.081)",
+        "WNI/PMI returned with problems in 2022 via PLBN Entikong and Supadio airport (BP3MI Kalbar)":
+            "WNI/PMI bermasalah yang dipulangkan pada 2022 melalui PLBN Entikong dan Bandara Supadio (BP3MI Kalbar)",
+        "PMI returns (deportation or repatriation) facilitated by BP2MI Kalbar in 2020":
+            "Pemulangan PMI (deportasi atau repatriasi) yang difasilitasi BP2MI Kalbar pada 2020",
+        "Problem PMI whose return was facilitated by UPT BP2MI Pontianak, Jan-Jun 2020":
+            "PMI bermasalah yang pemulangannya difasilitasi UPT BP2MI Pontianak, Jan-Jun 2020",
+        "PMI deported by Malaysia, H1 2020, facilitated by UPT BP2MI Pontianak":
+            "PMI yang dideportasi Malaysia, semester I 2020, difasilitasi UPT BP2MI Pontianak",
+        "'More than 2,000' PMI Terkendala (deported by Malaysia or via KJRI Kuching) facilitated by UPT BP2MI "
+        "Pontianak in 2021":
+            "'Lebih dari 2.000' PMI Terkendala (dideportasi Malaysia atau melalui KJRI Kuching) yang difasilitasi UPT "
+            "BP2MI Pontianak pada 2021"}.items()},
     # column headings of the tables the notebooks show (kalbar_border.localize.table): col_<column>
     "col_value": {"en": "value", "id": "nilai"},
+    "col_table": {"en": "table", "id": "tabel"},
+    "col_flag": {"en": "flag", "id": "penanda"},
+    "col_date": {"en": "date", "id": "tanggal"},
+    "col_date_precision": {"en": "date precision", "id": "ketelitian tanggal"},
+    "col_parameter": {"en": "parameter", "id": "parameter"},
+    "col_why": {"en": "why", "id": "alasan"},
     "col_year": {"en": "year", "id": "tahun"},
     "col_series": {"en": "series", "id": "deret"},
     "col_unit": {"en": "unit", "id": "satuan"},
@@ -502,6 +826,9 @@ LABELS: dict[str, dict[str, str]] = {
     "col_male": {"en": "male", "id": "laki-laki"},
     "col_female": {"en": "female", "id": "perempuan"},
     "col_children": {"en": "children", "id": "anak-anak"},
+    "col_male_n": {"en": "male, number", "id": "laki-laki, angka"},
+    "col_female_n": {"en": "female, number", "id": "perempuan, angka"},
+    "col_children_n": {"en": "children, number", "id": "anak-anak, angka"},
     "col_flag_detail": {"en": "why flagged", "id": "alasan penanda"},
     "col_batches_found": {"en": "batches found", "id": "gelombang ditemukan"},
     "col_persons": {"en": "persons", "id": "orang"},
@@ -563,9 +890,9 @@ LABELS: dict[str, dict[str, str]] = {
     "col_small_group": {"en": "small group", "id": "kelompok kecil"},
     "col_fewest_events": {"en": "fewest events", "id": "kejadian paling sedikit"},
     "col_few_events": {"en": "too few events", "id": "kejadian terlalu sedikit"},
-    "col_significant_holm": {"en": "holds after Holm (family)", "id": "bermakna setelah koreksi Holm (keluarga)"},
+    "col_significant_holm": {"en": "holds after Holm (family)", "id": "signifikan setelah koreksi Holm (keluarga)"},
     "col_significant_holm_dataset": {"en": "holds after Holm (survey)",
-                                     "id": "bermakna setelah koreksi Holm (seluruh survei)"},
+                                     "id": "signifikan setelah koreksi Holm (seluruh survei)"},
     "col_test": {"en": "test", "id": "uji"},
     "col_n_ame": {"en": "n (average marginal effect)", "id": "n (efek marginal rata-rata)"},
     "col_covariates": {"en": "covariates", "id": "kovariat"},
@@ -803,9 +1130,9 @@ LABELS: dict[str, dict[str, str]] = {
         ],
         "id": [
             "**Data.** {licensed.survey} ({licensed.year}), satu baris per {unit}, diberikan oleh peneliti dengan lisensi "
-            "BPS, checksum {licensed.file_sha256_short}. Berkas itu bukan bagian dari kompendium dan pembaca yang tidak "
+            "BPS, nilai hash {licensed.file_sha256_short}. Berkas itu bukan bagian dari kompendium dan pembaca yang tidak "
             "memilikinya tidak dapat menjalankan ulang angka-angka ini; catatan proses dan laporan menyebut berkas itu "
-            "dengan checksum-nya.",
+            "dengan nilai hash-nya.",
             "**Uji.** {licensed.tests:n} uji (setiap butir menurut setiap definisi migran dalam peta) membentuk satu "
             "keluarga Holm, yang ditetapkan sebelum berkas berlisensi mana pun dilihat; {licensed.holding:n} perbedaan "
             "bertahan (nilai p Holm di bawah {alpha}, dan tanpa penanda kelompok kecil, kejadian sedikit, atau derajat "
@@ -888,7 +1215,7 @@ LABELS: dict[str, dict[str, str]] = {
                "threshold is stated with its reason, and every series value is shown so a reader can apply another. A "
                "status judges the article's claims against public figures that stand in for its unpublished data; it "
                "is not a verdict on those data."],
-        "id": ["**Yang bertahan.** Dari {total:n} klaim dalam abstrak, {reproduced:n} tereproduksi sebagaimana dirumuskan. "
+        "id": ["**Yang bertahan.** Dari {total:n} klaim dalam abstrak, yang tereproduksi sebagaimana dirumuskan berjumlah {reproduced:n}. "
                "{number_traced_meaning_differs:n} angkanya terlacak ke sumber yang menghitung hal lain (C3a: angka artikel "
                "untuk 2019 adalah jumlah pengaduan ke BP2MI, Badan Pelindungan Pekerja Migran Indonesia, bukan jumlah "
                "pekerja ilegal), {partly_supported:n} didukung sebagian karena deret-deret yang mungkin dimaksud tidak "

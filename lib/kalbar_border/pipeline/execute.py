@@ -293,9 +293,13 @@ def execute_notebook(job: Job) -> dict:
                 with _stderr_to(build / "logs" / f"{nb.name}.log"):
                     executed = _execute(nb, params, pending_nb, job.kernel, job.timeout, token)
                 _portable_record(executed, nb, pending_nb)
-                from ..report import notebook_html
+                from ..figures.labels import LANGS
+                from ..report import notebook_html, notebook_page
 
-                atomic.write_text(build / "html" / f"{nb.name}.html", notebook_html(executed, params.get("LANG", "en")))
+                # A page per language, whatever LANG the run had: the Indonesian report links pages
+                # with the Indonesian narrative after any run.
+                for lang in LANGS:
+                    atomic.write_text(build / "html" / notebook_page(nb.name, lang), notebook_html(executed, lang))
             finally:
                 for var, value in saved.items():
                     if value is None:
@@ -336,7 +340,7 @@ def _commit(job: Job, token: str, seconds: float) -> dict:
     next run (:func:`recover_commits`), so each notebook's outputs are all old or all new."""
     nb = job.nb
     pending = _pending_files(token)
-    expected = set(job.outputs) | {f"build/notebooks/{nb.name}.ipynb", f"build/html/{nb.name}.html"}
+    expected = set(job.outputs) | {f for f in nb.build_files() if not f.startswith("build/runs/")}
     missing, extra = sorted(expected - set(pending)), sorted(set(pending) - expected)
     if missing or extra:
         said = "; ".join(([f"did not write {', '.join(missing)}"] if missing else []) +

@@ -127,7 +127,9 @@ class Notebook:
 
     def build_files(self) -> list[str]:
         """What every run of the notebook writes under ``build/``."""
-        return [f"build/notebooks/{self.name}.ipynb", f"build/html/{self.name}.html", f"build/runs/{self.name}.json"]
+        # one page per language (kalbar_border.report.notebook_page), named here without importing it
+        return [f"build/notebooks/{self.name}.ipynb", f"build/html/{self.name}.html", f"build/html/{self.name}.id.html",
+                f"build/runs/{self.name}.json"]
 
 
 def discover(folder: Path | None = None) -> list[Notebook]:
