@@ -13,7 +13,7 @@ export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DAT
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup reproduce test lab kernel-user clean import-sources golden bench bench-scale student
+.PHONY: help setup reproduce verify test lab kernel-user clean import-sources golden bench bench-scale student
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,9 @@ setup: $(STAMP) ## Create .venv, install the pinned packages and register the Ju
 
 reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", ONLY=03, FORCE=1, TIMEOUT=600 s per cell); report in build/index.html
 	$(PY) -m kalbar_border.workflow $(if $(FORCE),--force) $(foreach n,$(ONLY),--only $(n)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(PARAMS)
+
+verify: $(STAMP) ## Rerun into a temporary folder and compare with the committed reference outputs (results/, figures/); one line per difference
+	$(PY) -m kalbar_border.verify
 
 test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval)
 	$(PY) -m pytest

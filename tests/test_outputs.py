@@ -49,7 +49,7 @@ def test_figures_exist_in_both_languages_with_sidecars(pipeline_run):
         en, id_ = folder / f"{stem}_en.png", folder / f"{stem}_id.png"
         assert en.is_file() and id_.is_file() and sha256_file(en) != sha256_file(id_)
         sidecar = json.loads((folder / f"{stem}_en.json").read_text())
-        assert sidecar["notebook"] and sidecar["inputs"] and sidecar["source_line"] and sidecar["git_commit"]
+        assert sidecar["notebook"] and sidecar["inputs"] and sidecar["source_line"] and "git_commit" not in sidecar
         assert sidecar["files"]["png"]["sha256"] == sha256_file(en)
 
 

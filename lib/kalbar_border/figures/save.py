@@ -83,8 +83,7 @@ def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters:
         "notebook": notebook, "parameters": parameters, "inputs": input_hashes(inputs),
         "files": {ext: {"path": f"figures/{stem}.{ext}", "sha256": hashlib.sha256(data).hexdigest()}
                   for ext, data in written.items()},
-        "git_commit": paths.git_commit(),
-    }
+    }  # no commit id: the sidecar is a committed reference output, and build/manifest.json records the commit
     write_json(out / f"{stem}.json", sidecar)
     return sidecar, written["png"]
 

@@ -1,0 +1,60 @@
+"""The committed reference outputs (issue 24): they match what this code makes, and
+``make verify`` names every file that does not, in one line each."""
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from kalbar_border import paths, verify
+
+
+def _copy_references(dest):
+    for rel in verify.reference_files(paths.ROOT):
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(paths.ROOT / rel, dest / rel)
+    return dest
+
+
+def test_the_committed_references_are_what_this_code_makes(pipeline_run):
+    """A change that moves a result must update the references in the same commit (make reproduce,
+    then commit results/ and figures/)."""
+    failures, _ = verify.compare(paths.ROOT, pipeline_run[0])
+    assert failures == [], "\n".join(failures)
+    assert len(verify.reference_files(paths.ROOT)) > 60
+
+
+def test_a_reference_changed_by_hand_fails_with_one_line(tmp_path, pipeline_run):
+    refs = _copy_references(tmp_path / "refs")
+    claims = refs / "results" / "claims.csv"
+    claims.write_text(claims.read_text().replace("not_checkable", "reproduced", 1))
+    done = subprocess.run([sys.executable, "-m", "kalbar_border.verify", "--run", str(pipeline_run[0]),
+                           "--references", str(refs)], capture_output=True, text=True)
+    assert done.returncode == 1
+    lines = [ln for ln in done.stderr.splitlines() if not ln.startswith("verify:")]
+    assert len(lines) == 1 and lines[0].startswith("differs: results/claims.csv: row ")
+    assert "column status: 'not_checkable' instead of 'reproduced'" in lines[0]
+
+
+def test_last_digit_differences_pass_within_tolerance_and_larger_ones_fail():
+    ref = b"indicator,share\nsavings,0.35712345678901\n"
+    assert verify.compare_file("results/x.csv", ref, ref) == ("identical", "")
+    assert verify.compare_file("results/x.csv", ref, b"indicator,share\nsavings,0.35712345678902\n")[0] == "within_tolerance"
+    verdict, detail = verify.compare_file("results/x.csv", ref, b"indicator,share\nsavings,0.3572\n")
+    assert verdict == "differs" and detail == "row 1, column share: '0.3572' instead of '0.35712345678901'"
+    assert verify.compare_file("results/x.json", b'{"a": {"b": 1.0}}', b'{"a": {"b": 1.0000000000001}}')[0] == "within_tolerance"
+    assert verify.compare_file("results/x.json", b'{"a": {"b": 1}}', b'{"a": {"c": 1}}') == ("differs", "key a.b missing")
+    assert verify.compare_file("figures/x.png", b"\x89PNG1", b"\x89PNG2")[0] == "differs"
+
+
+@pytest.mark.parametrize("change", ["missing", "new"])
+def test_missing_and_unexpected_files_are_named(tmp_path, pipeline_run, change):
+    refs = _copy_references(tmp_path / "refs")
+    if change == "missing":
+        (refs / "results" / "placements.csv").unlink()
+        expected = "new: results/placements.csv"
+    else:
+        (refs / "results" / "extra.csv").write_text("a\n1\n")
+        expected = "missing: results/extra.csv"
+    failures, _ = verify.compare(refs, pipeline_run[0])
+    assert len(failures) == 1 and failures[0].startswith(expected)
