@@ -13,16 +13,22 @@ export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DAT
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup reproduce test lab kernel-user clean import-sources golden bench bench-scale student
+.PHONY: help setup lock reproduce test lab kernel-user clean import-sources golden bench bench-scale student
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-# uv installs the same pins as pip in seconds instead of minutes (a class of thirty waits for it):
-# taken from the PATH, else bootstrapped into .venv with pip; plain pip when neither works. Bytecode is
-# compiled at install, as pip does: with PYTHONDONTWRITEBYTECODE set (CI) every kernel would compile its imports.
-UV_VERSION := 0.13.8
+# Every package comes from requirements.lock, pinned with its sha256 hashes (--require-hashes):
+# a file re-uploaded or tampered with on the index fails the install instead of installing
+# silently. uv installs the lock in seconds instead of minutes (a class of thirty waits for it):
+# taken from the PATH, else bootstrapped into .venv with pip from requirements-uv.lock (hashed
+# too); plain pip installs the same lock when neither works. The editable install builds with
+# the lock's setuptools (--no-build-isolation), so nothing unhashed is fetched for it either.
+# Bytecode is compiled at install, as pip does: with PYTHONDONTWRITEBYTECODE set (CI) every
+# kernel would compile its imports.
 UV := $(VENV)/bin/uv
+LOCK := requirements.lock
+UV_LOCK := requirements-uv.lock
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
 # The kernel finds the data by itself (kalbar_border.paths.cache_dir); its spec only fixes the hash
 # seed. A data folder in the spec would override the COMPENDIUM_DATA_DIR a run was started with.
@@ -31,23 +37,31 @@ KERNEL_SPEC := --name $(KERNEL) --display-name "Python (kalbar-border)" --env PY
 # The stamp is written last and checked first: a .venv without it is a set-up cut short (Ctrl-C in
 # `python -m venv`, or in the middle of an install), which is rebuilt from scratch rather than
 # patched, so an interrupted set-up never leaves an environment other than the pinned one. An
-# update (requirements changed) removes the stamp before it starts, for the same reason.
-$(STAMP): requirements.txt constraints.txt pyproject.toml
+# update (lock changed) removes the stamp before it starts, for the same reason.
+$(STAMP): $(LOCK) $(UV_LOCK) pyproject.toml
 	@if test -e $(VENV) && ! test -e $(STAMP); then \
 		echo "note: $(VENV) is incomplete (its set-up was interrupted); building it again"; rm -rf $(VENV); fi
 	@rm -f $(STAMP)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@test -x $(UV) || { command -v uv >/dev/null 2>&1 && ln -sf "$$(command -v uv)" $(UV); } \
-		|| $(PIP_INSTALL) uv==$(UV_VERSION) >/dev/null 2>&1 || echo "note: uv not available; installing with pip (slower)"
-	@if test -x $(UV) && $(UV) pip install --quiet --compile-bytecode --python $(PY) -r requirements.txt -c constraints.txt; then \
-		$(UV) pip install --quiet --python $(PY) --no-deps -e .; \
+		|| $(PIP_INSTALL) --require-hashes -r $(UV_LOCK) >/dev/null 2>&1 || echo "note: uv not available; installing with pip (slower)"
+	@if test -x $(UV) && $(UV) pip install --quiet --compile-bytecode --python $(PY) --require-hashes -r $(LOCK); then \
+		$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .; \
 	else \
-		$(PIP_INSTALL) -r requirements.txt -c constraints.txt && $(PIP_INSTALL) --no-deps -e .; \
+		$(PIP_INSTALL) --require-hashes -r $(LOCK) && $(PIP_INSTALL) --no-deps --no-build-isolation -e .; \
 	fi
 	$(PY) -m ipykernel install --sys-prefix $(KERNEL_SPEC) >/dev/null
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv, install the pinned packages and register the Jupyter kernel (once)
+setup: $(STAMP) ## Create .venv, install the locked packages (hashes checked) and register the Jupyter kernel (once)
+
+# uv keeps the versions already in the lock unless requirements.txt asks for others, so a new pin
+# changes only what it must. Universal: one lock for Linux, macOS and Windows (markers say which
+# platform needs what); 3.11.5 is the oldest Python the pinned packages accept.
+LOCK_COMPILE = $(UV) pip compile --quiet --universal --python-version 3.11.5 --generate-hashes --custom-compile-command "make lock"
+lock: $(STAMP) ## Maintainers only: after editing requirements.txt, rewrite requirements.lock (and requirements-uv.lock) with hashes
+	$(LOCK_COMPILE) requirements.txt -o $(LOCK)
+	echo "uv==$$($(UV) --version | cut -d' ' -f2)" | $(LOCK_COMPILE) - -o $(UV_LOCK)
 
 reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", ONLY=03, FORCE=1, TIMEOUT=600 s per cell); report in build/index.html
 	$(PY) -m kalbar_border.workflow $(if $(FORCE),--force) $(foreach n,$(ONLY),--only $(n)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(PARAMS)
