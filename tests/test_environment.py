@@ -79,7 +79,7 @@ def test_lock_pins_every_requirement_at_its_version():
 
 
 def test_every_locked_package_carries_its_hashes():
-    for filename in ("requirements.lock", "requirements-uv.lock"):
+    for filename in ("requirements.lock", "requirements-bootstrap.lock"):
         entries = lock_entries(filename)
         assert entries, f"{filename}: no entries"
         unhashed = [name for name, (_, _, hashes) in entries.items() if hashes == 0]
@@ -98,8 +98,14 @@ def test_setup_installs_from_the_lock_with_hashes_required():
         if "-e ." in line:
             assert "--no-deps" in line and "--no-build-isolation" in line, line
         else:
-            assert "--require-hashes" in line and re.search(r"-r \$\((UV_)?LOCK\)", line), line
+            assert "--require-hashes" in line and re.search(r"-r \$\((BOOTSTRAP_)?LOCK\)", line), line
     assert "requirements.txt" not in "".join(installs)
+
+
+def test_bootstrap_lock_pins_what_the_makefile_names():
+    pins = re.search(r"^BOOTSTRAP_PINS := (.*)$", (paths.ROOT / "Makefile").read_text(), re.M).group(1).split()
+    locked = {name: version for name, (version, _, _) in lock_entries("requirements-bootstrap.lock").items()}
+    assert locked == dict(pin.split("==") for pin in pins), "requirements-bootstrap.lock is stale; run make lock"
 
 
 def test_this_environment_is_the_lock():
@@ -110,7 +116,7 @@ def test_this_environment_is_the_lock():
     wanted = {name: version for name, (version, marker, _) in lock_entries().items()
               if marker is None or Marker(marker).evaluate()}
     # pip and the project itself are not in the lock: the venv brings pip, and the project is
-    # installed editable from this checkout; uv is pinned in requirements-uv.lock.
+    # installed editable from this checkout; uv (and pip's fallback) in requirements-bootstrap.lock.
     ours = {"pip", "kalbar-border", "uv"}
     installed = {_name(d.metadata["Name"]): d.version for d in metadata.distributions(path=sys.path)}
     installed = {n: v for n, v in installed.items() if n not in ours}

@@ -4,4 +4,8 @@ Penanganan Buruh Migran Ilegal ... di Kalimantan Barat* (Jurnal Ketahanan Nasion
 Every path is resolved by :mod:`kalbar_border.paths`; every error meant for a user is a
 :class:`kalbar_border.errors.CompendiumError` with a one-line message.
 """
-__version__ = "0.1.0"
+from importlib.metadata import version as _version
+
+#: The compendium's version: pyproject.toml's, read from the installed package's metadata (one
+#: place; `make release` writes it there and into CITATION.cff and .zenodo.json).
+__version__ = _version("kalbar-border")

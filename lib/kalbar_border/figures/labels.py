@@ -160,6 +160,30 @@ LABELS: dict[str, dict[str, str]] = {
     "report_rerun_test": {"en": "the test suite", "id": "rangkaian uji"},
     "report_rerun_lab": {"en": "open the notebooks in JupyterLab", "id": "membuka notebook di JupyterLab"},
     "report_other_language": {"en": "Bahasa Indonesia", "id": "English"},
+    "report_rights": {"en": "Rights", "id": "Hak penggunaan"},
+    "report_rights_code": {
+        "en": "The compendium's code is under the MIT licence (LICENSE); its text and figures under CC BY 4.0 "
+              "(LICENSE-TEXT-FIGURES.md).",
+        "id": "Kode kompendium berlisensi MIT (LICENSE); teks dan gambarnya berlisensi CC BY 4.0 "
+              "(LICENSE-TEXT-FIGURES.md)."},
+    "report_rights_figures": {
+        "en": "Transcribed figures ({datasets}): the numbers are facts, each cited to the page it was read from; the "
+              "compilation (selection, arrangement, tidy columns, notes) is under CC BY 4.0; each cited page keeps its "
+              "publisher's terms, which this licence does not change.",
+        "id": "Angka yang ditranskripsi ({datasets}): angka adalah fakta, masing-masing dikutip dari halaman tempat angka itu "
+              "dibaca; kompilasinya (pemilihan, susunan, kolom rapi, catatan) berlisensi CC BY 4.0; setiap halaman yang "
+              "dikutip tetap tunduk pada ketentuan penerbitnya, yang tidak diubah oleh lisensi ini."},
+    "report_rights_microdata": {
+        "en": "BPS microdata ({datasets}): the data belong to Badan Pusat Statistik and are used under BPS's terms of use "
+              "for its data; they are not redistributed here but downloaded from the two CRAN packages, whose GPL-3 "
+              "licence covers the packages, not the data. Microdata of other provinces are obtained from BPS under "
+              "its own licence.",
+        "id": "Data mikro BPS ({datasets}): datanya milik Badan Pusat Statistik dan digunakan menurut ketentuan penggunaan "
+              "data BPS; data itu tidak didistribusikan ulang di sini tetapi diunduh dari dua paket CRAN, yang lisensi "
+              "GPL-3-nya berlaku untuk paketnya, bukan untuk datanya. Data mikro provinsi lain diperoleh dari BPS "
+              "menurut lisensi BPS sendiri."},
+    "report_footer": {"en": "kalbar-border compendium, version {version}; cite it with CITATION.cff.",
+                      "id": "Kompendium kalbar-border, versi {version}; sitasi melalui CITATION.cff."},
     "report_contents": {"en": "Contents", "id": "Isi"},
     # the report page: the opening summary
     "report_summary_sentence": {
