@@ -126,7 +126,8 @@ def release(root: Path, version: str, day: str, test_command: list[str]) -> str:
     git(root, "commit", "--quiet", "-m", f"Release {version}: version and date in pyproject.toml, CITATION.cff, "
                                          f".zenodo.json and the changelog")
     tag = f"v{version}"
-    git(root, "tag", "--annotate", tag, "-m", f"kalbar-border {version} ({day})\n\n{notes}\n")
+    # verbatim: the default clean-up would drop the changelog's "### Added" headings as comments
+    git(root, "tag", "--annotate", "--cleanup=verbatim", tag, "-m", f"kalbar-border {version} ({day})\n\n{notes}\n")
     return tag
 
 
