@@ -579,7 +579,7 @@ def _figures(figures_dir: Path, current: set[str], lang: str = "en") -> str:
 
 def _provenance(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The provenance table with its headers, texts, row counts and statuses in ``lang``."""
-    local = {column: [local_text(v, lang) for v in table[column]] for column in ("title", "source", "status") if column in table}
+    local = {column: [local_text(v, lang) for v in table[column]] for column in ("title", "source", "licence", "status") if column in table}
     if "rows" in table:
         local["rows"] = ["" if pd.isna(v) else number_text(v, lang) for v in table["rows"]]
     return headings(table.assign(**local), lang)
