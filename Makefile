@@ -13,16 +13,26 @@ export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DAT
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup reproduce verify test lab kernel-user clean import-sources golden bench bench-scale student
+.PHONY: help setup lock release reproduce verify test lab kernel-user clean import-sources golden bench bench-scale student
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-# uv installs the same pins as pip in seconds instead of minutes (a class of thirty waits for it):
-# taken from the PATH, else bootstrapped into .venv with pip; plain pip when neither works. Bytecode is
-# compiled at install, as pip does: with PYTHONDONTWRITEBYTECODE set (CI) every kernel would compile its imports.
-UV_VERSION := 0.13.8
+# Every package comes from requirements.lock, pinned with its sha256 hashes (--require-hashes):
+# a file re-uploaded or tampered with on the index fails the install instead of installing
+# silently. uv installs the lock in seconds instead of minutes (a class of thirty waits for it):
+# taken from the PATH, else bootstrapped into .venv from requirements-bootstrap.lock (uv and a
+# recent pip, hashed too); pip installs the same lock when uv does not work. The pip a venv comes
+# with (23.2 on Python 3.11) refuses a hashed lock whose packages ask for extras of another
+# (jupyter-events: jsonschema[format-nongpl]); the bootstrap's pip does not. The editable install builds with
+# the lock's setuptools (--no-build-isolation), so nothing unhashed is fetched for it either.
+# Bytecode is compiled at install, as pip does: with PYTHONDONTWRITEBYTECODE set (CI) every
+# kernel would compile its imports.
 UV := $(VENV)/bin/uv
+LOCK := requirements.lock
+BOOTSTRAP_LOCK := requirements-bootstrap.lock
+# What requirements-bootstrap.lock pins (make lock writes it from these).
+BOOTSTRAP_PINS := pip==26.3 uv==0.13.8
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
 # The kernel finds the data by itself (kalbar_border.paths.cache_dir); its spec only fixes the hash
 # seed. A data folder in the spec would override the COMPENDIUM_DATA_DIR a run was started with.
@@ -31,23 +41,32 @@ KERNEL_SPEC := --name $(KERNEL) --display-name "Python (kalbar-border)" --env PY
 # The stamp is written last and checked first: a .venv without it is a set-up cut short (Ctrl-C in
 # `python -m venv`, or in the middle of an install), which is rebuilt from scratch rather than
 # patched, so an interrupted set-up never leaves an environment other than the pinned one. An
-# update (requirements changed) removes the stamp before it starts, for the same reason.
-$(STAMP): requirements.txt constraints.txt pyproject.toml
+# update (lock changed) removes the stamp before it starts, for the same reason.
+$(STAMP): $(LOCK) $(BOOTSTRAP_LOCK) pyproject.toml
 	@if test -e $(VENV) && ! test -e $(STAMP); then \
 		echo "note: $(VENV) is incomplete (its set-up was interrupted); building it again"; rm -rf $(VENV); fi
 	@rm -f $(STAMP)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@test -x $(UV) || { command -v uv >/dev/null 2>&1 && ln -sf "$$(command -v uv)" $(UV); } \
-		|| $(PIP_INSTALL) uv==$(UV_VERSION) >/dev/null 2>&1 || echo "note: uv not available; installing with pip (slower)"
-	@if test -x $(UV) && $(UV) pip install --quiet --compile-bytecode --python $(PY) -r requirements.txt -c constraints.txt; then \
-		$(UV) pip install --quiet --python $(PY) --no-deps -e .; \
+		|| $(PIP_INSTALL) --require-hashes -r $(BOOTSTRAP_LOCK) >/dev/null 2>&1 || echo "note: uv not available; installing with pip (slower)"
+	@if test -x $(UV) && $(UV) pip install --quiet --compile-bytecode --python $(PY) --require-hashes -r $(LOCK); then \
+		$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .; \
 	else \
-		$(PIP_INSTALL) -r requirements.txt -c constraints.txt && $(PIP_INSTALL) --no-deps -e .; \
+		$(PIP_INSTALL) --require-hashes -r $(BOOTSTRAP_LOCK) && $(PIP_INSTALL) --require-hashes -r $(LOCK) \
+			&& $(PIP_INSTALL) --no-deps --no-build-isolation -e .; \
 	fi
 	$(PY) -m ipykernel install --sys-prefix $(KERNEL_SPEC) >/dev/null
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv, install the pinned packages and register the Jupyter kernel (once)
+setup: $(STAMP) ## Create .venv, install the locked packages (hashes checked) and register the Jupyter kernel (once)
+
+# uv keeps the versions already in the lock unless requirements.txt asks for others, so a new pin
+# changes only what it must. Universal: one lock for Linux, macOS and Windows (markers say which
+# platform needs what); 3.11.5 is the oldest Python the pinned packages accept.
+LOCK_COMPILE = $(UV) pip compile --quiet --universal --python-version 3.11.5 --generate-hashes --custom-compile-command "make lock"
+lock: $(STAMP) ## Maintainers only: after editing requirements.txt (or BOOTSTRAP_PINS), rewrite the two lock files with hashes
+	$(LOCK_COMPILE) requirements.txt -o $(LOCK)
+	printf '%s\n' $(BOOTSTRAP_PINS) | $(LOCK_COMPILE) - -o $(BOOTSTRAP_LOCK)
 
 reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", ONLY=03, FORCE=1, TIMEOUT=600 s per cell); report in build/index.html
 	$(PY) -m kalbar_border.workflow $(if $(FORCE),--force) $(foreach n,$(ONLY),--only $(n)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(PARAMS)
@@ -90,6 +109,10 @@ kernel-user: $(STAMP) ## Register the kalbar-border kernel for your own Jupyter 
 
 import-sources: $(STAMP) ## Maintainers only: re-import ../shared/sources into data/raw and rewrite data/datapackage.json
 	$(PY) -m kalbar_border.data.transcribe
+
+# Refuses with a dirty tree, an empty [Unreleased] changelog section or failing tests (tools/release.py).
+release: $(STAMP) ## Maintainers only: make release VERSION=x.y.z sets the version and changelog date, runs the tests, commits and tags vx.y.z
+	$(PY) tools/release.py $(VERSION)
 
 # Through the run lock, so a clean never deletes the outputs of a run in progress; with the system
 # Python when .venv is not there (the lock needs the standard library only).

@@ -356,7 +356,7 @@ def test_clean_refuses_while_a_run_holds_the_lock(tmp_path):
 # --------------------------------------------------------------------------- set-up
 
 
-SETUP_FILES = ("Makefile", "requirements.txt", "constraints.txt", "pyproject.toml", "README.md")
+SETUP_FILES = ("Makefile", "requirements.txt", "requirements.lock", "requirements-bootstrap.lock", "pyproject.toml", "README.md")
 
 
 def _packages(python: Path) -> list[str]:

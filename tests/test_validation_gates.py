@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import needs_microdata, run_pipeline
 from kalbar_border import paths
 from kalbar_border.data import datapackage, microdata
-from kalbar_border.data.transcribe import TRANSCRIBED_ON_OR_BEFORE as TRANSCRIBED
+from kalbar_border.data.transcribe import PACK_ACCESSED
 from kalbar_border.errors import CompendiumError
 
 #: Left out of the copy of the checkout: history, environment, outputs, what the pipeline does not read.
@@ -110,7 +110,7 @@ def written(out: Path) -> list[str]:
      "row 2, field 'source_url', value 'htps://www.bp2mi.go.id/statistik': constraint \"pattern\": expected an "
      "http(s):// address with a host"),
     (set_cell("published_date", "2099-12-31"), ("02",),
-     f"row 2, field 'published_date', value '2099-12-31': date 2099-12-31 is after the transcription date {TRANSCRIBED}"),
+     f"row 2, field 'published_date', value '2099-12-31': date 2099-12-31 is after the row's access date {PACK_ACCESSED} (field 'accessed')"),
 ], ids=["negative-year", "text-in-number", "dropped-row-id", "bad-url-scheme", "future-date"])
 def test_broken_border_series_stops_its_readers_and_writes_nothing(checkout, tmp_path, edit, readers, said):
     break_table(checkout / "data", "border_series", edit)
@@ -179,12 +179,15 @@ def _refused(base: Path, table: str) -> str:
     ("entikong_events", set_cell("source_url", "https:///news/deportasi"), "field 'source_url', value 'https:///news/"),
     ("financial_context", set_cell("source_url", "www.ojk.go.id"), "field 'source_url', value 'www.ojk.go.id'"),
     ("border_series", set_cell("published_date", "2099-12-31"),
-     f"row 2, field 'published_date', value '2099-12-31': date 2099-12-31 is after the transcription date {TRANSCRIBED}"),
+     f"row 2, field 'published_date', value '2099-12-31': date 2099-12-31 is after the row's access date {PACK_ACCESSED} (field 'accessed')"),
     ("entikong_events", set_cell("published_date", "Senin, 14 Desember 2026"),
-     f"value 'Senin, 14 Desember 2026': date 2026-12-14 is after the transcription date {TRANSCRIBED}"),
+     f"value 'Senin, 14 Desember 2026': date 2026-12-14 is after the row's access date {PACK_ACCESSED} (field 'accessed')"),
     ("entikong_events", set_cell("deportation_date", "2027-01"),
-     f"field 'deportation_date', value '2027-01': date 2027-01-01 is after the transcription date {TRANSCRIBED}"),
+     f"field 'deportation_date', value '2027-01': date 2027-01-01 is after the row's access date {PACK_ACCESSED} (field 'accessed')"),
     ("financial_context", set_cell("published_date", "n.d. (c. 2031)"), "date 2031-01-01 is after"),
+    # a page of the source pack (read by 2026-11-28) cannot show a date of the supplement's week
+    ("border_series", set_cell("published_date", "2026-12-01"), f"date 2026-12-01 is after the row's access date {PACK_ACCESSED}"),
+    ("border_series", set_cell("accessed", "2026-11-29"), "field 'accessed', value '2026-11-29': constraint \"enum\""),
     ("macro_remittances", set_cell("value", "-262", where=lambda r: r["series"].startswith("BP2MI placements")
                                    and r["value"]), "field 'value', value '-262': constraint \"minimum\" is \"0\""),
 ])

@@ -59,7 +59,8 @@ TEXT_COLUMNS = ("note", "test", "unit", "definition", "series", "confidence", "s
 #: raw tables keep them (data/raw/sources/) and the English view shows them.
 SOURCE_TEXT_COLUMNS = ("notes", "publisher", "author", "date_note", "published_date", "value_as_reported", "deportation_date",
                        "male", "female", "children", "from_kalbar", "no_passport", "no_work_permit", "other_reasons",
-                       "repatriated_same_convoy", "malaysian_depot", "secondary_sources", "document", "table_ref")
+                       "repatriated_same_convoy", "malaysian_depot", "secondary_sources", "document", "table_ref",
+                       "published_date_note", "published_notes", "cites", "publishers", "geography")
 #: Columns (and index or column levels) holding codes with a label ``<prefix><code>``: shown in
 #: Indonesian as "migran (migrant)", the label followed by the code the exercises select by.
 CODED = {"group": "code_group_", "subgroup": "code_subgroup_", "subgroup_value": "code_subgroup_",

@@ -27,7 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import __version__
 from .atomic import write_text
+from .data.microdata import DATASETS
+from .data.transcribe import TABLES
 from .localize import headings, local_text
 from .figures.labels import LABELS, LANGS, label
 from .numbers import exact_text, number_text
@@ -623,7 +626,7 @@ def _figures(figures_dir: Path, current: set[str], lang: str = "en") -> str:
 
 def _provenance(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The provenance table with its headers, texts, row counts and statuses in ``lang``."""
-    local = {column: [local_text(v, lang) for v in table[column]] for column in ("title", "source", "status") if column in table}
+    local = {column: [local_text(v, lang) for v in table[column]] for column in ("title", "source", "licence", "status") if column in table}
     if "rows" in table:
         local["rows"] = ["" if pd.isna(v) else number_text(v, lang) for v in table["rows"]]
     return headings(table.assign(**local), lang)
@@ -634,6 +637,16 @@ def _citations(results: Path, lang: str) -> str:
     links = [f'<a href="../results/{name}">{text}</a>' for name, text in
              (("data_citations.md", "results/data_citations.md"), ("data_citations.bib", "BibTeX")) if (results / name).is_file()]
     return f"{_e(label('report_citations', lang))}: {' · '.join(links)}. " if links else ""
+
+
+def _rights(lang: str) -> str:
+    """Who may do what with the code, the transcribed figures and the BPS microdata."""
+    transcribed = ", ".join(table for table, *_ in TABLES.values())
+    items = [_e(label("report_rights_code", lang)),
+             _fill("report_rights_figures", lang, datasets=transcribed),
+             _fill("report_rights_microdata", lang, datasets=", ".join(DATASETS))]
+    return (f'<h3 id="rights">{_e(label("report_rights", lang))}</h3>'
+            f'<ul id="rights-list">{"".join(f"<li>{item}</li>" for item in items)}</ul>')
 
 
 def _read_json(path: Path) -> dict | None:
@@ -688,10 +701,12 @@ Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"
 {h("notebooks")}{_notebooks(manifest, lang)}
 {h("data")}{_table(_provenance(provenance, lang)) if provenance is not None else ""}
 <p>{_citations(results, lang)}{_e(t("report_raw"))}: <code>data/raw/sources/</code>, {_e(t("report_described"))} <code>data/datapackage.json</code>.</p>
+{_rights(lang)}
 {h("environment")}<p>{_e(t("report_commit"))} <code>{_e(manifest.get("git_commit", ""))}</code>, {_e(t("report_kernel"))} <code>{_e(manifest.get("kernel", ""))}</code>.</p>{_table(packages)}
 {h("rerun")}<pre>make reproduce   # {_e(t("report_rerun_all"))}
 make test        # {_e(t("report_rerun_test"))}
 make lab         # {_e(t("report_rerun_lab"))}</pre>
+<footer><p class="muted" id="version">{_fill("report_footer", lang, version=__version__)}</p></footer>
 </body></html>
 """
 

@@ -10,7 +10,8 @@ Verification of a local table is these steps, in this order:
    values, known series identifiers, required fields, unique ids, source addresses that are
    http(s) with a host);
 4. dates: no date in a field marked ``x-not-after`` (published and deportation dates, free
-   text) lies after the transcription date.
+   text) lies after the row's access date (column ``accessed``): a page cannot report what
+   happened after it was read.
 
 The first error becomes one line naming file, row, field, value and the rule broken.
 :func:`load_table` is the one reader of a raw table for notebooks and ``lib`` alike: it
@@ -35,12 +36,20 @@ from .. import paths
 from ..atomic import sha256_file, write_json
 from ..errors import CompendiumError
 from .microdata import DATASETS
-from .transcribe import SUPPLEMENT, TABLES, TRANSCRIBED_ON_OR_BEFORE
+from .transcribe import PACK_ACCESSED, SUPPLEMENT, SUPPLEMENT_ACCESSED, TABLES
 
+#: Rights, per kind of dataset. The transcribed tables: the figures are facts, each cited to its
+#: page; the compilation is ours to license; the pages keep their publishers' terms.
 CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-         "title": "Creative Commons Attribution 4.0 (this transcription; each source keeps its own terms)"}
-GPL3 = {"name": "GPL-3.0", "path": "https://www.gnu.org/licenses/gpl-3.0.html",
-        "title": "GNU General Public License v3 (as declared by the CRAN package)"}
+         "title": "Creative Commons Attribution 4.0, for the compilation (selection, arrangement, tidy columns, "
+                  "notes); the figures are facts cited to their pages, and each cited page keeps its publisher's terms"}
+#: The BPS microdata: BPS's data, under BPS's terms; not a licence name from the Open Definition
+#: list, hence a title and a path without a name.
+BPS_TERMS = {"path": "https://www.bps.go.id",
+             "title": "BPS terms of use for its data (Badan Pusat Statistik, the survey producer and owner of the "
+                      "data); the data are not redistributed with this compendium"}
+#: The licence of the CRAN packages that carry the microdata: it covers the packages, not the data.
+PACKAGE_LICENCE = "GPL-3 (the R package's licence as declared on CRAN; not a licence granted by BPS for the data)"
 
 
 
@@ -83,11 +92,33 @@ def _source_url(description: str) -> dict:
                   pattern=URL_PATTERN)
 
 
+#: The field holding a row's access date, the limit of every date in the row's ``x-not-after`` fields.
+ACCESSED = "accessed"
+
+
 def _dated(field: dict) -> dict:
-    """Mark a free-text date field: no date in it may be after the transcription date."""
-    field["description"] += f"; no date after the transcription date {TRANSCRIBED_ON_OR_BEFORE}"
-    field["x-not-after"] = TRANSCRIBED_ON_OR_BEFORE
+    """Mark a free-text date field: no date in it may be after the row's access date."""
+    field["description"] += f"; no date after the row's access date (column {ACCESSED})"
+    field["x-not-after"] = ACCESSED
     return field
+
+
+def _audit_fields() -> list[dict]:
+    """Published date, its note, access date and cited source (kalbar_border.data.transcribe)."""
+    return [
+        _dated(_field("published_date", "Publication date as the page shows it (as written; '(from URL)' when read "
+                      "from the address; a year in [brackets] supplied by the transcriber); empty when the page shows "
+                      "none")),
+        _field("published_date_note", "Why published_date is empty: the transcriber's words ('not shown (article on "
+               "2019-2021 trend)', 'n.d. (c. 2023)', an estimate), kept rather than printed as a date"),
+        _field(ACCESSED, f"Access date: the day the value was read from the page, recorded as its transcription date "
+               f"(the source pack was transcribed on or before {PACK_ACCESSED}, recorded as {PACK_ACCESSED}, the latest "
+               f"day its pages were read; data/sources_supplement on {SUPPLEMENT_ACCESSED})", "date", required=True,
+               enum=sorted({PACK_ACCESSED, SUPPLEMENT_ACCESSED})),
+        _field("cites", "Whom the page says it reports the figure from (publisher field: citing, quoting, primary =, a "
+               "named release or statement, a copy via or redistributed by another site); a row with a value here is a "
+               "secondary source. Empty: the transcription names no such source, which does not make the page primary"),
+    ]
 
 
 def _source_fields(extra: list[str]) -> list[dict]:
@@ -95,7 +126,7 @@ def _source_fields(extra: list[str]) -> list[dict]:
             *[_field(e, e.replace("_", " ").capitalize()) for e in extra],
             _source_url("Address of the page the value was transcribed from"),
             _field("publisher", "Publisher (and whom it cites)"),
-            _dated(_field("published_date", "Published date as the page shows it; 'not shown' or '(from URL)' otherwise")),
+            *_audit_fields(),
             _field("notes", "Transcriber's paraphrased notes and data-quality remarks")]
 
 
@@ -126,7 +157,7 @@ def _table_schema(table: str) -> dict:
             "repatriated_same_convoy", "male", "female", "children", "from_kalbar", "no_passport",
             "no_work_permit", "other_reasons", "malaysian_depot")] + [
             _source_url("Address of the report"), _field("publisher", "Publisher"),
-            _dated(_field("published_date", "Published date as shown")), _field("secondary_sources", "Other reports"),
+            *_audit_fields(), _field("secondary_sources", "Other reports"),
             _field("notes", "Contradictions and caveats noted by the transcriber"),
         ]
     header = pd.read_csv(paths.RAW_SOURCES / f"{table}.csv", nrows=0).columns.tolist()
@@ -210,9 +241,12 @@ def build_descriptor() -> dict:
             "mediatype": "text/csv", "encoding": "utf-8",
             "hash": f"sha256:{sha256_file(path)}", "bytes": path.stat().st_size,
             "licenses": [CC_BY],
+            "x-rights": "The numbers are facts, each cited to the page it was read from (source_url, publisher, "
+                        "published_date, accessed); the compilation is under CC BY 4.0; each cited page keeps its "
+                        "publisher's terms, which this licence does not change.",
             "sources": [{"title": "Public pages cited on every row (column source_url)",
                          "path": "see column source_url",
-                         "x-transcribed": f"by hand on or before {TRANSCRIBED_ON_OR_BEFORE} ({_transcribed_from(table)})"}],
+                         "x-transcribed": f"by hand, {_transcribed_from(table)}; each row's day in column {ACCESSED}"}],
             "schema": _table_schema(table),
         })
     for key, meta in MICRODATA_META.items():
@@ -221,10 +255,13 @@ def build_descriptor() -> dict:
         resources.append({
             "name": key, "title": meta["title"], "description": meta["description"],
             "path": spec.mirror_url, "format": "rda", "mediatype": "application/octet-stream",
-            "hash": f"sha256:{spec.sha256}", "licenses": [GPL3],
+            "hash": f"sha256:{spec.sha256}", "licenses": [BPS_TERMS],
+            "x-rights": f"BPS's data, used under BPS's terms of use for its data; downloaded from the CRAN package "
+                        f"{pkg}, whose licence ({PACKAGE_LICENCE.split(' (')[0]}) covers the package, not the data; "
+                        f"never committed here. Another province's microdata are obtained from BPS under its licence.",
             "sources": [
                 {"title": f"CRAN package {pkg} {version} ({authors}), published {published}",
-                 "path": f"https://CRAN.R-project.org/package={pkg}"},
+                 "path": f"https://CRAN.R-project.org/package={pkg}", "x-licence": PACKAGE_LICENCE},
                 {"title": "Badan Pusat Statistik (BPS), survey producer", "path": "https://www.bps.go.id"},
                 {"title": "CRAN source tarball (fallback download)", "path": spec.cran_tarball},
             ],
@@ -235,6 +272,7 @@ def build_descriptor() -> dict:
         "name": "kalbar-border-compendium-data",
         "title": "Data behind the compendium for Anggita et al., Governance Kooperatif ... Kalimantan Barat",
         "profile": "data-package",
+        # Per resource: the transcribed tables under CC BY 4.0 (compilation), the microdata under BPS's terms.
         "licenses": [CC_BY],
         "contributors": [{"title": "Compendium maintainers", "role": "author"}],
         "resources": resources,
@@ -242,9 +280,9 @@ def build_descriptor() -> dict:
 
 
 def _transcribed_from(table: str) -> str:
-    """The files a raw table was transcribed from: the source pack's, and the supplement's if any."""
-    files = [f"shared/sources/{table}.csv"]
-    files += [f"data/sources_supplement/{name}" for name, (raw, *_) in TABLES.items()
+    """The files a raw table was transcribed from, and when: the source pack's, and the supplement's if any."""
+    files = [f"shared/sources/{name} on or before {PACK_ACCESSED}" for name, (raw, *_) in TABLES.items() if raw == table]
+    files += [f"data/sources_supplement/{name} on {SUPPLEMENT_ACCESSED}" for name, (raw, *_) in TABLES.items()
               if raw == table and (SUPPLEMENT / name).is_file()]
     return " and ".join(files)
 
@@ -387,18 +425,21 @@ def dates_in(text: str) -> list[date]:
 
 
 def _check_dates(res: dict, data: bytes, shown: str) -> None:
-    """No date in a field marked ``x-not-after`` lies after that day (a page cannot have been
-    published after it was transcribed)."""
-    limits = {f["name"]: date.fromisoformat(f["x-not-after"]) for f in res["schema"]["fields"] if "x-not-after" in f}
+    """No date in a field marked ``x-not-after`` lies after the day in the field it names (a page
+    cannot have been published, nor report a batch, after it was read)."""
+    limits = {f["name"]: f["x-not-after"] for f in res["schema"]["fields"] if "x-not-after" in f}
     if not limits:
         return
     reader = csv.DictReader(io.StringIO(data.decode(res.get("encoding", "utf-8"))))
     for row_number, row in enumerate(reader, start=2):  # row 1 is the header, as frictionless counts
-        for name, limit in limits.items():
+        for name, limit_field in limits.items():
+            # the schema check has passed: the limit is an ISO date in every row
+            limit = date.fromisoformat(row[limit_field])
             late = [d for d in dates_in(row[name] or "") if d > limit]
             if late:
                 raise CompendiumError(f"{shown}: row {row_number}, field '{name}', value '{row[name]}': "
-                                      f"date {late[0].isoformat()} is after the transcription date {limit.isoformat()}")
+                                      f"date {late[0].isoformat()} is after the row's access date {limit.isoformat()} "
+                                      f"(field '{limit_field}')")
 
 
 #: (sha256 of the bytes, schema) of the tables that passed in this process: a notebook that

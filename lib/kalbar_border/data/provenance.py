@@ -1,5 +1,6 @@
 """What a reviewer reads first about the data: the provenance table of every dataset, the
-known gaps, the data-quality flags, and the data citation list (BibTeX and Markdown).
+known gaps, the data-quality flags, the data citation list (BibTeX and Markdown), and whether
+the pages that give the same number are independent of each other.
 
 Everything here is computed from ``data/datapackage.json`` and the verified raw tables.
 """
@@ -12,7 +13,6 @@ import pandas as pd
 from . import datapackage
 from .. import paths
 from . import microdata as microdata_files
-from .transcribe import TRANSCRIBED_ON_OR_BEFORE
 from ..atomic import write_text
 
 LONG_TABLES = ("border_series", "macro_remittances", "financial_context")
@@ -51,7 +51,7 @@ def provenance_table(download: bool = True, microdata: bool = True) -> pd.DataFr
     rows = []
     for res in descriptor["resources"]:
         name = res["name"]
-        licence = ", ".join(lic["name"] for lic in res.get("licenses", []))
+        licence = ", ".join(lic.get("name") or lic["title"].split(" (")[0] for lic in res.get("licenses", []))
         if name in microdata_files.DATASETS and not microdata:
             rows.append({"dataset": name, "title": res["title"], "source": res["sources"][0]["title"],
                          "period": "2020", "licence": licence, "rows": None,
@@ -122,31 +122,38 @@ def citations() -> pd.DataFrame:
     for key in microdata_files.DATASETS:
         res = datapackage.resource(key, descriptor)
         rows.append({"key": f"{key}2020", "author": "Badan Pusat Statistik (BPS)", "title": res["title"],
-                     "year": "2020", "url": res["sources"][0]["path"],
-                     "note": f"Microdata as redistributed in {res['sources'][0]['title']}; licence GPL-3.0"})
-    seen = {}
-    for table in (*LONG_TABLES, "entikong_events"):
-        frame = datapackage.load_table(table)
-        for _, row in frame.iterrows():
-            url = row["source_url"]
-            if pd.isna(url) or not str(url).startswith("http") or url in seen:
-                continue
-            seen[url] = True
-            rows.append({"key": _bibkey(str(row["publisher"]), len(seen)), "author": row["publisher"],
-                         "title": f"Figures transcribed into data/raw/sources/{table}.csv",
-                         "year": str(row["published_date"]), "url": url,
-                         "note": f"Published date as shown: {row['published_date']}; accessed on or before {TRANSCRIBED_ON_OR_BEFORE}"})
+                     "year": "2020", "url": res["sources"][0]["path"], "urldate": "",
+                     "note": f"Microdata as redistributed in {res['sources'][0]['title']}; the data under BPS's terms "
+                             f"of use, the package under {res['sources'][0]['x-licence'].split(' (')[0]}"})
+    pages = pd.concat([datapackage.load_table(table).assign(table=table) for table in (*LONG_TABLES, "entikong_events")],
+                      ignore_index=True)
+    pages = pages[pages["source_url"].fillna("").str.startswith("http")]
+    for i, (url, page) in enumerate(pages.groupby("source_url", sort=False), start=1):
+        first = page.iloc[0]
+        rows.append({"key": _bibkey(str(first["publisher"]), i), "author": first["publisher"],
+                     "title": f"Figures transcribed into data/raw/sources/{first['table']}.csv",
+                     "year": publication_year(page["published_date"]), "url": url,
+                     # the latest day any of the page's values was read
+                     "urldate": page["accessed"].max().date().isoformat(), "note": ""})
     return pd.DataFrame(rows)
+
+
+def publication_year(dates) -> str:
+    """The year a page was published, from its rows' ``published_date`` texts: the one year they
+    name, or 'n.d.' when the page shows no date (or its rows name different years)."""
+    years = {y for text in dates.dropna() for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", str(text))}
+    return years.pop() if len(years) == 1 else "n.d."
 
 
 def write_citations(frame: pd.DataFrame) -> list:
     """Write ``results/data_citations.bib`` and ``results/data_citations.md``."""
     bib, md = [], ["# Data citations", "", "Cite these sources for the data (generated from data/datapackage.json).", ""]
     for _, c in frame.iterrows():
-        fields = {k: _bib_escape(str(c[k])) for k in ("author", "title", "year", "url", "note")}
+        fields = {k: _bib_escape(str(c[k])) for k in ("author", "title", "year", "url", "urldate", "note") if c[k]}
         bib.append("@misc{" + c["key"] + ",\n" + ",\n".join(
             f"  {k} = {{{{{v}}}}}" if k == "author" else f"  {k} = {{{v}}}" for k, v in fields.items()) + "\n}\n")
-        md.append(f"- {c['author']} ({c['year']}). {c['title']}. <{c['url']}>")
+        accessed = f" Accessed {c['urldate']}." if c["urldate"] else ""
+        md.append(f"- {c['author']} ({c['year']}). {c['title']}. <{c['url']}>.{accessed}")
     out = paths.results_dir()
     return [write_text(out / "data_citations.bib", "\n".join(bib)), write_text(out / "data_citations.md", "\n".join(md) + "\n")]
 
@@ -176,3 +183,65 @@ def source_line(row_ids, lang: str = "en", tables=("border_series", "macro_remit
         named += f" dan {rest} penerbit lain" if lang == "id" else f" and {rest} other publishers"
     where = "ditranskripsi dalam tabel {}" if lang == "id" else "transcribed in table {}"
     return f"{named}; {where.format(', '.join(used))}"
+
+
+def _host(url) -> str:
+    match = re.match(r"https?://(?:www\.|m\.)?([^/:]+)", str(url))
+    return match.group(1).lower() if match else ""
+
+
+def _name(publisher) -> str:
+    """A publisher's own name, without whom it cites: 'Databoks (Katadata), citing BP2MI' -> 'Databoks'."""
+    return re.split(r"[(,;]", str(publisher))[0].strip()
+
+
+def _mentions(row, other) -> bool:
+    """Whether ``row``'s transcription names ``other``'s publisher or web site as a source."""
+    said = " ".join(str(row.get(c, "")) for c in ("publisher", "cites", "notes", "secondary_sources")).lower()
+    return any(token and token in said for token in (_name(other["publisher"]).lower(), _host(other["source_url"])))
+
+
+#: Columns of :func:`corroboration`.
+CORROBORATION_COLUMNS = ("table", "series", "geography", "period", "value", "row_ids", "publishers", "hosts",
+                         "published", "published_notes", "accessed", "cites", "distinct_publishers",
+                         "distinct_sites", "cite_each_other", "dates_differ", "independent")
+
+
+def corroboration() -> pd.DataFrame:
+    """Every number that two or more pages give for the same series, geography and period, with
+    what a reader needs to judge whether those pages are independent: their publishers and web
+    sites, publication and access dates, whom each cites, and whether any names another.
+
+    ``independent`` is True when the publishers and the sites differ and no row names another's
+    publisher or site; pages that cite the same primary (``cites``) can still be independent
+    reports of it. ``dates_differ`` is empty when a page shows no publication date (its note, e.g.
+    'article covers Jan-Apr 2023', is in ``published_notes``)."""
+    parts = []
+    for table in LONG_TABLES:
+        frame = datapackage.load_table(table)
+        series_col = "series" if "series" in frame else "source_id"
+        found = frame[(frame["status"] == "found") & frame["value"].notna()]
+        for (series, geography, period, value), group in found.groupby(
+                [series_col, "geography", "period", "value"], sort=False):
+            if group["row_id"].nunique() < 2:
+                continue
+            rows = group.to_dict("records")
+            dates = [str(d) if isinstance(d, str) and d else "" for d in group["published_date"]]
+            parts.append({
+                "table": table, "series": series, "geography": geography, "period": period, "value": value,
+                "row_ids": ";".join(group["row_id"]),
+                "publishers": " | ".join(group["publisher"].fillna("")),
+                "hosts": " | ".join(_host(u) for u in group["source_url"]),
+                "published": " | ".join(d or "n.d." for d in dates),
+                "published_notes": " | ".join(group["published_date_note"].fillna("")),
+                "accessed": " | ".join(d.date().isoformat() for d in group["accessed"]),
+                "cites": " | ".join(group["cites"].fillna("")),
+                "distinct_publishers": len({_name(p) for p in group["publisher"]}) == len(group),
+                "distinct_sites": len({_host(u) for u in group["source_url"]}) == len(group),
+                "cite_each_other": any(_mentions(a, b) for a in rows for b in rows if a is not b),
+                "dates_differ": pd.NA if "" in dates else len(set(dates)) == len(dates),
+            })
+    table = pd.DataFrame(parts, columns=list(CORROBORATION_COLUMNS[:-1]))
+    table["dates_differ"] = table["dates_differ"].astype("boolean")
+    table["independent"] = table["distinct_publishers"] & table["distinct_sites"] & ~table["cite_each_other"]
+    return table

@@ -18,6 +18,18 @@ Tidying rules (nothing is estimated, nothing is dropped):
   ``undated``;
 * the source's value text is kept as ``value_as_reported``; ``value`` is the number when the
   text is one number, else empty; ``status`` is ``found`` or ``not_found`` (gap rows stay).
+
+Audit columns, on every row of every table (:func:`audit_columns`):
+
+* ``published_date`` keeps a date the page shows (as written, '(from URL)' included); where the
+  page shows none ('not shown', 'n.d.', 'n/a', an estimate 'c. 2021', two candidate years) it is
+  empty, and the transcriber's words go to ``published_date_note``;
+* ``accessed``: the day the value was read, recorded as the transcription date: the source pack
+  was transcribed on or before 2026-11-28 (so 2026-11-28 is the latest day its pages were read),
+  the rows of ``data/sources_supplement/`` on 2026-12-05;
+* ``cites``: whom the page says it reports the figure from ('Databoks (Katadata), citing BP2MI'
+  -> 'BP2MI'); a row with ``cites`` is a secondary source. Empty means the transcription names
+  no such source, not that the page is primary.
 """
 from __future__ import annotations
 
@@ -31,7 +43,10 @@ from .. import paths
 from ..atomic import write_text
 from ..errors import CompendiumError
 
-TRANSCRIBED_ON_OR_BEFORE = "2026-12-05"  # the source pack by 2026-11-28, data/sources_supplement on 2026-12-05
+#: When each file's rows were read from their pages (SOURCES.md: the pack "on or before 2026-11-28").
+PACK_ACCESSED = "2026-11-28"
+SUPPLEMENT_ACCESSED = "2026-12-05"
+TRANSCRIBED_ON_OR_BEFORE = max(PACK_ACCESSED, SUPPLEMENT_ACCESSED)
 #: Rows transcribed after the source pack, appended to the pack's table of the same file name.
 SUPPLEMENT = paths.ROOT / "data" / "sources_supplement"
 
@@ -99,6 +114,56 @@ def first_year(period: str) -> str:
     return match.group(0) if match else ""
 
 
+#: A published-date text that shows no date: the page gives none, or the year is an estimate.
+_NO_DATE = re.compile(r"^\s*(not shown|n\.d\.|n/a|c\.\s)|\(c\.\)\s*$", re.I)
+#: Whom a page reports a figure from, as its publisher field says: 'primary = X', 'citing X',
+#: 'quoting X', 'summarising X', 'reposting X', a named release or statement in parentheses, or
+#: 'X (via ...)' and 'X (redistributed by ...)', where the page is another's copy of X's figures.
+_CITES = [
+    re.compile(r"primary = ([^);]+)"),
+    re.compile(r".*\bciting ([^);]+)"),  # the last 'citing': 'quoting BNP2TKI citing BI' -> BI
+    re.compile(r"\b(?:quoting|summarising|reposting) ([^);]+)"),
+    re.compile(r"\(data: ([^),]+)"),
+    re.compile(r"\(([^()]*\b(?:release|statement|press conference|year-end report))\)"),
+]
+_MIRROR = re.compile(r"^([^(]+?)\s*\((?:redistributed by|via) ")
+
+
+def published_date(text: str) -> tuple[str, str]:
+    """(date the page shows, transcriber's remark) for a published-date text: a text without a
+    shown date -- 'not shown (article on 2019-2021 trend)', 'n.d. (c. 2023)', 'c. 2021', or two
+    candidate years ('2024/2025 (exact date not captured)') -- gives ('', the text)."""
+    text = text.strip()
+    if not text or _NO_DATE.search(text) or len({m.group(0) for m in _YEAR.finditer(text)}) != 1:
+        return "", text
+    return text, ""
+
+
+def cited_source(publisher: str) -> str:
+    """The source the publisher field says the page reports its figure from; '' if none is named."""
+    mirror = _MIRROR.match(publisher)
+    if mirror:
+        return mirror.group(1).strip()
+    for pattern in _CITES:
+        match = pattern.search(publisher)
+        if match:
+            return match.group(1).strip().rstrip(",")
+    return ""
+
+
+def audit_columns(row: dict, accessed: str) -> dict:
+    """``row`` with the audit columns (module docstring) after ``published_date``."""
+    out = {}
+    for key, val in row.items():
+        if key == "published_date":
+            out["published_date"], out["published_date_note"] = published_date(val)
+            out["accessed"] = accessed
+            out["cites"] = cited_source(row.get("publisher", ""))
+        else:
+            out[key] = val
+    return out
+
+
 def is_gap(value: str) -> bool:
     return value.strip() in ("", "NA")
 
@@ -148,13 +213,16 @@ def import_sources(source_dir: Path, dest: Path = paths.RAW_SOURCES) -> list[Pat
         if not src.is_file():
             raise CompendiumError(f"{src}: source-pack file not found; expected the shared/sources folder")
         rows = _read(src)
+        accessed = [PACK_ACCESSED] * len(rows)
         extra = SUPPLEMENT / filename
         if extra.is_file():
             more = _read(extra)
             if more and list(more[0]) != list(rows[0]):
                 raise CompendiumError(f"{extra}: columns {', '.join(more[0])}; expected those of {src.name}: {', '.join(rows[0])}")
             rows += more
-        written.append(write_text(Path(dest) / f"{name}.csv", to_csv(tidy_rows(name, rows, prefix, series_col))))
+            accessed += [SUPPLEMENT_ACCESSED] * len(more)
+        tidy = [audit_columns(row, day) for row, day in zip(tidy_rows(name, rows, prefix, series_col), accessed)]
+        written.append(write_text(Path(dest) / f"{name}.csv", to_csv(tidy)))
     return written
 
 

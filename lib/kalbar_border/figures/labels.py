@@ -301,6 +301,30 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Setiap halaman notebook di bawah memuat narasi berbahasa Indonesia; tabel, grafik, dan pesan di dalamnya "
               "mengikuti bahasa yang dipakai proses ini (LANG={run}). Untuk halaman yang seluruhnya berbahasa Indonesia, "
               "jalankan make reproduce PARAMS=\"LANG=id\"."},
+    "report_rights": {"en": "Rights", "id": "Hak penggunaan"},
+    "report_rights_code": {
+        "en": "The compendium's code is under the MIT licence (LICENSE); its text and figures under CC BY 4.0 "
+              "(LICENSE-TEXT-FIGURES.md).",
+        "id": "Kode kompendium berlisensi MIT (LICENSE); teks dan gambarnya berlisensi CC BY 4.0 "
+              "(LICENSE-TEXT-FIGURES.md)."},
+    "report_rights_figures": {
+        "en": "Transcribed figures ({datasets}): the numbers are facts, each cited to the page it was read from; the "
+              "compilation (selection, arrangement, tidy columns, notes) is under CC BY 4.0; each cited page keeps its "
+              "publisher's terms, which this licence does not change.",
+        "id": "Angka yang ditranskripsi ({datasets}): angka adalah fakta, masing-masing dikutip dari halaman tempat angka itu "
+              "dibaca; kompilasinya (pemilihan, susunan, kolom rapi, catatan) berlisensi CC BY 4.0; setiap halaman yang "
+              "dikutip tetap tunduk pada ketentuan penerbitnya, yang tidak diubah oleh lisensi ini."},
+    "report_rights_microdata": {
+        "en": "BPS microdata ({datasets}): the data belong to Badan Pusat Statistik and are used under BPS's terms of use "
+              "for its data; they are not redistributed here but downloaded from the two CRAN packages, whose GPL-3 "
+              "licence covers the packages, not the data. Microdata of other provinces are obtained from BPS under "
+              "its own licence.",
+        "id": "Data mikro BPS ({datasets}): datanya milik Badan Pusat Statistik dan digunakan menurut ketentuan penggunaan "
+              "data BPS; data itu tidak didistribusikan ulang di sini tetapi diunduh dari dua paket CRAN, yang lisensi "
+              "GPL-3-nya berlaku untuk paketnya, bukan untuk datanya. Data mikro provinsi lain diperoleh dari BPS "
+              "menurut lisensi BPS sendiri."},
+    "report_footer": {"en": "kalbar-border compendium, version {version}; cite it with CITATION.cff.",
+                      "id": "Kompendium kalbar-border, versi {version}; sitasi melalui CITATION.cff."},
     "report_contents": {"en": "Contents", "id": "Isi"},
     # the report page: the opening summary
     "report_summary_sentence": {
@@ -516,6 +540,7 @@ LABELS: dict[str, dict[str, str]] = {
     "report_public_pages": {"en": "{n} public pages (source_url on every row)",
                             "id": "{n} halaman publik (source_url di setiap baris)"},
     "report_cran_package": {"en": "CRAN package {package}, published {date}", "id": "paket CRAN {package}, terbit {date}"},
+    "BPS terms of use for its data": {"en": "BPS terms of use for its data", "id": "ketentuan penggunaan data BPS"},
     "Illegal-migrant-worker, complaint, deportation and placement series, 2015-2026": {
         "en": "Illegal-migrant-worker, complaint, deportation and placement series, 2015-2026",
         "id": "Deret pekerja migran ilegal, pengaduan, deportasi, dan penempatan, 2015-2026"},
@@ -795,6 +820,18 @@ LABELS: dict[str, dict[str, str]] = {
     "col_notes": {"en": "notes", "id": "catatan"},
     "col_period_kind": {"en": "kind of period", "id": "jenis periode"},
     "col_published_date": {"en": "published", "id": "tanggal terbit"},
+    "col_published_date_note": {"en": "why no published date", "id": "alasan tanpa tanggal terbit"},
+    "col_accessed": {"en": "accessed", "id": "tanggal akses"},
+    "col_cites": {"en": "cites", "id": "mengutip"},
+    "col_publishers": {"en": "publishers", "id": "penerbit"},
+    "col_hosts": {"en": "web sites", "id": "situs web"},
+    "col_published": {"en": "published", "id": "tanggal terbit"},
+    "col_published_notes": {"en": "notes on the published dates", "id": "catatan tanggal terbit"},
+    "col_distinct_publishers": {"en": "different publishers", "id": "penerbit berbeda"},
+    "col_distinct_sites": {"en": "different web sites", "id": "situs web berbeda"},
+    "col_cite_each_other": {"en": "one names another", "id": "saling menyebut"},
+    "col_dates_differ": {"en": "different dates", "id": "tanggal berbeda"},
+    "col_independent": {"en": "independent", "id": "independen"},
     "col_geography": {"en": "geography", "id": "wilayah"},
     "col_confidence": {"en": "confidence", "id": "tingkat keyakinan"},
     "col_snapshot": {"en": "snapshot", "id": "snapshot"},

@@ -18,7 +18,7 @@ PACKAGES = ("pandas", "numpy", "scipy", "statsmodels", "matplotlib", "papermill"
             "ipykernel", "jupyter_client", "pyreadr", "pooch", "frictionless", "nbval", "pytest", "jupyterlab",
             "PyYAML", "doit")
 #: Files whose change reruns every notebook: the pinned environment.
-ENVIRONMENT_FILES = ("requirements.txt", "constraints.txt")
+ENVIRONMENT_FILES = ("requirements.txt", "requirements.lock")
 
 
 def _lib_sources() -> list[str]:

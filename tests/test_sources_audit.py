@@ -1,0 +1,140 @@
+"""Sources a data editor can audit: every web-sourced row has an access date, a publication date
+only where the page shows one (else the transcriber's words, and 'n.d.' in the citations), the
+source it says it reports from, and the independence of two pages giving one number is data.
+Rights are stated per dataset in data/datapackage.json."""
+import re
+
+import pandas as pd
+import pytest
+
+from kalbar_border import paths
+from kalbar_border.data import datapackage, provenance, transcribe
+from kalbar_border.data.transcribe import PACK_ACCESSED, SUPPLEMENT_ACCESSED
+
+TABLES = [name for name, *_ in transcribe.TABLES.values()]
+SOURCE_PACK = paths.ROOT.parent / "shared" / "sources"
+
+
+@pytest.mark.parametrize("text, shown, note", [
+    ("2024-10-27 (from URL)", "2024-10-27 (from URL)", ""),
+    ("Senin (30/12) [2019]", "Senin (30/12) [2019]", ""),
+    ("2019 (date not captured)", "2019 (date not captured)", ""),
+    ("not shown", "", "not shown"),
+    ("not shown (article on 2019-2021 trend)", "", "not shown (article on 2019-2021 trend)"),
+    ("n.d. (c. 2023)", "", "n.d. (c. 2023)"),
+    ("c. 2021-08", "", "c. 2021-08"),
+    ("2017-11 (c.)", "", "2017-11 (c.)"),
+    ("2024/2025 (exact date not captured)", "", "2024/2025 (exact date not captured)"),
+    ("n/a (gap - not found in stored corpus)", "", "n/a (gap - not found in stored corpus)"),
+    ("", "", ""),
+])
+def test_a_published_date_is_kept_only_where_the_page_shows_one(text, shown, note):
+    assert transcribe.published_date(text) == (shown, note)
+
+
+@pytest.mark.parametrize("publisher, cited", [
+    ("Databoks (Katadata), citing BP2MI", "BP2MI"),
+    ("JPNN (quoting BNP2TKI citing BI)", "BI"),
+    ("Katadata Databoks (secondary; primary = OJK SNLIK 2022)", "OJK SNLIK 2022"),
+    ("Otonominews (BNPP release)", "BNPP release"),
+    ("World Bank (via PaymentWeek press coverage)", "World Bank"),
+    ("World Bank WDI (redistributed by datasets/world-development-indicators)", "World Bank WDI"),
+    ("Portal Pemkab Sanggau (reposting Tribun Pontianak)", "Tribun Pontianak"),
+    ("ApakabarOnline", ""),
+    ("ANTARA (Mataram bureau, Kuala Lumpur dateline)", ""),
+])
+def test_the_cited_source_is_read_from_the_publisher_field(publisher, cited):
+    assert transcribe.cited_source(publisher) == cited
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_row_has_an_access_date_and_no_note_as_a_date(table):
+    frame = datapackage.load_table(table)
+    assert frame["accessed"].notna().all()
+    assert set(frame["accessed"].dt.date.astype(str)) <= {PACK_ACCESSED, SUPPLEMENT_ACCESSED}
+    dates = frame["published_date"].dropna()
+    assert not dates.str.contains(r"^(?:not shown|n\.d\.|n/a|c\. )", case=False).any(), table
+    # an empty published date always says why
+    missing = frame["published_date"].isna() & frame["source_url"].fillna("").str.startswith("http")
+    assert frame.loc[missing, "published_date_note"].notna().all(), table
+
+
+def test_supplement_rows_carry_their_own_access_date():
+    frame = datapackage.load_table("financial_context")
+    supplement = pd.read_csv(transcribe.SUPPLEMENT / "financial_behaviour.csv", dtype=str)
+    tail = frame.tail(len(supplement))
+    assert list(tail["source_url"]) == list(supplement["source_url"])
+    assert set(tail["accessed"].dt.date.astype(str)) == {SUPPLEMENT_ACCESSED}
+    assert set(frame.head(len(frame) - len(supplement))["accessed"].dt.date.astype(str)) == {PACK_ACCESSED}
+
+
+@pytest.mark.skipif(not SOURCE_PACK.is_dir(), reason="the source pack (../shared/sources) is not beside the checkout")
+def test_raw_tables_are_what_the_import_writes(tmp_path):
+    """data/raw is never edited by hand: importing the source pack again gives the same bytes."""
+    for path in transcribe.import_sources(SOURCE_PACK, tmp_path):
+        assert path.read_bytes() == (paths.RAW_SOURCES / path.name).read_bytes(), path.name
+
+
+def test_citations_print_a_year_or_nd_never_a_note():
+    cites = provenance.citations()
+    assert cites["year"].str.fullmatch(r"(19|20)\d{2}|n\.d\.").all(), cites.loc[
+        ~cites["year"].str.fullmatch(r"(19|20)\d{2}|n\.d\."), ["key", "year"]]
+    web = cites[~cites["key"].isin(["susenas2020", "sakernas2020"])]
+    assert set(web["urldate"]) <= {PACK_ACCESSED, SUPPLEMENT_ACCESSED}
+    assert (web["year"] == "n.d.").any() and (web["year"] != "n.d.").any()
+
+
+def test_publication_year_needs_one_year():
+    assert provenance.publication_year(pd.Series(["Senin (30/12) [2019]", None])) == "2019"
+    assert provenance.publication_year(pd.Series([None, None])) == "n.d."
+    assert provenance.publication_year(pd.Series(["2020-11 (from URL)", "2021-01 (from URL)"])) == "n.d."
+
+
+def test_written_citations_have_years_and_access_dates(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    bib, md = provenance.write_citations(provenance.citations())
+    for entry in md.read_text().splitlines()[4:]:
+        assert re.match(r"^- .+ \(((19|20)\d{2}|n\.d\.)\)\. ", entry), entry
+        assert "not shown" not in entry and "Published date" not in entry
+    assert "urldate = {2026-11-28}" in bib.read_text() and "year = {n.d.}" in bib.read_text()
+
+
+def test_the_two_sources_of_5824_are_shown_independent_in_data():
+    table = provenance.corroboration()
+    row = table[(table["series"] == "bp2mi_complaints_total") & (table["period"] == "2019")].iloc[0]
+    assert row["value"] == 5824 and row["row_ids"] == "BS001;BS004"
+    assert row["distinct_publishers"] and row["distinct_sites"] and not row["cite_each_other"]
+    assert row["independent"]
+    assert pd.isna(row["dates_differ"])  # neither page shows its date: the notes say what they cover
+    assert row["published"] == "n.d. | n.d."
+    assert row["cites"].split(" | ")[0] == "BP2MI"
+
+
+def test_corroboration_says_when_pages_are_not_independent(monkeypatch):
+    frame = datapackage.load_table("border_series")
+    second = frame["row_id"] == "BS004"
+    copied = frame.copy()
+    copied.loc[second, "notes"] = "Same figure as the Databoks chart."
+    real = datapackage.load_table
+    monkeypatch.setattr(datapackage, "load_table", lambda name, *a: copied if name == "border_series" else real(name, *a))
+    row = provenance.corroboration().iloc[0]
+    assert row["cite_each_other"] and not row["independent"]
+
+
+def test_rights_are_stated_per_dataset():
+    descriptor = datapackage.load_descriptor()
+    for res in descriptor["resources"]:
+        assert res["licenses"] and res["x-rights"], res["name"]
+        if res["name"] in TABLES:
+            assert [lic["name"] for lic in res["licenses"]] == ["CC-BY-4.0"]
+            assert "facts" in res["x-rights"] and "publisher's terms" in res["x-rights"]
+        else:  # BPS microdata: BPS's terms for the data; the package's GPL-3 is not a data licence
+            assert all("GPL" not in lic.get("name", "") + lic["title"] for lic in res["licenses"])
+            assert "BPS" in res["licenses"][0]["title"]
+            assert res["sources"][0]["x-licence"].startswith("GPL-3")
+
+
+def test_figures_licence_file_states_the_rights_of_each_kind_of_data():
+    text = (paths.ROOT / "LICENSE-TEXT-FIGURES.md").read_text()
+    for said in ("BPS", "terms of use", "GPL-3", "facts", "CC BY 4.0", "publisher's terms"):
+        assert said in text, said
