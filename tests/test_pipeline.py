@@ -396,7 +396,7 @@ def test_make_passes_timeout_and_documents_it():
     dry = subprocess.run(["make", "-n", "reproduce", "TIMEOUT=42"], cwd=paths.ROOT, capture_output=True, text=True)
     assert "-m kalbar_border.workflow --timeout 42" in " ".join(dry.stdout.split())
     helped = subprocess.run(["make", "-s", "help"], cwd=paths.ROOT, capture_output=True, text=True).stdout
-    assert "TIMEOUT=" in helped and "TIMEOUT=" in (paths.ROOT / "README.md").read_text()
+    assert "TIMEOUT=" in helped and "TIMEOUT=" in (paths.ROOT / "docs" / "pipeline.md").read_text()
     assert 60 <= spec.TIMEOUT < 900  # minutes: wide for the slowest real cell (about 1.5 s), not a quarter hour
 
 

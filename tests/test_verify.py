@@ -58,3 +58,24 @@ def test_missing_and_unexpected_files_are_named(tmp_path, pipeline_run, change):
         expected = "missing: results/extra.csv"
     failures, _ = verify.compare(refs, pipeline_run[0])
     assert len(failures) == 1 and failures[0].startswith(expected)
+
+
+def test_the_readme_maps_every_output_and_states_current_numbers():
+    """A replicator finds each committed table and figure in the README's table, and the
+    README's summary says what the committed results say."""
+    import json
+    import re
+
+    readme = (paths.ROOT / "README.md").read_text()
+    mapping = readme[readme.index("## Where each output comes from"):readme.index("## Teaching")]
+    for rel in sorted(verify.reference_files(paths.ROOT)):
+        name = rel.split("/")[1]
+        if rel.startswith("results/") and re.match(r"\d\d_", name) is None:
+            assert name.split(".")[0] in mapping, f"README does not say which notebook makes {rel}"
+        if rel.startswith("figures/") and rel.endswith("_en.png"):
+            assert name.removesuffix("_en.png") in mapping, f"README does not say which notebook makes {rel}"
+    results = json.loads((paths.ROOT / "results" / "results.json").read_text())
+    assert (f"{results['finance.robustness.holds']} of {results['finance.robustness.comparisons']} comparisons hold"
+            in readme)
+    for link in re.findall(r"\]\(((?:docs|teaching)/[^)#]+)\)", readme):
+        assert (paths.ROOT / link).is_file(), link
