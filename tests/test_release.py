@@ -100,6 +100,13 @@ def clone(tmp_path):
     for key, value in (("user.name", "Release test"), ("user.email", "release-test@example.invalid"),
                        ("tag.gpgSign", "false"), ("commit.gpgSign", "false")):
         subprocess.run(["git", "config", key, value], cwd=repo, check=True)
+    # Right after a real release [Unreleased] is empty: the clone gets a change of its own to release,
+    # so these tests do not depend on the state of this repository's changelog.
+    changelog = repo / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8")
+    changelog.write_text(text.replace("## [Unreleased]\n", "## [Unreleased]\n\n### Added\n\n- A change to release "
+                                      "(release test).\n", 1), encoding="utf-8")
+    subprocess.run(["git", "commit", "--quiet", "-am", "A change to release"], cwd=repo, check=True)
     return repo
 
 
