@@ -26,6 +26,7 @@ import numbers
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -45,19 +46,20 @@ def _text(key: str, lang: str, **values) -> str:
     return fill(label(f"check_{key}", lang), values, lang)
 
 
-class Verdict(tuple):
-    """(kind, key, values): ``correct`` or ``not_yet`` with the feedback key whose text is said."""
+class Verdict(NamedTuple):
+    """``correct`` or ``not_yet`` with the feedback key whose text is said, and its values."""
 
-    def __new__(cls, kind: str, key: str, **values):
-        return super().__new__(cls, (kind, key, values))
+    kind: str
+    key: str
+    values: dict
 
 
 def _hint(key: str, **values) -> Verdict:
-    return Verdict("not_yet", f"hint_{key}", **values)
+    return Verdict("not_yet", f"hint_{key}", values)
 
 
 def _correct(key: str, **values) -> Verdict:
-    return Verdict("correct", f"correct_{key}", **values)
+    return Verdict("correct", f"correct_{key}", values)
 
 
 #: A number written the Indonesian way, as the tables show it: 1.787 (thousands), 0,36 or -68,9 %.
