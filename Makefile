@@ -42,7 +42,12 @@ KERNEL_SPEC := --name $(KERNEL) --display-name "Python (kalbar-border)" --env PY
 # `python -m venv`, or in the middle of an install), which is rebuilt from scratch rather than
 # patched, so an interrupted set-up never leaves an environment other than the pinned one. An
 # update (lock changed) removes the stamp before it starts, for the same reason.
+# The lock's oldest Python (see LOCK_COMPILE); an older one would fail in uv's resolver, far from the cause.
+MIN_PYTHON := 3.11.5
 $(STAMP): $(LOCK) $(BOOTSTRAP_LOCK) pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || { echo "error: $(PYTHON) is \
+	$$($(PYTHON) -c 'import platform; print("Python", platform.python_version())' 2>/dev/null || echo 'not found'); \
+	the compendium needs Python $(MIN_PYTHON) or newer: make reproduce PYTHON=python3.11" >&2; exit 2; }
 	@if test -e $(VENV) && ! test -e $(STAMP); then \
 		echo "note: $(VENV) is incomplete (its set-up was interrupted); building it again"; rm -rf $(VENV); fi
 	@rm -f $(STAMP)
@@ -71,8 +76,8 @@ lock: $(STAMP) ## Maintainers only: after editing requirements.txt (or BOOTSTRAP
 reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", ONLY=03, FORCE=1, TIMEOUT=600 s per cell); report in build/index.html
 	$(PY) -m kalbar_border.workflow $(if $(FORCE),--force) $(foreach n,$(ONLY),--only $(n)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(PARAMS)
 
-verify: $(STAMP) ## Rerun into a temporary folder and compare with the committed reference outputs (results/, figures/); one line per difference
-	$(PY) -m kalbar_border.verify
+verify: $(STAMP) ## Rerun into a temporary folder and compare with the reference outputs committed at HEAD (REF=v1.0.0: another commit or tag); one line per difference
+	$(PY) -m kalbar_border.verify $(if $(REF),--ref $(REF))
 
 test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval)
 	$(PY) -m pytest
@@ -116,5 +121,5 @@ release: $(STAMP) ## Maintainers only: make release VERSION=x.y.z sets the versi
 
 # Through the run lock, so a clean never deletes the outputs of a run in progress; with the system
 # Python when .venv is not there (the lock needs the standard library only).
-clean: ## Remove generated outputs (results/, data/processed/, build/); keeps .venv, figures/ and raw data; refuses during a run
+clean: ## Remove generated outputs git does not track (build/ with its variants, data/processed/, new files in results/ and figures/); keeps the committed references, .venv and raw data; refuses during a run
 	@PYTHONPATH=lib $(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m kalbar_border.pipeline.lock clean

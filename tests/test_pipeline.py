@@ -213,32 +213,6 @@ def test_declared_outputs_follow_parameters():
     assert "figures/border_series_2020_2023_id.svg" in outputs and "figures/border_series_2020_2023_en.json" in outputs
 
 
-# --------------------------------------------------------------------------- without the microdata
-
-
-def test_run_without_microdata_skips_finance_and_builds_the_report(tmp_path):
-    empty = tmp_path / "no-data"
-    empty.mkdir()
-    out = tmp_path / "out"
-    done = run_pipeline(out, "DOWNLOAD=False", env={"COMPENDIUM_DATA_DIR": str(empty)})
-    assert done.returncode == 0, done.stderr
-    skipped = [ln for ln in done.stdout.splitlines() if ln.strip().startswith("skipped") and "LICENSED_MAP" not in ln]
-    assert len(skipped) == 1
-    for text in ("05_finance_comparison", "06_finance_models", "SUSENAS2020.rda", "SAKERNAS2020.rda",
-                 "3153b45d51da9711e63b148a822768cfe5e72a1d707efa7e4f1126acaf3236b4", "COMPENDIUM_DATA_DIR",
-                 "https://raw.githubusercontent.com/cran/SUSENAS/"):
-        assert text in skipped[0]
-    manifest = json.loads((out / "build" / "manifest.json").read_text())
-    status = {n["notebook"]: n["status"] for n in manifest["notebooks"]}
-    assert status["05_finance_comparison.ipynb"] == status["06_finance_models.ipynb"] == "skipped"
-    assert [n for n, s in status.items() if s == "current"] == [
-        "01_collect_data.ipynb", "02_border_series.ipynb", "03_entikong_events.ipynb",
-        "04_remittances_context.ipynb", "07_claims.ipynb"]
-    assert not (out / "data" / "processed").exists()
-    assert "not available in this run" in (out / "results" / "provenance.csv").read_text()
-    assert (out / "results" / "claims.csv").is_file() and (out / "build" / "index.html").is_file()
-
-
 # --------------------------------------------------------------------------- failures, locks, interrupts
 
 

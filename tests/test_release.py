@@ -3,6 +3,7 @@ CITATION.cff, .zenodo.json and the changelog; `make release` refuses a dirty tre
 changelog section and failing tests, and otherwise commits and tags. Every release here runs in
 a temporary clone: no tag is ever made in the checkout under test."""
 import datetime as dt
+import html
 import json
 import re
 import subprocess
@@ -82,11 +83,34 @@ def test_changelog_has_an_unreleased_section_above_the_releases():
     assert all(re.fullmatch(r"\d+\.\d+\.\d+", h) for h in headings[1:])
 
 
-def test_report_footer_shows_the_version(tmp_path):
+def test_report_footer_shows_the_version_the_commit_and_the_tree_state(tmp_path):
+    from kalbar_border.figures.labels import label
+
     for lang in report.PAGES:
-        page = report.build_index(tmp_path, {"notebooks": []}, lang)
-        footer = re.search(r'<p class="muted" id="version">(.*?)</p>', page).group(1)
-        assert _pyproject_version() in footer
+        for tree in ("clean", "modified", "unknown"):
+            manifest = {"notebooks": [], "git_commit": "0123456789abcdef0123", "git_tree": tree}
+            page = report.build_index(tmp_path, manifest, lang)
+            footer = re.search(r'<p class="muted" id="version">(.*?)</p>', page).group(1)
+            assert _pyproject_version() in footer and "0123456789ab" in footer
+            assert html.unescape(footer).count(label(f"tree_{tree}", lang)) == 1
+
+
+def test_the_tree_state_leaves_out_the_outputs_and_sees_code_changes(tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    for rel in ("lib/x.py", "results/a.csv"):
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text("1\n")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "x"]):
+        subprocess.run([*git, *args], cwd=repo, check=True)
+    monkeypatch.setattr(paths, "ROOT", repo)
+    assert paths.git_tree_state() == "clean"
+    (repo / "results" / "a.csv").write_text("2\n")  # a run rewrote an output: still the committed code
+    assert paths.git_tree_state() == "clean"
+    (repo / "lib" / "x.py").write_text("2\n")
+    assert paths.git_tree_state() == "modified"
+    monkeypatch.setattr(paths, "ROOT", tmp_path)  # no checkout here
+    assert paths.git_tree_state() == "unknown"
 
 
 # --------------------------------------------------------------------------- make release, in a clone

@@ -79,3 +79,49 @@ def test_the_readme_maps_every_output_and_states_current_numbers():
             in readme)
     for link in re.findall(r"\]\(((?:docs|teaching)/[^)#]+)\)", readme):
         assert (paths.ROOT / link).is_file(), link
+
+
+def _git(repo, *args):
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo, check=True,
+                          capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def references_repo(tmp_path, monkeypatch):
+    """A git repository holding this code's reference outputs, committed, standing in for the
+    compendium's repository (``paths.ROOT``) in this process."""
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    repo = _copy_references(tmp_path / "repo")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "references")
+    monkeypatch.setattr(paths, "ROOT", repo)
+    return repo
+
+
+def test_verify_reads_the_commit_not_the_working_tree(references_repo, pipeline_run, capsys):
+    """A wrong reference committed, then a run that rewrites the working tree with the right
+    bytes (as make reproduce does): verify still fails, naming the file, and says the working
+    tree differs from the commit."""
+    claims = references_repo / "results" / "claims.csv"
+    right = claims.read_text()
+    claims.write_text(right.replace("not_checkable", "reproduced", 1))
+    _git(references_repo, "commit", "-q", "-am", "a wrong reference")
+    claims.write_text(right)  # the run rewrote it
+    assert verify.main(["--run", str(pipeline_run[0])]) == 1
+    out, err = capsys.readouterr()
+    assert "note: the working tree's results/ and figures/ differ from HEAD in 1 file(s) (results/claims.csv)" in out
+    lines = [ln for ln in err.splitlines() if not ln.startswith("verify:")]
+    assert len(lines) == 1 and lines[0].startswith("differs: results/claims.csv: row ")
+    assert "column status: 'not_checkable' instead of 'reproduced'" in lines[0]
+    assert "verify: 1 of " in err
+    # The commit before the wrong one, named as make verify REF= names it, matches.
+    assert verify.main(["--run", str(pipeline_run[0]), "--ref", "HEAD~1"]) == 0
+    assert "match (0 within tolerance, the rest byte-identical)" in capsys.readouterr().out
+
+
+def test_verify_refuses_an_unknown_ref_in_one_line(references_repo, pipeline_run, capsys):
+    assert verify.main(["--run", str(pipeline_run[0]), "--ref", "v9.9.9"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: cannot read the references of 'v9.9.9' from git")

@@ -106,10 +106,31 @@ def portable(path: Path) -> str:
     return path.name
 
 
+def _git(*args: str) -> str | None:
+    """A git command's output in the repository, or None outside a git checkout (or without git)."""
+    try:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
 def git_commit() -> str:
     """The repository's current commit, or ``unknown`` outside a git checkout."""
-    try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
-        return out.stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
+    out = _git("rev-parse", "HEAD")
+    return out.strip() if out else "unknown"
+
+
+def git_tree_state() -> str:
+    """``clean`` when the code, data and texts are as committed (no tracked file differs from the
+    commit, no untracked file outside ``.gitignore``); ``modified`` otherwise; ``unknown``
+    outside a git checkout. The outputs a run writes (``results/``, ``figures/``) are left out:
+    ``make verify`` compares those with the commit."""
+    out = _git("status", "--porcelain", "--untracked-files=normal", "--", ".", ":(exclude)results", ":(exclude)figures")
+    return "unknown" if out is None else ("modified" if out.strip() else "clean")
+
+
+def git_tracked(*folders: str) -> set[str] | None:
+    """Files git tracks under ``folders`` (relative to the repository), or None outside a git
+    checkout: the committed reference outputs, which no clean or tidy may delete."""
+    out = _git("ls-files", "-z", "--", *folders)
+    return None if out is None else {name for name in out.split("\0") if name}

@@ -516,6 +516,22 @@ def _licensed_banner(manifest: dict, lang: str) -> str:
             f'{_e(label("report_licensed_banner", lang).format(sha=shas))}</p>')
 
 
+def _variant_banner(manifest: dict, lang: str) -> str:
+    """A run that did not make the reference outputs (other parameters, other files, notebooks
+    that could not run) says so before anything else: why, where its outputs are, and which
+    reference files its outputs differ from."""
+    variant = manifest.get("variant")
+    if not variant:
+        return ""
+    differs = variant.get("differs_from_references", [])
+    listed = "".join(f"<li><code>{_e(line)}</code></li>" for line in differs[:40])
+    more = f"<li>{_e(_fill('report_variant_more', lang, n=len(differs) - 40))}</li>" if len(differs) > 40 else ""
+    said = _fill("report_variant", lang, reasons="; ".join(variant.get("reasons", [])), folder=variant.get("folder", ""),
+                 n=len(differs))
+    return (f'<section id="variant" style="border:2px solid #b60;padding:.6em"><p>{_e(said)}</p>'
+            f'{"<ul>" + listed + more + "</ul>" if differs else ""}</section>')
+
+
 # --------------------------------------------------------------------------- claims, notebooks, figures, data
 
 
@@ -689,7 +705,7 @@ def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
 <p><b>{_e(t("report_paper"))}:</b> Irva Anggita, Suswanta, Endang Indri Listiani &amp; Yujitia Ahdarrijal, <i>Governance Kooperatif dalam
 Penanganan Buruh Migran Ilegal dan Implikasinya terhadap Ketahanan Wilayah Perbatasan di Kalimantan Barat</i>,
 Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"))}).</p>
-{_licensed_banner(manifest, lang)}<section id="summary"><h2>{_e(t("report_summary"))}</h2>{_summary(detail, lang)}</section>
+{_variant_banner(manifest, lang)}{_licensed_banner(manifest, lang)}<section id="summary"><h2>{_e(t("report_summary"))}</h2>{_summary(detail, lang)}</section>
 {_acronyms(lang)}
 <p><small>{t("report_generated")}</small></p>
 <nav><b>{_e(t("report_contents"))}:</b> {contents}</nav>
@@ -706,7 +722,7 @@ Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"
 {h("rerun")}<pre>make reproduce   # {_e(t("report_rerun_all"))}
 make test        # {_e(t("report_rerun_test"))}
 make lab         # {_e(t("report_rerun_lab"))}</pre>
-<footer><p class="muted" id="version">{_fill("report_footer", lang, version=__version__)}</p></footer>
+<footer><p class="muted" id="version">{_fill("report_footer", lang, version=__version__, commit=manifest.get("git_commit", "unknown")[:12], tree=t("tree_" + manifest.get("git_tree", "unknown")))}</p></footer>
 </body></html>
 """
 

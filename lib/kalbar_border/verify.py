@@ -6,13 +6,19 @@ The references are the committed outputs of a run with the default parameters
 citations) and the figures with their sidecars (``figures/*``). Run records, logs and the
 executed notebooks under ``build/`` are not references: they record a machine and a moment.
 
-A file that is byte-identical to its reference passes. The run is deterministic on one
-platform (fixed seeds, stripped metadata), so that is the normal case. On another platform a
-float may differ in its last digits (another BLAS, another libm); a CSV or JSON file whose text
-differs passes *within tolerance* when every text cell is equal and every number is within
-:data:`REL_TOL` relative (or :data:`ABS_TOL` absolute) of its reference, the same for every
-numeric column. Figures must be byte-identical. Every other difference fails, with one line
-per file naming the first differing row and column (or key).
+The references are read from git, at ``HEAD`` or the commit or tag given (``make verify
+REF=v1.0.0``), never from the working tree: ``make reproduce`` rewrites the working tree, so a
+comparison with it could pass against itself. When the working tree's copies differ from the
+commit, one line says so and names them.
+
+A file that is byte-identical to its reference passes. Numbers are written at a stated
+precision (:mod:`kalbar_border.precision`), so that is the normal case on any machine whose
+floating point agrees to it. A CSV or JSON file whose text differs passes *within tolerance*
+when every text cell is equal and every number is within :data:`REL_TOL` relative (or
+:data:`ABS_TOL` absolute) of its reference: a value that sits on a rounding boundary of the
+written precision may round the other way on another CPU. Figures must be byte-identical.
+Every other difference fails, with one line per file naming the first differing row and
+column (or key).
 """
 from __future__ import annotations
 
@@ -25,6 +31,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 from pathlib import Path
 
@@ -142,33 +149,101 @@ def compare(references: Path, run: Path) -> tuple[list[str], list[str]]:
     return failures, notes
 
 
+#: The folders of the references, as git names them.
+REFERENCE_FOLDERS = ("results", "figures")
+
+
+def references_from_git(ref: str, dest: Path) -> Path:
+    """Write the reference files of commit ``ref`` (as committed, whatever the working tree
+    holds) under ``dest``; returns ``dest``. Raises CompendiumError outside a git checkout or for
+    an unknown ``ref``."""
+    from .errors import CompendiumError
+
+    try:
+        done = subprocess.run(["git", "archive", "--format=tar", ref, "--", *REFERENCE_FOLDERS], cwd=paths.ROOT,
+                              capture_output=True, check=False)
+    except OSError as exc:
+        raise CompendiumError(f"make verify reads the references from git, which cannot be run ({exc.strerror}); "
+                              "pass --references FOLDER to compare with a folder") from None
+    if done.returncode != 0:
+        said = done.stderr.decode(errors="replace").strip().splitlines()
+        raise CompendiumError(f"cannot read the references of {ref!r} from git ({said[-1] if said else 'no message'}); "
+                              "expected a commit or tag of this repository, e.g. REF=HEAD or REF=v1.0.0, "
+                              "or pass --references FOLDER outside a git checkout")
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+        archive.extractall(dest, filter="data")
+    return dest
+
+
+def working_tree_differs(ref: str) -> list[str]:
+    """Reference files whose working-tree copy differs from ``ref`` (changed, deleted or new)."""
+    done = subprocess.run(["git", "diff", "--name-only", ref, "--", *REFERENCE_FOLDERS], cwd=paths.ROOT,
+                          capture_output=True, text=True, check=False)
+    new = subprocess.run(["git", "ls-files", "--others", "--exclude-standard", "--", *REFERENCE_FOLDERS],
+                         cwd=paths.ROOT, capture_output=True, text=True, check=False)
+    named, present = set(done.stdout.split()) | set(new.stdout.split()), reference_files(paths.ROOT)
+    return sorted(rel for rel in named if rel in present or not (paths.ROOT / rel).exists())
+
+
+def _rerun(folder: Path) -> int:
+    """The compendium with the default parameters into ``folder``. Its per-notebook lines are
+    shown; its closing line is not, since it speaks of ``make reproduce``'s outputs."""
+    print(f"verify: running the compendium with the default parameters into {folder}", flush=True)
+    env = {**os.environ, "COMPENDIUM_OUTPUT_DIR": str(folder)}
+    with subprocess.Popen([sys.executable, "-m", "kalbar_border.workflow"], env=env, cwd=paths.ROOT,
+                          stdout=subprocess.PIPE, text=True) as proc:
+        for line in proc.stdout:
+            if line.startswith("  "):
+                print(line, end="", flush=True)
+    return proc.returncode
+
+
 def main(argv: list[str] | None = None) -> int:
+    from .errors import CompendiumError
+
     parser = argparse.ArgumentParser(prog="make verify", description=__doc__.split("\n\n")[0])
     parser.add_argument("--run", type=Path, help="compare this finished run's folder instead of running again")
-    parser.add_argument("--references", type=Path, default=paths.ROOT, help="folder holding the references")
+    parser.add_argument("--ref", default="HEAD", help="the commit or tag whose references to compare with (default HEAD)")
+    parser.add_argument("--references", type=Path, default=None,
+                        help="compare with this folder instead of a commit (outside a git checkout)")
     args = parser.parse_args(argv)
+    scratch = Path(tempfile.mkdtemp(prefix="kalbar-verify-"))
+    try:
+        if args.references is None:
+            references = references_from_git(args.ref, scratch / "references")
+            said = f"{args.ref} ({paths.git_commit() if args.ref == 'HEAD' else 'as committed'})"
+            differ = working_tree_differs(args.ref)
+            if differ:
+                more = f" and {len(differ) - 5} more" if len(differ) > 5 else ""
+                print(f"note: the working tree's results/ and figures/ differ from {args.ref} in {len(differ)} file(s) "
+                      f"({', '.join(differ[:5])}{more}); verify compares with {args.ref}, not with them")
+        else:
+            references, said = args.references, str(args.references)
+    except CompendiumError as exc:
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     folder, made_here = args.run, args.run is None
     if made_here:
-        folder = Path(tempfile.mkdtemp(prefix="kalbar-verify-"))
-        print(f"verify: running the compendium with the default parameters into {folder}", flush=True)
-        env = {**os.environ, "COMPENDIUM_OUTPUT_DIR": str(folder)}
-        done = subprocess.run([sys.executable, "-m", "kalbar_border.workflow"], env=env, cwd=paths.ROOT)
-        if done.returncode != 0:
-            print(f"verify: the run failed (exit {done.returncode}); nothing compared; its outputs are in {folder}",
-                  file=sys.stderr)
-            return done.returncode
-    failures, notes = compare(args.references, folder)
+        folder = scratch / "run"
+        code = _rerun(folder)
+        if code != 0:
+            print(f"verify: the run failed (exit {code}); nothing compared; its outputs are in {folder}", file=sys.stderr)
+            return code
+    failures, notes = compare(references, folder)
     for line in notes:
         print(line)
     for line in failures:
         print(line, file=sys.stderr)
-    checked = len(reference_files(args.references))
+    checked = len(reference_files(references))
     if failures:
-        print(f"verify: {len(failures)} of {checked} reference files differ; the run is kept in {folder}", file=sys.stderr)
+        kept = f"; the run is kept in {folder}" if made_here else ""
+        if not made_here:
+            shutil.rmtree(scratch, ignore_errors=True)
+        print(f"verify: {len(failures)} of {checked} reference files of {said} differ{kept}", file=sys.stderr)
         return 1
-    print(f"verify: all {checked} reference files match ({len(notes)} within tolerance, the rest byte-identical)")
-    if made_here:
-        shutil.rmtree(folder, ignore_errors=True)
+    print(f"verify: all {checked} reference files of {said} match ({len(notes)} within tolerance, the rest byte-identical)")
+    shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 

@@ -148,12 +148,17 @@ def _tidy(plan, echo) -> None:
     this checkout declares or recorded (a removed notebook's, another branch's) are named once,
     and nothing reads them (results.json merges only this run's notebooks)."""
     root, declared = paths.output_root(), plan.declared()
+    # The committed references are never removed, whatever a record says (a run told to write
+    # into the repository by COMPENDIUM_OUTPUT_DIR with the microdata missing).
+    tracked = paths.git_tracked("results", "figures") if root == paths.ROOT else set()
     removed = []
     for nb in plan.skipped:
         record = read_record(nb.name)
         if record:
             for rel in record.get("outputs", []):
-                if rel not in declared:
+                # outside a git checkout (an archive of the compendium) every reference is kept
+                reference = rel in tracked if tracked is not None else rel.startswith(("results/", "figures/"))
+                if rel not in declared and not reference:
                     (root / rel).unlink(missing_ok=True)
             (paths.build_dir() / "runs" / f"{nb.name}.json").unlink(missing_ok=True)
             removed.append(nb.name)
@@ -201,18 +206,53 @@ def _not_current(plan, seen: dict) -> list[str]:
     return out
 
 
+#: Exit status of a run that built what it could but not every notebook it should have (the
+#: microdata were missing): not a success, and not a failure of a notebook either.
+PARTIAL = 3
+
+
+def output_folder(plan) -> Path | None:
+    """Where a run that does not make the reference outputs writes, or None for a reference run
+    (and for any run told where to write by ``COMPENDIUM_OUTPUT_DIR``, as ``make verify`` and the
+    tests do). ``results/`` and ``figures/`` hold the references committed with the code; only a
+    run with the default parameters and data, all notebooks able to run, writes them."""
+    if os.environ.get("COMPENDIUM_OUTPUT_DIR") or not plan.variant_reasons():
+        return None
+    from .pipeline.notebooks import VARIANTS
+
+    return paths.ROOT / VARIANTS / plan.variant_name()
+
+
 def run(overrides: dict | None = None, *, force: bool = False, only: list[str] | None = None, jobs: int | None = None,
         folder: Path | None = None, kernel: str = KERNEL, timeout: int = TIMEOUT, wait: bool = False,
         echo=print) -> int:
-    """Run the pipeline (the ``make reproduce`` command); returns doit's exit code (0: success).
+    """Run the pipeline (the ``make reproduce`` command); returns the exit status: 0 when every
+    notebook ran, or was up to date, with this run's parameters and every one of its declared
+    outputs exists; :data:`PARTIAL` when that holds for the notebooks that could run but others
+    could not (microdata missing); doit's non-zero code when a notebook failed.
 
-    A success (0) means every notebook ran, or was up to date, with this run's parameters and
-    every one of its declared outputs exists. Raises :class:`Interrupted` on Ctrl-C or SIGTERM."""
+    A variant run (:func:`output_folder`) writes under ``build/variants/<name>/`` and leaves the
+    reference outputs as they are. Raises :class:`Interrupted` on Ctrl-C or SIGTERM."""
+    overrides = overrides or {}
+    plan = make_plan(overrides, folder, kernel, timeout, echo)
+    variant = output_folder(plan)
+    if variant is None:
+        return _run(plan, force, only, jobs, wait, echo)
+    where = variant.relative_to(paths.ROOT).as_posix()
+    plan.variant = {"folder": where, "reasons": plan.variant_reasons()}
+    echo(f"  variant     {'; '.join(plan.variant['reasons'])}: outputs go to {where}/; "
+         "results/ and figures/ keep the reference outputs")
+    os.environ["COMPENDIUM_OUTPUT_DIR"] = str(variant)
+    try:
+        return _run(plan, force, only, jobs, wait, echo)
+    finally:
+        del os.environ["COMPENDIUM_OUTPUT_DIR"]
+
+
+def _run(plan, force: bool, only: list[str] | None, jobs: int | None, wait: bool, echo) -> int:
     from doit.cmd_base import ModuleTaskLoader
     from doit.doit_cmd import DoitMain
 
-    overrides = overrides or {}
-    plan = make_plan(overrides, folder, kernel, timeout, echo)
     jobs = jobs or os.cpu_count() or 1
     # Kernel connection files in build/, not in the shared runtime folder of the machine.
     os.environ["JUPYTER_RUNTIME_DIR"] = str(paths.build_dir() / "runtime")
@@ -242,11 +282,19 @@ def run(overrides: dict | None = None, *, force: bool = False, only: list[str] |
         if code or selected:
             # doit's report task runs only when every notebook is current: say what is not.
             write_report(plan, seen)
+    where = f"{plan.variant['folder']}/" if plan.variant else ""
+    outputs = (f"outputs in {where}results/, {where}figures/, {where}data/processed/; "
+               f"open {where}build/index.html first")
+    if code == 0 and plan.not_run:
+        reason = plan.skip_reason(plan.not_run[0])
+        echo(f"partial: {', '.join(nb.name for nb in plan.not_run)} did not run ({reason}: see the skipped line "
+             f"above); the others are done, {outputs}; exit status {PARTIAL}")
+        return PARTIAL
     if code == 0:
         if stale:
             echo(f"note: not made with this run's parameters (left out by --only): {'; '.join(stale)}; "
                  "build/index.html marks them")
-        echo("done: outputs in results/, figures/, data/processed/; open build/index.html first")
+        echo(f"done: {outputs}")
     else:
         echo("stopped: the notebooks listed as FAILED or not run kept their previous outputs and run again next time"
              + (f"; outputs not made with this run's parameters: {'; '.join(stale)}" if stale else ""))

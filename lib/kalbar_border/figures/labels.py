@@ -323,8 +323,21 @@ LABELS: dict[str, dict[str, str]] = {
               "data BPS; data itu tidak didistribusikan ulang di sini tetapi diunduh dari dua paket CRAN, yang lisensi "
               "GPL-3-nya berlaku untuk paketnya, bukan untuk datanya. Data mikro provinsi lain diperoleh dari BPS "
               "menurut lisensi BPS sendiri."},
-    "report_footer": {"en": "kalbar-border compendium, version {version}; cite it with CITATION.cff.",
-                      "id": "Kompendium kalbar-border, versi {version}; sitasi melalui CITATION.cff."},
+    "report_footer": {"en": "kalbar-border compendium, version {version}, commit {commit} ({tree}); cite it with CITATION.cff.",
+                      "id": "Kompendium kalbar-border, versi {version}, commit {commit} ({tree}); sitasi melalui CITATION.cff."},
+    "report_variant": {
+        "en": "This run is a variant, not the reference outputs ({reasons}). Its outputs are in {folder}/; results/ and "
+              "figures/ keep the references committed with the code. {n} reference file(s) differ from this run's outputs:",
+        "id": "Run ini adalah varian, bukan keluaran rujukan ({reasons}). Keluarannya ada di {folder}/; results/ dan "
+              "figures/ tetap berisi keluaran rujukan yang di-commit bersama kode. {n} berkas rujukan berbeda dari "
+              "keluaran run ini:"},
+    "report_variant_more": {"en": "and {n} more", "id": "dan {n} lainnya"},
+    "tree_clean": {"en": "working tree clean: code, data and texts as committed",
+                   "id": "salinan kerja bersih: kode, data, dan teks sama dengan commit"},
+    "tree_modified": {"en": "working tree modified: uncommitted changes to code, data or texts",
+                      "id": "salinan kerja berubah: ada perubahan kode, data, atau teks yang belum di-commit"},
+    "tree_unknown": {"en": "not a git checkout: the tree's state is unknown",
+                     "id": "bukan salinan git: keadaan salinan kerja tidak diketahui"},
     "report_contents": {"en": "Contents", "id": "Isi"},
     # the report page: the opening summary
     "report_summary_sentence": {

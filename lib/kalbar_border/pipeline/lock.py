@@ -70,28 +70,48 @@ class RunLock:
 
 
 
-#: What ``make clean`` removes (under the output root); build/.lock itself stays, so a run that
+#: What ``make clean`` empties (under the output root); build/.lock itself stays, so a run that
 #: starts while the clean finishes locks the same file.
-GENERATED = ("results", "data/processed", "build")
+GENERATED = ("data/processed", "build")
+#: Folders holding the committed reference outputs beside what runs add: ``make clean`` removes
+#: only what git does not track there.
+REFERENCE_FOLDERS = ("results", "figures")
 
 
-def clean() -> list[str]:
-    """``make clean``: remove the generated outputs while holding the run lock (so it refuses,
-    with the lock's one line, while a run is going on). Returns what it removed."""
-    removed = []
+def _remove(path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def clean() -> tuple[list[str], str]:
+    """``make clean``: remove the generated outputs that are not committed, while holding the run
+    lock (so it refuses, with the lock's one line, while a run is going on). The reference outputs
+    git tracks in ``results/`` and ``figures/`` stay; outside a git checkout nothing there is
+    removed, since what is a reference cannot be told. Returns (what it removed, a note)."""
+    removed, note = [], ""
     with RunLock():
         root = paths.output_root()
-        for name in GENERATED:
+        # Only the repository holds references; another output folder (COMPENDIUM_OUTPUT_DIR) goes whole.
+        for name in GENERATED if root == paths.ROOT else (*GENERATED, *REFERENCE_FOLDERS):
             folder = root / name
-            if not folder.is_dir():
-                continue
-            for path in [p for p in folder.iterdir() if p.name != ".lock"] if name == "build" else [folder]:
-                if path.is_dir() and not path.is_symlink():
-                    shutil.rmtree(path)
-                else:
-                    path.unlink(missing_ok=True)
-                removed.append(name)
-    return sorted(set(removed))
+            if folder.is_dir():
+                for path in [p for p in folder.iterdir() if p.name != ".lock"] if name == "build" else [folder]:
+                    _remove(path)
+                    removed.append(f"{name}/")
+        tracked = paths.git_tracked(*REFERENCE_FOLDERS) if root == paths.ROOT else None
+        if root == paths.ROOT and tracked is None:
+            note = "results/ and figures/ kept: not a git checkout, so the committed references cannot be told apart"
+        elif root == paths.ROOT:
+            for name in REFERENCE_FOLDERS:
+                for path in sorted((root / name).glob("*")) if (root / name).is_dir() else []:
+                    rel = path.relative_to(root).as_posix()
+                    if rel not in tracked:
+                        _remove(path)
+                        removed.append(rel)
+            note = "the reference outputs committed in results/ and figures/ are kept"
+    return removed, note
 
 
 def main(argv: list[str]) -> int:
@@ -99,11 +119,13 @@ def main(argv: list[str]) -> int:
         print("usage: python -m kalbar_border.pipeline.lock clean", file=sys.stderr)
         return 2
     try:
-        removed = clean()
+        removed, note = clean()
     except CompendiumError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"removed {', '.join(f'{name}/' for name in removed)}" if removed else "nothing to remove")
+    more = f" and {len(removed) - 8} more" if len(removed) > 8 else ""
+    said = f"removed {', '.join(removed[:8])}{more}" if removed else "nothing to remove"
+    print(f"{said}; {note}" if note else said)
     return 0
 
 

@@ -9,8 +9,10 @@ run's parameters in milliseconds.
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,14 @@ PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
 #: The variable map of a licensed BPS file (notebook 08): the notebooks that require it run
 #: only when it is given.
 LICENSED_MAP = "LICENSED_MAP"
+#: Parameters that change no byte of ``results/`` or ``figures/``, so a run that sets them still
+#: makes the reference outputs: every figure is drawn in both languages whatever ``LANG`` says
+#: (it chooses the language of the tables shown in the notebook and its page, under ``build/``);
+#: ``DOWNLOAD`` only says whether a missing file may be fetched (a fetched file is checked by
+#: sha256, so the data are the same); the pipeline sets ``RESULTS_FROM`` itself.
+REFERENCE_NEUTRAL = ("LANG", "DOWNLOAD", "RESULTS_FROM")
+#: Where runs that do not make the reference outputs write theirs, under the repository.
+VARIANTS = "build/variants"
 
 
 def read_notebook(path: Path) -> dict:
@@ -260,6 +270,8 @@ class Plan:
     timeout: int = TIMEOUT
     #: Which run wrote a notebook's record, so an interrupted run can say what it replaced.
     run_id: str = ""
+    #: A variant run: ``{"folder": where its outputs go, "reasons": why they are not the references}``.
+    variant: dict | None = None
 
     def params(self, nb: Notebook) -> dict:
         """The notebook's parameters: its defaults, the overrides it declares, and (when the
@@ -285,6 +297,53 @@ class Plan:
     @property
     def skipped(self) -> list[Notebook]:
         return [nb for nb in self.notebooks if self.skip_reason(nb)]
+
+    @property
+    def not_run(self) -> list[Notebook]:
+        """Notebooks this run should have run but could not: the microdata are missing although
+        the run did not ask to do without them (``MICRODATA=False``). A notebook that needs a
+        parameter nobody gave (08 without ``LICENSED_MAP``) is not among them: it runs on request."""
+        asked_without = self.overrides.get("MICRODATA", True) is False
+        return [nb for nb in self.skipped if self.skip_reason(nb) == "microdata missing" and not asked_without]
+
+    def variant_reasons(self) -> list[str]:
+        """Why this run's outputs are not the reference outputs ([] when they are): a parameter
+        away from its default (other than :data:`REFERENCE_NEUTRAL`), notebooks of another
+        folder, or notebooks that could not run."""
+        reasons = []
+        for name, value in sorted(self.overrides.items()):
+            if name not in REFERENCE_NEUTRAL and any(nb.defaults[name] != value
+                                                     for nb in self.notebooks if name in nb.defaults):
+                reasons.append(f"{name}={value!r}")
+        folder = self.notebooks[0].path.parent.resolve()
+        if folder != paths.NOTEBOOKS.resolve():
+            reasons.append(f"notebooks from {folder}")
+        if self.not_run:
+            reasons.append(f"{', '.join(nb.name for nb in self.not_run)} could not run (microdata missing)")
+        return reasons
+
+    def variant_name(self) -> str:
+        """The folder name of a variant run under :data:`VARIANTS`: its parameters (a file by its
+        name), ``no-microdata`` when the finance notebooks could not run, and, when files were
+        named, a short hash of where they are, so two maps both called ``map.yml`` do not share one."""
+        parts, located = [], []
+        for name, value in sorted(self.overrides.items()):
+            if name in REFERENCE_NEUTRAL or all(nb.defaults[name] == value for nb in self.notebooks if name in nb.defaults):
+                continue
+            if name in (*PATH_PARAMETERS.values(), LICENSED_MAP) and isinstance(value, str):
+                located.append(str(Path(value).resolve()))
+                value = Path(value).stem
+            parts.append(f"{name}-{value}")
+        folder = self.notebooks[0].path.parent.resolve()
+        if folder != paths.NOTEBOOKS.resolve():
+            parts.append(f"notebooks-{folder.name}")
+            located.append(str(folder))
+        if self.not_run:
+            parts.append("no-microdata")
+        name = re.sub(r"[^A-Za-z0-9.+_-]+", "-", "_".join(parts))[:80] or "variant"
+        if located:
+            name += "_" + hashlib.sha256("\n".join(located).encode()).hexdigest()[:8]
+        return name
 
     @property
     def runnable(self) -> list[Notebook]:

@@ -114,8 +114,13 @@ def write_report(plan: Plan, seen: dict | None = None):
                         "reason": "outputs of an earlier run" if record else "no outputs",
                         "parameters": (record or {}).get("parameters", {}), "requested": plan.params(nb),
                         "outputs": [], "outputs_not_current": (record or {}).get("outputs", [])})
-    manifest = {"git_commit": paths.git_commit(), "kernel": plan.kernel, "packages": package_versions(),
+    manifest = {"git_commit": paths.git_commit(), "git_tree": paths.git_tree_state(), "kernel": plan.kernel, "packages": package_versions(),
                 "parameters": plan.overrides, "microdata": plan.microdata, "notebooks": entries}
+    if plan.variant:
+        from ..verify import compare
+
+        failures, _ = compare(paths.ROOT, paths.output_root())
+        manifest["variant"] = {**plan.variant, "differs_from_references": failures}
     atomic.write_json(build / "manifest.json", manifest)
     report.write_index(paths.output_root(), manifest)
     return {"outputs": _hashes([str(build / "index.html"), str(build / "index.id.html"), str(build / "manifest.json")])}
