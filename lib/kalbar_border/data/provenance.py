@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from . import datapackage
+from . import datapackage, transcribe
 from .. import paths
 from . import microdata as microdata_files
 from ..atomic import write_text
@@ -111,31 +111,115 @@ def _bibkey(text: str, i: int) -> str:
 
 
 def _bib_escape(text: str) -> str:
-    return text.replace("{", "(").replace("}", ")").replace("&", r"\&").replace("%", r"\%")
+    """A field's text for BibTeX and LaTeX: braces become parentheses, LaTeX's special
+    characters are escaped (``url`` is not passed here: LaTeX reads it verbatim)."""
+    return (text.replace("{", "(").replace("}", ")").replace("&", r"\&").replace("%", r"\%")
+            .replace("_", r"\_").replace("#", r"\#"))
+
+
+#: How a title the compendium wrote is marked, in the BibTeX and the Markdown alike.
+DESCRIPTIVE = "[Descriptive title]"
+#: How the source pack words a ``document`` that describes a page instead of giving its title
+#: ('News: OJK strengthens collaboration', 'SNLIK 2022 results as reported', 'Databoks summary of
+#: BPS ...', 'Global Findex 2017 Indonesia release'): such a title is marked descriptive too.
+_GLOSS = r"^News\b|\bas reported$|\bsummary of\b|\brelease$"
+#: What the rows of ``entikong_events`` are, for the titles of their pages.
+_ENTIKONG_WHAT = "Indonesians deported from Malaysia through Entikong"
 
 
 def citations() -> pd.DataFrame:
-    """One citation per distinct source page (and per microdata package): key, author,
-    title, year, url, note. Users cite these sources, not the compendium, for the data."""
+    """One citation per distinct source page (and per microdata package): key, author, title,
+    year, url, urldate, note. Users cite these sources, not the compendium, for the data.
+
+    ``title`` is the page's own title where its rows record one (``document`` in
+    ``financial_context``); otherwise a title the compendium wrote from the publisher, what the
+    rows give and the years (or deportation days) they cover, marked :data:`DESCRIPTIVE`.
+    ``urldate`` is the day the page's values were read (``accessed``: one transcription day per
+    source pack, see :mod:`kalbar_border.data.transcribe`); for the microdata, the day the project
+    pinned and verified their sha256 (:data:`kalbar_border.data.microdata.VERIFIED_ON`).
+    """
     rows = []
     descriptor = datapackage.load_descriptor()
     for key in microdata_files.DATASETS:
         res = datapackage.resource(key, descriptor)
+        package, terms = res["sources"][0], res["licenses"][0]
         rows.append({"key": f"{key}2020", "author": "Badan Pusat Statistik (BPS)", "title": res["title"],
-                     "year": "2020", "url": res["sources"][0]["path"], "urldate": "",
-                     "note": f"Microdata as redistributed in {res['sources'][0]['title']}; the data under BPS's terms "
-                             f"of use, the package under {res['sources'][0]['x-licence'].split(' (')[0]}"})
-    pages = pd.concat([datapackage.load_table(table).assign(table=table) for table in (*LONG_TABLES, "entikong_events")],
-                      ignore_index=True)
+                     "year": "2020", "url": package["path"], "urldate": res["x-accessed"],
+                     "note": f"Microdata as redistributed in {package['title']}; the data under BPS's terms of use "
+                             f"({terms['path']}, read {terms['x-accessed']}), the package under "
+                             f"{package['x-licence'].split(' (')[0]}; urldate is the day the file's sha256 was pinned "
+                             f"and verified, the only day the project records for it"})
+    pages = pd.concat([_cited_rows(table) for table in (*LONG_TABLES, "entikong_events")], ignore_index=True)
     pages = pages[pages["source_url"].fillna("").str.startswith("http")]
     for i, (url, page) in enumerate(pages.groupby("source_url", sort=False), start=1):
         first = page.iloc[0]
         rows.append({"key": _bibkey(str(first["publisher"]), i), "author": first["publisher"],
-                     "title": f"Figures transcribed into data/raw/sources/{first['table']}.csv",
-                     "year": publication_year(page["published_date"]), "url": url,
+                     "title": _title(url, page), "year": publication_year(page["published_date"]), "url": url,
                      # the latest day any of the page's values was read
-                     "urldate": page["accessed"].max().date().isoformat(), "note": ""})
+                     "urldate": page["accessed"].max().date().isoformat(),
+                     "note": "; ".join(f"data/raw/sources/{table}.csv rows {', '.join(ids)}"
+                                       for table, ids in page.groupby("table", sort=False)["row_id"])})
     return pd.DataFrame(rows)
+
+
+def _cited_rows(table: str) -> pd.DataFrame:
+    """The rows of a raw table with what :func:`citations` needs: ``table``, ``row_id``, ``what``
+    the row gives (the gist of its definition or series), ``years`` (the calendar years its period
+    covers) and, for a deportation batch, ``day``."""
+    frame = datapackage.load_table(table)
+    if table == "entikong_events":
+        day = frame["deportation_date"].astype(str)
+        return frame.assign(table=table, row_id=frame["event_id"], what=_ENTIKONG_WHAT, day=day,
+                            years=[{int(d[:4])} for d in day])
+    what = frame["definition"] if "definition" in frame else frame.get("series", frame.get("indicator"))
+    # The gist, for a title: asides in parentheses and qualifiers after ", " (the period, the
+    # coverage) left out; a number's thousands comma has no space after it and stays.
+    gist = what.fillna("").str.replace(r"\s*\([^()]*\)", "", regex=True).str.split(", ").str[0].str.strip()
+    years = [_years_named(period) or ({int(year)} if pd.notna(year) else set())
+             for period, year in zip(frame["period"], frame["year"])]
+    return frame.assign(table=table, what=gist, years=years)
+
+
+def _title(url: str, page: pd.DataFrame) -> str:
+    """The page's own title if its rows record one, else a descriptive title (see :func:`citations`).
+    A ``document`` given with a site's home page names what was sought there, not a page."""
+    documents = page.get("document", pd.Series(dtype=str)).dropna()
+    on_a_page = bool(re.match(r"https?://[^/]+/.", url))
+    publisher = _name(page["publisher"].iloc[0])
+    if not documents.empty and not on_a_page:
+        return f"{DESCRIPTIVE} {publisher}: {documents.iloc[0]}, {_periods(page)}, sought on the site and not found"
+    if not documents.empty:
+        document = documents.iloc[0]
+        if not re.search(_GLOSS, document):
+            return document
+        gist = re.sub(r"^News:?\s*(?:on\s+)?", "", document)
+        return f"{DESCRIPTIVE} {publisher}: {gist}, {_periods(page)}"
+    whats = list(dict.fromkeys(w for w in page["what"] if w))
+    what = "; ".join(whats[:2]) + (f" and {len(whats) - 2} more" if len(whats) > 2 else "")
+    return f"{DESCRIPTIVE} {publisher}: {what}, {_periods(page)}"
+
+
+def _periods(page: pd.DataFrame) -> str:
+    """The years a page's rows cover as ranges ('2015, 2019-2021'), or the batches' days."""
+    if (page["table"] == "entikong_events").all():
+        days = sorted(set(page["day"]))
+        return ("batch of " if len(days) == 1 else "batches of ") + ", ".join(days)
+    years = sorted(set().union(*page["years"]))
+    if not years:
+        return "undated"
+    runs, start = [], years[0]
+    for before, year in zip(years, years[1:] + [None]):
+        if year != before + 1:
+            runs.append(str(start) if start == before else f"{start}-{before}")
+            start = year
+    return ", ".join(runs)
+
+
+def _years_named(period) -> set[int]:
+    """The calendar years a period text covers: each year it names, and every year between
+    the two ends of a range ('2022-2024', '2023-01 to 2024-02')."""
+    found = re.findall(r"(?<!\d)((?:19|20)\d{2})(?:(?:-\d{2})?\s*(?:-|to)\s*((?:19|20)\d{2}))?(?!\d)", str(period or ""))
+    return {year for start, end in found for year in range(int(start), int(end or start) + 1)}
 
 
 def publication_year(dates) -> str:
@@ -145,15 +229,33 @@ def publication_year(dates) -> str:
     return years.pop() if len(years) == 1 else "n.d."
 
 
+def _header() -> list[str]:
+    """What the citation list says before its entries: where it comes from, what ``urldate``
+    (Accessed) means, and how a title the compendium wrote is marked."""
+    days = " and ".join(sorted({transcribe.PACK_ACCESSED, transcribe.SUPPLEMENT_ACCESSED}))
+    return ["# Data citations", "",
+            "Cite these sources for the data (generated from data/datapackage.json and the raw tables).", "",
+            f"*Access dates.* The values of each source pack were transcribed by hand in one pass, and each row "
+            f"records that pass's day as `accessed`: the source pack's pages were read on or before "
+            f"{transcribe.PACK_ACCESSED} (the pack records no day per page), the rows of data/sources_supplement/ on "
+            f"{transcribe.SUPPLEMENT_ACCESSED}. \"Accessed\" (BibTeX `urldate`) below is that day ({days}), not a "
+            f"separate visit per page. For the two microdata files it is the day their sha256 was pinned and verified.",
+            "",
+            f"*Titles.* A title marked {DESCRIPTIVE} was written by the compendium (publisher, what the page gives, "
+            f"the years it covers), because the page's own title was not recorded (or the record describes the page "
+            f"instead of giving its title); the other titles are the pages' own, as recorded with their rows.",
+            ""]
+
+
 def write_citations(frame: pd.DataFrame) -> list:
     """Write ``results/data_citations.bib`` and ``results/data_citations.md``."""
-    bib, md = [], ["# Data citations", "", "Cite these sources for the data (generated from data/datapackage.json).", ""]
+    bib, md = [], _header()
     for _, c in frame.iterrows():
-        fields = {k: _bib_escape(str(c[k])) for k in ("author", "title", "year", "url", "urldate", "note") if c[k]}
+        fields = {k: str(c[k]) if k == "url" else _bib_escape(str(c[k]))
+                  for k in ("author", "title", "year", "url", "urldate", "note") if c[k]}
         bib.append("@misc{" + c["key"] + ",\n" + ",\n".join(
             f"  {k} = {{{{{v}}}}}" if k == "author" else f"  {k} = {{{v}}}" for k, v in fields.items()) + "\n}\n")
-        accessed = f" Accessed {c['urldate']}." if c["urldate"] else ""
-        md.append(f"- {c['author']} ({c['year']}). {c['title']}. <{c['url']}>.{accessed}")
+        md.append(f"- {c['author']} ({c['year']}). {c['title']}. <{c['url']}>. Accessed {c['urldate']}.")
     out = paths.results_dir()
     return [write_text(out / "data_citations.bib", "\n".join(bib)), write_text(out / "data_citations.md", "\n".join(md) + "\n")]
 

@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
-from .. import paths
+from .. import paths, precision
 from ..atomic import sha256_file, write_bytes, write_json
 from .labels import LANGS, label
 from .style import DPI, SOURCE_FONTSIZE, STYLE, wrap_text
@@ -84,7 +84,7 @@ def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters:
         "files": {ext: {"path": f"figures/{stem}.{ext}", "sha256": hashlib.sha256(data).hexdigest()}
                   for ext, data in written.items()},
     }  # no commit id: the sidecar is a committed reference output, and build/manifest.json records the commit
-    write_json(out / f"{stem}.json", sidecar)
+    write_json(out / f"{stem}.json", precision.for_json(sidecar))
     return sidecar, written["png"]
 
 

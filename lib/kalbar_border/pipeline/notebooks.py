@@ -404,8 +404,8 @@ def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
                 pass
     if not missing:
         return True, ""
-    described = "; ".join(f"{DATASETS[k].filename} (sha256 {DATASETS[k].sha256}, from {DATASETS[k].mirror_url} "
-                          f"or {DATASETS[k].cran_tarball})" for k in DATASETS)
+    described = "; ".join(f"{DATASETS[k].filename} (sha256 {DATASETS[k].sha256}, from {' or '.join(DATASETS[k].addresses)})"
+                          for k in DATASETS)
     return False, (f"microdata not in {cache}: the finance notebooks are skipped. To run them, put {described} in "
                    "that folder, or set COMPENDIUM_DATA_DIR to a folder holding both")
 
