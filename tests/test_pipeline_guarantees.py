@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -362,38 +361,87 @@ def _packages(python: Path) -> list[str]:
     return subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True).stdout.split()
 
 
-def _interrupt_setup(copy: Path, when) -> None:
-    process = subprocess.Popen(["make", "setup"], cwd=copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 120
-    while not when() and process.poll() is None:
-        assert time.monotonic() < deadline, "set-up never reached the step to interrupt"
-        time.sleep(0.05)
-    os.killpg(process.pid, signal.SIGINT)
-    process.wait(timeout=60)
+#: Stand-ins the Makefile picks up (PYTHON=, and uv through `command -v uv`), so the set-up needs no
+#: package index: uv "installs" by pointing the new environment at this one's packages (a .pth
+#: file), and each can stop the set-up at a known point, as Ctrl-C in a terminal does (SIGINT to
+#: make's process group), when the file named by KALBAR_TEST_INTERRUPT names its step.
+_FAKE = """#!{python}
+import os, signal, subprocess, sys, sysconfig
+from pathlib import Path
+step = {step!r}
+args = sys.argv[1:]
+def stop_here():
+    flag = Path(os.environ["KALBAR_TEST_INTERRUPT"])
+    if flag.is_file() and flag.read_text() == step:
+        flag.unlink()
+        os.killpg(os.getpgid(0), signal.SIGINT)
+        signal.pause()
+if step == "venv":
+    done = subprocess.run([{python!r}, *args]).returncode
+    if args[:2] == ["-m", "venv"]:
+        stop_here()
+    sys.exit(done)
+if args[:2] == ["pip", "install"]:
+    python = Path(args[args.index("--python") + 1])
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    if "-e" in args:
+        (site / "kalbar_border_lib.pth").write_text(str(Path.cwd() / "lib") + "\\n")
+    else:
+        (site / "this_environment.pth").write_text(sysconfig.get_paths()["purelib"] + "\\n")
+        stop_here()
+    sys.exit(0)
+sys.exit("fake uv: unexpected " + " ".join(args))
+"""
+
+
+def _fakes(folder: Path) -> dict:
+    folder.mkdir()
+    for name, step in (("python3", "venv"), ("uv", "install")):
+        (folder / name).write_text(_FAKE.format(python=sys.executable, step=step))
+        (folder / name).chmod(0o755)
+    return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}",
+            "KALBAR_TEST_INTERRUPT": str(folder / "interrupt")}
+
+
+def _setup(copy: Path, env: dict, interrupt: str = "") -> subprocess.CompletedProcess:
+    if interrupt:
+        Path(env["KALBAR_TEST_INTERRUPT"]).write_text(interrupt)
+    done = subprocess.run(["make", "setup", f"PYTHON={Path(env['PATH'].split(os.pathsep)[0]) / 'python3'}"], cwd=copy,
+                          env=env, capture_output=True, text=True, start_new_session=True,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert not Path(env["KALBAR_TEST_INTERRUPT"]).exists(), f"set-up never reached the step '{interrupt}'"
+    return done
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make not installed")
 def test_interrupted_setup_is_rebuilt_to_the_pinned_environment(tmp_path):
     """Ctrl-C in `python -m venv`, then Ctrl-C while packages install: the next `make setup`
-    builds the environment again from scratch, with exactly the packages of a normal set-up."""
+    builds the environment again from scratch, writing .venv/.installed last, and gives an
+    environment with this one's packages and the project importable."""
     copy = tmp_path / "checkout"
     copy.mkdir()
     for name in SETUP_FILES:
         shutil.copy2(paths.ROOT / name, copy / name)
     shutil.copytree(paths.LIB, copy / "lib" / "kalbar_border", ignore=shutil.ignore_patterns("__pycache__"))
-    venv = copy / ".venv"
-    _interrupt_setup(copy, lambda: (venv / "pyvenv.cfg").is_file())
+    env, venv = _fakes(tmp_path / "fakes"), copy / ".venv"
+    first = _setup(copy, env, "venv")
+    assert first.returncode != 0 and (venv / "pyvenv.cfg").is_file() and not (venv / ".installed").exists()
+    second = _setup(copy, env, "install")
+    assert second.returncode != 0 and "building it again" in second.stdout
     assert not (venv / ".installed").exists()
-    _interrupt_setup(copy, lambda: any((venv / "lib").glob("python3*/site-packages/numpy")))
-    assert not (venv / ".installed").exists()
-    done = subprocess.run(["make", "setup"], cwd=copy, capture_output=True, text=True, timeout=600)
+    stale = next(venv.glob("lib/python3*/site-packages")) / "left_by_the_interrupted_setup.pth"
+    stale.write_text("")
+    done = _setup(copy, env)
     assert done.returncode == 0, done.stderr
     assert "is incomplete (its set-up was interrupted); building it again" in done.stdout
-    assert (venv / ".installed").is_file()
-    # The project itself (its version follows pyproject.toml at install time) and the installer
-    # (bootstrapped or not) are not packages of the lock; everything else must be the same.
-    skip = lambda packages: [p for p in packages if p.split("==")[0] not in ("kalbar-border", "pip")]  # noqa: E731
+    assert (venv / ".installed").is_file() and not stale.exists()  # rebuilt from scratch, not patched
+    assert (venv / "share" / "jupyter" / "kernels" / "kalbar-border" / "kernel.json").is_file()
+    # The project itself, and what `python -m venv` seeds (its own pip and setuptools, in front of
+    # the stand-in's), are not packages of the lock.
+    skip = lambda packages: [p for p in packages if p.split("==")[0] not in ("kalbar-border", "pip", "setuptools")]  # noqa: E731
     theirs, ours = _packages(venv / "bin" / "python"), _packages(Path(sys.executable))
     assert skip(theirs) == skip(ours)
-    subprocess.run([str(venv / "bin" / "python"), "-c", "import kalbar_border"], cwd=tmp_path, check=True)
+    imported = subprocess.run([str(venv / "bin" / "python"), "-c", "import kalbar_border; print(kalbar_border.__file__)"],
+                              cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert imported.startswith(str(copy / "lib"))
