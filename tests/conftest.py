@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from kalbar_border import paths
+from kalbar_border.pipeline import tasks
 
 _SESSION = Path(tempfile.mkdtemp(prefix="kalbar-test-"))
 _SOURCE_DATA = Path(os.environ.get("COMPENDIUM_DATA_DIR") or paths.SHARED_DATA)
@@ -42,10 +43,33 @@ def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_SESSION, ignore_errors=True)
 
 
-needs_microdata = pytest.mark.skipif(
-    not (DATA / "SUSENAS2020.rda").is_file(),
-    reason="microdata not found; set COMPENDIUM_DATA_DIR to a folder holding SUSENAS2020.rda and SAKERNAS2020.rda",
-)
+MICRODATA_PRESENT = all((DATA / name).is_file() for name in ("SUSENAS2020.rda", "SAKERNAS2020.rda"))
+MICRODATA_ABSENT = "microdata not found; set COMPENDIUM_DATA_DIR to a folder holding SUSENAS2020.rda and SAKERNAS2020.rda"
+needs_microdata = pytest.mark.skipif(not MICRODATA_PRESENT, reason=MICRODATA_ABSENT)
+
+
+def pytest_collection_modifyitems(config, items):
+    # nbval runs the golden notebooks as they are, DOWNLOAD = True included: without the
+    # microdata they would fetch them from the network (or fail offline) instead of skipping.
+    for item in items:
+        if item.path.suffix == ".ipynb" and not MICRODATA_PRESENT:
+            item.add_marker(pytest.mark.skip(reason=f"{item.path.name}: {MICRODATA_ABSENT}"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    # nbval starts a notebook's kernel in the set-up of its first cell, and the kernel keeps the
+    # environment it started with: its outputs go to a folder of its own, never into the
+    # session's run that other tests read.
+    if item.path.suffix != ".ipynb":
+        yield
+        return
+    before = os.environ["COMPENDIUM_OUTPUT_DIR"]
+    os.environ["COMPENDIUM_OUTPUT_DIR"] = str(_SESSION / "nbval")
+    try:
+        yield
+    finally:
+        os.environ["COMPENDIUM_OUTPUT_DIR"] = before
 
 
 def run_pipeline(out: Path, *args, env: dict | None = None, timeout: int = 300, **popen) -> subprocess.CompletedProcess:
@@ -63,6 +87,24 @@ def pipeline_run():
     assert done.returncode == 0, done.stdout + done.stderr
     manifest = json.loads((out / "build" / "manifest.json").read_text())
     return out, manifest, done.stdout.splitlines()
+
+
+def copy_run(run: Path, dest: Path) -> Path:
+    """A copy of the run folder ``run`` at ``dest`` that the pipeline finds up to date, for a test
+    that changes a run: doit's record names every file by its absolute path, so it is rewritten
+    to name the copy's files (their content, which decides, is the same)."""
+    shutil.copytree(run, dest, symlinks=True)
+    record = dest / "build" / tasks.DEP_FILE
+    record.write_text(record.read_text().replace(json.dumps(str(run))[1:-1], json.dumps(str(dest))[1:-1]))
+    return dest
+
+
+@pytest.fixture
+def run_copy(pipeline_run, tmp_path):
+    """``pipeline_run`` copied into this test's own folder: a test that changes, deletes or reruns
+    outputs does it there, so what other tests read of the session's run never depends on order."""
+    out, manifest, lines = pipeline_run
+    return copy_run(out, tmp_path / "run"), manifest, lines
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import pytest
 from kalbar_border import paths
 from kalbar_border.atomic import sha256_file
 from kalbar_border.figures import plots, save
+from kalbar_border.finance import compare
 
 
 def _results(dest):
@@ -151,7 +152,19 @@ def test_every_significant_flag_agrees_with_its_own_interval_and_no_rare_event_r
         flagged = tests[tests[flag]]
         assert ((flagged["odds_ratio_ci_low"] > 1) | (flagged["odds_ratio_ci_high"] < 1)).all(), flag
         assert not (flagged["few_events"] | flagged["small_group"]).any(), flag
-    assert (tests["few_events"] == (tests["fewest_events"] < 10) | tests["few_events"]).all()
+    # The rule of compare.is_few_events, both ways, from the group counts and design effects as written:
+    # fewer than FEW_EVENTS events or non-events, or fewer than twice that with a design effect below 1.
+    long = pd.read_csv(pipeline_run[0] / "results" / "financial_comparison.csv").rename(
+        columns={"migrant_definition": "definition"})
+    keys = ["dataset", "province", "population", "definition", "indicator"]
+    low_deff = long.groupby(keys)["deff"].min().lt(1).rename("low_deff").reset_index()
+    rows = tests.merge(low_deff, on=keys, how="left", validate="one_to_one")
+    assert rows["low_deff"].notna().all()
+    few = compare.FEW_EVENTS
+    expected = (rows["fewest_events"] < few) | ((rows["fewest_events"] < 2 * few) & rows["low_deff"])
+    assert (rows.loc[rows["few_events"], "fewest_events"] < 2 * few).all()  # flagged: few events
+    assert rows.loc[rows["fewest_events"] < few, "few_events"].all()  # few events: flagged
+    assert (rows["few_events"] == expected).all(), rows.loc[rows["few_events"] != expected, keys]
     models = pd.read_csv(pipeline_run[0] / "results" / "financial_models.csv").dropna(subset=["ame"])
     excludes_zero = (models["ame_ci_low"] > 0) | (models["ame_ci_high"] < 0)
     assert (excludes_zero == (models["ame_p_value"] < 0.05)).all()

@@ -3,8 +3,8 @@
 Shares with their logit intervals and domain degrees of freedom must equal ``svyciprop`` on the
 subset design, and the test of no difference must equal ``svyglm``'s test of the group flag,
 p-value and residual df. Skipped where R or its survey package is missing (Debian:
-``apt-get install r-base-core r-cran-survey``; ``.ci/run`` installs them); the Python route is
-the one users run.
+``apt-get install r-base-core r-cran-survey``), except under CI (``CI=true``), where ``.ci/run``
+installs them and a missing one fails; the Python route is the one users run.
 """
 from __future__ import annotations
 
@@ -29,7 +29,16 @@ def _has_r_survey() -> bool:
     return subprocess.run(["Rscript", "-e", "library(survey)"], capture_output=True).returncode == 0
 
 
-pytestmark = pytest.mark.skipif(not _has_r_survey(), reason="Rscript with the survey package not found")
+HAS_R_SURVEY = _has_r_survey()
+#: CI (which sets CI=true) installs R and its survey package: there a missing one fails, never skips.
+IN_CI = os.environ.get("CI") == "true"
+pytestmark = pytest.mark.skipif(not HAS_R_SURVEY and not IN_CI, reason="Rscript with the survey package not found")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _r_in_ci():  # module scope: before the module-scoped fixtures that call R
+    if not HAS_R_SURVEY:
+        pytest.fail("CI=true but Rscript with the survey package was not found: the cross-check against R must run in CI")
 
 #: Every definition, including the tiny returnees group whose domain has few degrees of freedom.
 DEFINITIONS = ["recent_interprovincial", "returned_abroad"]

@@ -3,6 +3,7 @@ results.json, every claim, figure, parameter and link present, no raw code in th
 no broken image or link when a real browser renders it."""
 import base64
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -12,8 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.conftest import needs_microdata
+
 from kalbar_border import claims, report, texts
 from kalbar_border.figures.labels import label
+from kalbar_border.finance import robustness, tables
 from kalbar_border.numbers import indonesian_number
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
@@ -210,15 +214,13 @@ def _recorded_indicators(dest: Path, manifest: dict) -> tuple[dict, dict]:
     return values, found
 
 
-def test_findings_table_shows_the_recorded_values(index, pipeline_run):
-    dest, path, _ = index
-    lang = _lang(path)
-    values, recorded = _recorded_indicators(dest, pipeline_run[1])
-    if not recorded:
-        pytest.skip("no finance findings in this run (microdata missing)")
+def _check_findings(html: str, values: dict, recorded: dict, alpha, lang: str) -> int:
+    """The findings section of ``html`` against ``values`` (results.json) and ``recorded`` (its
+    finance fields, :func:`_recorded_indicators`); returns how many rows say the difference holds."""
     table = _FindingsTable()
-    table.feed(path.read_text())
+    table.feed(html)
     assert set(table.rows) == set(recorded) and len(table.rows) == values["finance.indicators_tested"]
+    holding = 0
     for key, fields in recorded.items():
         indicator, survey, migrant, non_migrant, difference, family, dataset_wide, ame, holds = table.rows[key]
         assert indicator == label(key.split(".")[1], lang)
@@ -236,8 +238,9 @@ def test_findings_table_shows_the_recorded_values(index, pipeline_run):
         assert holds == label("report_yes" if fields["holds"] else "report_no", lang)
         if fields["holds"]:
             assert fields["significant_holm_dataset"] and fields["ame_ci_low"] * fields["ame_ci_high"] > 0
-    page = _Text(path.read_text())
-    alpha = next(n["parameters"]["ALPHA"] for n in pipeline_run[1]["notebooks"] if n["notebook"].startswith("05_"))
+            assert dataset_wide.split(" (")[0] == label("report_yes", lang) and not fields["few_events"], key
+            holding += 1
+    page = _Text(html)
     counts = label("report_finance_counts", lang).format(
         tested=values["finance.indicators_tested"], significant=values["finance.indicators_significant_holm"],
         few=values["finance.indicators_few_events"], alpha=label("report_alpha", lang).format(alpha=_number(alpha, lang, 2)))
@@ -245,16 +248,88 @@ def test_findings_table_shows_the_recorded_values(index, pipeline_run):
     robust = label("report_robustness_counts", lang).format(
         comparisons=_number(values["finance.robustness.comparisons"], lang), holds=_number(values["finance.robustness.holds"], lang))
     assert page.text("findings-sentence").strip().startswith(robust)
-    default_holds = sum(bool(f["holds"]) for f in recorded.values())
-    assert label("report_default_holds", lang).format(holds=default_holds, n=len(recorded)) in page.text("findings-sentence")
+    assert label("report_default_holds", lang).format(holds=holding, n=len(recorded)) in page.text("findings-sentence")
     assert label("report_family", lang) in page.text("findings-family")
-    border = page.text("border-findings")
+    return holding
+
+
+def _alpha(manifest: dict):
+    return next(n["parameters"]["ALPHA"] for n in manifest["notebooks"] if n["notebook"].startswith("05_"))
+
+
+@needs_microdata
+def test_findings_table_shows_the_recorded_values(index, pipeline_run):
+    dest, path, _ = index
+    lang = _lang(path)
+    values, recorded = _recorded_indicators(dest, pipeline_run[1])
+    # The microdata were there: notebook 05 must have recorded its findings (never a skip).
+    assert recorded, "the run had the microdata but results.json holds no finance findings of notebooks 05-06"
+    _check_findings(path.read_text(), values, recorded, _alpha(pipeline_run[1]), lang)
+    border = _Text(path.read_text()).text("border-findings")
     for key in ("border.bp2mi_complaints_total.2019", "border.bp2mi_complaints_total.2020"):
         assert _number(values[key], lang) in border
     for key in ("border.bp2mi_complaints_total.change_2019_2020_pct", "border.kjri_kuching_deportations_sarawak.change_2019_2020_pct",
                 "border.kalbar_pmi_placements.change_2019_2020_pct"):
         assert f"{_number(abs(values[key]), lang, 1)} %" in border
     assert label("report_border_covid", lang) in border
+
+
+def _findings_of(definition: str, tests: pd.DataFrame, models: pd.DataFrame) -> dict:
+    """The persons15 findings of ``definition``, recorded as notebooks 05 and 06 record those of
+    their DEFINITION, from the run's tests and models tables."""
+    def rows(table):
+        rows = tables.whole_sample_rows(table)
+        return rows[rows["population"].eq("persons15") & rows["definition"].eq(definition)].to_dict("records")
+
+    def base(r):
+        return f"finance.{r['dataset']}.persons15.{definition}.{r['indicator']}"
+
+    values = {}
+    key_tests = rows(tests)
+    for r in key_tests:
+        values.update({f"{base(r)}.{f}": r[f] for f in ("share_migrant", "share_non_migrant", "n_migrant", "n_non_migrant",
+                                                        "difference", "difference_ci_low", "difference_ci_high", "p_holm")})
+        values.update({f"{base(r)}.{f}": bool(r[f]) for f in ("few_events", "significant_holm")})
+    for r in rows(models):
+        if not pd.isna(r["ame"]):
+            values.update({f"{base(r)}.ame": r["ame"], f"{base(r)}.ame_ci_low": r["ame_ci_low"],
+                           f"{base(r)}.ame_ci_high": r["ame_ci_high"], f"{base(r)}.ame_few_events": bool(r["few_events"])})
+    for r in rows(robustness.robustness_table(tests, models)):
+        values.update({f"{base(r)}.holds": bool(r["holds"]), f"{base(r)}.p_holm_dataset": r["p_holm_dataset"],
+                       f"{base(r)}.significant_holm_dataset": bool(r["significant_dataset"])})
+    values["finance.indicators_tested"] = len(key_tests)
+    values["finance.indicators_significant_holm"] = sum(bool(r["significant_holm"]) for r in key_tests)
+    values["finance.indicators_few_events"] = sum(bool(r["few_events"]) for r in key_tests)
+    return values
+
+
+@needs_microdata
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_findings_table_says_where_a_difference_holds(pipeline_run, tmp_path, lang):
+    """Under the default definition no difference holds in the Jambi files, so the run's table
+    never says "yes" in its last column: the report of the same run had its DEFINITION been one
+    where a difference of persons aged 15+ holds (the robustness table of the run's own tests
+    and models says which)."""
+    run, manifest = tmp_path / "run", pipeline_run[1]
+    shutil.copytree(pipeline_run[0] / "results", run / "results")
+    tests = pd.read_csv(run / "results" / "financial_tests.csv")
+    models = pd.read_csv(run / "results" / "financial_models.csv")
+    robust = tables.whole_sample_rows(robustness.robustness_table(tests, models))
+    holding = robust[robust["holds"] & robust["population"].eq("persons15")]
+    assert not holding.empty, "no difference of persons aged 15+ holds under any definition: nothing to show"
+    definition = holding["definition"].iloc[0]
+    default = next(n["parameters"]["DEFINITION"] for n in manifest["notebooks"] if n["notebook"].startswith("05_"))
+    values = {k: v for k, v in json.loads((run / "results" / "results.json").read_text()).items()
+              if not k.startswith("finance.") or f".persons15.{default}." not in k}
+    values.update(_findings_of(definition, tests, models))
+    (run / "results" / "results.json").write_text(json.dumps(values))
+    manifest = {**manifest, "notebooks": [
+        {**n, "parameters": {**n["parameters"], "DEFINITION": definition}} if "DEFINITION" in n["parameters"] else n
+        for n in manifest["notebooks"]]}
+    values, recorded = _recorded_indicators(run, manifest)
+    html = report.build_index(run, manifest, lang)
+    assert _check_findings(html, values, recorded, _alpha(manifest), lang) == len(
+        holding[holding["definition"] == definition])
 
 
 def test_parameters_and_data_versions_are_listed(index, pipeline_run):
@@ -280,8 +355,11 @@ def test_every_link_resolves(index):
             assert (path.parent / href).resolve().is_file(), f"broken link {href}"
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed: `apt-get install chromium` enables the browser test")
+@pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true",
+                    reason="headless Chromium not installed: `apt-get install chromium` enables the browser test")
 def test_browser_renders_without_broken_images(index, tmp_path):
+    # CI (CI=true) installs Chromium: there a missing one fails, never skips.
+    assert CHROMIUM is not None, "CI=true but headless Chromium was not found: the browser test must run in CI"
     _, path, parser = index
     out = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
