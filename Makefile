@@ -13,7 +13,7 @@ export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DAT
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup lock release reproduce verify test lab kernel-user clean import-sources golden bench bench-scale student
+.PHONY: help setup lock release reproduce verify test bench-tests lab kernel-user clean import-sources golden bench bench-scale student
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -79,8 +79,13 @@ reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", 
 verify: $(STAMP) ## Rerun into a temporary folder and compare with the reference outputs committed at HEAD (REF=v1.0.0: another commit or tag); one line per difference
 	$(PY) -m kalbar_border.verify $(if $(REF),--ref $(REF))
 
-test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval)
-	$(PY) -m pytest
+# Every core (pytest-xdist); nbval's cells of one notebook stay on one worker (tests/conftest.py).
+TEST_ARGS := -n auto --dist loadgroup
+test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval) on every core
+	$(PY) -m pytest $(TEST_ARGS)
+
+bench-tests: $(STAMP) ## Time the test suite as make test runs it beside a cold run, and name its ten slowest tests (prints figures)
+	$(PY) tests/bench_tests.py $(TEST_ARGS)
 
 bench: $(STAMP) ## Time cold, no-op and one-notebook reruns against plain papermill (prints figures)
 	$(PY) tests/bench.py

@@ -1,12 +1,19 @@
 """Shared test set-up.
 
 * The microdata come from a throw-away copy of ``../shared/data`` (CI and our machines), so
-  tests may truncate or swap a file without touching the shared cache, and never need the network.
+  tests never touch the shared cache and never need the network; a test that needs to break a
+  file breaks a copy of its own.
 * Generated outputs of anything the tests run (the pipeline, nbval's kernels, which inherit
-  this environment) go to a throw-away folder, never over the repository's outputs; both
-  folders are removed when the session ends.
-* ``pipeline_run`` runs the whole pipeline once, as ``make reproduce`` does, shared by the tests.
+  this environment) go to a throw-away folder, never over the repository's outputs; the
+  session's folder is removed when it ends.
+* ``pipeline_run`` runs the whole pipeline once, as ``make reproduce`` does, shared by the tests;
+  ``indonesian_run`` once with ``LANG=id``. Tests read these runs and never change them.
+* ``make test`` runs the suite on every core with pytest-xdist (``-n auto``): the workers share
+  the session's folder (the process that started them made it and removes it), and the first
+  worker to need a shared run makes it while the others wait for it (a file lock), so each is
+  made once.
 """
+import fcntl
 import json
 import os
 import shutil
@@ -20,27 +27,38 @@ import pytest
 from kalbar_border import paths
 from kalbar_border.pipeline import tasks
 
-_SESSION = Path(tempfile.mkdtemp(prefix="kalbar-test-"))
-_SOURCE_DATA = Path(os.environ.get("COMPENDIUM_DATA_DIR") or paths.SHARED_DATA)
+#: The session's folder, made by the process that started the session; xdist's workers (its
+#: children) are handed it through the environment. A pytest started by a test makes its own.
+_OWNER = os.environ.get("KALBAR_TEST_SESSION_OWNER")
+if os.environ.get("KALBAR_TEST_SESSION") and os.environ.get("PYTEST_XDIST_WORKER") and _OWNER == str(os.getppid()):
+    _SESSION, _OWNS = Path(os.environ["KALBAR_TEST_SESSION"]), False
+else:
+    _SESSION, _OWNS = Path(tempfile.mkdtemp(prefix="kalbar-test-")), True
+    os.environ["KALBAR_TEST_SESSION"], os.environ["KALBAR_TEST_SESSION_OWNER"] = str(_SESSION), str(os.getpid())
 DATA = _SESSION / "data"
-DATA.mkdir()
-for rda in _SOURCE_DATA.glob("*.rda") if _SOURCE_DATA.is_dir() else []:
-    shutil.copy2(rda, DATA / rda.name)
+if _OWNS:
+    _SOURCE_DATA = Path(os.environ.get("COMPENDIUM_DATA_DIR") or paths.SHARED_DATA)
+    DATA.mkdir()
+    for rda in _SOURCE_DATA.glob("*.rda") if _SOURCE_DATA.is_dir() else []:
+        shutil.copy2(rda, DATA / rda.name)
 os.environ["COMPENDIUM_DATA_DIR"] = str(DATA)
-os.environ["COMPENDIUM_OUTPUT_DIR"] = str(_SESSION / "outputs")
+# One folder per process: two workers' runs in one folder would wait for each other's run lock.
+os.environ["COMPENDIUM_OUTPUT_DIR"] = str(_SESSION / f"outputs-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}")
 os.environ.setdefault("PYTHONHASHSEED", "0")
 
 
 def pytest_configure(config):
     # pytest's default temporary folders are shared by every session of the user and pruned by
     # the next session to start: another run of the suite on the machine would delete this
-    # one's folders mid-test. A folder of this session's own, removed when it ends.
+    # one's folders mid-test. A folder of this session's own, removed when it ends (xdist gives
+    # each worker a folder inside it).
     if not config.option.basetemp:
         config.option.basetemp = str(_SESSION / "pytest")
 
 
 def pytest_sessionfinish(session, exitstatus):
-    shutil.rmtree(_SESSION, ignore_errors=True)
+    if _OWNS:
+        shutil.rmtree(_SESSION, ignore_errors=True)
 
 
 MICRODATA_PRESENT = all((DATA / name).is_file() for name in ("SUSENAS2020.rda", "SAKERNAS2020.rda"))
@@ -48,11 +66,16 @@ MICRODATA_ABSENT = "microdata not found; set COMPENDIUM_DATA_DIR to a folder hol
 needs_microdata = pytest.mark.skipif(not MICRODATA_PRESENT, reason=MICRODATA_ABSENT)
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
 def pytest_collection_modifyitems(config, items):
-    # nbval runs the golden notebooks as they are, DOWNLOAD = True included: without the
-    # microdata they would fetch them from the network (or fail offline) instead of skipping.
     for item in items:
-        if item.path.suffix == ".ipynb" and not MICRODATA_PRESENT:
+        if item.path.suffix != ".ipynb":
+            continue
+        # nbval's cells of one notebook run in one kernel, in order: one worker takes them all.
+        item.add_marker(pytest.mark.xdist_group(item.path.name))
+        # nbval runs the golden notebooks as they are, DOWNLOAD = True included: without the
+        # microdata they would fetch them from the network (or fail offline) instead of skipping.
+        if not MICRODATA_PRESENT:
             item.add_marker(pytest.mark.skip(reason=f"{item.path.name}: {MICRODATA_ABSENT}"))
 
 
@@ -79,14 +102,26 @@ def run_pipeline(out: Path, *args, env: dict | None = None, timeout: int = 300, 
                           cwd=paths.ROOT, capture_output=True, text=True, timeout=timeout, **popen)
 
 
+def shared_run(name: str, *args: str) -> tuple[Path, dict]:
+    """A pipeline run made once per session, whichever worker asks first (the others wait on its
+    lock): (its output folder, ``{"returncode", "stdout", "stderr"}``). Tests must not change it."""
+    out, said = _SESSION / "shared" / name, _SESSION / "shared" / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(_SESSION / "shared" / f"{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not said.is_file():
+            done = run_pipeline(out, *args, timeout=900)
+            said.write_text(json.dumps({"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}))
+    return out, json.loads(said.read_text())
+
+
 @pytest.fixture(scope="session")
 def pipeline_run():
-    """Every notebook run once into the session's output folder; (folder, manifest, output lines)."""
-    out = Path(os.environ["COMPENDIUM_OUTPUT_DIR"])
-    done = run_pipeline(out)
-    assert done.returncode == 0, done.stdout + done.stderr
+    """Every notebook run once into the session's shared folder; (folder, manifest, output lines)."""
+    out, done = shared_run("default")
+    assert done["returncode"] == 0, done["stdout"] + done["stderr"]
     manifest = json.loads((out / "build" / "manifest.json").read_text())
-    return out, manifest, done.stdout.splitlines()
+    return out, manifest, done["stdout"].splitlines()
 
 
 def copy_run(run: Path, dest: Path) -> Path:
@@ -108,12 +143,11 @@ def run_copy(pipeline_run, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def indonesian_run(pipeline_run):
-    """Every notebook run once with LANG=id into a folder of its own (about 30 s), shared by the
-    tests of the Indonesian edition. After ``pipeline_run``: two runs at once would share a core."""
-    out = Path(tempfile.mkdtemp(prefix="lang-id-", dir=_SESSION))
-    done = run_pipeline(out, "LANG=id")
-    assert done.returncode == 0, done.stdout + done.stderr
+def indonesian_run():
+    """Every notebook run once with LANG=id into a folder of its own, shared by the tests of the
+    Indonesian edition."""
+    out, done = shared_run("lang-id", "LANG=id")
+    assert done["returncode"] == 0, done["stdout"] + done["stderr"]
     return out
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import needs_microdata
 from kalbar_border import paths
 from kalbar_border.pipeline import notebooks
 from kalbar_border.workflow import PARTIAL
@@ -62,9 +61,10 @@ def _status(repo: Path) -> str:
 
 @pytest.fixture(scope="module")
 def variant_run(tmp_path_factory):
-    """``ALPHA=0.01`` in a checkout of its own: (checkout, the run)."""
+    """``FIRST_YEAR=2012`` for notebook 04 alone (the cheapest variant: 04 reads no other
+    notebook's outputs) in a checkout of its own: (checkout, the run)."""
     repo = _checkout(tmp_path_factory.mktemp("variant"))
-    return repo, _run(repo, "ALPHA=0.01")
+    return repo, _run(repo, "FIRST_YEAR=2012", "--only", "04")
 
 
 @pytest.fixture(scope="module")
@@ -75,29 +75,29 @@ def offline_run(tmp_path_factory):
     return repo, _run(repo, "DOWNLOAD=False", data=empty)
 
 
-@needs_microdata
 def test_a_variant_run_leaves_every_tracked_file_and_names_its_folder(variant_run):
     checkout, done = variant_run
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    assert lines[1] == ("  variant     ALPHA=0.01: outputs go to build/variants/ALPHA-0.01/; "
-                        "results/ and figures/ keep the reference outputs")
-    assert lines[-1] == ("done: outputs in build/variants/ALPHA-0.01/results/, build/variants/ALPHA-0.01/figures/, "
-                         "build/variants/ALPHA-0.01/data/processed/; open build/variants/ALPHA-0.01/build/index.html first")
+    assert ("  variant     FIRST_YEAR=2012: outputs go to build/variants/FIRST_YEAR-2012/; "
+            "results/ and figures/ keep the reference outputs") in lines
+    assert lines[-1] == ("done: outputs in build/variants/FIRST_YEAR-2012/results/, build/variants/FIRST_YEAR-2012/figures/, "
+                         "build/variants/FIRST_YEAR-2012/data/processed/; "
+                         "open build/variants/FIRST_YEAR-2012/build/index.html first")
+    assert (checkout / "build" / "variants" / "FIRST_YEAR-2012" / "figures" / "remittances_2012_2024_en.png").is_file()
     assert _status(checkout) == ""
 
 
-@needs_microdata
 def test_a_variant_report_says_so_and_lists_what_differs_from_the_references(variant_run):
-    variant = variant_run[0] / "build" / "variants" / "ALPHA-0.01"
+    variant = variant_run[0] / "build" / "variants" / "FIRST_YEAR-2012"
     manifest = json.loads((variant / "build" / "manifest.json").read_text())
-    assert manifest["variant"]["reasons"] == ["ALPHA=0.01"]
+    assert manifest["variant"]["reasons"] == ["FIRST_YEAR=2012"]
     differs = manifest["variant"]["differs_from_references"]
-    # ALPHA is the Holm family's error rate: the tests table says which comparisons pass at it
-    assert any(line.startswith("differs: results/financial_tests.csv") for line in differs), differs
-    assert not any("results/entikong" in line or "results/provenance" in line for line in differs), differs
+    assert any(line.startswith("differs: results/remittances_share_of_gdp.csv: ") for line in differs), differs
+    assert "new: figures/remittances_2012_2024_en.png: made by the run, with no committed reference" in differs
+    assert "missing: figures/remittances_2010_2024_en.png: a reference the run did not make" in differs
     page = (variant / "build" / "index.html").read_text()
-    assert 'id="variant"' in page and "build/variants/ALPHA-0.01/" in page
+    assert 'id="variant"' in page and "build/variants/FIRST_YEAR-2012/" in page
 
 
 def test_a_run_without_the_microdata_keeps_every_tracked_file_and_exits_partial(offline_run):
