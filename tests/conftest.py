@@ -115,6 +115,19 @@ def shared_run(name: str, *args: str) -> tuple[Path, dict]:
     return out, json.loads(said.read_text())
 
 
+#: Runs the command with a file operation sabotaged (killed, full disk, read-only folder): see its docstring.
+FAULTY_RUN = Path(__file__).with_name("faulty_run.py")
+
+
+def run_faulty(out: Path, *sabotage, command: list, timeout: int = 300) -> subprocess.CompletedProcess:
+    """:func:`run_pipeline` through ``tests/faulty_run.py SABOTAGE -- COMMAND``, in a process group
+    of its own: the only group its SIGKILL may reach."""
+    environment = {**os.environ, "COMPENDIUM_OUTPUT_DIR": str(out)}
+    return subprocess.run([sys.executable, str(FAULTY_RUN), *map(str, sabotage), "--", *map(str, command)],
+                          env=environment, cwd=paths.ROOT, capture_output=True, text=True, timeout=timeout,
+                          start_new_session=True)
+
+
 @pytest.fixture(scope="session")
 def pipeline_run():
     """Every notebook run once into the session's shared folder; (folder, manifest, output lines)."""

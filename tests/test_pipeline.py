@@ -18,7 +18,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from tests.conftest import DATA, needs_microdata, run_pipeline
+from tests.conftest import DATA, needs_microdata, run_faulty, run_pipeline
 from kalbar_border import paths
 from kalbar_border.pipeline import execute, tasks
 from kalbar_border.pipeline import notebooks as spec
@@ -276,24 +276,18 @@ def test_edit_keeping_size_and_mtime_reruns_the_reader(tmp_path):
 
 
 def test_outputs_work_in_folders_on_another_filesystem(tmp_path):
-    """build/ and results/ symlinked to another mount: every write is a replace in its own folder."""
-    elsewhere = Path("/dev/shm")
-    if not elsewhere.is_dir() or elsewhere.stat().st_dev == tmp_path.stat().st_dev:
-        pytest.skip("no second filesystem (/dev/shm) on this machine")
-    nbs, out = tmp_path / "nbs", tmp_path / "out"
+    """build/ and results/ symlinked to another mount: every write is a replace in its own folder.
+    The mount is emulated (tests/faulty_run.py): a move into or out of it fails with EXDEV."""
+    nbs, out, elsewhere = tmp_path / "nbs", tmp_path / "out", tmp_path / "elsewhere"
     _notebook(nbs, "01_flaky", WRITE_TABLE, meta={"outputs": ["results/flaky.csv", "results/01_flaky.json"]})
-    target = Path(shutil.os.path.realpath(elsewhere)) / f"kalbar-test-{os.getpid()}"
-    try:
-        out.mkdir()
-        for folder in ("build", "results"):
-            (target / folder).mkdir(parents=True)
-            (out / folder).symlink_to(target / folder)
-        done = run_pipeline(out, "--folder", nbs)
-        assert done.returncode == 0, done.stderr
-        assert (target / "results" / "flaky.csv").read_text() == "mode\nok\n"
-        assert (out / "results").is_symlink()
-    finally:
-        shutil.rmtree(target, ignore_errors=True)
+    out.mkdir()
+    for folder in ("build", "results"):
+        (elsewhere / folder).mkdir(parents=True)
+        (out / folder).symlink_to(elsewhere / folder)
+    done = run_faulty(out, "--other-filesystem", elsewhere, command=["--folder", nbs])
+    assert done.returncode == 0, done.stderr
+    assert (elsewhere / "results" / "flaky.csv").read_text() == "mode\nok\n"
+    assert (out / "results").is_symlink()
 
 
 def _sleeper(tmp_path: Path) -> tuple[Path, Path]:
@@ -423,32 +417,18 @@ def test_build_that_is_a_file_is_one_line(tmp_path):
         "rename or remove that file, then run again"]
 
 
-def _unwritable(tmp_path: Path) -> Path:
-    """A folder this process cannot write: a read-only one, or (as root, whom modes do not stop)
-    one on a read-only filesystem."""
+def test_unwritable_checkout_points_at_output_dir(tmp_path):
+    """A checkout on a read-only filesystem, emulated (tests/faulty_run.py): the tests run as root,
+    whom permission bits do not stop."""
+    nbs = _sleeper(tmp_path)[0]
     folder = tmp_path / "read-only"
     folder.mkdir()
-    folder.chmod(0o555)
-    for candidate in (folder, Path("/sys/kernel")):
-        try:
-            (candidate / "probe").write_text("x")
-            (candidate / "probe").unlink()
-        except OSError:
-            return candidate
-    pytest.skip("no unwritable folder for this user")
-
-
-def test_unwritable_checkout_points_at_output_dir(tmp_path):
-    nbs = _sleeper(tmp_path)[0]
-    folder = _unwritable(tmp_path)
-    try:
-        done = run_pipeline(folder, "--folder", nbs)
-    finally:
-        (tmp_path / "read-only").chmod(0o755)
+    done = run_faulty(folder, "--read-only", folder, command=["--folder", nbs])
     assert done.returncode == 2 and "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {folder}: outputs cannot be written there")
     assert "set COMPENDIUM_OUTPUT_DIR to a writable folder" in lines[0]
+    assert list(folder.iterdir()) == []
 
 
 # --------------------------------------------------------------------------- small parts

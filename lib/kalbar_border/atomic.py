@@ -9,6 +9,7 @@ moves all of a notebook's pending files into place only when the whole notebook 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -19,15 +20,17 @@ from pathlib import Path
 PENDING_ENV = "COMPENDIUM_PENDING"
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
+def write_bytes(path: Path, data: bytes, *, pending: str | None = None) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``
-    (to the notebook's pending file instead while the pipeline runs it; see above)."""
+    (to the notebook's pending file instead while the pipeline runs it, or when ``pending``
+    gives the token; see above). An ``OSError`` names ``path``, whatever step failed."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    token = os.environ.get(PENDING_ENV)
+    token = pending or os.environ.get(PENDING_ENV)
     destination = path.with_name(f".{path.name}.{token}.pending") if token else path
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         # mkstemp creates 0600 files; outputs should get the ordinary permissions (umask).
@@ -35,20 +38,25 @@ def write_bytes(path: Path, data: bytes) -> Path:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, destination)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp:
+            with contextlib.suppress(OSError):  # the first failure is the one to report
+                Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno:
+            # A full disk's write error names no file, a failed mkstemp a temporary one.
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
     return path
 
 
-def write_text(path: Path, text: str) -> Path:
+def write_text(path: Path, text: str, *, pending: str | None = None) -> Path:
     """Atomic UTF-8 text write with Unix newlines (byte-identical across platforms)."""
-    return write_bytes(path, text.encode("utf-8"))
+    return write_bytes(path, text.encode("utf-8"), pending=pending)
 
 
-def write_json(path: Path, obj) -> Path:
+def write_json(path: Path, obj, *, pending: str | None = None) -> Path:
     """Atomic JSON write, keys sorted and indented, so equal content gives equal bytes."""
-    return write_text(path, json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return write_text(path, json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n", pending=pending)
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:

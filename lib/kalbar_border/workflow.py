@@ -17,10 +17,11 @@ from pathlib import Path
 
 from . import atomic, paths
 from .errors import CompendiumError
+from .pipeline import failures
 from .pipeline.execute import clean_pending, listing, read_record, recover_commits
 from .pipeline.lock import RunLock
 from .pipeline.notebooks import KERNEL, TIMEOUT, discover, make_plan, parse_assignments, read_notebook
-from .pipeline.tasks import CURRENT, doit_config, notebook_tasks, write_report
+from .pipeline.tasks import CURRENT, REPORT, doit_config, notebook_tasks, write_report
 
 
 class RunReporter:
@@ -62,9 +63,7 @@ class RunReporter:
         message = " ".join(fail.message.split())
         if fail.traceback:
             message += ": " + "".join(fail.traceback).strip().splitlines()[-1]
-            log = paths.build_dir() / "failed" / f"{task.name}.log"
-            atomic.write_text(log, fail.get_msg())
-            message += f" (traceback in build/failed/{log.name})"
+            message += " " + failures.details(task.name, fail.get_msg())
         self.failures.append(f"{task.name}: {message}" if not message.startswith(task.name) else message)
         self.write(f"  FAILED      {task.name}\n")
 
@@ -96,6 +95,10 @@ class RunReporter:
         for line in self.failures + self.runtime_errors:
             sys.stderr.write(f"error: {line}\n")
 
+
+
+#: The step named in the one line for a failure of the command itself (outside the notebooks).
+RUN_STEP = "run"
 
 
 class Interrupted(Exception):
@@ -279,8 +282,9 @@ def _run(plan, force: bool, only: list[str] | None, jobs: int | None, wait: bool
             print(f"error: {line}", file=sys.stderr)
             code = code or 1
         stale = _not_current(plan, seen) if code or selected else []
-        if code or selected:
-            # doit's report task runs only when every notebook is current: say what is not.
+        if (code or selected) and seen.get(REPORT) != "failed":
+            # doit's report task runs only when every notebook is current: say what is not (unless
+            # the report task itself failed: it would fail again, and say so twice).
             write_report(plan, seen)
     where = f"{plan.variant['folder']}/" if plan.variant else ""
     outputs = (f"outputs in {where}results/, {where}figures/, {where}data/processed/; "
@@ -360,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
                    folder=args.folder, timeout=_seconds(args.timeout), wait=args.wait)
     except CompendiumError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a full disk or a read-only folder outside a notebook's task and the report
+        print(f"error: {failures.os_error(RUN_STEP, exc)}", file=sys.stderr)
         return 2
     except Interrupted as exc:
         print(f"interrupted: {exc}", file=sys.stderr)

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from .. import atomic, paths
 from ..errors import CompendiumError
+from . import failures
+from .lock import OUTPUT_FOLDERS as OUTPUT_ROOTS
 from .notebooks import KERNEL, TIMEOUT, Notebook, cell_source, read_notebook
 
 #: One BLAS/OpenMP thread per kernel: two kernels on two cores do not oversubscribe them,
@@ -202,7 +204,7 @@ def listing() -> dict[str, tuple]:
     root, found = paths.output_root(), {}
     for folder in WATCHED:
         for path in (root / folder).rglob("*") if (root / folder).is_dir() else []:
-            if path.name.startswith(".") and path.name.endswith((".pending", ".tmp")):
+            if _temporary(path):
                 continue
             try:
                 if path.is_file():
@@ -315,12 +317,19 @@ def execute_notebook(job: Job) -> dict:
                                       "does not declare; removed, and no output was replaced")
             return _commit(job, token, time.monotonic() - started)
         finally:
-            for leftover in _pending_files(token).values():
-                leftover.unlink(missing_ok=True)
+            # A journal means the commit began: its pending files are what the next run
+            # completes it from (recover_commits), so they stay.
+            if not _journal_path(nb.name).exists():
+                for leftover in [*_pending_files(token).values(), _pending(_record_path(nb.name), token)]:
+                    leftover.unlink(missing_ok=True)
 
 
 def _record_path(name: str) -> Path:
     return paths.build_dir() / "runs" / f"{name}.json"
+
+
+def _journal_path(name: str) -> Path:
+    return paths.build_dir() / "commits" / f"{name}.json"
 
 
 def read_record(name: str) -> dict | None:
@@ -334,10 +343,12 @@ def read_record(name: str) -> dict | None:
 
 
 def _commit(job: Job, token: str, seconds: float) -> dict:
-    """Check the notebook wrote exactly what it declares, then commit: a journal naming every
-    replacement, stale file and the new run record is written first (atomically), then applied,
-    then removed. A commit cut short (the process killed) is completed from its journal by the
-    next run (:func:`recover_commits`), so each notebook's outputs are all old or all new."""
+    """Check the notebook wrote exactly what it declares, then commit: the new run record is
+    written as a pending file too, then a journal naming every replacement, stale file and the
+    record (atomically), which is then applied and removed. Everything that needs disk space is
+    written before the journal, so applying it only renames and removes files. A commit cut
+    short (the process killed) is completed from its journal by the next run
+    (:func:`recover_commits`), so each notebook's outputs are all old or all new."""
     nb = job.nb
     pending = _pending_files(token)
     expected = set(job.outputs) | {f for f in nb.build_files() if not f.startswith("build/runs/")}
@@ -355,10 +366,11 @@ def _commit(job: Job, token: str, seconds: float) -> dict:
         from ..data.microdata import supplied_record
 
         record["user_supplied"] = [supplied_record(parameter, path) for parameter, path in job.supplied]
-    journal = paths.build_dir() / "commits" / f"{nb.name}.json"
+    journal = _journal_path(nb.name)
     with _signals_deferred():
+        atomic.write_json(_record_path(nb.name), record, pending=token)
         atomic.write_json(journal, {"notebook": nb.name, "replace": {rel: p.name for rel, p in pending.items()},
-                                    "remove": stale, "record": record})
+                                    "remove": stale, "record": _pending(_record_path(nb.name), token).name})
         _apply(journal)
     root = paths.output_root()
     return {str(root / rel): atomic.sha256_file(root / rel) for rel in sorted(expected)}
@@ -367,28 +379,37 @@ def _commit(job: Job, token: str, seconds: float) -> dict:
 def _apply(journal: Path) -> str:
     """Carry out a commit journal (again, if it was cut short: every step can be repeated)."""
     entry = json.loads(journal.read_text())
-    root = paths.output_root()
+    root, record = paths.output_root(), _record_path(entry["notebook"])
     for rel in entry["remove"]:
         (root / rel).unlink(missing_ok=True)
-    for rel, name in sorted(entry["replace"].items()):
-        if (root / rel).with_name(name).exists():
-            os.replace((root / rel).with_name(name), root / rel)
-    atomic.write_json(_record_path(entry["notebook"]), entry["record"])
+    # The record last: it says the outputs it lists are in place.
+    moves = [((root / rel).with_name(name), root / rel) for rel, name in sorted(entry["replace"].items())]
+    for pending, destination in moves + [(record.with_name(entry["record"]), record)]:
+        if pending.exists():
+            os.replace(pending, destination)
     journal.unlink()
     return entry["notebook"]
 
 
+#: The step named in the one line when recovering from a killed run fails (a read-only folder).
+RECOVERY = "recovery"
+
+
 def recover_commits() -> list[str]:
     """Complete the commits a killed run left (under the run lock, before anything else);
-    returns the notebooks completed. A journal that cannot be read is dropped with the record
-    of its notebook, so that notebook runs again."""
+    returns the notebooks completed. A journal that cannot be understood is dropped with the
+    record of its notebook, so that notebook runs again; one that cannot be carried out (a
+    folder made read-only) stops the run in one line and is kept for the next."""
     done = []
-    for journal in sorted((paths.build_dir() / "commits").glob("*.json")):
-        try:
-            done.append(_apply(journal))
-        except (OSError, ValueError, KeyError, TypeError):
-            _record_path(journal.stem).unlink(missing_ok=True)
-            journal.unlink(missing_ok=True)
+    try:
+        for journal in sorted((paths.build_dir() / "commits").glob("*.json")):
+            try:
+                done.append(_apply(journal))
+            except (ValueError, KeyError, TypeError):
+                _record_path(journal.stem).unlink(missing_ok=True)
+                journal.unlink(missing_ok=True)
+    except OSError as exc:
+        raise CompendiumError(failures.os_error(RECOVERY, exc)) from None
     return done
 
 
@@ -398,15 +419,33 @@ def execute_task(job: Job):
 
     try:
         hashes = execute_notebook(job)
+        record = _record_path(job.nb.name)
+        return {"outputs": {**hashes, str(record): atomic.sha256_file(record)}}
     except CompendiumError as exc:
         return TaskFailed(str(exc))
-    record = _record_path(job.nb.name)
-    return {"outputs": {**hashes, str(record): atomic.sha256_file(record)}}
+    except OSError as exc:  # a full disk, a read-only folder: before a journal, no output was replaced
+        return TaskFailed(failures.os_error(job.nb.name, exc))
+
+
+def _temporary(path: Path) -> bool:
+    """A pending output or run record (``.NAME.TOKEN.pending``) or the temporary file of an
+    atomic write (``.NAME.XXXX.tmp``, :mod:`kalbar_border.atomic`): hidden, with our suffix."""
+    return path.name.startswith(".") and path.name.endswith((".pending", ".tmp"))
 
 
 def clean_pending() -> None:
-    """Pending files of a run that was killed (only one run holds the lock, so none is live)."""
+    """Remove every temporary file a killed run left anywhere under ``results/``, ``figures/``,
+    ``data/processed/`` and ``build/``, and its kernels' connection files. Called under the run
+    lock after :func:`recover_commits` (which needs the pending files of a begun commit): only
+    one run holds the lock, so none of these files belongs to a live run."""
     root = paths.output_root()
-    for folder in OUTPUT_FOLDERS:
-        for stray in (root / folder).glob(".*.pending"):
+    try:
+        for folder in OUTPUT_ROOTS:
+            for stray in [p for p in (root / folder).rglob(".*") if _temporary(p) and not p.is_dir()] \
+                    if (root / folder).is_dir() else []:
+                stray.unlink(missing_ok=True)
+        runtime = paths.build_dir() / "runtime"
+        for stray in runtime.glob("kernel-*") if runtime.is_dir() else []:
             stray.unlink(missing_ok=True)
+    except OSError as exc:
+        raise CompendiumError(failures.os_error(RECOVERY, exc)) from None

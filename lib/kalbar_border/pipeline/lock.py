@@ -30,8 +30,11 @@ def check_writable() -> None:
         paths.build_dir().mkdir(parents=True, exist_ok=True)
         for name in OUTPUT_FOLDERS:
             if (root / name).is_dir():  # e.g. figures/ of a read-only checkout
-                os.close(os.open(root / name / f".probe-{os.getpid()}", os.O_CREAT | os.O_WRONLY, 0o600))
-                os.unlink(root / name / f".probe-{os.getpid()}")
+                # A temporary file's name (.NAME.tmp): one a kill leaves is removed by the next run,
+                # and the run holding the lock may remove this one first (hence missing_ok).
+                probe = root / name / f".probe-{os.getpid()}.tmp"
+                os.close(os.open(probe, os.O_CREAT | os.O_WRONLY, 0o600))
+                probe.unlink(missing_ok=True)
     except OSError as exc:
         raise CompendiumError(f"{root}: outputs cannot be written there ({exc.strerror}); set COMPENDIUM_OUTPUT_DIR "
                               "to a writable folder, e.g. make reproduce COMPENDIUM_OUTPUT_DIR=$HOME/kalbar-outputs") from None

@@ -11,6 +11,8 @@ from pathlib import Path
 from doit.dependency import FileChangedChecker
 
 from .. import atomic, paths
+from ..errors import CompendiumError
+from . import failures
 from .execute import Job, execute_task, read_record
 from .notebooks import Plan
 
@@ -65,9 +67,9 @@ def notebook_tasks(plan: Plan):
             "verbosity": 0,
         }
     yield {
-        "basename": "report",
+        "basename": REPORT,
         "doc": "write build/index.html, build/index.id.html and build/manifest.json from the notebooks' run records",
-        "actions": [(write_report, [plan])],
+        "actions": [(_report_action, [plan])],
         "file_dep": [*records, *lib],
         "targets": [str(paths.build_dir() / "index.html"), str(paths.build_dir() / "index.id.html"),
                     str(paths.build_dir() / "manifest.json")],
@@ -87,14 +89,36 @@ def _config(values: dict, kernel: str):
 CURRENT = ("done", "up to date")
 
 
+#: The report's task, and the step named in its one-line failures.
+REPORT = "report"
+
+
+def _report_action(plan: Plan):
+    """doit action: the report, or doit's ``TaskFailed`` with our one line."""
+    from doit.exceptions import TaskFailed
+
+    try:
+        return write_report(plan)
+    except CompendiumError as exc:
+        return TaskFailed(str(exc))
+
+
 def write_report(plan: Plan, seen: dict | None = None):
-    """doit action (and, after a run that did not finish every notebook, the command):
-    ``build/manifest.json`` and ``build/index.html`` from the run records.
+    """The report task's work (and, after a run that did not finish every notebook, the
+    command's): ``build/manifest.json`` and ``build/index.html`` from the run records. A file
+    that cannot be written (a full disk) is a :class:`CompendiumError` naming it.
 
     ``seen`` (notebook -> done / up to date / failed / not run) is what this run did; None in
     doit's report task, which runs only when every notebook is current. A notebook that failed
     or did not run is ``failed`` or ``not_current``: its entry gives the parameters its outputs
     (from its last good run) were made with, and the parameters this run asked for."""
+    try:
+        return _write_report(plan, seen)
+    except OSError as exc:
+        raise CompendiumError(failures.os_error(REPORT, exc)) from None
+
+
+def _write_report(plan: Plan, seen: dict | None):
     from .. import report
 
     build = paths.build_dir()
