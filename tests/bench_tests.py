@@ -54,6 +54,9 @@ def main(argv: list[str]) -> int:
         print("ten slowest:")
         for line in block:
             print(f"  {line}")
+    for line in lines:
+        if line.startswith(("FAILED ", "ERROR ")):
+            print(f"  {line}")
     if done.returncode != 0:
         print(f"bench-tests: the suite failed (exit {done.returncode}); run make test for its report", file=sys.stderr)
     return done.returncode

@@ -66,16 +66,11 @@ MICRODATA_ABSENT = "microdata not found; set COMPENDIUM_DATA_DIR to a folder hol
 needs_microdata = pytest.mark.skipif(not MICRODATA_PRESENT, reason=MICRODATA_ABSENT)
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the groups
 def pytest_collection_modifyitems(config, items):
+    # nbval runs the golden notebooks as they are, DOWNLOAD = True included: without the
+    # microdata they would fetch them from the network (or fail offline) instead of skipping.
     for item in items:
-        if item.path.suffix != ".ipynb":
-            continue
-        # nbval's cells of one notebook run in one kernel, in order: one worker takes them all.
-        item.add_marker(pytest.mark.xdist_group(item.path.name))
-        # nbval runs the golden notebooks as they are, DOWNLOAD = True included: without the
-        # microdata they would fetch them from the network (or fail offline) instead of skipping.
-        if not MICRODATA_PRESENT:
+        if item.path.suffix == ".ipynb" and not MICRODATA_PRESENT:
             item.add_marker(pytest.mark.skip(reason=f"{item.path.name}: {MICRODATA_ABSENT}"))
 
 

@@ -138,5 +138,7 @@ def test_ci_entry_point_parses_and_runs_the_readme_test_command():
     checked = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     commands = [line.strip() for line in script.read_text().splitlines() if not line.lstrip().startswith("#")]
-    assert "make test" in commands, "the last CI step must be the README's test command, on a line of its own"
+    assert "make test" in commands, "CI must run the README's test command, on a line of its own"
     assert "make test" in (paths.ROOT / "README.md").read_text()
+    # and the end-to-end tests the README's command leaves to CI, after it
+    assert commands[-2:] == ["make test", "make test-slow"], commands[-2:]

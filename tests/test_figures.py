@@ -50,12 +50,12 @@ def saved(pipeline_run, tmp_path_factory):
     try:
         figures = {}
         for name, draw in _drawings(pipeline_run[0] / "results").items():
-            for lang in LANGS:  # render_bilingual draws every language and hands back the one asked for
-                shown = save.render_bilingual(draw, name, lang=lang, notebook="test", parameters={}, inputs=[],
-                                              title="t", caption="c",
-                                              source_line={"en": "BPS; transcribed in table border_series",
-                                                           "id": "BPS; ditranskripsi dalam tabel border_series"})
-                figures[name, lang] = shown.figure
+            # what render_bilingual draws and saves for a notebook, every language at once
+            every = save.render_every_language(draw, name, notebook="test", parameters={}, inputs=[],
+                                               title="t", caption="c",
+                                               source_line={"en": "BPS; transcribed in table border_series",
+                                                            "id": "BPS; ditranskripsi dalam tabel border_series"})
+            figures.update({(name, lang): every[lang].figure for lang in LANGS})
         yield figures
     finally:
         if before is None:

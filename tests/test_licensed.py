@@ -87,6 +87,7 @@ def test_columns_that_differ_only_by_case_are_refused(tmp_path):
         microdata.match_variables(frame, ["R101"], tmp_path / "x.csv")
 
 
+@pytest.mark.slow
 @needs_microdata
 def test_the_pipeline_gives_the_default_tables_from_converted_files_and_records_their_sha256(tmp_path, pipeline_run):
     """Done when: make reproduce PARAMS="SUSENAS_PATH=<x>.dta SAKERNAS_PATH=<y>.csv" gives the
@@ -227,6 +228,7 @@ def test_the_template_map_is_valid_yaml_with_every_field_explained():
     assert all(isinstance(k, str) for spec in doc["indicators"].values() for k in spec)  # no yes:/no: booleans
 
 
+@pytest.mark.slow
 def test_notebook_08_through_the_pipeline_then_a_default_run_forgets_it(fixtures, tmp_path):
     """Notebook 08 runs on the synthetic files through the pipeline; C5/C6 get a computed status
     marked licensed, and the report says so on both pages. A following default run skips 08 with

@@ -88,6 +88,7 @@ def test_noop_rerun_runs_nothing(run_copy):
     assert _tree(out / "results") == before
 
 
+@pytest.mark.slow
 def test_figure_overwritten_by_hand_is_made_again(run_copy):
     """A student running notebook 02 by hand with other years overwrote a figure: the next
     run reruns 02 alone and restores the figure of the current parameters."""
@@ -103,6 +104,7 @@ def test_figure_overwritten_by_hand_is_made_again(run_copy):
     assert figure.read_bytes() == good
 
 
+@pytest.mark.slow
 def test_deleted_output_is_made_again(run_copy):
     out = run_copy[0]
     table = out / "results" / "remittances_share_of_gdp.csv"
@@ -113,6 +115,7 @@ def test_deleted_output_is_made_again(run_copy):
     assert table.read_bytes() == good
 
 
+@pytest.mark.slow
 def test_parameter_change_replaces_outputs_of_earlier_values(run_copy):
     out = run_copy[0]
     figures = out / "figures"
@@ -127,6 +130,7 @@ def test_parameter_change_replaces_outputs_of_earlier_values(run_copy):
     assert not list(figures.glob("remittances_2012_*"))
 
 
+@pytest.mark.slow
 @needs_microdata
 def test_truncated_microdata_is_noticed_and_outputs_kept(run_copy):
     """A truncated SUSENAS2020.rda in the data folder reruns notebook 01, which stops with the
@@ -152,6 +156,7 @@ def test_truncated_microdata_is_noticed_and_outputs_kept(run_copy):
     assert _tree(out / "data" / "processed") == before
 
 
+@pytest.mark.slow
 def test_unreadable_doit_record_starts_afresh(run_copy):
     out = run_copy[0]
     record = out / "build" / tasks.DEP_FILE
@@ -231,6 +236,7 @@ WRITE_TABLE = ("import pandas as pd\nfrom kalbar_border import results\n"
                "results.record({'test.mode_ok': MODE == 'ok'}, notebook='01_flaky')")
 
 
+@pytest.mark.slow
 def test_failed_notebook_names_its_cell_keeps_outputs_and_runs_again(tmp_path):
     nbs, out = tmp_path / "nbs", tmp_path / "out"
     _notebook(nbs, "01_flaky", WRITE_TABLE, "if MODE == 'fail':\n    raise ValueError('deliberate failure')",
@@ -257,6 +263,7 @@ def test_undeclared_output_fails_and_replaces_nothing(tmp_path):
     assert not (out / "results" / "flaky.csv").exists() and not list(out.rglob("*.pending"))
 
 
+@pytest.mark.slow
 def test_edit_keeping_size_and_mtime_reruns_the_reader(tmp_path):
     """Dependencies are compared by content: a table edited with its size and modification
     time kept (``cp -p``, ``rsync -t``, ``touch -r``) reruns the notebook that reads it."""
@@ -361,9 +368,9 @@ def test_cell_over_the_time_limit_fails_in_one_line(tmp_path):
     nbs, out, pid_file = tmp_path / "nbs", tmp_path / "out", tmp_path / "kernel.pid"
     _notebook(nbs, "01_slow", "x = 1", f"import os, threading\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
               "threading.Event().wait()", meta={"outputs": []})
-    done = run_pipeline(out, "--folder", nbs, "--timeout", "3")
+    done = run_pipeline(out, "--folder", nbs, "--timeout", "1")
     assert done.returncode == 1
-    assert done.stderr.strip() == ("error: 01_slow.ipynb: cell 4 did not finish within 3 s, the limit per cell; "
+    assert done.stderr.strip() == ("error: 01_slow.ipynb: cell 4 did not finish within 1 s, the limit per cell; "
                                    "if it needs longer, run again with make reproduce TIMEOUT=SECONDS")
     assert not list(out.rglob("*.pending"))
     assert not _running(int(pid_file.read_text()))

@@ -54,6 +54,7 @@ def _assert_all_of_one_run(out: Path, made: dict, year: int) -> None:
     assert executed["metadata"]["papermill"]["parameters"]["FIRST_YEAR"] == year
 
 
+@pytest.mark.slow
 def test_a_kill_at_any_step_of_a_commit_leaves_nothing_behind_the_next_run(tmp_path):
     """SIGKILL at each step of notebook 04's commit, with FIRST_YEAR switching between 2010 and
     2012 (which renames the figures): once the next run has recovered, no temporary file is left
@@ -116,6 +117,7 @@ def _kept(out: Path, before: dict) -> bool:
                if rel.startswith(("results/", "figures/", "build/notebooks/", "build/runs/")))
 
 
+@pytest.mark.slow
 def test_full_disk_in_a_notebook_is_one_line_and_keeps_the_outputs(earlier):
     out, before = earlier
     done = run_faulty(out, "--at", f"write:build/runs/{NB}.json:1", "--errno", "ENOSPC",
@@ -128,6 +130,7 @@ def test_full_disk_in_a_notebook_is_one_line_and_keeps_the_outputs(earlier):
     assert _kept(out, before) and _leftovers(out) == []
 
 
+@pytest.mark.slow
 def test_full_disk_for_the_failure_log_too_is_still_one_line(earlier):
     out, before = earlier
     done = run_faulty(out, "--at", f"write:build/runs/{NB}.json:1", "--at", "write:build/failed/*:1",

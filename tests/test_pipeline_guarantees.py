@@ -37,6 +37,7 @@ def _errors(stderr: str) -> list[str]:
 # --------------------------------------------------------------------------- only this checkout's outputs
 
 
+@pytest.mark.slow
 def test_results_of_a_notebook_not_in_this_checkout_reach_no_claim(run_copy):
     """results/08_other_branch.json (a notebook of another branch) restating a key of
     notebook 02 is named once, left out of results.json, and claim C3a keeps its status."""
@@ -79,6 +80,7 @@ def test_file_written_directly_fails_the_notebook_and_is_removed(tmp_path):
     assert not list(out.rglob("*.pending"))
 
 
+@pytest.mark.slow
 def test_output_moved_to_another_notebook_is_never_lost(tmp_path):
     """results/shared.csv moves (code and declaration) from notebook 01 to notebook 02; after
     --only 02 and a plain run, a success means the file is there."""
@@ -96,6 +98,7 @@ def test_output_moved_to_another_notebook_is_never_lost(tmp_path):
     assert (out / "results" / "shared.csv").read_text() == "v\n2\n"
 
 
+@pytest.mark.slow
 def test_declaration_moved_without_its_code_fails_both_notebooks(tmp_path):
     nbs, out = tmp_path / "nbs", tmp_path / "out"
     _notebook(nbs, "01_first", WRITE + _table("shared"), meta={"outputs": ["results/shared.csv"]})
@@ -109,6 +112,7 @@ def test_declaration_moved_without_its_code_fails_both_notebooks(tmp_path):
     assert set(_status(done.stdout).values()) == {"FAILED"}
 
 
+@pytest.mark.slow
 def test_success_checks_every_declared_output_exists(tmp_path, monkeypatch):
     """The last check of a run: an output gone missing behind doit's back (here: removed just
     before the check) fails the run and makes its notebook run again."""
@@ -130,6 +134,7 @@ def test_success_checks_every_declared_output_exists(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- no mixed parameter sets
 
 
+@pytest.mark.slow
 def test_notebooks_that_disagree_on_parameters_fail_the_run_and_the_report_says_which(tmp_path):
     nbs, out = tmp_path / "nbs", tmp_path / "out"
     _notebook(nbs, "01_first", WRITE + _table("first"), meta={"outputs": ["results/first.csv"]})
@@ -265,6 +270,7 @@ def test_signals_wait_until_a_commit_is_complete(tmp_path, monkeypatch):
     assert execute.read_record("01_x") is not None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("whom", ["group", "command"])
 def test_sigterm_is_a_clean_stop_like_ctrl_c(tmp_path, whom):
     """CI cancels with SIGTERM, to the whole group or to the command alone: one line, no pending
@@ -368,6 +374,7 @@ def _packages(python: Path) -> list[str]:
 _FAKE = """#!{python}
 import os, signal, subprocess, sys, sysconfig
 from pathlib import Path
+
 step = {step!r}
 args = sys.argv[1:]
 def stop_here():
@@ -414,6 +421,7 @@ def _setup(copy: Path, env: dict, interrupt: str = "") -> subprocess.CompletedPr
     return done
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("make") is None, reason="make not installed")
 def test_interrupted_setup_is_rebuilt_to_the_pinned_environment(tmp_path):
     """Ctrl-C in `python -m venv`, then Ctrl-C while packages install: the next `make setup`

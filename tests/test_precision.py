@@ -129,6 +129,7 @@ def _written_floats(root: Path):
             yield from ((rel, number) for number in walk(json.loads(path.read_text(encoding="utf-8"))))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sign", [1, -1], ids=["up", "down"])
 def test_no_output_byte_moves_when_every_value_moves_by_1e_13(pipeline_run, tmp_path, sign):
     reference = pipeline_run[0]

@@ -100,6 +100,7 @@ def test_a_variant_report_says_so_and_lists_what_differs_from_the_references(var
     assert 'id="variant"' in page and "build/variants/FIRST_YEAR-2012/" in page
 
 
+@pytest.mark.slow
 def test_a_run_without_the_microdata_keeps_every_tracked_file_and_exits_partial(offline_run):
     checkout, done = offline_run
     assert done.returncode == PARTIAL, done.stdout + done.stderr
@@ -110,6 +111,7 @@ def test_a_run_without_the_microdata_keeps_every_tracked_file_and_exits_partial(
     assert _status(checkout) == ""
 
 
+@pytest.mark.slow
 def test_a_run_without_the_microdata_says_how_to_provide_them(offline_run):
     skipped = [ln for ln in offline_run[1].stdout.splitlines()
                if ln.strip().startswith("skipped") and "LICENSED_MAP" not in ln]
@@ -120,6 +122,7 @@ def test_a_run_without_the_microdata_says_how_to_provide_them(offline_run):
         assert text in skipped[0]
 
 
+@pytest.mark.slow
 def test_a_run_without_the_microdata_builds_the_rest_and_its_report(offline_run):
     out = offline_run[0] / "build" / "variants" / "no-microdata"
     manifest = json.loads((out / "build" / "manifest.json").read_text())

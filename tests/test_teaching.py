@@ -177,6 +177,7 @@ def test_numbers_written_the_indonesian_way_are_recognised():
     assert teaching._number(True) == (None, "not_number") and teaching._number("ya") == (None, "not_number")
 
 
+@pytest.mark.slow
 def test_student_copies_hold_no_solution_and_run_top_to_bottom(tmp_path):
     written = teaching.write_student_copies(tmp_path / "student")
     # names a student cannot take for the sources, which hold the solutions
@@ -193,6 +194,7 @@ def test_student_copies_hold_no_solution_and_run_top_to_bottom(tmp_path):
         assert asks and all(_text(c).startswith("your turn") for c in asks)
 
 
+@pytest.mark.slow
 def test_indonesian_student_copies_hold_only_the_indonesian_narrative_and_run(tmp_path):
     """A class in Pontianak: `make student STUDENT_LANG=id` gives copies without the English
     narrative, teacher notes or code comments (written in English), with LANG = "id" preset,

@@ -112,6 +112,7 @@ def written(out: Path) -> list[str]:
     (set_cell("published_date", "2099-12-31"), ("02",),
      f"row 2, field 'published_date', value '2099-12-31': date 2099-12-31 is after the row's access date {PACK_ACCESSED} (field 'accessed')"),
 ], ids=["negative-year", "text-in-number", "dropped-row-id", "bad-url-scheme", "future-date"])
+@pytest.mark.slow
 def test_broken_border_series_stops_its_readers_and_writes_nothing(checkout, tmp_path, edit, readers, said):
     break_table(checkout / "data", "border_series", edit)
     out = tmp_path / "out"
@@ -121,6 +122,7 @@ def test_broken_border_series_stops_its_readers_and_writes_nothing(checkout, tmp
     assert written(out) == []
 
 
+@pytest.mark.slow
 @pytest.mark.notebooks
 def test_negative_placement_stops_notebooks_02_and_04(checkout, tmp_path):
     break_table(checkout / "data", "macro_remittances",
@@ -133,6 +135,7 @@ def test_negative_placement_stops_notebooks_02_and_04(checkout, tmp_path):
     assert written(out) == []  # no placements.csv, no remittances table or figure
 
 
+@pytest.mark.slow
 @pytest.mark.notebooks
 def test_duplicated_event_id_stops_notebook_03_as_it_stops_01(checkout, tmp_path):
     break_table(checkout / "data", "entikong_events", duplicate_row(1))

@@ -124,12 +124,18 @@ def render_bilingual(draw: Callable[[str], Figure], name: str, *, lang: str, tit
     Teachers get both versions from one run.
     """
     label("source", lang)  # validates LANG before any drawing
-    shown = None
+    return render_every_language(draw, name, title=title, source_line=source_line, caption=caption,
+                                 **save_kwargs)[lang]
+
+
+def render_every_language(draw: Callable[[str], Figure], name: str, *, title, source_line, caption,
+                          **save_kwargs) -> dict[str, SavedFigure]:
+    """What :func:`render_bilingual` draws and saves, every language's figure: language -> figure."""
+    saved = {}
     for each in LANGS:
         with matplotlib.rc_context(STYLE):
             fig = draw(each)
         _, png = save_figure(fig, name, lang=each, title=_in(title, each), source_line=_in(source_line, each),
                              caption=_in(caption, each), **save_kwargs)
-        if each == lang:
-            shown = SavedFigure(fig, paths.figures_dir() / f"{name}_{each}.png", png)
-    return shown
+        saved[each] = SavedFigure(fig, paths.figures_dir() / f"{name}_{each}.png", png)
+    return saved
