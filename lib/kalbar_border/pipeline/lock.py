@@ -99,10 +99,11 @@ def clean() -> tuple[list[str], str]:
         # Only the repository holds references; another output folder (COMPENDIUM_OUTPUT_DIR) goes whole.
         for name in GENERATED if root == paths.ROOT else (*GENERATED, *REFERENCE_FOLDERS):
             folder = root / name
-            if folder.is_dir():
-                for path in [p for p in folder.iterdir() if p.name != ".lock"] if name == "build" else [folder]:
+            contents = [p for p in folder.iterdir() if p.name != ".lock"] if folder.is_dir() and name == "build" else [folder]
+            if folder.is_dir() and contents:
+                for path in contents:
                     _remove(path)
-                    removed.append(f"{name}/")
+                removed.append(f"{name}/")
         tracked = paths.git_tracked(*REFERENCE_FOLDERS) if root == paths.ROOT else None
         if root == paths.ROOT and tracked is None:
             note = "results/ and figures/ kept: not a git checkout, so the committed references cannot be told apart"
