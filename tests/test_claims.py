@@ -45,7 +45,7 @@ def test_a_traced_number_is_not_a_reproduced_claim(evaluated):
     assert "BS001" in table.loc["C3a", "evidence"] and "02_border_series" in table.loc["C3a", "evidence"]
 
 
-def test_the_2020_fall_is_judged_on_every_series_and_they_disagree(evaluated):
+def test_the_2020_fall_is_decided_by_its_evidence_series_only(evaluated):
     table = evaluated[0]
     c4 = claims.series_of(table, "C4").set_index("part")
     assert set(c4.index) == {"bp2mi_complaints_total", "kjri_kuching_deportations_sarawak", "entikong_persons",
@@ -56,6 +56,105 @@ def test_the_2020_fall_is_judged_on_every_series_and_they_disagree(evaluated):
     assert claims.claims_only(table).set_index("id").loc["C4", "status"] == "partly_supported"
     caveat = claims.claims_only(table).set_index("id").loc["C4", "caveat"]
     assert "-68.9 %" in caveat and "+61.1 %" in caveat and "COVID-19 cause is not tested" in caveat
+    # news-found batches and legal placements are shown as context, with no verdict
+    assert list(c4["role"]) == ["evidence", "evidence", "context", "context"]
+    assert (c4.loc[["entikong_persons", "kalbar_pmi_placements"], "status"] == "").all()
+    assert claims.claims_only(table).set_index("id").loc["C4", "reproduced_value"].startswith("1 of 2 evidence series")
+
+
+def test_c2_complaints_are_decided_by_the_2023_lower_bound(evaluated):
+    """Complaints 5,824, 1,812, 1,702, 1,987: one turn (the fall of 2020-2021 is under 10 %, flat). A
+    second turn needs a fall of at least 10 % from 2022, to 1,987 * 0.9 = 1,788.3 or less; the count for
+    January-November 2023 (BS006, 1,918) is already above that, so the series contradicts C2."""
+    assert 1918 > 1987 * 0.9
+    part = claims.series_of(evaluated[0], "C2").set_index("part")
+    assert part.loc["bp2mi_complaints_total", "status"] == "contradicts"
+    assert part.loc["bp2mi_complaints_total", "reproduced_value"].endswith("≥ 1,918")
+    assert "lower bound" in part.loc["bp2mi_complaints_total", "explanation"]
+    assert part.loc["kjri_kuching_deportations_sarawak", "status"] == "supports"
+    assert "fall and rise once" in claims.claims_only(evaluated[0]).set_index("id").loc["C2", "caveat"]
+
+
+EVIDENCE = {"role": "evidence", "role_why": "x", "role_why_id": "x"}
+CONTEXT = {"role": "context", "role_why": "news coverage", "role_why_id": "liputan"}
+
+
+def test_a_context_series_decides_nothing():
+    """One evidence series supports, a context series would contradict: the claim is reproduced on
+    its evidence, and its value says how many context series were left out."""
+    rule = {"type": "series", "check": "change_below", "threshold": -30,
+            "series": [{"name": "bp2mi_complaints_total", "change": "a.b", **EVIDENCE},
+                       {"name": "entikong_persons", "change": "a.c", **CONTEXT}]}
+    verdict = claims.evaluate_one(_entry(rule), {"a.b": -40, "a.c": 1400})
+    assert verdict.status == "reproduced"
+    assert verdict.value["en"] == "1 of 1 evidence series support it (1 context series not judged)"
+    context = verdict.parts[1]
+    assert context["verdict"] == "" and context["explanation"]["en"] == "news coverage"
+
+
+def test_a_ledger_with_no_evidence_series_is_refused(tmp_path):
+    ledger = yaml.safe_load(paths.CLAIMS.read_text())
+    for series in ledger["claims"][4]["rule"]["series"]:
+        series["role"] = "context"
+    path = tmp_path / "claims.yml"
+    path.write_text(yaml.safe_dump(ledger, allow_unicode=True))
+    with pytest.raises(CompendiumError, match="claim C4: no series has role evidence"):
+        claims.load_ledger(path)
+
+
+@pytest.mark.parametrize("values, bound, status", [
+    # 100, 50, 45, 60, >= 58: a fall to 54 or less (10 % of 60) would be a second turn; 58 rules it out
+    ((100, 50, 45, 60, None), 58, "contradicted"),
+    # a bound of 40 allows 54 or less and also more: undecided
+    ((100, 50, 45, 60, None), 40, "not_checkable"),
+    # 100, 50, 80, >= 90 after 80 -> 90 is up: every value at or above 90 keeps one turn... and 50->80 up
+    ((100, 50, 80, None), 90, "contradicted"),
+    # 100, 150, 90, >= 100: 90 -> 100 is +11 %, up, a second turn whatever the value above the bound
+    ((100, 150, 90, None), 100, "reproduced"),
+])
+def test_a_part_year_lower_bound_decides_where_every_value_above_it_agrees(values, bound, status):
+    keys = [f"a.{i}" for i in range(len(values))]
+    rule = {**FLUCTUATES, "series": [{"name": "bp2mi_complaints_total", "keys": keys, **EVIDENCE}]}
+    results = {k: v for k, v in zip(keys, values) if v is not None}
+    results[f"{keys[-1]}_lower_bound"] = bound
+    assert claims.evaluate_one(_entry(rule), results).status == status
+
+
+def test_a_bounded_change_decides_only_on_its_side_of_the_threshold():
+    rule = {"type": "series", "check": "change_below", "threshold": -30,
+            "series": [{"name": "kalbar_pmi_placements", "change": "a.b", **EVIDENCE}]}
+    assert claims.evaluate_one(_entry(rule), {"a.b_at_most": -74.5}).status == "reproduced"
+    assert claims.evaluate_one(_entry(rule), {"a.b_at_most": -10}).status == "not_checkable"
+    assert claims.evaluate_one(_entry(rule), {"a.b_at_least": -10}).status == "contradicted"
+
+
+def test_sensitivity_gives_the_range_of_each_threshold_and_where_the_status_changes():
+    """Two evidence series: changes -68.9 % and +61.1 %. The claim is partly supported while the
+    threshold is at least -68.9 and below +61.1; at -69.0 both contradict, at +61.1 both support."""
+    rule = {"type": "series", "check": "change_below", "threshold": -30,
+            "why": {"threshold": "x"}, "why_id": {"threshold": "x"},
+            "series": [{"name": "bp2mi_complaints_total", "change": "a.b", **EVIDENCE},
+                       {"name": "kjri_kuching_deportations_sarawak", "change": "a.c", **EVIDENCE}]}
+    row = claims.sensitivity([_entry(rule)], {"a.b": -68.9, "a.c": 61.1}).iloc[0]
+    assert (row["status"], row["keeps_from"], row["keeps_to"]) == ("partly_supported", -68.9, 61.0)
+    assert (row["changes_below_at"], row["status_below"]) == (-69.0, "contradicted")
+    assert (row["changes_above_at"], row["status_above"]) == (61.1, "reproduced")
+    sentence = claims.fragility(claims.sensitivity([_entry(rule)], {"a.b": -68.9, "a.c": 61.1}))["X"]
+    assert "from -68.9 to 61" in sentence and "at 61.1 it becomes reproduced" in sentence
+
+
+def test_sensitivity_of_min_move_pct_stops_at_the_smallest_counted_move():
+    """2,710, 4,367, 3,398, 3,397, 3,986 turns twice while every move that makes a turn counts: the
+    last one is +17.3 % (3,397 -> 3,986); at a min_move_pct of 17.4 it is flat and the series contradicts."""
+    values = [2710, 4367, 3398, 3397, 3986]
+    last = round(100 * (values[-1] - values[-2]) / values[-2], 1)
+    keys = [f"a.{i}" for i in range(5)]
+    rule = {**FLUCTUATES, "why": {"min_turns": "x", "min_move_pct": "x"}, "why_id": {"min_turns": "x", "min_move_pct": "x"},
+            "series": [{"name": "kjri_kuching_deportations_sarawak", "keys": keys, **EVIDENCE}]}
+    table = claims.sensitivity([_entry(rule)], dict(zip(keys, values))).set_index("parameter")
+    assert table.loc["min_move_pct", "keeps_to"] == last
+    assert table.loc["min_move_pct", "changes_above_at"] == round(last + 0.1, 1)
+    assert table.loc["min_move_pct", "status_above"] == "contradicted"
 
 
 def test_claims_csv_and_rules_written_by_the_run(pipeline_run):

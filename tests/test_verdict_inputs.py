@@ -31,35 +31,51 @@ def _period_row(notes: str = "", definition: str = "calendar year", kind: str = 
 
 @pytest.mark.parametrize("row, kind, why", [
     (_period_row(), "year", ""),
-    (_period_row("possibly not full year"), "year", "caveat: source notes say 'possibly not full year'"),
-    (_period_row("figure may not cover December"), "year", "caveat: source notes say 'figure may not cover December'"),
+    (_period_row("possibly not full year"), "partial_year", "its notes states a partial period"),
+    (_period_row("figure may not cover December"), "partial_year", "its notes states a partial period"),
     (_period_row("Jan-Nov only"), "partial_year", "its notes states a partial period ('Jan-Nov only')"),
     (_period_row(definition="year-to-date count"), "partial_year", "its definition states a partial period"),
     (_period_row("year not complete"), "partial_year", "its notes states a partial period"),
-    # hedged wording wins over the partial marker beside it: the row stays annual, with its caveat
-    (_period_row("Jan-Nov, possibly more"), "year", "caveat: source notes say 'Jan-Nov, possibly more'"),
+    # a count that may cover only part of its year is a lower bound, hedged or not (issue 30)
+    (_period_row("Jan-Nov, possibly more"), "partial_year", "its notes states a partial period"),
+    (_period_row("possibly revised later"), "year", ""),
     (_period_row("possibly not full year", kind="partial_year"), "partial_year", ""),
 ])
 def test_a_hedged_period_stays_annual_and_a_stated_part_does_not(row, kind, why):
     found, reason = timeseries.effective_period_kind(row)
     assert found == kind and why in reason and bool(reason) == bool(why)
-    assert bool(transcribe.states_partial_period(row["definition"], row["notes"])) == (
-        kind == "partial_year" and row["period_kind"] == "year")
+    if row["period_kind"] == "year":  # the import rule and the analysis rule agree
+        assert bool(transcribe.states_partial_period(row["definition"], row["notes"])) == (kind == "partial_year")
 
 
-def test_bs081_placements_2019_is_read_as_a_full_year_with_its_caveat():
-    """BS081 (1,308 placements, 2019) says 'so far in 2019' with 'possibly not full year': the rule
-    keeps it annual with a caveat, so it is the 2019 value the 2019-2020 change of placements uses."""
+def test_bs081_placements_2019_is_a_part_year_lower_bound():
+    """BS081 (1,308 placements, 2019) says 'so far in 2019' with 'possibly not full year': the row is
+    marked part-year in the raw table, is no full-year value, and bounds 2019 from below, so the
+    2019-2020 change of placements is at most (2020 / BS081 - 1) in percent."""
     raw = next(r for r in _rows("border_series") if r["row_id"] == "BS081")
-    assert raw["period_kind"] == "year" and "possibly not full year" in raw["notes"]
-    kind, why = timeseries.effective_period_kind(raw)
-    assert kind == "year" and why == f"caveat: source notes say '{raw['notes']}'"
-    assert transcribe.period_kind(raw["period"], raw["unit"], raw["series"], raw["definition"], raw["notes"]) == "year"
+    assert raw["period_kind"] == "partial_year" and "possibly not full year" in raw["notes"]
+    assert transcribe.period_kind(raw["period"], raw["unit"], raw["series"], raw["definition"],
+                                  raw["notes"]) == "partial_year"
     annual = timeseries.annual_series(datapackage.load_table("border_series"))
-    row = annual[(annual["series"] == raw["series"]) & (annual["year"] == int(raw["year"]))
-                 & (annual["period_kind"] == "year")]
-    assert len(row) == 1 and "BS081" in row["row_ids"].item().split(";")
-    assert row["value"].item() == float(raw["value"])
+    full = timeseries.full_year_values(annual)
+    assert not ((full["series"] == raw["series"]) & (full["year"] == int(raw["year"]))).any()
+    bound = timeseries.lower_bounds(annual).query("series == @raw['series'] and year == 2019")
+    assert bound["value"].item() == float(raw["value"]) and bound["row_ids"].item() == "BS081"
+    end = next(r for r in _rows("border_series") if r["series"] == raw["series"] and r["year"] == "2020"
+               and r["status"] == "found")
+    change = timeseries.bounded_change(annual, raw["series"], 2019, 2020)
+    assert change["bound"] == "at_most"
+    assert change["percent_change_1dp"] == round((float(end["value"]) / float(raw["value"]) - 1) * 100, 1)
+
+
+def test_the_2023_complaint_bound_is_the_largest_part_year_count():
+    """Complaints 2023 have no full-year value; the part-year counts (January-November, January-June)
+    bound the year from below, and the largest is the bound."""
+    part = [float(r["value"]) for r in _rows("border_series") if r["series"] == "bp2mi_complaints_total"
+            and r["year"] == "2023" and r["status"] == "found" and r["period_kind"] == "partial_year"]
+    annual = timeseries.annual_series(datapackage.load_table("border_series"))
+    bound = timeseries.lower_bounds(annual).query("series == 'bp2mi_complaints_total' and year == 2023")
+    assert len(part) >= 2 and bound["value"].item() == max(part)
 
 
 # --------------------------------------------------------------------------- Entikong batches

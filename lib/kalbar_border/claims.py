@@ -18,6 +18,8 @@ templates whose numbers are filled from the results (:mod:`kalbar_border.texts`)
 """
 from __future__ import annotations
 
+import copy
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -37,11 +39,21 @@ STATUSES = ("reproduced", "number_traced_meaning_differs", "partly_supported", "
 KINDS = ("not_empirical", "no_public_data", "source_identified_not_obtained", "no_independent_source", "incomplete_data")
 #: What one series says of a claim judged on several.
 VERDICTS = ("supports", "contradicts", "undetermined")
+#: The role of a series in a claim: ``evidence`` counts (a stated proxy of) the claim's subject and
+#: decides the status; ``context`` is shown with its numbers and decides nothing.
+ROLES = ("evidence", "context")
+#: Suffix of the results key holding a lower bound for a missing value: a count for part of a
+#: year (``border.bp2mi_complaints_total.2023_lower_bound``).
+LOWER_BOUND = "_lower_bound"
+#: Suffixes of the results keys holding a bound on a change (a part-year value at one end).
+CHANGE_BOUNDS = ("_at_most", "_at_least")
 RULES = ("qualitative", "not_in_public_data", "equals", "independent_source", "series")
 CHECKS = {"change_below": ("threshold",), "fluctuates": ("min_turns", "min_move_pct")}
-REQUIRED = ("id", "claim", "claim_id", "checked", "checked_id", "rule", "evidence", "expected_status")
-#: The ledger's texts, each with its Indonesian twin ``<field>_id``.
-TEXTS = ("claim", "checked", "caveat", "meaning", "reason")
+REQUIRED = ("id", "claim", "claim_id", "concept", "concept_id", "checked", "checked_id", "rule", "evidence",
+            "expected_status")
+#: The ledger's texts, each with its Indonesian twin ``<field>_id``; ``concept`` says which migrant
+#: concept the claim is tested on, and why.
+TEXTS = ("claim", "concept", "checked", "caveat", "meaning", "reason")
 CSV_COLUMNS = ["id", "claim", "paper_value", "reproduced_value", "status", "kind", "evidence"]
 
 
@@ -109,6 +121,15 @@ def _check_entry(entry: dict, where: str) -> None:
                     raise CompendiumError(f"{where}: rule parameter '{parameter}' has no reason in '{why}'")
         if not rule.get("series"):
             raise CompendiumError(f"{where}: rule 'series' lists no series")
+        for series in rule["series"]:
+            if series.get("role") not in ROLES:
+                raise CompendiumError(f"{where}: series {series.get('name')}: role {series.get('role')!r}; "
+                                      f"accepted: {', '.join(ROLES)}")
+            for why in ("role_why", "role_why_id"):
+                if not series.get(why):
+                    raise CompendiumError(f"{where}: series {series['name']}: field '{why}' missing (why its role)")
+        if not any(series["role"] == "evidence" for series in rule["series"]):
+            raise CompendiumError(f"{where}: no series has role evidence, so none can decide the status")
 
 
 def _value(results: dict, key: str):
@@ -143,46 +164,122 @@ def template_values(entry: dict, results: dict) -> dict:
     return {**results, "paper_value": entry.get("paper_value"), **rule}
 
 
-def _change(value, rule) -> tuple[str, dict]:
-    verdict = "supports" if value <= rule["threshold"] else "contradicts"
-    return verdict, _say("explain_change", value=lambda lang: texts.number(value, "pct", lang),
+def _change(value, rule, bound: str = "") -> tuple[str, dict]:
+    """Supports when the change is at or below ``threshold``, contradicts above it. With
+    ``bound`` "_at_most" (a part-year start) ``value`` is the most the series can have changed:
+    at or below the threshold it supports, else undetermined; "_at_least" the reverse."""
+    if bound == "_at_most":
+        verdict = "supports" if value <= rule["threshold"] else "undetermined"
+    elif bound == "_at_least":
+        verdict = "contradicts" if value > rule["threshold"] else "undetermined"
+    else:
+        verdict = "supports" if value <= rule["threshold"] else "contradicts"
+    return verdict, _say("explain_change" + bound, value=lambda lang: texts.number(value, "pct", lang),
                          threshold=lambda lang: exact_text(rule["threshold"], lang))
 
 
-def _fluctuation(values: list, rule) -> tuple[str, dict]:
+def _turns(values: list, min_move_pct) -> int:
+    """Changes of direction of ``values`` (in order, missing ones left out), counting only moves
+    of at least ``min_move_pct`` percent of the earlier value."""
+    directions = []
+    for a, b in zip(values, values[1:]):
+        move = 100 * (b - a) / a if a else (math.inf if b > a else -math.inf if b < a else 0)
+        if abs(move) >= min_move_pct:
+            directions.append(1 if move > 0 else -1)
+    return sum(1 for a, b in zip(directions, directions[1:]) if a != b)
+
+
+def _turn_range(values: list, bounds: list, min_move_pct) -> tuple[int, int]:
+    """(fewest, most) turns of ``values`` when each missing value with a lower bound in ``bounds``
+    may be any number at or above its bound (missing values without one are left out). The
+    candidates are the bound, and just either side of every level where a move to or from a
+    known value crosses ``min_move_pct`` or changes sign, so every possible count is reached."""
+    known = [v for v in values if v is not None]
+    step = min_move_pct / 100
+    edges = {x * f for x in known for f in (1 - step, 1, 1 + step, 1 / (1 + step))}
+    edges |= {x / (1 - step) for x in known if step < 1}
+    slots = [i for i, (v, b) in enumerate(zip(values, bounds)) if v is None and b is not None]
+    options = []
+    for i in slots:
+        near = {e * (1 + d) for e in edges for d in (-1e-9, 1e-9)} | {bounds[i], 1e6 * max(known + [bounds[i]])}
+        options.append(sorted(c for c in near if c >= bounds[i]))
+    counts = []
+    for chosen in itertools.product(*options):
+        filled = list(values)
+        for i, c in zip(slots, chosen):
+            filled[i] = c
+        counts.append(_turns([v for v in filled if v is not None], min_move_pct))
+    return min(counts), max(counts)
+
+
+def _fluctuation(values: list, rule, bounds: list | None = None) -> tuple[str, dict]:
     """Supports when the available values turn at least ``min_turns`` times (moves smaller
     than ``min_move_pct`` percent of the earlier value are flat); undetermined while the
-    missing values could still add the turns; contradicts otherwise."""
+    missing values could still add the turns; contradicts otherwise.
+
+    A missing value with a lower bound (a count for part of the year, ``bounds``) is not free:
+    it can be any number at or above its bound. When every value is known or bounded and no
+    value the bounds allow gives ``min_turns`` turns, the bound decides: contradicts (and
+    supports when every allowed value gives them)."""
+    bounds = bounds or [None] * len(values)
     present = [v for v in values if v is not None]
-    missing = len(values) - len(present)
-    directions = []
-    for a, b in zip(present, present[1:]):
-        move = 100 * (b - a) / a if a else (math.inf if b > a else -math.inf if b < a else 0)
-        if abs(move) >= rule["min_move_pct"]:
-            directions.append(1 if move > 0 else -1)
-    turns = sum(1 for a, b in zip(directions, directions[1:]) if a != b)
-    if turns >= rule["min_turns"]:
+    free = sum(v is None and b is None for v, b in zip(values, bounds))
+    turns = _turns(present, rule["min_move_pct"])
+    fewest, most = _turn_range(values, bounds, rule["min_move_pct"])
+    if turns >= rule["min_turns"] or (not free and fewest >= rule["min_turns"]):
         verdict = "supports"
-    elif len(present) < 3 or turns + missing >= rule["min_turns"]:
+    elif len(present) < 3 or most + free >= rule["min_turns"]:
         verdict = "undetermined"
     else:
         verdict = "contradicts"
-    return verdict, _say("explain_turns", n=len(present), turns=turns, missing=missing)
+    missing = len(values) - len(present)
+    if free == missing:
+        return verdict, _say("explain_turns", n=len(present), turns=turns, missing=missing)
+    shown = [b for v, b in zip(values, bounds) if v is None and b is not None]
+    return verdict, _say("explain_turns_bound", n=len(present), turns=turns, missing=missing, fewest=fewest, most=most,
+                         bounds=lambda lang: ", ".join(texts.number(b, "n", lang) for b in shown))
+
+
+def _bound_keys(entry: dict, results: dict) -> list[str]:
+    """The results keys of bounds a series claim uses: lower bounds of missing values and
+    bounds of changes, those this run recorded."""
+    keys = []
+    for series in entry["rule"].get("series", []):
+        keys += [k + LOWER_BOUND for k in series.get("keys", [])]
+        keys += [series["change"] + b for b in CHANGE_BOUNDS if "change" in series]
+    return [k for k in keys if _value(results, k) is not None]
+
+
+def _series_verdict(series: dict, rule: dict, results: dict) -> tuple[str, dict, dict]:
+    """(verdict, what is shown, why) of one series under ``rule``, whatever its role."""
+    if rule["check"] == "change_below":
+        value, bound = _value(results, series["change"]), ""
+        for suffix in CHANGE_BOUNDS:
+            if value is None and _value(results, series["change"] + suffix) is not None:
+                value, bound = _value(results, series["change"] + suffix), suffix
+        verdict, why = ("undetermined", _say("explain_missing")) if value is None else _change(value, rule, bound)
+        sign = {"": "", "_at_most": "≤ ", "_at_least": "≥ "}[bound]
+        shown = {lang: "" if value is None else f"{sign}{texts.number(value, 'pct', lang)} %" for lang in LANGS}
+        return verdict, shown, why
+    values = [_value(results, k) for k in series["keys"]]
+    bounds = [_value(results, k + LOWER_BOUND) if v is None else None for k, v in zip(series["keys"], values)]
+    verdict, why = _fluctuation(values, rule, bounds)
+    shown = {lang: ", ".join(texts.number(v, "n", lang) if v is not None or b is None
+                             else f"≥ {texts.number(b, 'n', lang)}" for v, b in zip(values, bounds)) for lang in LANGS}
+    return verdict, shown, why
 
 
 def _series(entry: dict, results: dict) -> Verdict:
+    """Each series' verdict under the rule; only ``evidence`` series decide. A ``context`` series
+    is shown with its numbers and its reason, and no verdict."""
     rule = entry["rule"]
     parts = []
     for series in rule["series"]:
-        if rule["check"] == "change_below":
-            value = _value(results, series["change"])
-            verdict, why = ("undetermined", _say("explain_missing")) if value is None else _change(value, rule)
-            shown = {lang: "" if value is None else f"{texts.number(value, 'pct', lang)} %" for lang in LANGS}
-        else:
-            values = [_value(results, k) for k in series["keys"]]
-            verdict, why = _fluctuation(values, rule)
-            shown = {lang: ", ".join(texts.number(v, "n", lang) for v in values) for lang in LANGS}
-        parts.append({"series": series["name"], "verdict": verdict, "value": shown, "explanation": why})
+        verdict, shown, why = _series_verdict(series, rule, results)
+        if series.get("role", "evidence") == "context":
+            verdict, why = "", {lang: series["role_why_id" if lang == "id" else "role_why"] for lang in LANGS}
+        parts.append({"series": series["name"], "role": series.get("role", "evidence"), "verdict": verdict, "value": shown,
+                      "explanation": why})
     return _combined(parts)
 
 
@@ -195,7 +292,11 @@ def _combined(parts: list, data: str = "public") -> Verdict:
     """A claim judged on several parts (series, or definitions and groups of a licensed file):
     every determined part supports and none is undetermined -> reproduced; some support ->
     partly_supported; none supports, some contradict -> contradicted; none determined ->
-    not_checkable (incomplete_data)."""
+    not_checkable (incomplete_data). Only evidence parts count; a status resting on fewer parts
+    than are shown says how many context parts it leaves out."""
+    context = [p for p in parts if p.get("role") == "context"]
+    shown_parts = parts
+    parts = [p for p in parts if p.get("role", "evidence") == "evidence"]
     count = {v: sum(p["verdict"] == v for p in parts) for v in VERDICTS}
     if count["supports"] == len(parts):
         status, kind = "reproduced", ""
@@ -205,12 +306,15 @@ def _combined(parts: list, data: str = "public") -> Verdict:
         status, kind = "contradicted", ""
     else:
         status, kind = "not_checkable", "incomplete_data"
-    value = _say("series_count", supports=count["supports"], n=len(parts))
+    value = _say("series_count_evidence" if context else "series_count", supports=count["supports"], n=len(parts),
+                 context=len(context))
     details = {lang: "; ".join(f"{_title(p, lang)}: {p['value'][lang] or '—'} "
-                               f"({label('verdict_' + p['verdict'], lang)})" for p in parts) for lang in LANGS}
-    explanation = _say("explain_series", supports=count["supports"], contradicts=count["contradicts"],
-                       undetermined=count["undetermined"], n=len(parts), details=lambda lang: details[lang])
-    return Verdict(status, value, explanation, kind, parts, data)
+                               f"({label('verdict_' + p['verdict'] if p['verdict'] else 'role_context', lang)})"
+                               for p in shown_parts) for lang in LANGS}
+    explanation = _say("explain_series_evidence" if context else "explain_series", supports=count["supports"],
+                       contradicts=count["contradicts"], undetermined=count["undetermined"], n=len(parts),
+                       context=len(context), details=lambda lang: details[lang])
+    return Verdict(status, value, explanation, kind, shown_parts, data)
 
 
 def _pp(value, lang: str) -> str:
@@ -403,27 +507,32 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
     for entry in entries:
         verdict = evaluate_one(entry, results)
         values = template_values(entry, results)
-        keys = _keys(entry)
+        keys = _keys(entry) + _bound_keys(entry, results)
         source_rows = sorted({s for k in keys for s in sources.get(k, {}).get("sources", [])})
-        ev = entry["evidence"]
+        # A status from a licensed file points at notebook 08 and its table, not at the public ones.
+        ev = entry.get("evidence_licensed") if verdict.data == "licensed" and "evidence_licensed" in entry \
+            else entry["evidence"]
         evidence = {lang: _evidence(ev, source_rows, lang) for lang in LANGS}
-        filled = {f: texts.fill(entry.get(f, ""), values, "en") for f in ("claim", "checked")}
-        filled.update({f"{f}_id": texts.fill(entry.get(f"{f}_id", ""), values, "id") for f in ("claim", "checked")})
+        filled = {f: texts.fill(entry.get(f, ""), values, "en") for f in ("claim", "concept", "checked")}
+        filled.update({f"{f}_id": texts.fill(entry.get(f"{f}_id", ""), values, "id")
+                       for f in ("claim", "concept", "checked")})
         paper = {lang: _format(entry.get("paper_value"), lang) for lang in LANGS}
         rows.append({
-            "id": entry["id"], "part": "claim", "claim": filled["claim"], "paper_value": paper["en"],
+            "id": entry["id"], "part": "claim", "role": "", "claim": filled["claim"], "paper_value": paper["en"],
             "reproduced_value": _format(verdict.value), "status": verdict.status, "kind": verdict.kind,
             "caveat": _note(entry, verdict, values, results, "en"), "data": verdict.data,
             "claim_id": filled["claim_id"], "paper_value_id": paper["id"],
             "reproduced_value_id": _format(verdict.value, "id"),
             "caveat_id": _note(entry, verdict, values, results, "id"),
+            "concept": filled["concept"], "concept_id": filled["concept_id"],
             "checked": filled["checked"], "explanation": verdict.explanation.get("en", ""), "evidence": evidence["en"],
             "checked_id": filled["checked_id"], "explanation_id": verdict.explanation.get("id", ""),
             "results_keys": ", ".join(keys), "evidence_id": evidence["id"], "expected_status": entry["expected_status"],
             "notebook": ev.get("notebook", ""), "figure": ev.get("figure", ""),
         })
         for part in verdict.parts:
-            rows.append({"id": entry["id"], "part": part["series"], "claim": _title(part, "en"),
+            rows.append({"id": entry["id"], "part": part["series"], "role": part.get("role", "evidence"),
+                         "claim": _title(part, "en"),
                          "claim_id": _title(part, "id"), "reproduced_value": part["value"]["en"],
                          "reproduced_value_id": part["value"]["id"], "status": part["verdict"],
                          "explanation": part["explanation"]["en"], "explanation_id": part["explanation"]["id"]})
@@ -468,7 +577,7 @@ def view(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         else:
             rows.append({"id": "", "col_claim": "↳ " + getattr(r, "claim" + suffix), "col_paper_value": "",
                          "col_reproduced_value": getattr(r, "reproduced_value" + suffix),
-                         "col_status": label("verdict_" + r.status, lang), "col_caveat": getattr(r, "explanation" + suffix)})
+                         "col_status": label("verdict_" + r.status if r.status else "role_context", lang), "col_caveat": getattr(r, "explanation" + suffix)})
     out = pd.DataFrame(rows)
     return out.rename(columns={c: label(c, lang) for c in out.columns if c != "id"})
 
@@ -528,3 +637,85 @@ def record_values(document: dict, table: pd.DataFrame) -> dict:
     return {**{f"claims.{status}": n for status, n in counts(table).items()},
             "claims.rules_fixed": document["rules_fixed"], "claims.rules_fixed_note": document["rules_fixed_note"],
             "claims.rules_fixed_note_id": document["rules_fixed_note_id"]}
+
+
+#: The values each rule threshold is scanned over for :func:`sensitivity` (first, last, step),
+#: in steps of the precision the compared numbers are shown with (changes and moves to 0.1 %).
+SCAN = {"min_turns": (0, 4, 1), "min_move_pct": (0, 100, 0.1), "threshold": (-100, 100, 0.1),
+        "margin_pp": (0, 50, 0.1), "threshold_pct": (0, 100, 0.1)}
+
+
+def _with(entry: dict, path: tuple, value) -> dict:
+    """A copy of ``entry`` whose rule parameter at ``path`` (under ``rule``) is ``value``."""
+    changed = copy.deepcopy(entry)
+    target = changed["rule"]
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    return changed
+
+
+def _thresholds(entry: dict) -> list[tuple]:
+    """The scanned parameters of an entry: (name as shown, path under ``rule``)."""
+    rule = entry["rule"]
+    found = [((p,), p) for p in CHECKS.get(rule.get("check"), ()) if rule["type"] == "series"]
+    licensed = rule.get("licensed") or {}
+    found += [(("licensed", p), f"licensed.{p}") for p in LICENSED_CHECKS.get(licensed.get("check"), ((), ()))[1]
+              if p in SCAN]
+    return [(path, name) for path, name in found]
+
+
+def sensitivity(entries: list[dict], results: dict) -> pd.DataFrame:
+    """For each rule threshold (C2 ``min_turns`` and ``min_move_pct``, C4 ``threshold``, C5/C6
+    ``licensed.margin_pp``/``licensed.threshold_pct``): the range of values, scanned over
+    :data:`SCAN` in steps of the shown precision, over which the claim keeps the status it has at
+    the ledger's value, and the status it takes just outside that range on either side (empty
+    when it keeps its status to the end of the scan): ``results/claims_sensitivity.csv``.
+    A status computed without the parameter (C5/C6 with no licensed file) keeps it throughout."""
+    rows = []
+    for entry in entries:
+        for path, name in _thresholds(entry):
+            first, last, step = SCAN[path[-1]]
+            grid = [round(first + i * step, 10) for i in range(int(round((last - first) / step)) + 1)]
+            if step == 1:
+                grid = [int(v) for v in grid]
+            current = entry["rule"] if len(path) == 1 else entry["rule"][path[0]]
+            value = current[path[-1]]
+            status = evaluate_one(entry, results).status
+            at = {v: evaluate_one(_with(entry, path, v), results).status for v in grid}
+            start = min(range(len(grid)), key=lambda i: abs(grid[i] - value))
+            low = high = start
+            while low > 0 and at[grid[low - 1]] == status:
+                low -= 1
+            while high < len(grid) - 1 and at[grid[high + 1]] == status:
+                high += 1
+            below = grid[low - 1] if low > 0 else None
+            above = grid[high + 1] if high < len(grid) - 1 else None
+            rows.append({"id": entry["id"], "parameter": name, "value": value, "status": status,
+                         "keeps_from": grid[low], "keeps_to": grid[high], "scanned_from": first, "scanned_to": last,
+                         "changes_below_at": below, "status_below": at[below] if below is not None else "",
+                         "changes_above_at": above, "status_above": at[above] if above is not None else ""})
+    return pd.DataFrame(rows, columns=["id", "parameter", "value", "status", "keeps_from", "keeps_to", "scanned_from",
+                                       "scanned_to", "changes_below_at", "status_below", "changes_above_at",
+                                       "status_above"])
+
+
+def fragility(table: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """One sentence per claim, in ``lang``, on how fragile its status is: for each threshold the
+    range over which the status holds and what it becomes beyond it (:func:`sensitivity`)."""
+    sentences = {}
+    for claim, rows in table.groupby("id", sort=False):
+        parts = []
+        for r in rows.itertuples(index=False):
+            changes = [label("sensitivity_changes", lang).format(at=exact_text(at, lang),
+                                                                 status=label(f"status_{to}", lang))
+                       for at, to in ((r.changes_below_at, r.status_below), (r.changes_above_at, r.status_above))
+                       if isinstance(to, str) and to]
+            parts.append(label("sensitivity_part", lang).format(
+                parameter=r.parameter, value=exact_text(r.value, lang), low=exact_text(r.keeps_from, lang),
+                high=exact_text(r.keeps_to, lang),
+                changes="; ".join(changes) if changes else label("sensitivity_never", lang)))
+        status = rows["status"].iloc[0]
+        sentences[claim] = label("sensitivity_sentence", lang).format(
+            id=claim, status=label(f"status_{status}", lang), parts="; ".join(parts))
+    return sentences

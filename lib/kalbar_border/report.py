@@ -35,7 +35,7 @@ from .localize import headings, local_text
 from .figures.labels import LABELS, LANGS, label
 from .numbers import exact_text, number_text
 from .finance.variables import INDICATORS, province_name
-from .claims import KINDS, STATUSES, claims_only, status_text
+from .claims import KINDS, STATUSES, claims_only, fragility, status_text
 from .finance import robustness
 
 STATUS_COLOURS = {"reproduced": "#009E73", "number_traced_meaning_differs": "#B8860B", "partly_supported": "#E69F00",
@@ -115,7 +115,8 @@ def _status(code: str, lang: str, kind: str = "") -> str:
     """A claim's status (or a series' verdict) as a coloured badge, in words; a claim not
     checkable says of which kind."""
     colour = STATUS_COLOURS.get(code, "#777")
-    words = status_text(code, kind, lang) if code in STATUSES else label("verdict_" + code, lang)
+    words = (status_text(code, kind, lang) if code in STATUSES else label("verdict_" + code, lang) if code
+             else label("role_context", lang))  # a context series has no verdict
     return f'<span class="status" style="background:{colour}">{_e(words)}</span>'
 
 
@@ -403,6 +404,9 @@ def _border(results: dict, lang: str) -> str:
                           "report_border_deportations_change", lang),
                   _change(results, "border.kalbar_pmi_placements.change_2019_2020_pct",
                           "report_border_placements_change", lang)]
+    at_most = results.get("border.kalbar_pmi_placements.change_2019_2020_pct_at_most")
+    if at_most is not None and at_most < 0:  # a part-year start: the fall is at least this much
+        sentences.append(_fill("report_border_placements_change_at_most", lang, pct=number_text(abs(at_most), lang, 1)))
     entikong = [results.get(f"border.entikong_events.{year}.persons") for year in (2019, 2020)]
     if None not in entikong:
         sentences.append(_fill("report_border_entikong_change", lang, start=number_text(entikong[0], lang),
@@ -582,6 +586,16 @@ def _rules(rules: pd.DataFrame | None, findings: dict | None, lang: str) -> str:
             f'<ul id="rule-reasons">{items}</ul>')
 
 
+def _sensitivity(table: pd.DataFrame | None, lang: str) -> str:
+    """How fragile each status is: one sentence per claim judged by a threshold, from
+    results/claims_sensitivity.csv (kalbar_border.claims.fragility)."""
+    if table is None or table.empty:
+        return ""
+    items = "".join(f"<li>{_e(text)}</li>" for text in fragility(table, lang).values())
+    return (f'<h3 id="sensitivity">{_e(label("report_sensitivity", lang))}</h3>'
+            f'<p>{_fill("report_sensitivity_intro", lang)}</p><ul id="sensitivity-sentences">{items}</ul>')
+
+
 def _acronyms(lang: str) -> str:
     """Every acronym the page uses, spelled out once."""
     items = "; ".join(f"<b>{_e(name)}</b>: {_e(label('acronym_' + name, lang))}" for name in ACRONYMS)
@@ -690,6 +704,7 @@ def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
     h = lambda anchor: f'<h2 id="{anchor}">{_e(t(SECTIONS[anchor]))}</h2>'  # noqa: E731
     detail = pd.read_csv(results / "claims_detail.csv", keep_default_na=False, dtype=str) if (results / "claims_detail.csv").is_file() else None
     rules = pd.read_csv(results / "claims_rules.csv", keep_default_na=False, dtype=str) if (results / "claims_rules.csv").is_file() else None
+    sensitivity = pd.read_csv(results / "claims_sensitivity.csv") if (results / "claims_sensitivity.csv").is_file() else None
     provenance = pd.read_csv(results / "provenance.csv") if (results / "provenance.csv").is_file() else None
     findings = _read_json(results / "results.json")
     current = {o for n in manifest.get("notebooks", []) for o in n.get("outputs", [])}
@@ -711,7 +726,7 @@ Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"
 <nav><b>{_e(t("report_contents"))}:</b> {contents}</nav>
 {h("findings")}{_findings(findings, manifest, results, lang)}
 {h("claims")}{_claims(detail, html_dir, lang) if detail is not None else "<p>" + _e(t("report_no_claims")) + "</p>"}
-{_statuses(lang)}{_rules(rules, findings, lang)}
+{_statuses(lang)}{_rules(rules, findings, lang)}{_sensitivity(sensitivity, lang)}
 {h("figures")}{_figures(dest / "figures", current, lang)}
 {h("run")}{_parameters(manifest, lang)}{_data_versions(provenance, lang)}{_supplied(manifest, lang)}
 {h("notebooks")}{_notebooks(manifest, lang)}

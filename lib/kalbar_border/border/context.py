@@ -91,7 +91,10 @@ def _one_value(rows: pd.DataFrame, lang: str = "en") -> tuple[float, str, str, b
     remark in ``lang``, hedged when a source says it may not cover the full year."""
     from ..figures.labels import label
 
-    found = rows[rows["status"].eq("found") & rows["value"].notna() & rows["period_kind"].eq("year")]
+    # A hedged part-year row ('possibly not full year', BS081/MR088 of 2019) is compared as stated, with
+    # the hedge noted: this table asks whether the two tables agree, not what the year's total was.
+    hedged_part = rows["period_kind"].eq("partial_year") & rows["notes"].fillna("").str.contains(HEDGED)
+    found = rows[rows["status"].eq("found") & rows["value"].notna() & (rows["period_kind"].eq("year") | hedged_part)]
     if found.empty:
         ids = ID_SEP.join(sorted(rows["row_id"]))
         return np.nan, ids, (label("placements_gap", lang).format(ids=ids) if ids else
@@ -119,7 +122,8 @@ def placements(macro: pd.DataFrame, border_series: pd.DataFrame,
     Rule for ``kalbar_placements``: the common value when both tables give it; the one value
     when the other table has a gap (the note names the gap, e.g. 2020: 334 in BS082 vs gap
     MR089); NaN when they disagree or neither has it. Only ``period_kind == 'year'`` rows are
-    used. A hedged source ('possibly not full year', 2019) is noted, not corrected. ``note`` is
+    used, and part-year rows whose notes hedge, compared as stated: a hedged source (2019) is
+    noted, not corrected. ``note`` is
     written in ``lang`` (results/ keeps the English one).
     """
     from ..figures.labels import label

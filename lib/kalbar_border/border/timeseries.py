@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..data.transcribe import HEDGED, states_partial_period
+from ..data.transcribe import states_partial_period
 from ..errors import CompendiumError
 from .rows import ID_SEP, cell_text, format_number, join_unique, require_columns, split_ids
 
@@ -52,16 +52,14 @@ def effective_period_kind(row) -> tuple[str, str]:
     """(period kind used for analysis, why) for one ``border_series`` row.
 
     Rule: only ``period_kind == 'year'`` rows can be annual values, and a 'year' row whose
-    ``definition`` or ``notes`` say it covers part of the year ('partial', 'Jan-Nov',
-    'year-to-date', 'H1', 'year not complete') is reclassified ``partial_year``. Hedged
-    wording ('possibly not full year') keeps it annual with a caveat in ``why``.
+    ``definition`` or ``notes`` say it covers, or may cover, part of the year ('partial',
+    'Jan-Nov', 'year-to-date', 'H1', 'year not complete', 'so far in', 'possibly not full
+    year') is reclassified ``partial_year``: a lower bound for its year (:func:`lower_bounds`).
     """
     kind = cell_text(row["period_kind"])
     if kind != "year":
         return kind, ""
     definition, notes = cell_text(row["definition"]), cell_text(row["notes"])
-    if HEDGED.search(f"{definition} | {notes}"):
-        return "year", f"caveat: source notes say '{notes}'"
     # The import step applies the same rule; this guards tables built elsewhere.
     field = states_partial_period(definition, notes)
     if field:
@@ -284,3 +282,46 @@ def series_change(border_series: pd.DataFrame, series: str = "bp2mi_complaints_t
         "start_row_ids": split_ids(picked[start]["row_ids"]),
         "end_row_ids": split_ids(picked[end]["row_ids"]),
     }
+
+
+def lower_bounds(annual: pd.DataFrame) -> pd.DataFrame:
+    """For each (series, year) of :func:`annual_series` with no full-year value, the largest
+    verified part-year value: a count for part of a year (cumulative at a date) is a lower bound
+    for the year, and the largest is the tightest. Complaints 2023: 1,918 (BS006, January to
+    November) and 898 (BS008, January to June) give the bound 1,918. Columns ``series, year,
+    value, row_ids``."""
+    full = {(s, y) for s, y in zip(*full_year_values(annual)[["series", "year"]].T.values)}
+    part = annual[(annual["period_kind"] == "partial_year") & annual["value"].notna()
+                  & ~annual["unverified"].astype(bool)]
+    rows = []
+    for (name, year), g in part.groupby(["series", "year"], sort=False):
+        if (name, year) not in full:
+            best = g.loc[g["value"].idxmax()]
+            rows.append({"series": name, "year": int(year), "value": float(best["value"]), "row_ids": best["row_ids"]})
+    return pd.DataFrame(rows, columns=["series", "year", "value", "row_ids"])
+
+
+def bounded_change(annual: pd.DataFrame, series: str, start: int = 2019, end: int = 2020) -> dict | None:
+    """The change from ``start`` to ``end`` in percent when one end is a full-year value and the
+    other only a lower bound (:func:`lower_bounds`): a bound at the start gives the most the
+    series can have changed (``bound`` "at_most"), a bound at the end the least ("at_least").
+    None when both ends are full years (use :func:`series_change`) or either end has neither.
+    Placements 2019 >= 1,308 (BS081, 'so far in 2019'), 2020 = 334: the change is at most -74.5 %."""
+    full = full_year_values(annual)
+    bounds = lower_bounds(annual)
+
+    def pick(table, year):
+        g = table[(table["series"] == series) & (table["year"] == year)]
+        return (float(g["value"].iloc[0]), split_ids(g["row_ids"].iloc[0])) if len(g) == 1 else None
+
+    start_full, end_full = pick(full, start), pick(full, end)
+    start_bound, end_bound = pick(bounds, start), pick(bounds, end)
+    if start_bound and end_full:
+        (a, a_ids), (b, b_ids), bound = start_bound, end_full, "at_most"
+    elif start_full and end_bound:
+        (a, a_ids), (b, b_ids), bound = start_full, end_bound, "at_least"
+    else:
+        return None
+    change = percent_change(a, b)
+    return {"series": series, "bound": bound, "percent_change_1dp": round(change, 1),
+            "start_row_ids": a_ids, "end_row_ids": b_ids}

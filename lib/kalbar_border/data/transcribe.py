@@ -66,19 +66,20 @@ _PARTIAL_MARKERS = re.compile(
 )
 
 
-# A four-digit period whose own definition or notes say it covers part of the year.
+# A four-digit period whose own definition or notes say it covers, or may cover, only part of
+# the year. Hedged wording ('possibly not full year', 'so far in 2019', 'may not cover December')
+# counts too (rule of 2026-12-06, issue 30): such a count is at most a lower bound for its year,
+# never a full-year value. Before, hedged rows stayed annual with a caveat.
 PARTIAL_SAID = re.compile(
     r"\bpartial\b|year[- ]to[- ]date|year not complete|\bJan-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-    r"Sep|Oct|Nov)\b|\bH1\b|semester", re.I)
-# Hedged wording ('possibly not full year') keeps the row annual; analyses add a caveat.
+    r"Sep|Oct|Nov)\b|\bH1\b|semester|not (?:a )?full year|so far in|may not cover", re.I)
+# Hedged wording; the placements comparison (border.context) quotes it as a caveat.
 HEDGED = re.compile(r"\bpossibly\b|\bmay not\b", re.I)
 
 
 def states_partial_period(definition: str = "", notes: str = "") -> str:
-    """The field ('definition' or 'notes') whose words say the figure covers only part of
-    its year, or '' when none does or the wording is hedged."""
-    if HEDGED.search(f"{definition} | {notes}"):
-        return ""
+    """The field ('definition' or 'notes') whose words say the figure covers, or may cover, only
+    part of its year, or '' when none does."""
     for field, text in (("definition", definition), ("notes", notes)):
         if PARTIAL_SAID.search(text):
             return field

@@ -262,6 +262,45 @@ LABELS: dict[str, dict[str, str]] = {
                        "id": "{supports} dari {n} deret mendukung klaim, {contradicts} bertentangan dengannya, dan "
                              "{undetermined} tidak dapat memutuskan: {details}"},
     "series_count": {"en": "{supports} of {n} series support it", "id": "{supports} dari {n} deret mendukungnya"},
+    # a claim judged on evidence series only, with context series shown beside them (claims.yml role)
+    "series_count_evidence": {"en": "{supports} of {n} evidence series support it ({context} context series not judged)",
+                              "id": "{supports} dari {n} deret bukti mendukungnya ({context} deret konteks tidak dinilai)"},
+    "explain_series_evidence": {
+        "en": "the status rests on {n} evidence series: {supports} support the claim, {contradicts} contradict it and "
+              "{undetermined} cannot decide; {context} context series are shown and decide nothing: {details}",
+        "id": "status ini bertumpu pada {n} deret bukti: {supports} mendukung klaim, {contradicts} bertentangan "
+              "dengannya, dan {undetermined} tidak dapat memutuskan; {context} deret konteks ditampilkan dan tidak "
+              "memutuskan apa pun: {details}"},
+    "role_context": {"en": "context, not judged", "id": "konteks, tidak dinilai"},
+    "explain_turns_bound": {
+        "en": "{n} values, {turns} change(s) of direction, {missing} value(s) missing; a count for part of the year "
+              "({bounds}) is a lower bound for the missing value, and every value at or above it gives {fewest} to "
+              "{most} change(s) of direction, so the bound decides",
+        "id": "{n} nilai, {turns} kali berbalik arah, {missing} nilai tidak ada; hitungan untuk sebagian tahun "
+              "({bounds}) adalah batas bawah nilai yang tidak ada, dan setiap nilai pada atau di atasnya memberi "
+              "{fewest} hingga {most} kali berbalik arah, sehingga batas itu yang memutuskan"},
+    "explain_change_at_most": {
+        "en": "at most {value} % from 2019 to 2020 (the start is a count for part of the year, a lower bound), "
+              "against a threshold of {threshold} %",
+        "id": "paling banyak {value} % dari 2019 ke 2020 (nilai awal adalah hitungan untuk sebagian tahun, batas "
+              "bawah), dibanding ambang {threshold} %"},
+    "explain_change_at_least": {
+        "en": "at least {value} % from 2019 to 2020 (the end is a count for part of the year, a lower bound), "
+              "against a threshold of {threshold} %",
+        "id": "sedikitnya {value} % dari 2019 ke 2020 (nilai akhir adalah hitungan untuk sebagian tahun, batas "
+              "bawah), dibanding ambang {threshold} %"},
+    # how fragile a status is (kalbar_border.claims.fragility, results/claims_sensitivity.csv)
+    "sensitivity_sentence": {"en": "{id} stays {status} for {parts}.", "id": "{id} tetap {status} untuk {parts}."},
+    "sensitivity_part": {"en": "{parameter} from {low} to {high} (the ledger's value: {value}; {changes})",
+                         "id": "{parameter} dari {low} hingga {high} (nilai dalam daftar klaim: {value}; {changes})"},
+    "sensitivity_changes": {"en": "at {at} it becomes {status}", "id": "pada {at} statusnya menjadi {status}"},
+    "sensitivity_never": {"en": "no value scanned changes it", "id": "tidak ada nilai yang dipindai yang mengubahnya"},
+    "report_sensitivity": {"en": "How fragile each status is", "id": "Seberapa rapuh setiap status"},
+    "report_sensitivity_intro": {
+        "en": "Each rule threshold was moved over a range of values (results/claims_sensitivity.csv); a claim keeps "
+              "its status over the range given, and changes where stated.",
+        "id": "Setiap ambang aturan digeser pada suatu rentang nilai (results/claims_sensitivity.csv); suatu klaim "
+              "mempertahankan statusnya pada rentang yang disebut, dan berubah di titik yang dinyatakan."},
     "no_independent_source": {"en": "no independent source", "id": "tidak ada sumber independen"},
     "independent_sources": {"en": "{n} independent source(s)", "id": "{n} sumber independen"},
     "entikong_persons": {"en": "Persons in Entikong deportation batches found in the news",
@@ -343,11 +382,12 @@ LABELS: dict[str, dict[str, str]] = {
     "report_summary_sentence": {
         "en": "Of the {total} claims of the abstract, {reproduced} reproduced as worded, {number_traced_meaning_differs} "
               "has its number traced to a source that counts something else, {partly_supported} partly supported "
-              "(the series disagree), {contradicted} contradicted by the data and {not_checkable} not checkable with public data.",
+              "(of the series that count its subject, some support it and the others contradict it or cannot decide), {contradicted} contradicted by the data and {not_checkable} not checkable with public data.",
         # each status followed by its count, so that a zero reads "tereproduksi sebagaimana dirumuskan 0", not "0 tereproduksi"
         "id": "Dari {total} klaim dalam abstrak, banyaknya klaim menurut status: tereproduksi sebagaimana dirumuskan "
               "{reproduced}; angkanya terlacak ke sumber yang menghitung hal lain {number_traced_meaning_differs}; "
-              "didukung sebagian (deret-deretnya tidak sejalan) {partly_supported}; bertentangan dengan data "
+              "didukung sebagian (dari deret yang menghitung pokok klaimnya, sebagian mendukung dan sisanya bertentangan atau "
+              "tidak dapat memutuskan) {partly_supported}; bertentangan dengan data "
               "{contradicted}; tidak dapat diperiksa dengan data publik {not_checkable}."},
     "report_statuses": {"en": "What the statuses mean", "id": "Arti setiap status"},
     "report_kinds": {"en": "A claim that is not checkable says why, in one of these kinds:",
@@ -508,6 +548,12 @@ LABELS: dict[str, dict[str, str]] = {
     "report_border_placements_change": {
         "en": "West Kalimantan's registered (legal) placements of migrant workers {direction} {pct} % over the same years.",
         "id": "Penempatan resmi pekerja migran asal Kalimantan Barat {direction} {pct} % pada tahun-tahun yang sama."},
+    # the 2019 placements are a count for part of the year (BS081), so the change is a bound
+    "report_border_placements_change_at_most": {
+        "en": "West Kalimantan's registered (legal) placements of migrant workers fell by at least {pct} % over the "
+              "same years (the 2019 value counts part of the year, a lower bound).",
+        "id": "Penempatan resmi pekerja migran asal Kalimantan Barat turun sedikitnya {pct} % pada tahun-tahun yang "
+              "sama (nilai 2019 menghitung sebagian tahun, batas bawah)."},
     "report_border_entikong_change": {
         "en": "Persons in the deportation batches through the Entikong border post (PLBN) found in the news went from "
               "{start} in 2019 to {end} in 2020 (an incomplete count: coverage varies by year).",
@@ -1011,9 +1057,9 @@ LABELS: dict[str, dict[str, str]] = {
             "Batas Negara, the border post at Entikong) exist for single years and under other definitions "
             "({border.entikong_problem_pmi_returns.2022:n} returned migrant workers with problems in 2022, "
             "{border.entikong_deportees_facilitated.2023:n} deportees assisted in 2023) and are not mixed with the "
-            "consulate's series. West Kalimantan's registered placements ({border.kalbar_pmi_placements.2019:n} in "
-            "2019, {border.kalbar_pmi_placements.2020:n} in 2020) count legal departures, not illegal workers, and "
-            "the 2019 value may cover only part of the year. The batches found in news reports (notebook 03) are "
+            "consulate's series. West Kalimantan's registered placements (at least "
+            "{border.kalbar_pmi_placements.2019_lower_bound:n} in 2019, a count for part of the year, and "
+            "{border.kalbar_pmi_placements.2020:n} in 2020) count legal departures, not illegal workers. The batches found in news reports (notebook 03) are "
             "incomplete.",
         ],
         "id": [
@@ -1049,9 +1095,9 @@ LABELS: dict[str, dict[str, str]] = {
             "(Pos Lintas Batas Negara Entikong) masing-masing hanya tersedia untuk satu tahun dan dengan definisi "
             "lain ({border.entikong_problem_pmi_returns.2022:n} pekerja migran bermasalah dipulangkan pada 2022, "
             "{border.entikong_deportees_facilitated.2023:n} deportan difasilitasi pada 2023), dan tidak dicampur "
-            "dengan deret konsulat. Penempatan terdaftar Kalimantan Barat ({border.kalbar_pmi_placements.2019:n} pada "
-            "2019, {border.kalbar_pmi_placements.2020:n} pada 2020) menghitung keberangkatan resmi, bukan pekerja "
-            "ilegal, dan nilai 2019 mungkin hanya mencakup sebagian tahun. Gelombang deportasi yang ditemukan dalam "
+            "dengan deret konsulat. Penempatan terdaftar Kalimantan Barat (sedikitnya "
+            "{border.kalbar_pmi_placements.2019_lower_bound:n} pada 2019, hitungan untuk sebagian tahun, dan "
+            "{border.kalbar_pmi_placements.2020:n} pada 2020) menghitung keberangkatan resmi, bukan pekerja ilegal. Gelombang deportasi yang ditemukan dalam "
             "pemberitaan (notebook 03) tidak lengkap.",
         ],
     },
@@ -1251,12 +1297,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": ["**What holds.** Of the {total:n} claims of the abstract, {reproduced:n} reproduced as worded. "
                "{number_traced_meaning_differs:n} has its number traced to a source that counts something else (C3a: the "
                "article's figure for 2019 is a count of complaints to BP2MI, Badan Pelindungan Pekerja Migran Indonesia, "
-               "not of illegal workers), {partly_supported:n} are partly supported because the series they could refer "
-               "to disagree (C2, C4), {contradicted:n} contradicted, and {not_checkable:n} cannot be checked with public data.",
-               "**The fall of 2020 (C4).** {c4_supports:n} of {c4_series:n} series fall by at least the threshold (national "
-               "complaints and West Kalimantan's registered legal placements), while {c4_contradicts:n} border series rise "
-               "(deportations from Sarawak recorded by KJRI, Konsulat Jenderal Republik Indonesia, in Kuching, and the "
-               "Entikong batches found in the news). The COVID-19 cause is not tested by any series.",
+               "not of illegal workers), {partly_supported:n} are partly supported: of the series that count their "
+               "subject, some support them and the others contradict them (C2, C4), {contradicted:n} contradicted, and {not_checkable:n} cannot be checked with public data.",
+               "**The fall of 2020 (C4).** {c4_supports:n} of {c4_series:n} evidence series falls by at least the threshold "
+               "(national complaints), while {c4_contradicts:n} border series rises (deportations from Sarawak recorded by "
+               "KJRI, Konsulat Jenderal Republik Indonesia, in Kuching). West Kalimantan's registered legal placements and "
+               "the Entikong batches found in the news are shown as context and decide nothing. The COVID-19 cause is not "
+               "tested by any series.",
                "**The financial claims (C5, C6)** cannot be checked: their likely source, the BPS mobility analysis of "
                "Sakernas 2022, is identified, but no copy we could reach holds its tables, and the 2020 microdata used "
                "here have no remittance or investment item. The public context (OJK survey indices, a World Bank corridor "
@@ -1268,12 +1315,13 @@ LABELS: dict[str, dict[str, str]] = {
         "id": ["**Yang bertahan.** Dari {total:n} klaim dalam abstrak, yang tereproduksi sebagaimana dirumuskan berjumlah {reproduced:n}. "
                "{number_traced_meaning_differs:n} angkanya terlacak ke sumber yang menghitung hal lain (C3a: angka artikel "
                "untuk 2019 adalah jumlah pengaduan ke BP2MI, Badan Pelindungan Pekerja Migran Indonesia, bukan jumlah "
-               "pekerja ilegal), {partly_supported:n} didukung sebagian karena deret-deret yang mungkin dimaksud tidak "
-               "sejalan (C2, C4), {contradicted:n} bertentangan, dan {not_checkable:n} tidak dapat diperiksa dengan data publik.",
-               "**Penurunan 2020 (C4).** {c4_supports:n} dari {c4_series:n} deret turun sedikitnya sebesar ambang (pengaduan "
-               "nasional dan penempatan resmi terdaftar Kalimantan Barat), sedangkan {c4_contradicts:n} deret perbatasan "
-               "justru naik (deportasi dari Sarawak yang dicatat KJRI, Konsulat Jenderal Republik Indonesia, di Kuching, "
-               "dan rombongan Entikong yang ditemukan di berita). Penyebab COVID-19 tidak diuji oleh deret mana pun.",
+               "pekerja ilegal), {partly_supported:n} didukung sebagian: dari deret yang menghitung pokok "
+               "klaimnya, sebagian mendukung dan sisanya bertentangan (C2, C4), {contradicted:n} bertentangan, dan {not_checkable:n} tidak dapat diperiksa dengan data publik.",
+               "**Penurunan 2020 (C4).** {c4_supports:n} dari {c4_series:n} deret bukti turun sedikitnya sebesar ambang "
+               "(pengaduan nasional), sedangkan {c4_contradicts:n} deret perbatasan justru naik (deportasi dari Sarawak "
+               "yang dicatat KJRI, Konsulat Jenderal Republik Indonesia, di Kuching). Penempatan resmi terdaftar "
+               "Kalimantan Barat dan rombongan Entikong yang ditemukan di berita ditampilkan sebagai konteks dan tidak "
+               "memutuskan apa pun. Penyebab COVID-19 tidak diuji oleh deret mana pun.",
                "**Klaim keuangan (C5, C6)** tidak dapat diperiksa: sumber yang kemungkinan dipakai, analisis mobilitas "
                "BPS atas Sakernas 2022, sudah teridentifikasi, tetapi tidak ada salinan yang dapat kami jangkau yang "
                "memuat tabel-tabelnya, dan data mikro 2020 yang dipakai di sini tidak memuat butir remitansi atau "
