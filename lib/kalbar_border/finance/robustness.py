@@ -60,7 +60,7 @@ from .survey import MIN_DOMAIN_DF
 
 __all__ = ["PRIMARY_FAMILY", "EQUIVALENCE_MARGIN", "INELIGIBLE", "VERDICTS", "COLUMNS", "robustness_table",
            "ineligible_reason", "verdict", "reasons", "disagreement", "localized", "holding", "distinct_holding",
-           "analysis_choices"]
+           "analysis_choices", "choice_text", "summary"]
 
 #: The Holm family a reader uses to call a difference significant: ``"dataset"`` (every test
 #: of the dataset: indicators x definitions x populations), made primary on 2026-12-05 after
@@ -240,6 +240,40 @@ def analysis_choices(path=None) -> dict[str, dict]:
     with open(path or paths.CLAIMS, encoding="utf-8") as handle:
         entries = yaml.safe_load(handle).get("analysis_choices") or []
     return {entry["id"]: entry for entry in entries}
+
+
+def choice_text(key: str, lang: str = "en", path=None) -> str:
+    """The ``analysis_choices`` entry ``key`` of ``claims.yml`` as one sentence in ``lang``: the
+    choice, the day it was fixed, whether the results had been seen, and the reason."""
+    entry = analysis_choices(path)[key]
+    suffix = "" if lang == "en" else f"_{lang}"
+    seen = label("choice_results_seen" if entry["results_seen"] else "choice_results_unseen", lang)
+    return label("choice_quote", lang).format(choice=entry[f"choice{suffix}"], fixed=entry["fixed"], seen=seen,
+                                              reason=entry[f"reason{suffix}"])
+
+
+def summary(table: pd.DataFrame) -> dict:
+    """What notebook 06 records of the robustness table (``finance.robustness.*``): tested and
+    eligible rows, why the others are not eligible, how many hold (and how many distinct
+    differences, persons 15+ and its subset workers 15+ counted once), the verdicts of the
+    rest, and the range of the minimum detectable differences (fractions) over eligible rows."""
+    eligible = table[table["eligible"]]
+    mde = eligible["mde_dataset"].dropna()
+    out = {"finance.robustness.rows": len(table), "finance.robustness.comparisons": int(table["p_value"].notna().sum()),
+           "finance.robustness.eligible": len(eligible)}
+    for reason in INELIGIBLE:
+        out[f"finance.robustness.ineligible_{reason}"] = int(table["ineligible_reason"].eq(reason).sum())
+    out.update({"finance.robustness.holds": int(table["holds"].sum()),
+                "finance.robustness.holds_distinct": distinct_holding(table),
+                "finance.robustness.inconclusive": int(table["verdict"].eq("inconclusive").sum()),
+                "finance.robustness.no_difference_shown": int(table["verdict"].eq("no_difference_shown").sum()),
+                "finance.robustness.equivalence_margin": EQUIVALENCE_MARGIN,
+                "finance.robustness.mde_min": float(mde.min()) if len(mde) else None,
+                "finance.robustness.mde_median": float(mde.median()) if len(mde) else None,
+                "finance.robustness.mde_max": float(mde.max()) if len(mde) else None,
+                "finance.robustness.primary_family": PRIMARY_FAMILY,
+                "finance.robustness.holding": holding(table)})
+    return out
 
 
 def holding(table: pd.DataFrame) -> list[str]:
