@@ -1,8 +1,9 @@
 """A second, independent route for the comparison's intervals and tests: R's ``survey`` package.
 
 Shares with their logit intervals and domain degrees of freedom must equal ``svyciprop`` on the
-subset design, and the test of no difference must equal ``svyglm``'s test of the group flag,
-p-value and residual df. Skipped where R or its survey package is missing (Debian:
+subset design; the test of no difference must equal ``svyglm``'s test of the group flag and the
+difference's interval ``svycontrast`` on ``svyby``, both on the same df (the compendium's one rule,
+:func:`kalbar_border.finance.survey.inference_df`, written out again in R). Skipped where R or its survey package is missing (Debian:
 ``apt-get install r-base-core r-cran-survey``), except under CI (``CI=true``), where ``.ci/run``
 installs them and a missing one fails; the Python route is the one users run.
 """
@@ -86,9 +87,27 @@ def test_log_odds_test_equals_svyglm(both_routes):
         row = ours.query("definition == @r.definition and indicator == @r.indicator").iloc[0]
         if np.isnan(row["p_value"]):
             continue  # a share of 0 or 1: no design-based test (svyglm's estimate diverges there)
-        assert row["design_df"] == r.df
+        assert row["test_df"] == r.df
         # R's glm stops at a deviance change of 1e-8: with a handful of events (7 of 8 returnees)
         # that leaves the fifth digit of p; elsewhere the two routes agree to the sixth.
         assert row["p_value"] == pytest.approx(r.value, rel=1e-4 if row["few_events"] else 1e-6)
         compared += 1
     assert compared >= 4
+
+
+def test_difference_interval_equals_svycontrast_on_the_same_df(both_routes):
+    ours, theirs = both_routes
+    compared = 0
+    for r in theirs.query("what == 'difference'").itertuples():
+        row = ours.query("definition == @r.definition and indicator == @r.indicator").iloc[0]
+        assert row["difference"] == pytest.approx(r.value, rel=1e-9, abs=1e-12)
+        if row["difference_ci_method"] != "linearised":
+            continue  # a share of 0 or 1: MOVER on the domain intervals, which svycontrast does not give
+        assert row["test_df"] == r.df
+        low, high = max(r.ci_low, -1), min(r.ci_high, 1)
+        assert (row["difference_ci_low"], row["difference_ci_high"]) == pytest.approx((low, high), rel=1e-6, abs=1e-12)
+        compared += 1
+    assert compared >= 4
+    # The returnees' difference and test use their own few df, as their share interval does.
+    returnees = ours.query("definition == 'returned_abroad'")
+    assert (returnees["test_df"] <= returnees["df_migrant"]).all()

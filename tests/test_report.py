@@ -17,7 +17,7 @@ from tests.conftest import needs_microdata
 
 from kalbar_border import claims, report, texts
 from kalbar_border.figures.labels import label
-from kalbar_border.finance import robustness, tables
+from kalbar_border.finance import compare, robustness, tables
 from kalbar_border.numbers import indonesian_number
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
@@ -234,8 +234,14 @@ def _check_findings(html: str, values: dict, recorded: dict, alpha, lang: str) -
         for cell, flag in ((family, "significant_holm"), (dataset_wide, "significant_holm_dataset")):
             answer = ("report_too_few_events" if fields["few_events"] else "report_yes" if fields[flag] else "report_no")
             assert cell.split(" (")[0] == label(answer, lang), (key, flag)
-        # "holds" only where the survey-wide test, the small-sample rules and the adjusted effect agree
-        assert holds == label("report_yes" if fields["holds"] else "report_no", lang)
+        # "holds" only where the survey-wide test, the small-sample rules and the adjusted effect agree; else the
+        # verdict: inconclusive, no difference shown, or why the row is not eligible ("not modelled")
+        if fields["holds"]:
+            assert holds == label("report_yes", lang)
+        elif fields["verdict"] == "not_eligible":
+            assert holds == label(f"ineligible_{fields['ineligible_reason']}", lang)
+        else:
+            assert holds == label(f"verdict_{fields['verdict']}", lang)
         if fields["holds"]:
             assert fields["significant_holm_dataset"] and fields["ame_ci_low"] * fields["ame_ci_high"] > 0
             assert dataset_wide.split(" (")[0] == label("report_yes", lang) and not fields["few_events"], key
@@ -245,10 +251,16 @@ def _check_findings(html: str, values: dict, recorded: dict, alpha, lang: str) -
         tested=values["finance.indicators_tested"], significant=values["finance.indicators_significant_holm"],
         few=values["finance.indicators_few_events"], alpha=label("report_alpha", lang).format(alpha=_number(alpha, lang, 2)))
     assert page.text("findings-default").strip().endswith(counts)
+    recorded_robust = {k.removeprefix("finance.robustness."): v for k, v in values.items()
+                       if k.startswith("finance.robustness.")}
     robust = label("report_robustness_counts", lang).format(
-        comparisons=_number(values["finance.robustness.comparisons"], lang), holds=_number(values["finance.robustness.holds"], lang))
+        rows=_number(recorded_robust["rows"], lang), eligible=_number(recorded_robust["eligible"], lang),
+        holds=_number(recorded_robust["holds"], lang), distinct=_number(recorded_robust["holds_distinct"], lang),
+        min_df=_number(compare.MIN_DOMAIN_DF, lang),
+        **{r: _number(recorded_robust[f"ineligible_{r}"], lang) for r in robustness.INELIGIBLE})
     assert page.text("findings-sentence").strip().startswith(robust)
-    assert label("report_default_holds", lang).format(holds=holding, n=len(recorded)) in page.text("findings-sentence")
+    eligible = sum(1 for fields in recorded.values() if fields["eligible"])
+    assert label("report_default_holds", lang).format(holds=holding, n=eligible) in page.text("findings-sentence")
     assert label("report_family", lang) in page.text("findings-family")
     return holding
 
@@ -296,7 +308,9 @@ def _findings_of(definition: str, tests: pd.DataFrame, models: pd.DataFrame) -> 
                            f"{base(r)}.ame_ci_high": r["ame_ci_high"], f"{base(r)}.ame_few_events": bool(r["few_events"])})
     for r in rows(robustness.robustness_table(tests, models)):
         values.update({f"{base(r)}.holds": bool(r["holds"]), f"{base(r)}.p_holm_dataset": r["p_holm_dataset"],
-                       f"{base(r)}.significant_holm_dataset": bool(r["significant_dataset"])})
+                       f"{base(r)}.significant_holm_dataset": bool(r["significant_dataset"]),
+                       f"{base(r)}.eligible": bool(r["eligible"]), f"{base(r)}.ineligible_reason": r["ineligible_reason"],
+                       f"{base(r)}.verdict": r["verdict"]})
     values["finance.indicators_tested"] = len(key_tests)
     values["finance.indicators_significant_holm"] = sum(bool(r["significant_holm"]) for r in key_tests)
     values["finance.indicators_few_events"] = sum(bool(r["few_events"]) for r in key_tests)
@@ -497,3 +511,40 @@ def test_figures_show_title_caption_and_files_not_the_source_line(tmp_path):
         for other in ("en", "id"):
             for ext in ("png", "svg", "pdf"):
                 assert f'href="../figures/demo_{other}.{ext}"' in page
+
+
+@pytest.mark.parametrize("page", list(report.PAGES.values()))
+def test_the_reports_robustness_numbers_are_the_tables(pipeline_run, page):
+    """Every count the report gives of the robustness table, recomputed from
+    results/financial_robustness.csv (not from results.json, which the report reads)."""
+    lang = "id" if page.endswith(".id.html") else "en"
+    text = _Text((pipeline_run[0] / "build" / page).read_text()).text()
+    table = pd.read_csv(pipeline_run[0] / "results" / "financial_robustness.csv", keep_default_na=False, na_values=[""])
+    eligible = table[table["eligible"]]
+    held = table[table["holds"]]
+    number = lambda n: _number(int(n), lang)  # noqa: E731
+    reasons = table["ineligible_reason"].value_counts()
+    counts = label("report_robustness_counts", lang).format(
+        rows=number(len(table)), eligible=number(len(eligible)), holds=number(len(held)),
+        distinct=number(len(held[["dataset", "definition", "indicator"]].drop_duplicates())),
+        min_df=number(compare.MIN_DOMAIN_DF), **{r: number(reasons.get(r, 0)) for r in robustness.INELIGIBLE})
+    assert counts in text
+    verdicts = eligible["verdict"].value_counts()
+    for verdict in ("inconclusive", "no_difference_shown"):
+        assert verdicts.get(verdict, 0) + len(held) <= len(eligible)
+    rest = label("report_robustness_rest", lang).format(
+        inconclusive=number(verdicts.get("inconclusive", 0)), no_difference=number(verdicts.get("no_difference_shown", 0)),
+        margin=_pp(robustness.EQUIVALENCE_MARGIN, lang))
+    assert rest in text
+    mde = eligible["mde_dataset"]
+    assert label("report_mde", lang).format(low=_pp(mde.min(), lang), high=_pp(mde.max(), lang),
+                                            median=_pp(mde.median(), lang)) in text
+    default = table[table["population"].eq("persons15") & table["definition"].eq("recent_interprovincial")
+                    & table["eligible"]]
+    assert label("report_default_holds", lang).format(holds=number(default["holds"].sum()), n=number(len(default))) in text
+    # whom each n counts: the Sakernas returnees, and those of them with an answer (the tests' n_migrant)
+    tests = pd.read_csv(pipeline_run[0] / "results" / "financial_tests.csv")
+    answered = tests.query("dataset == 'sakernas' and population == 'persons15' and definition == 'returned_abroad'")
+    assert f"{number(answered['n_migrant'].min())} " in text
+    for phrase in ("point to no difference", "fixed in advance", "chosen before reading the results"):
+        assert phrase not in text

@@ -41,11 +41,15 @@ def raw_table():
         _test("null", p=0.5, p_holm=1.0, p_holm_dataset=1.0, family=False, dataset=False),
         _test("ame_only", p=0.2, p_holm=0.6, p_holm_dataset=1.0, family=False, dataset=False),
         _test("unmodelled"),
+        _test("zero", p=float("nan"), p_holm=float("nan"), p_holm_dataset=float("nan"), family=False, dataset=False,
+              note="every migrant has indicator = 0 (zero cell); no design-based test (a share is 0 or 1)"),
+        _test("equivalent", difference=0.01, p=0.6, p_holm=1.0, p_holm_dataset=1.0, family=False, dataset=False),
     ])
     models = pd.DataFrame([
         _model("agree"), _model("family_only"), _model("ame_zero", 0.02, -0.006, 0.047),
         _model("opposite", -0.03, -0.05, -0.01), _model("rare"), _model("model_rare", few_events=True),
         _model("no_share_variance", 0.03, 0.01, 0.05), _model("null", 0.001, -0.02, 0.02), _model("ame_only"),
+        _model("zero", 0.0, -0.01, 0.01), _model("equivalent", 0.001, -0.02, 0.02),
         _model("agree", population="workers15"),  # no test row: not in the table
     ])
     return robustness.robustness_table(tests, models)
@@ -59,8 +63,9 @@ def table(raw_table):
 def test_columns_are_exactly_the_published_ones(raw_table, table):
     assert list(raw_table.columns) == robustness.COLUMNS
     assert robustness.COLUMNS[:5] == ["dataset", "province", "population", "definition", "indicator"]
-    assert robustness.COLUMNS[-3:] == ["ame_excludes_zero", "holds", "disagreement"]
-    assert len(table) == 11 and (table["population"] == "persons15").all()
+    assert robustness.COLUMNS[-6:] == ["ame_excludes_zero", "eligible", "ineligible_reason", "holds", "verdict",
+                                       "disagreement"]
+    assert len(table) == 13 and (table["population"] == "persons15").all()
 
 
 def test_primary_family_is_the_dataset_wide_one_and_its_reason_is_stated():
@@ -87,7 +92,6 @@ def test_holds_only_when_everything_agrees(table):
     ("no_share_variance", "no design-based test (a share is 0 or 1)"),
     ("ame_only", "not significant after Holm in either family (p = 0.600 in its definition's family, 1.000 dataset-wide)"),
     ("ame_only", "adjusted effect's 95 % CI excludes 0 (1.0 to 7.0 pp)"),
-    ("unmodelled", "no adjusted model"),
 ])
 def test_each_disagreement_is_named(table, indicator, expected):
     assert not table.loc[indicator, "holds"]
@@ -109,7 +113,9 @@ def test_nothing_to_reconcile_when_nothing_points_to_a_difference(table):
 def test_no_model_leaves_ame_excludes_zero_missing(table):
     assert pd.isna(table.loc["unmodelled", "ame_excludes_zero"]) and pd.isna(table.loc["unmodelled", "ame"])
     assert table.loc["agree", "ame_excludes_zero"] and not table.loc["ame_zero", "ame_excludes_zero"]
-    assert table.loc["unmodelled", "disagreement"] == "no adjusted model"
+    # A missing model is not a disagreement: the row is not eligible, "not modelled".
+    assert table.loc["unmodelled", "disagreement"] == ""
+    assert table.loc["unmodelled", "ineligible_reason"] == "no_model"
 
 
 def test_families_are_the_tests_tables_flags(table):
@@ -120,7 +126,7 @@ def test_indonesian_text_for_display(table):
     shown = robustness.localized(table.reset_index(), "id").set_index("indicator")
     assert shown.loc["ame_zero", "disagreement"] == (
         "selang kepercayaan 95 % efek yang disesuaikan mencakup 0 (-0,6 hingga 4,7 poin persentase)")
-    assert shown.loc["unmodelled", "disagreement"] == "tidak ada model yang disesuaikan"
+    assert shown.loc["tiny", "disagreement"].startswith("kelompok kecil (8 migran")
     assert (robustness.localized(table, "en")["disagreement"] == table["disagreement"]).all()
 
 
@@ -132,7 +138,8 @@ def test_csv_round_trip_gives_the_same_table(table, tmp_path):
     tests.to_csv(tmp_path / "t.csv", index=False)
     models.to_csv(tmp_path / "m.csv", index=False)
     again = robustness.robustness_table(pd.read_csv(tmp_path / "t.csv"), pd.read_csv(tmp_path / "m.csv"))
-    assert list(again["holds"]) == [True, False] and list(again["disagreement"]) == ["", "no adjusted model"]
+    assert list(again["holds"]) == [True, False] and list(again["disagreement"]) == ["", ""]
+    assert list(again["ineligible_reason"]) == ["", "no_model"]
 
 
 def test_pipeline_writes_the_robustness_table(pipeline_run):
@@ -145,7 +152,9 @@ def test_pipeline_writes_the_robustness_table(pipeline_run):
     held = table[table["holds"]]
     assert not (held[["small_group", "few_events", "few_df"]].any(axis=1)).any()
     assert ((held["ame_ci_low"] > 0) | (held["ame_ci_high"] < 0)).all()
-    assert (table.loc[~table["holds"] & table["significant_dataset"], "disagreement"] != "").all()
+    assert (table.loc[~table["holds"] & table["significant_dataset"] & table["eligible"], "disagreement"] != "").all()
+    assert set(table.loc[~table["eligible"], "ineligible_reason"]) <= set(robustness.INELIGIBLE)
+    assert table.loc[table["eligible"], "mde_dataset"].notna().all()
     import json
 
     recorded = json.loads((pipeline_run[0] / "results" / "06_finance_models.json").read_text())["values"]
@@ -153,3 +162,43 @@ def test_pipeline_writes_the_robustness_table(pipeline_run):
     assert recorded["finance.robustness.holds"] == int(table["holds"].sum())
     assert recorded["finance.robustness.holding"] == [
         f"{r.dataset}/{r.population}/{r.definition}/{r.indicator}" for r in table[table["holds"]].itertuples()]
+
+
+def test_eligibility_names_the_first_reason_that_applies(table):
+    reasons = table["ineligible_reason"]
+    assert reasons["zero"] == "zero_cell" and reasons["no_share_variance"] == "no_test"
+    assert reasons["tiny"] == "few_df" and reasons["unmodelled"] == "no_model"
+    assert (reasons.drop(["zero", "no_share_variance", "tiny", "unmodelled"]) == "").all()
+    assert (table["eligible"] == reasons.eq("")).all()
+
+
+def test_verdicts_inconclusive_unless_the_whole_interval_is_within_the_margin(table):
+    assert robustness.EQUIVALENCE_MARGIN == 0.05
+    verdicts = table["verdict"]
+    assert verdicts["agree"] == "holds"
+    assert verdicts["equivalent"] == "no_difference_shown"  # -2 to 4 pp: within +-5 pp
+    assert verdicts["null"] == "inconclusive"  # 2 to 8 pp: reaches beyond 5 pp
+    assert verdicts["unmodelled"] == verdicts["zero"] == verdicts["tiny"] == "not_eligible"
+    assert set(verdicts) <= set(robustness.VERDICTS)
+
+
+def test_the_margin_is_c5s_and_every_choice_is_dated_in_claims_yml():
+    import yaml
+
+    from kalbar_border import paths
+
+    ledger = yaml.safe_load(paths.CLAIMS.read_text(encoding="utf-8"))
+    c5 = next(c for c in ledger["claims"] if c["id"] == "C5")
+    assert robustness.EQUIVALENCE_MARGIN * 100 == c5["rule"]["licensed"]["margin_pp"]
+    choices = robustness.analysis_choices()
+    for key in ("holm_family", "holds_rule", "equivalence_margin", "domain_df"):
+        entry = choices[key]
+        assert entry["results_seen"] is True and len(entry["fixed"]) == 10
+        assert all(entry[f] for f in ("choice", "choice_id", "reason", "reason_id"))
+
+
+def test_a_difference_holding_in_a_population_and_its_subset_counts_once():
+    tests = pd.DataFrame([_test("agree"), _test("agree", population="workers15")])
+    models = pd.DataFrame([_model("agree"), _model("agree", population="workers15")])
+    table = robustness.robustness_table(tests, models)
+    assert table["holds"].sum() == 2 and robustness.distinct_holding(table) == 1

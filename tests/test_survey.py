@@ -239,3 +239,25 @@ def test_design_object_gives_the_same_estimates_as_labels(susenas):
     assert (by_design.share, by_design.se, by_design.df) == (by_labels.share, pytest.approx(by_labels.se, rel=1e-12), by_labels.df)
     z = np.random.default_rng(3).normal(size=(len(d), 3))
     assert design.covariance(z) == pytest.approx(design_covariance(z, design.strata_code, design.psu_code), rel=1e-10)
+
+
+def test_a_domain_on_few_psus_has_its_own_df_in_the_difference_its_interval_and_its_test():
+    """One df rule for a domain (issue 30): the small domain's df, counted by hand (PSUs holding a
+    member minus their strata), is the df of its share interval, its difference interval and its test."""
+    rng = np.random.default_rng(3)
+    strata = np.repeat(np.arange(4), 40)
+    psu = np.repeat(np.arange(16), 10)
+    w = rng.uniform(1, 3, len(psu))
+    y = rng.integers(0, 2, len(psu)).astype(float)
+    small = np.isin(psu, [0, 1, 4, 5, 6])  # PSUs 0, 1 (stratum 0) and 4, 5, 6 (stratum 1): 5 - 2 = 3 df
+    diff = domain_difference(y, w, strata, psu, small, ~small)
+    assert diff.a.df == 3 and diff.b.df == 11 - 4 and design_df(strata, psu) == 16 - 4
+    assert diff.df == 3  # not the design's 12 - 1
+    se_log_or = np.log(diff.odds_ratio) / diff.t
+    assert diff.p_value == pytest.approx(2 * stats.t.sf(abs(diff.t), 3), rel=1e-12)
+    assert diff.ci_high - diff.difference == pytest.approx(stats.t.ppf(0.975, 3) * diff.se, rel=1e-12)
+    assert np.log(diff.odds_ratio_ci_high) - np.log(diff.odds_ratio) == pytest.approx(
+        stats.t.ppf(0.975, 3) * se_log_or, rel=1e-9)
+    # Two large domains: the cap, svyglm's design df - 1.
+    half = psu % 2 == 0
+    assert domain_difference(y, w, strata, psu, half, ~half).df == min(12 - 1, 8 - 4)

@@ -75,8 +75,11 @@ def test_the_readme_maps_every_output_and_states_current_numbers():
         if rel.startswith("figures/") and rel.endswith("_en.png"):
             assert name.removesuffix("_en.png") in mapping, f"README does not say which notebook makes {rel}"
     results = json.loads((paths.ROOT / "results" / "results.json").read_text())
-    assert (f"{results['finance.robustness.holds']} of {results['finance.robustness.comparisons']} comparisons hold"
-            in readme)
+    robust = {k.removeprefix("finance.robustness."): v for k, v in results.items() if k.startswith("finance.robustness.")}
+    assert f"{robust['holds']} of {robust['eligible']} eligible comparisons hold" in readme
+    assert f"{robust['holds_distinct']} distinct differences" in readme
+    assert f"{robust['inconclusive']} of the rest are inconclusive" in readme
+    assert f"{robust['rows'] - robust['eligible']} comparisons are not eligible" in readme
     for link in re.findall(r"\]\(((?:docs|teaching)/[^)#]+)\)", readme):
         assert (paths.ROOT / link).is_file(), link
 

@@ -37,6 +37,7 @@ from .numbers import exact_text, number_text
 from .finance.variables import INDICATORS, province_name
 from .claims import KINDS, STATUSES, claims_only, fragility, status_text
 from .finance import robustness
+from .finance.survey import MIN_DOMAIN_DF
 
 STATUS_COLOURS = {"reproduced": "#009E73", "number_traced_meaning_differs": "#B8860B", "partly_supported": "#E69F00",
                   "contradicted": "#D55E00", "not_checkable": "#777777",
@@ -255,7 +256,16 @@ def _holds(row: dict, lang: str) -> str:
     degrees-of-freedom rules, the adjusted effect), as notebook 06 recorded it."""
     if row.get("holds") is None:
         return "—"
-    return f'<b>{_e(label("report_yes", lang))}</b>' if row["holds"] else _e(label("report_no", lang))
+    if row["holds"]:
+        return f'<b>{_e(label("report_yes", lang))}</b>'
+    return _e(_verdict(row, lang)) if row.get("verdict") else _e(label("report_no", lang))
+
+
+def _verdict(row: dict, lang: str) -> str:
+    """"inconclusive", "no difference shown", or why the row is not eligible ("not modelled", ...)."""
+    if row.get("verdict") == "not_eligible" and isinstance(row.get("ineligible_reason"), str):
+        return label(f"ineligible_{row['ineligible_reason']}", lang)
+    return label(f"verdict_{row['verdict']}", lang)
 
 
 def _share(row: dict, group: str, lang: str) -> str:
@@ -302,38 +312,60 @@ def _comparison(name: str, lang: str) -> str:
 
 
 def _robustness_sentence(results: dict, lang: str) -> str:
-    """How many comparisons hold by every criterion, and which (when notebook 06 recorded it)."""
-    if results.get("finance.robustness.comparisons") is None:
+    """How many comparisons are eligible, how many of those hold by every criterion (and how
+    many distinct differences that is), why the others are not eligible, and which hold (when
+    notebook 06 recorded it)."""
+    if results.get("finance.robustness.eligible") is None:
         return ""
+    number = lambda key: number_text(results[f"finance.robustness.{key}"], lang)  # noqa: E731
+    sentence = _fill("report_robustness_counts", lang, rows=number("rows"), eligible=number("eligible"),
+                     holds=number("holds"), distinct=number("holds_distinct"), min_df=number_text(MIN_DOMAIN_DF, lang),
+                     **{reason: number(f"ineligible_{reason}") for reason in robustness.INELIGIBLE})
     holding = results.get("finance.robustness.holding") or []
-    sentence = _fill("report_robustness_counts", lang, holds=number_text(results["finance.robustness.holds"], lang),
-                     comparisons=number_text(results["finance.robustness.comparisons"], lang))
     if not holding:
         return sentence
     return f"{sentence} {_fill('report_robustness_which', lang, items='; '.join(_comparison(h, lang) for h in holding))}"
 
 
 def _default_holds(rows: list[dict], lang: str) -> str:
-    """How many differences of the default definition hold by every criterion."""
-    recorded = [r for r in rows if r.get("holds") is not None]
+    """How many eligible differences of the default definition (persons 15+) hold by every criterion."""
+    recorded = [r for r in rows if r.get("holds") is not None and r.get("eligible") is not False]
     if not recorded:
         return ""
     return _fill("report_default_holds", lang, holds=sum(bool(r["holds"]) for r in recorded), n=len(recorded))
 
 
+def _choices(lang: str) -> str:
+    """The dated analysis choices the finance findings depend on, quoted from claims.yml."""
+    items = " ".join(robustness.choice_text(key, lang) for key in ("holm_family", "holds_rule", "equivalence_margin",
+                                                                   "domain_df"))
+    return _fill("report_choices", lang, items=items)
+
+
 def _returnees(results: dict, lang: str) -> str:
-    """The size of the group closest to the paper's migrant workers, and what it can show."""
-    key = "finance.{}.persons15.returned_abroad.n_migrant"
-    n_susenas, n_sakernas = results.get(key.format("susenas")), results.get(key.format("sakernas"))
+    """The size of the group closest to the paper's migrant workers, whom each n counts, and
+    what it can show."""
+    key = "finance.{}.persons15.returned_abroad.{}"
+    n_susenas, n_sakernas = results.get(key.format("susenas", "n_migrant")), results.get(key.format("sakernas", "n_migrant"))
     if n_susenas is None:
         return ""
     df = results.get("finance.susenas.persons15.returned_abroad.df_migrant")
-    return _fill("report_returnees", lang, n=number_text(n_susenas, lang),
-                 df="—" if df is None else number_text(df, lang),
-                 n_sakernas="—" if n_sakernas is None else number_text(n_sakernas, lang))
+    answered = results.get(key.format("sakernas", "n_answered"))
+    dash = lambda value: "—" if value is None else number_text(value, lang)  # noqa: E731
+    return _fill("report_returnees", lang, n=number_text(n_susenas, lang), df=dash(df), n_sakernas=dash(n_sakernas),
+                 n_sakernas_answered=dash(answered))
 
 
-def _robustness_table(path: Path, lang: str) -> str:
+def _mde(results: dict, lang: str) -> str:
+    """The range of the minimum detectable differences of the eligible comparisons."""
+    keys = [f"finance.robustness.mde_{k}" for k in ("min", "max", "median")]
+    if any(results.get(k) is None for k in keys):
+        return ""
+    low, high, median = (_pp(results[k], lang) for k in keys)
+    return _fill("report_mde", lang, low=low, high=high, median=median)
+
+
+def _robustness_table(path: Path, results: dict, lang: str) -> str:
     """The comparisons where anything points to a difference (a test passes in either family,
     or the adjusted effect's interval excludes 0), with what agrees and what does not."""
     if not path.is_file():
@@ -354,12 +386,15 @@ def _robustness_table(path: Path, lang: str) -> str:
                     f"<td>{_e(label('population_' + r['population'], lang))}</td><td>{_e(r['definition'])}</td>"
                     f'<td class="num">{_estimate(row, "difference", lang)}</td><td>{yes_no("significant_family")}</td>'
                     f'<td>{yes_no("significant_dataset")}</td><td class="num">{_estimate(row, "ame", lang)}</td>'
-                    f'<td>{"<b>" + yes_no("holds") + "</b>" if r["holds"] is True else yes_no("holds")}</td>'
+                    f'<td>{"<b>" + yes_no("holds") + "</b>" if r["holds"] is True else _e(_verdict(r, lang))}</td>'
                     f"<td><small>{_e(robustness.disagreement(r, lang))}</small></td></tr>")
-    rest = _fill("report_robustness_rest", lang, n=number_text(len(table) - len(pointing), lang))
+    verdicts = table["verdict"].value_counts()
+    rest = _fill("report_robustness_rest", lang, inconclusive=number_text(int(verdicts.get("inconclusive", 0)), lang),
+                 no_difference=number_text(int(verdicts.get("no_difference_shown", 0)), lang),
+                 margin=_pp(robustness.EQUIVALENCE_MARGIN, lang))
     return (f'<h4 id="robustness">{_e(label("report_robustness", lang))}</h4>'
             f'<table id="robustness-table"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-            f"<p>{rest}</p>")
+            f"<p>{rest} {_mde(results, lang)}</p>")
 
 
 def _finance(results: dict, manifest: dict, results_dir: Path, lang: str) -> str:
@@ -376,11 +411,12 @@ def _finance(results: dict, manifest: dict, results_dir: Path, lang: str) -> str
     proxy = " " + _fill("report_proxy", lang) if province not in (None, WEST_KALIMANTAN) else ""
     return (f'<h3 id="findings-finance">{_e(label("report_findings_finance", lang))}</h3>'
             f'<p>{scope}{proxy}</p><p id="findings-family">{_fill("report_family", lang)}</p>'
+            f'<p id="findings-choices">{_choices(lang)}</p>'
             f'<p id="findings-sentence">{_robustness_sentence(results, lang)} {_default_holds(rows, lang)}</p>'
             f'<p id="findings-default">{_fill("report_default_definition", lang)} '
             f'{_finance_counts(results, parameters.get("ALPHA"), lang)}</p>'
             f'<p id="findings-returnees">{_returnees(results, lang)}</p>{_finance_table(rows, lang)}'
-            f'{_robustness_table(results_dir / "financial_robustness.csv", lang)}')
+            f'{_robustness_table(results_dir / "financial_robustness.csv", results, lang)}')
 
 
 def _change(results: dict, key: str, label_key: str, lang: str) -> str:

@@ -459,29 +459,49 @@ LABELS: dict[str, dict[str, str]] = {
               "selisihnya tidak dibaca sebagai bukti."},
     "report_family": {
         "en": "Which tests to read: those corrected across the whole survey (Holm's correction over every indicator, "
-              "migrant definition and population of a survey). That family was chosen before reading the results "
-              "because every indicator is tested under four migrant definitions and three populations and no definition "
-              "was designated in advance: a reader who picks the line that looks best is protected only by it. The "
+              "migrant definition and population of a survey), because every indicator is tested under four migrant "
+              "definitions and three populations and no definition was designated before the data were seen: a reader "
+              "who picks the line that looks best is protected only by it. This family was made primary after the "
+              "results were known (the analysis choices below give the date). The "
               "per-definition family, which fits a reader who committed to one definition beforehand, is shown beside "
               "it. A difference is said to hold only where the survey-wide test, the rules on few events and few "
               "degrees of freedom, and the adjusted effect (AME, average marginal effect, whose 95 % interval must "
               "exclude 0 with the same sign) all agree.",
         "id": "Uji yang dibaca: uji yang dikoreksi untuk seluruh survei (koreksi Holm atas setiap indikator, definisi "
-              "migran, dan populasi dalam satu survei). Keluarga itu dipilih sebelum hasilnya dibaca karena setiap "
-              "indikator diuji dengan empat definisi migran dan tiga populasi dan tidak ada definisi yang ditetapkan "
-              "lebih dulu: pembaca yang memilih baris yang tampak paling baik hanya terlindungi olehnya. Keluarga per "
+              "migran, dan populasi dalam satu survei), karena setiap indikator diuji dengan empat definisi migran dan "
+              "tiga populasi dan tidak ada definisi yang ditetapkan sebelum data dilihat: pembaca yang memilih baris yang tampak paling baik hanya terlindungi olehnya. Keluarga ini dijadikan utama setelah hasilnya "
+              "diketahui (pilihan analisis di bawah menyebut tanggalnya). Keluarga per "
               "definisi, yang cocok bagi pembaca yang sudah memilih satu definisi sebelumnya, ditampilkan di sampingnya. "
               "Suatu selisih disebut bertahan hanya bila uji seluruh survei, aturan kejadian sedikit dan derajat bebas "
               "sedikit, serta efek yang disesuaikan (AME, average marginal effect atau efek marginal rata-rata, yang "
               "selang 95 %-nya harus tidak mencakup 0 dengan tanda yang sama) semuanya sejalan."},
     "report_robustness_counts": {
-        "en": "Of {comparisons} comparisons with a test (indicator × migrant definition × population, both surveys), "
-              "{holds} hold by every criterion.",
-        "id": "Dari {comparisons} perbandingan yang diuji (indikator × definisi migran × populasi, kedua survei), "
-              "{holds} bertahan menurut semua kriteria."},
+        "en": "Of {rows} comparisons (indicator × migrant definition × population, both surveys), {eligible} are "
+              "eligible to hold: they have a design-based test on at least {min_df} degrees of freedom in each group and "
+              "an adjusted model. {holds} of these {eligible} eligible comparisons hold by every criterion. Workers 15+ "
+              "are a subset of persons 15+, so a difference holding in both is one difference: {distinct} distinct "
+              "differences hold. Not eligible: {no_model} not modelled (no adjusted model, which is not a disagreement); "
+              "{few_df} with fewer than {min_df} degrees of freedom in a group; {zero_cell} with a share of 0 or 1 (no "
+              "test); {no_test} without a test for another reason.",
+        "id": "Dari {rows} perbandingan (indikator × definisi migran × populasi, kedua survei), {eligible} layak "
+              "dinilai: perbandingan itu memiliki uji berbasis desain dengan sedikitnya {min_df} derajat bebas di setiap "
+              "kelompok dan model yang disesuaikan. {holds} dari {eligible} perbandingan yang layak itu bertahan menurut "
+              "semua kriteria. Pekerja 15+ adalah bagian dari penduduk 15+, sehingga selisih yang bertahan pada keduanya "
+              "adalah satu selisih: {distinct} selisih berbeda bertahan. Tidak layak dinilai: {no_model} tidak "
+              "dimodelkan (tidak ada model yang disesuaikan, dan itu bukan ketidaksejalanan); {few_df} dengan derajat "
+              "bebas kurang dari {min_df} pada satu kelompok; {zero_cell} dengan proporsi 0 atau 1 (tanpa uji); "
+              "{no_test} tanpa uji karena alasan lain."},
     "report_robustness_which": {"en": "They are: {items}.", "id": "Yaitu: {items}."},
-    "report_default_holds": {"en": "Under the default definition (table below), {holds} of {n} hold.",
-                             "id": "Dengan definisi bawaan (tabel di bawah), {holds} dari {n} bertahan."},
+    "report_default_holds": {
+        "en": "For persons 15+ under the default definition (table below), {holds} of {n} eligible comparisons hold.",
+        "id": "Untuk penduduk 15+ dengan definisi bawaan (tabel di bawah), {holds} dari {n} perbandingan yang layak "
+              "dinilai bertahan."},
+    "report_choices": {"en": "Analysis choices (claims.yml, analysis_choices): {items}",
+                       "id": "Pilihan analisis (claims.yml, analysis_choices): {items}"},
+    "choice_quote": {"en": "{choice} Fixed on {fixed}, {seen}. Reason: {reason}",
+                     "id": "{choice} Ditetapkan pada {fixed}, {seen}. Alasan: {reason}"},
+    "choice_results_seen": {"en": "after the results had been seen", "id": "setelah hasilnya dilihat"},
+    "choice_results_unseen": {"en": "before the results were seen", "id": "sebelum hasilnya dilihat"},
     "report_comparison": {"en": "{indicator} ({survey}, {population}; {definition})",
                           "id": "{indicator} ({survey}, {population}; {definition})"},
     "report_default_definition": {
@@ -496,19 +516,48 @@ LABELS: dict[str, dict[str, str]] = {
               "untuk membandingkan antardefinisi."},
     "report_returnees": {
         "en": "Returnees from abroad, the group closest to the paper's international migrant workers, number {n} "
-              "persons aged 15 and over in Susenas (domain degrees of freedom: {df}) and {n_sakernas} in "
-              "Sakernas: too few to show a difference or to rule one out; no finding rests on them.",
+              "persons aged 15 and over in Susenas (every returnee in the domain; domain degrees of freedom: {df}). "
+              "In Sakernas they number {n_sakernas} persons aged 15 and over. Of these, {n_sakernas_answered} answered "
+              "the item compared: the n of a comparison counts only those with an answer. Both groups are too few to "
+              "show a difference or to rule one out; no finding rests on them.",
         "id": "Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan pekerja migran internasional "
-              "dalam artikel, berjumlah {n} orang berumur 15 tahun ke atas di Susenas (derajat bebas domain: {df}) "
-              "dan {n_sakernas} di Sakernas: terlalu sedikit untuk menunjukkan selisih atau menyingkirkannya; "
-              "tidak ada temuan yang bersandar pada kelompok ini."},
+              "dalam artikel, berjumlah {n} orang berumur 15 tahun ke atas di Susenas (semua migran kembali dalam "
+              "domain; derajat bebas domain: {df}). Di Sakernas jumlahnya {n_sakernas} orang berumur 15 tahun ke atas. "
+              "Dari mereka, {n_sakernas_answered} orang menjawab butir yang dibandingkan: n suatu perbandingan hanya "
+              "menghitung yang menjawab. Kedua kelompok terlalu sedikit untuk menunjukkan selisih atau "
+              "menyingkirkannya; tidak ada temuan yang bersandar pada kelompok ini."},
     "report_robustness": {"en": "Robustness across definitions, populations and test families",
                           "id": "Ketahanan antardefinisi, populasi, dan keluarga uji"},
     "report_robustness_rest": {
-        "en": "The other {n} comparisons point to no difference: no test passes in either family and the adjusted "
-              "effect's interval includes 0 (results/financial_robustness.csv lists every one).",
-        "id": "{n} perbandingan lainnya tidak menunjukkan selisih: tidak ada uji yang lolos di keluarga mana pun dan "
-              "selang efek yang disesuaikan mencakup 0 (results/financial_robustness.csv memuat semuanya)."},
+        "en": "The table lists the comparisons where a test passes in either family or the adjusted effect's interval "
+              "excludes 0. Of the eligible comparisons that do not hold, {inconclusive} are inconclusive: their 95 % "
+              "interval reaches beyond ±{margin} percentage points, so they neither show a difference nor rule one out. "
+              "{no_difference} show no difference: their whole 95 % interval lies within ±{margin} percentage points. "
+              "The margin is C5's. results/financial_robustness.csv lists every comparison with its verdict.",
+        "id": "Tabel memuat perbandingan yang ujinya lolos di salah satu keluarga atau yang selang efek "
+              "disesuaikannya tidak mencakup 0. Dari perbandingan layak dinilai yang tidak bertahan, {inconclusive} "
+              "tidak meyakinkan: selang 95 %-nya melewati ±{margin} poin persentase, sehingga tidak menunjukkan selisih "
+              "dan tidak pula menyingkirkannya. {no_difference} tidak menunjukkan selisih: seluruh selang 95 %-nya "
+              "berada dalam ±{margin} poin persentase. Marginnya sama dengan margin C5. "
+              "results/financial_robustness.csv memuat setiap perbandingan beserta putusannya."},
+    "report_mde": {
+        "en": "At 80 % power and the dataset-wide family's level, the smallest detectable difference of an eligible "
+              "comparison is {low} percentage points. The largest is {high} percentage points. The median is {median} "
+              "percentage points (normal approximation with each comparison's design effect; the "
+              "formula: compare.minimum_detectable_difference).",
+        "id": "Dengan kuasa uji 80 % dan taraf keluarga seluruh dataset, selisih terkecil yang dapat dideteksi suatu "
+              "perbandingan yang layak dinilai adalah {low} poin persentase. Yang terbesar {high} poin persentase. "
+              "Mediannya {median} poin persentase (hampiran normal dengan efek desain setiap perbandingan; "
+              "rumusnya: compare.minimum_detectable_difference)."},
+    "verdict_holds": {"en": "holds", "id": "bertahan"},
+    "verdict_inconclusive": {"en": "inconclusive", "id": "tidak meyakinkan"},
+    "verdict_no_difference_shown": {"en": "no difference shown", "id": "tidak menunjukkan selisih"},
+    "verdict_not_eligible": {"en": "not eligible", "id": "tidak layak dinilai"},
+    "ineligible_zero_cell": {"en": "not eligible: a share is 0 or 1", "id": "tidak layak dinilai: proporsi 0 atau 1"},
+    "ineligible_no_test": {"en": "not eligible: no test", "id": "tidak layak dinilai: tanpa uji"},
+    "ineligible_few_df": {"en": "not eligible: too few degrees of freedom",
+                          "id": "tidak layak dinilai: derajat bebas terlalu sedikit"},
+    "ineligible_no_model": {"en": "not modelled", "id": "tidak dimodelkan"},
     "report_col_holm_family": {"en": "passes Holm within its definition", "id": "lolos Holm dalam definisinya"},
     "report_col_holm_dataset": {"en": "passes Holm across the survey", "id": "lolos Holm untuk seluruh survei"},
     "report_col_holds": {"en": "holds by every criterion", "id": "bertahan menurut semua kriteria"},
@@ -764,9 +813,12 @@ LABELS: dict[str, dict[str, str]] = {
     "no design-based test (a share is 0 or 1)": {"en": "no design-based test (a share is 0 or 1)",
                                                   "id": "tidak ada uji berbasis desain (salah satu proporsi bernilai 0 atau 1)"},
     "difference CI by MOVER": {"en": "difference CI by MOVER", "id": "selang selisih dengan metode MOVER"},
-    "design-based t-test of the log odds ratio (df = PSUs - strata - 1, as svyglm)": {
-        "en": "design-based t-test of the log odds ratio (df = PSUs - strata - 1, as svyglm)",
-        "id": "uji t berbasis desain atas log rasio odds (derajat bebas = PSU - strata - 1, seperti svyglm)"},
+    "design-based t-test of the log odds ratio (df = test_df: the smaller group's domain df, at most PSUs - strata - 1 "
+    "as svyglm)": {
+        "en": "design-based t-test of the log odds ratio (df = test_df: the smaller group's domain df, at most PSUs - "
+              "strata - 1 as svyglm)",
+        "id": "uji t berbasis desain atas log rasio odds (derajat bebas = test_df: derajat bebas domain kelompok yang "
+              "lebih kecil, paling banyak PSU - strata - 1 seperti svyglm)"},
     "batches found in news reports, not all batches of the year": {
         "en": "batches found in news reports, not all batches of the year",
         "id": "gelombang yang ditemukan dalam pemberitaan, bukan seluruh gelombang tahun itu"},
@@ -1343,8 +1395,9 @@ LABELS: dict[str, dict[str, str]] = {
             "Sakernas (Survei Angkatan Kerja Nasional, the national labour force survey) August 2020. They stand in for "
             "West Kalimantan, which the paper is about, and the migrants in them are internal migrants. Returnees from "
             "abroad, the group nearest to the paper's migrant workers, number {returnees_susenas:n} persons aged 15+ in "
-            "Susenas (domain degrees of freedom: {returnees_susenas_df:n}) and {returnees_sakernas:n} in "
-            "Sakernas: too few to say anything about them.",
+            "Susenas (domain degrees of freedom: {returnees_susenas_df:n}). In Sakernas they number "
+            "{returnees_sakernas:n} persons aged 15+, of whom {returnees_sakernas_answered:n} answered the item compared "
+            "(the n of each comparison counts only those with an answer). They are too few to say anything about.",
             "**Raw differences.** For the default definition ({definition}; {definition_meaning}), persons aged 15+: "
             "{finance.indicators_significant_holm:n} of {finance.indicators_tested:n} "
             "indicators differ after Holm within the definition's own family, and "
@@ -1368,8 +1421,9 @@ LABELS: dict[str, dict[str, str]] = {
             "Nasional) Agustus 2020. Keduanya menggantikan Kalimantan Barat, provinsi yang dibahas artikel, dan migran "
             "di dalamnya adalah migran internal. Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan "
             "pekerja migran dalam artikel, hanya berjumlah {returnees_susenas:n} orang umur 15+ di Susenas (derajat bebas "
-            "domain: {returnees_susenas_df:n}) dan {returnees_sakernas:n} orang di Sakernas: terlalu "
-            "sedikit untuk menyimpulkan apa pun tentang mereka.",
+            "domain: {returnees_susenas_df:n}). Di Sakernas jumlahnya {returnees_sakernas:n} orang umur 15+, dan dari "
+            "mereka {returnees_sakernas_answered:n} orang menjawab butir yang dibandingkan (n setiap perbandingan hanya "
+            "menghitung yang menjawab). Mereka terlalu sedikit untuk menyimpulkan apa pun.",
             "**Selisih mentah.** Untuk definisi bawaan ({definition}; {definition_meaning}), penduduk umur 15+: "
             "{finance.indicators_significant_holm:n} dari {finance.indicators_tested:n} "
             "indikator berbeda setelah koreksi Holm dalam keluarga definisinya sendiri, dan "
@@ -1395,20 +1449,25 @@ LABELS: dict[str, dict[str, str]] = {
             "Sakernas, Survei Angkatan Kerja Nasional, August 2020) stands in for West Kalimantan, and its migrants are "
             "internal migrants. Returnees from abroad, the group nearest to the paper's migrant workers, number "
             "{finance.susenas.persons15.returned_abroad.n_migrant:n} persons aged 15+ in Susenas (domain degrees of "
-            "freedom: {finance.susenas.persons15.returned_abroad.df_migrant:n}) and "
-            "{finance.sakernas.persons15.returned_abroad.n_migrant:n} in Sakernas: too few to model or to say anything "
-            "about.",
+            "freedom: {finance.susenas.persons15.returned_abroad.df_migrant:n}). In Sakernas they number "
+            "{finance.sakernas.persons15.returned_abroad.n_migrant:n} persons aged 15+, of whom "
+            "{finance.sakernas.persons15.returned_abroad.n_answered:n} answered the item compared. They are too few to "
+            "model or to say anything about.",
             "**Adjusted effects.** For the default definition ({definition}), the average marginal effect (AME: the "
             "difference in the probability of having the item between migrants and non-migrants, adjusted for age, sex, "
             "education, urban/rural and working status) has a 95 % interval that excludes zero for: {ame_excluding}. "
             "An AME is an adjusted association, not the effect of migrating.",
-            "**What holds.** Read in the dataset-wide family (Holm across every test of a survey), fixed in advance "
-            "because no migrant definition was designated before the data were seen, {default_holds:n} of the "
-            "{default_comparisons:n} tested comparisons of the default definition hold (a comparison holds when the "
-            "test, the small-sample rules and the adjusted effect all agree). What disagrees: {default_disagreements}.",
-            "**Across definitions.** Of {finance.robustness.comparisons:n} tested comparisons (every definition and "
-            "population), {finance.robustness.holds:n} hold: {holding}. A difference that appears under one definition "
-            "only is a reason for caution, not a finding.",
+            "**What holds.** Read in the dataset-wide family (Holm across every test of a survey). {holm_family} "
+            "For persons 15+ under the default definition, {default_holds:n} of the {default_eligible:n} eligible "
+            "comparisons hold (a comparison holds when the test, the small-sample rules and the adjusted effect all "
+            "agree). {holds_rule} What disagrees: {default_disagreements}.",
+            "**Across definitions.** Of {finance.robustness.eligible:n} eligible comparisons (every definition and "
+            "population), {finance.robustness.holds:n} hold: {holding}. Workers 15+ are a subset of persons 15+, so "
+            "these are {finance.robustness.holds_distinct:n} distinct differences. Of the eligible comparisons that do "
+            "not hold, {finance.robustness.inconclusive:n} are inconclusive (their 95 % interval reaches beyond the "
+            "equivalence margin). {finance.robustness.no_difference_shown:n} show no difference (the whole interval "
+            "within the margin). {equivalence_margin} A difference that appears under one definition only is a reason "
+            "for caution, not a finding.",
             "**What cannot be checked.** Neither file asks about sending money or goods (remittances) or about "
             "investment: claims C5 and C6 are not checkable here. The BPS tables that would settle them are a data gap "
             "({finance.public_remittance_table_gaps:n} rows of the context table); the Sakernas strata are constructed "
@@ -1419,21 +1478,25 @@ LABELS: dict[str, dict[str, str]] = {
             "2020; Sakernas, Survei Angkatan Kerja Nasional, Agustus 2020) menggantikan Kalimantan Barat, dan migrannya "
             "adalah migran internal. Migran yang kembali dari luar negeri, kelompok yang paling dekat dengan pekerja "
             "migran dalam artikel, hanya berjumlah {finance.susenas.persons15.returned_abroad.n_migrant:n} orang umur "
-            "15+ di Susenas (derajat bebas domain: {finance.susenas.persons15.returned_abroad.df_migrant:n}) dan "
-            "{finance.sakernas.persons15.returned_abroad.n_migrant:n} orang di Sakernas: terlalu sedikit untuk "
-            "dimodelkan atau disimpulkan.",
+            "15+ di Susenas (derajat bebas domain: {finance.susenas.persons15.returned_abroad.df_migrant:n}). Di "
+            "Sakernas jumlahnya {finance.sakernas.persons15.returned_abroad.n_migrant:n} orang umur 15+, dan dari mereka "
+            "{finance.sakernas.persons15.returned_abroad.n_answered:n} orang menjawab butir yang dibandingkan. Mereka "
+            "terlalu sedikit untuk dimodelkan atau disimpulkan.",
             "**Efek yang disesuaikan.** Untuk definisi bawaan ({definition}), efek marginal rata-rata (*average marginal "
             "effect*, AME: selisih peluang memiliki butir tersebut antara migran dan bukan migran, disesuaikan menurut "
             "umur, jenis kelamin, pendidikan, perkotaan/perdesaan, dan status bekerja) memiliki selang 95 % yang tidak "
             "mencakup nol untuk: {ame_excluding}. AME adalah asosiasi yang disesuaikan, bukan efek dari bermigrasi.",
-            "**Yang bertahan.** Dibaca dalam keluarga seluruh dataset (koreksi Holm atas seluruh uji satu survei), yang "
-            "ditetapkan sejak awal karena tidak ada definisi migran yang ditentukan sebelum data dilihat, "
-            "{default_holds:n} dari {default_comparisons:n} perbandingan yang diuji untuk definisi bawaan bertahan (sebuah "
-            "perbandingan bertahan bila uji, aturan sampel kecil, dan efek yang disesuaikan semuanya sejalan). Yang tidak "
-            "sejalan: {default_disagreements}.",
-            "**Lintas definisi.** Dari {finance.robustness.comparisons:n} perbandingan yang diuji (semua definisi dan "
-            "populasi), {finance.robustness.holds:n} bertahan: {holding}. Perbedaan yang hanya muncul pada satu definisi "
-            "adalah alasan untuk berhati-hati, bukan temuan.",
+            "**Yang bertahan.** Dibaca dalam keluarga seluruh dataset (koreksi Holm atas seluruh uji satu survei). "
+            "{holm_family} Untuk penduduk 15+ dengan definisi bawaan, {default_holds:n} dari {default_eligible:n} "
+            "perbandingan yang layak dinilai bertahan (sebuah perbandingan bertahan bila uji, aturan sampel kecil, dan "
+            "efek yang disesuaikan semuanya sejalan). {holds_rule} Yang tidak sejalan: {default_disagreements}.",
+            "**Lintas definisi.** Dari {finance.robustness.eligible:n} perbandingan yang layak dinilai (semua definisi "
+            "dan populasi), {finance.robustness.holds:n} bertahan: {holding}. Pekerja 15+ adalah bagian dari penduduk "
+            "15+, sehingga semuanya merupakan {finance.robustness.holds_distinct:n} selisih yang berbeda. Dari "
+            "perbandingan layak dinilai yang tidak bertahan, {finance.robustness.inconclusive:n} tidak meyakinkan "
+            "(selang 95 %-nya melewati margin kesetaraan). {finance.robustness.no_difference_shown:n} tidak menunjukkan "
+            "selisih (seluruh selangnya di dalam margin). {equivalence_margin} Perbedaan yang hanya muncul pada satu "
+            "definisi adalah alasan untuk berhati-hati, bukan temuan.",
             "**Yang tidak dapat diperiksa.** Tidak satu pun berkas menanyakan pengiriman uang atau barang (remitansi) "
             "ataupun investasi: klaim C5 dan C6 tidak dapat diperiksa di sini. Tabel BPS yang dapat menjawabnya "
             "merupakan celah data ({finance.public_remittance_table_gaps:n} baris tabel konteks); strata Sakernas "

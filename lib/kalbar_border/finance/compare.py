@@ -63,7 +63,7 @@ from .variables import (
 )
 from .survey import MIN_DOMAIN_DF, Design, domain_difference
 
-__all__ = ["compare_groups", "compare_columns", "holm_within", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
+__all__ = ["minimum_detectable_difference", "difference_deff", "POWER", "compare_groups", "compare_columns", "holm_within", "adjusted_model", "adjusted_models", "cohens_h", "min_expected_count",
            "is_small_group", "fewest_events", "is_few_events", "holm", "SMALL_N", "SMALL_EXPECTED", "FEW_EVENTS"]
 
 #: Migrant groups below this unweighted n are flagged ``small_group``.
@@ -233,7 +233,8 @@ def is_few_events(fewest: int, deff_migrant: float, deff_non_migrant: float) -> 
     return bool(fewest < FEW_EVENTS or (fewest < 2 * FEW_EVENTS and deffs and min(deffs) < 1))
 
 
-TEST = "design-based t-test of the log odds ratio (df = PSUs - strata - 1, as svyglm)"
+TEST = ("design-based t-test of the log odds ratio (df = test_df: the smaller group's domain df, at most "
+        "PSUs - strata - 1 as svyglm)")
 
 
 def _compare_one(y: np.ndarray, migrant: np.ndarray, in_pop: np.ndarray, weight: np.ndarray, sample: Design,
@@ -248,7 +249,7 @@ def _compare_one(y: np.ndarray, migrant: np.ndarray, in_pop: np.ndarray, weight:
            "difference_ci_method": diff.method, "odds_ratio": diff.odds_ratio,
            "odds_ratio_ci_low": diff.odds_ratio_ci_low, "odds_ratio_ci_high": diff.odds_ratio_ci_high,
            "t": diff.t, "p_value": diff.p_value, "test": TEST if diff.method == "linearised" else "",
-           "design_df": diff.df, "cohens_h": cohens_h(est_m.share, est_n.share)}
+           "test_df": diff.df, "cohens_h": cohens_h(est_m.share, est_n.share)}
     used = (mig | non) & ~np.isnan(y)
     note = _zero_cell(y[used], migrant[used])
     if diff.method == "mover":
@@ -261,6 +262,41 @@ def _compare_one(y: np.ndarray, migrant: np.ndarray, in_pop: np.ndarray, weight:
     row["few_df"] = bool(min(est_m.df, est_n.df) < MIN_DOMAIN_DF)
     row["note"] = note
     return row
+
+
+#: The power at which :func:`minimum_detectable_difference` is stated.
+POWER = 0.8
+
+
+def difference_deff(se: float, p_a: float, n_a: int, p_b: float, n_b: int) -> float:
+    """Design effect of a difference of two shares (fractions): its design variance ``se**2``
+    over the variance simple random samples of ``n_a`` and ``n_b`` persons would give,
+    ``p_a (1 - p_a) / n_a + p_b (1 - p_b) / n_b``; NaN where that is 0 or undefined."""
+    srs = p_a * (1 - p_a) / n_a + p_b * (1 - p_b) / n_b if n_a > 0 and n_b > 0 else float("nan")
+    return float(se**2 / srs) if np.isfinite(srs) and srs > 0 and np.isfinite(se) else float("nan")
+
+
+def minimum_detectable_difference(p_a: float, n_a: int, p_b: float, n_b: int, deff: float, alpha: float,
+                                  power: float = POWER) -> float:
+    """The smallest true difference of two shares (a fraction 0-1) that a two-sided test at level
+    ``alpha`` detects with probability ``power``, for a design with design effect ``deff``.
+
+    Formula (the normal-approximation two-proportion test, Cohen 1988, with Kish's design effect):
+    ``MDE = (z[1 - alpha/2] + z[power]) * sqrt(deff * p (1 - p) * (1/n_a + 1/n_b))``, with ``p`` the
+    pooled share ``(n_a p_a + n_b p_b) / (n_a + n_b)`` (the variance under no difference) and
+    ``n / deff`` the effective sample sizes. Assumptions: the shares' sampling distribution is
+    normal (large effective n), the difference's variance under the alternative is the pooled
+    one, the far tail's contribution to power is ignored, the design effect measured on the
+    observed difference holds for any true difference, and the df are large enough for normal
+    quantiles (rows with few df are never eligible). For a Holm family of ``m`` tests the
+    caller passes ``alpha / m``: Holm's first step, the threshold the smallest p-value must pass,
+    so the MDE is the difference detectable even when it is the family's only true one.
+    """
+    if not (n_a > 0 and n_b > 0 and np.isfinite(deff) and deff > 0):
+        return float("nan")
+    pooled = (n_a * p_a + n_b * p_b) / (n_a + n_b)
+    z = stats.norm.ppf(1 - alpha / 2) + stats.norm.ppf(power)
+    return float(z * np.sqrt(deff * pooled * (1 - pooled) * (1 / n_a + 1 / n_b)))
 
 
 def holm(p_values) -> np.ndarray:
@@ -286,8 +322,8 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
     group (suffix ``_migrant`` / ``_non_migrant``) n, count, share, ci_low, ci_high, se,
     deff, df (the domain's degrees of freedom); difference, difference_se, difference_ci_low, difference_ci_high,
     difference_ci_method ("linearised" or "mover"), odds_ratio, odds_ratio_ci_low,
-    odds_ratio_ci_high, t, p_value (the test of the log odds ratio), test, design_df (the test's
-    df), cohens_h, min_expected_count, small_group, fewest_events, few_events, few_df, note, p_holm.
+    odds_ratio_ci_high, t, p_value (the test of the log odds ratio), test, test_df (the df of the
+    difference's CI, the test and the odds-ratio CI: :func:`~kalbar_border.finance.survey.inference_df`), cohens_h, min_expected_count, small_group, fewest_events, few_events, few_df, note, p_holm.
     """
     check_population(population)
     definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)

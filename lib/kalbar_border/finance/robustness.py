@@ -1,6 +1,7 @@
 """Robustness of the migrant vs non-migrant differences: one row per comparison, saying
-whether the test, the family of tests fixed in advance, the small-sample rules and the
-adjusted model agree, and if not, what disagrees.
+whether it can be judged at all (``eligible``), whether the test, the primary family of
+tests, the small-sample rules and the adjusted model agree, and if not, what disagrees and
+whether the row is *inconclusive* or shows *no difference*.
 
 Inputs are the tests table (:func:`kalbar_border.finance.tables.tests_table`,
 ``results/financial_tests.csv``) and the models table
@@ -9,24 +10,43 @@ their whole-sample rows are used (:func:`~kalbar_border.finance.tables.whole_sam
 Differences and AMEs are fractions 0-1 (migrants minus non-migrants); texts write them in
 percentage points. Intervals are the tables' 95 % design-based ones.
 
-The multiplicity family the reader should use is fixed here, before any result is read
-(:data:`PRIMARY_FAMILY`): the **dataset-wide** family, Holm across every test of a dataset
-(``p_holm_dataset``). The compendium tests every indicator under four migrant definitions
-and three populations, and no definition was designated before the data were seen: a reader
-who picks, after looking, the definition whose line looks best has run every test in the
-dataset, and only the dataset-wide family protects that reading. The per-definition family
-(``p_holm``, Holm within dataset x population x definition) protects only a reader who
-committed to one definition beforehand; it is shown beside the primary one
-(``significant_family``), never instead of it.
+The multiplicity family the reader should use is the **dataset-wide** family
+(:data:`PRIMARY_FAMILY`), Holm across every test of a dataset (``p_holm_dataset``). It was
+made primary on 2026-12-05, *after* the results had been seen (the ``analysis_choices``
+entry ``holm_family`` of ``claims.yml`` discloses it; :func:`analysis_choices` reads them).
+The reason: the compendium tests every indicator under four migrant definitions and three
+populations, and no definition was designated before the data were seen; a reader who picks,
+after looking, the definition whose line looks best has run every test in the dataset, and
+only the dataset-wide family protects that reading. The per-definition family (``p_holm``,
+Holm within dataset x population x definition) protects only a reader who committed to one
+definition beforehand; it is shown beside it (``significant_family``), never instead of it.
+
+**Eligible** (:func:`ineligible_reason`): a row can hold only when it has a design-based test
+on enough degrees of freedom and an adjusted model. Ineligible rows, with the first reason
+that applies: ``zero_cell`` (a group's share is 0 or 1: no design variance, no test),
+``no_test`` (no test for another reason, e.g. an empty group), ``few_df`` (a group's domain
+has fewer than :data:`~kalbar_border.finance.survey.MIN_DOMAIN_DF` df), ``no_model`` (no
+adjusted model was fitted or estimable: reported as "not modelled", never as disagreement).
+"Holds" is counted as *k of n eligible*. Workers 15+ are a subset of persons 15+, so the same
+difference can hold in both rows: :func:`distinct_holding` counts each
+dataset x definition x indicator once.
 
 A difference **holds** (:func:`holds`) only where everything agrees: it is significant in
 the dataset-wide family; it is flagged neither ``small_group``, ``few_events`` nor ``few_df``
 (by the test or by the model); the adjusted average marginal effect (AME) has a 95 % CI that
-excludes 0; and that AME has the sign of the raw difference. Otherwise ``disagreement`` names
-what disagrees (:func:`reasons`), in English in the CSV and in the reader's language on
-display (:func:`disagreement`, texts in the label dictionary, ``robust_<reason>``). Rows
-where nothing points to a difference (significant in neither family and an AME interval that
-includes 0) have an empty ``disagreement``: there is nothing to reconcile.
+excludes 0; and that AME has the sign of the raw difference (rule fixed on 2026-12-05 after
+the results were seen: ``analysis_choices`` entry ``holds_rule``). Otherwise ``disagreement``
+names what disagrees (:func:`reasons`), in English in the CSV and in the reader's language on
+display (:func:`disagreement`, texts in the label dictionary, ``robust_<reason>``).
+
+**Verdict** (:func:`verdict`) of an eligible row that does not hold: ``no_difference_shown``
+when the whole 95 % interval of the raw difference lies within +-:data:`EQUIVALENCE_MARGIN`,
+else ``inconclusive`` (the data neither show a difference nor rule out one of the margin's
+size). The margin is C5's (``claims.yml``, ``margin_pp``): 5 percentage points, the smallest
+gap a policy reading of "differs" would act on; the ``analysis_choices`` entry
+``equivalence_margin`` gives its date. Ineligible rows have the verdict ``not_eligible``.
+Each tested row also carries the tests table's minimum detectable difference
+(``mde_dataset``, :func:`~kalbar_border.finance.compare.minimum_detectable_difference`).
 """
 from __future__ import annotations
 
@@ -38,20 +58,30 @@ from ..figures.labels import label
 from . import compare, tables
 from .survey import MIN_DOMAIN_DF
 
-__all__ = ["PRIMARY_FAMILY", "COLUMNS", "robustness_table", "reasons", "disagreement", "localized", "holding"]
+__all__ = ["PRIMARY_FAMILY", "EQUIVALENCE_MARGIN", "INELIGIBLE", "VERDICTS", "COLUMNS", "robustness_table",
+           "ineligible_reason", "verdict", "reasons", "disagreement", "localized", "holding", "distinct_holding",
+           "analysis_choices", "choice_text", "summary"]
 
-#: The Holm family a reader uses to call a difference significant, fixed in advance:
-#: ``"dataset"`` (every test of the dataset: indicators x definitions x populations). No
-#: migrant definition was designated before the data were seen, so choosing the best-looking
-#: definition afterwards is only protected by the dataset-wide family; the per-definition
-#: family (``"definition"``) applies to a reader who committed to one definition beforehand.
+#: The Holm family a reader uses to call a difference significant: ``"dataset"`` (every test
+#: of the dataset: indicators x definitions x populations), made primary on 2026-12-05 after
+#: the results were seen (module docstring; ``analysis_choices`` entry ``holm_family``).
 PRIMARY_FAMILY = "dataset"
+
+#: Equivalence margin (fraction 0-1): a non-holding eligible row whose 95 % interval lies wholly
+#: within +-this shows no difference; any wider one is inconclusive. C5's margin (``margin_pp``).
+EQUIVALENCE_MARGIN = 0.05
+
+#: Why a row is not eligible, in the order they are checked.
+INELIGIBLE = ("zero_cell", "no_test", "few_df", "no_model")
+
+#: The verdict of a row.
+VERDICTS = ("holds", "inconclusive", "no_difference_shown", "not_eligible")
 
 #: Columns of results/financial_robustness.csv, in order.
 COLUMNS = ["dataset", "province", "population", "definition", "indicator", "n_migrant", "difference",
            "difference_ci_low", "difference_ci_high", "p_value", "p_holm", "p_holm_dataset", "significant_family",
-           "significant_dataset", "small_group", "few_events", "few_df", "ame", "ame_ci_low", "ame_ci_high",
-           "ame_excludes_zero", "holds", "disagreement"]
+           "significant_dataset", "small_group", "few_events", "few_df", "test_df", "mde_dataset", "ame", "ame_ci_low",
+           "ame_ci_high", "ame_excludes_zero", "eligible", "ineligible_reason", "holds", "verdict", "disagreement"]
 
 KEYS = ["dataset", "province", "population", "definition", "indicator"]
 
@@ -89,7 +119,11 @@ def robustness_table(tests: pd.DataFrame, models: pd.DataFrame) -> pd.DataFrame:
     out["few_df"] = out["few_df"].astype(bool)
     out["significant_family"] = out["significant_holm"].astype(bool)
     out["significant_dataset"] = out["significant_holm_dataset"].astype(bool)
-    out["holds"] = [holds(r) for r in out.to_dict("records")]
+    records = out.to_dict("records")
+    out["ineligible_reason"] = [ineligible_reason(r) for r in records]
+    out["eligible"] = out["ineligible_reason"].eq("")
+    out["holds"] = [holds(r) for r in records]
+    out["verdict"] = [verdict(r) for r in out.to_dict("records")]
     out["disagreement"] = [disagreement(r, "en") for r in out.to_dict("records")]
     return out[COLUMNS].reset_index(drop=True)
 
@@ -97,6 +131,28 @@ def robustness_table(tests: pd.DataFrame, models: pd.DataFrame) -> pd.DataFrame:
 def _true(value) -> bool:
     """A flag that may be missing (``pd.NA``, NaN, None): only an actual True counts."""
     return value is True or (isinstance(value, (bool, np.bool_)) and bool(value))
+
+
+def ineligible_reason(row) -> str:
+    """Why ``row`` (a tests-table row merged with its model) cannot hold: the first of
+    :data:`INELIGIBLE` that applies, or "" when it is eligible (module docstring)."""
+    if pd.isna(row["p_value"]):
+        return "zero_cell" if "zero cell" in str(row.get("note", "")) else "no_test"
+    if _true(row["few_df"]):
+        return "few_df"
+    if pd.isna(row["ame"]):
+        return "no_model"
+    return ""
+
+
+def verdict(row) -> str:
+    """One of :data:`VERDICTS` for ``row`` (with ``eligible``, ``holds`` and the difference's CI)."""
+    if not _true(row["eligible"]):
+        return "not_eligible"
+    if _true(row["holds"]):
+        return "holds"
+    within = -EQUIVALENCE_MARGIN <= row["difference_ci_low"] and row["difference_ci_high"] <= EQUIVALENCE_MARGIN
+    return "no_difference_shown" if within else "inconclusive"
 
 
 def holds(row) -> bool:
@@ -121,9 +177,9 @@ def reasons(row) -> list[tuple[str, dict]]:
     * the test: ``no_test`` (a share is 0 or 1), ``family_only`` (significant in its
       definition's family, not dataset-wide), ``not_significant`` (in neither family; only for
       rows without a flag, whose reasons already say why nothing is called significant);
-    * the adjusted model: ``no_model`` (not fitted, or not estimable: no AME),
-      ``ame_includes_zero``, ``ame_opposite_sign``, or ``ame_excludes_zero`` when the AME is
-      the one pointing to a difference the test does not confirm.
+    * the adjusted model: ``ame_includes_zero``, ``ame_opposite_sign``, or ``ame_excludes_zero`` when the AME is
+      the one pointing to a difference the test does not confirm. A missing model is not a
+      disagreement: the row is not eligible (``no_model``) and nothing is said of the model.
     """
     if holds(row):
         return []
@@ -143,7 +199,7 @@ def reasons(row) -> list[tuple[str, dict]]:
     elif not significant and not found:
         found.append("not_significant")
     if not has_model:
-        found.append("no_model")
+        pass  # not modelled: the row is not eligible (ineligible_reason), not in disagreement
     elif not _true(row["ame_excludes_zero"]):
         found.append("ame_includes_zero")
     elif np.sign(row["ame"]) != np.sign(row["difference"]):
@@ -165,6 +221,59 @@ def localized(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     if lang == "en":
         return table
     return table.assign(disagreement=[disagreement(r, lang) for r in table.to_dict("records")])
+
+
+def distinct_holding(table: pd.DataFrame) -> int:
+    """How many distinct dataset x definition x indicator differences hold: a difference that
+    holds for persons 15+ and for its subset workers 15+ counts once."""
+    rows = table[table["holds"]]
+    return int(rows[["dataset", "definition", "indicator"]].drop_duplicates().shape[0])
+
+
+def analysis_choices(path=None) -> dict[str, dict]:
+    """The dated analysis choices of ``claims.yml`` (its ``analysis_choices`` list), by id:
+    each with ``choice``, ``fixed`` (the date), ``results_seen`` and ``reason`` (and ``*_id``)."""
+    import yaml
+
+    from .. import paths
+
+    with open(path or paths.CLAIMS, encoding="utf-8") as handle:
+        entries = yaml.safe_load(handle).get("analysis_choices") or []
+    return {entry["id"]: entry for entry in entries}
+
+
+def choice_text(key: str, lang: str = "en", path=None) -> str:
+    """The ``analysis_choices`` entry ``key`` of ``claims.yml`` as one sentence in ``lang``: the
+    choice, the day it was fixed, whether the results had been seen, and the reason."""
+    entry = analysis_choices(path)[key]
+    suffix = "" if lang == "en" else f"_{lang}"
+    seen = label("choice_results_seen" if entry["results_seen"] else "choice_results_unseen", lang)
+    return label("choice_quote", lang).format(choice=entry[f"choice{suffix}"], fixed=entry["fixed"], seen=seen,
+                                              reason=entry[f"reason{suffix}"])
+
+
+def summary(table: pd.DataFrame) -> dict:
+    """What notebook 06 records of the robustness table (``finance.robustness.*``): tested and
+    eligible rows, why the others are not eligible, how many hold (and how many distinct
+    differences, persons 15+ and its subset workers 15+ counted once), the verdicts of the
+    rest, and the range of the minimum detectable differences (fractions) over eligible rows."""
+    eligible = table[table["eligible"]]
+    mde = eligible["mde_dataset"].dropna()
+    out = {"finance.robustness.rows": len(table), "finance.robustness.comparisons": int(table["p_value"].notna().sum()),
+           "finance.robustness.eligible": len(eligible)}
+    for reason in INELIGIBLE:
+        out[f"finance.robustness.ineligible_{reason}"] = int(table["ineligible_reason"].eq(reason).sum())
+    out.update({"finance.robustness.holds": int(table["holds"].sum()),
+                "finance.robustness.holds_distinct": distinct_holding(table),
+                "finance.robustness.inconclusive": int(table["verdict"].eq("inconclusive").sum()),
+                "finance.robustness.no_difference_shown": int(table["verdict"].eq("no_difference_shown").sum()),
+                "finance.robustness.equivalence_margin": EQUIVALENCE_MARGIN,
+                "finance.robustness.mde_min": float(mde.min()) if len(mde) else None,
+                "finance.robustness.mde_median": float(mde.median()) if len(mde) else None,
+                "finance.robustness.mde_max": float(mde.max()) if len(mde) else None,
+                "finance.robustness.primary_family": PRIMARY_FAMILY,
+                "finance.robustness.holding": holding(table)})
+    return out
 
 
 def holding(table: pd.DataFrame) -> list[str]:

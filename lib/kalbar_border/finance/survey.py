@@ -17,13 +17,20 @@ linearisation of that ratio under the usual "ultimate cluster" approximation:
   their PSUs still count in ``n_h``. Subsetting the data first would drop PSUs without a
   domain member and mis-state the variance and the df; pass the whole sample and a
   ``domain`` mask instead.
-* **Degrees of freedom.** The design's are ``#PSU - #strata`` of the full design passed in.
-  A share's interval uses its *domain's* own: PSUs holding a member of the domain minus the
+* **Degrees of freedom: one rule for every inference about a domain** (:func:`inference_df`).
+  A share's interval uses its *domain's* own df: PSUs holding a member of the domain minus the
   strata holding one, as R ``survey``'s ``svyciprop`` does on a subset of the design
-  (``degf`` counts only PSUs with weight in the subset). Eight returnees spread over a
-  handful of PSUs have a few degrees of freedom, not the design's 675, and their interval
-  says so. ``ShareEstimate.df`` is that domain df; fewer than :data:`MIN_DOMAIN_DF` make the
-  share unreliable (``few_df``).
+  (``degf`` counts only PSUs with weight in the subset). The difference of two domains, its
+  interval and the test of no difference use the same rule: the smaller of the two domains'
+  df, capped at ``svyglm``'s residual df for the two-coefficient model (design df - 1). The
+  reason: the variance of a difference can be no better estimated than the variance of its
+  less-spread domain, so eight returnees spread over a handful of PSUs have a few degrees of
+  freedom, not the design's 674, in their share interval, their difference interval and their
+  test alike (before issue 30 only the share interval used the domain's df). For domains
+  spread over most PSUs the cap binds or the rule changes the t quantile in the third digit.
+  ``ShareEstimate.df`` is the domain df and ``DomainDifference.df`` the df of the difference,
+  its interval and its test; fewer than :data:`MIN_DOMAIN_DF` make the share unreliable
+  (``few_df``), and no such row is read as a finding.
 * **Confidence interval** (95% by default): logit-transformed, with the t quantile on
   the domain's degrees of freedom, back-transformed, so it always lies inside (0, 1) and is
   asymmetric near 0 or 1 where a symmetric Wald interval would cross the bounds. When the
@@ -35,12 +42,12 @@ linearisation of that ratio under the usual "ultimate cluster" approximation:
   ``n / deff`` is the effective sample size. NaN when the share is 0 or 1.
 * **Difference of two domains** (:func:`domain_difference`): both shares come from the
   same PSUs, so ``var(a - b) = v_a + v_b - 2 cov(a, b)`` with the linearised covariance;
-  t-based CI on the design df (as ``svycontrast`` on ``svyby`` gives it), clipped to [-1, 1]. When a share is 0 or 1 there is no
+  t-based CI on :func:`inference_df` (``svycontrast`` on ``svyby`` with that df), clipped to [-1, 1]. When a share is 0 or 1 there is no
   usable design variance and the CI falls back to MOVER on the two domain intervals.
 * **Test of no difference**: a t-test of the log odds ratio
   ``logit(p_a) - logit(p_b)``, with its variance linearised from the same covariance
-  (``d logit(p) / dp = 1 / (p (1 - p))``) and ``svyglm``'s residual df, the design df + 1 - 2
-  coefficients (intercept and group): one less than the design's. The odds-ratio CI inverts the
+  (``d logit(p) / dp = 1 / (p (1 - p))``) on :func:`inference_df`: ``svyglm``'s residual df
+  (the design df + 1 - 2 coefficients, intercept and group) unless a domain has fewer. The odds-ratio CI inverts the
   same statistic, so test and odds-ratio CI agree by construction. The logit scale is the
   one on which a Wald test behaves when events are rare: on the probability scale the
   linearised SE of a share near 0 shrinks with the share, so a group with two events can
@@ -71,6 +78,7 @@ __all__ = [
     "wilson_interval",
     "mover_interval",
     "MIN_DOMAIN_DF",
+    "inference_df",
 ]
 
 #: A share whose domain has fewer degrees of freedom than this is flagged ``few_df`` and never
@@ -113,9 +121,9 @@ class DomainDifference:
     odds_ratio_ci_low: float
     odds_ratio_ci_high: float
     t: float  # log odds ratio / its linearised SE: the test of no difference
-    p_value: float  # two-sided, t distribution on the design df
+    p_value: float  # two-sided, t distribution on ``df``
     covariance: float  # linearised covariance of the two shares (they share PSUs)
-    df: int  # df of the test and the odds-ratio CI: design df - 1, as svyglm on the group flag
+    df: int  # df of the difference CI, the test and the odds-ratio CI: :func:`inference_df`
     level: float
     method: str  # "linearised" (Wald on the design SE), "mover" (a share is 0 or 1), "none" (empty domain)
 
@@ -344,13 +352,20 @@ def mover_interval(p1: float, ci1: tuple[float, float], p2: float, ci2: tuple[fl
     return float(low), float(high)
 
 
+def inference_df(design_df: int, df_a: int, df_b: int) -> int:
+    """The df of every inference comparing two domains (difference interval, test, odds-ratio
+    interval): the smaller domain df, capped at ``svyglm``'s residual df for intercept and group
+    (``design_df - 1``). The module docstring gives the reason; it is the one place the rule lives."""
+    return int(min(design_df - 1, df_a, df_b))
+
+
 def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.95) -> DomainDifference:
     """Difference ``share(domain a) - share(domain b)`` (fractions) on the full sample.
 
     Both domains are estimated from the same design; because they share PSUs their
     linearised totals are correlated, and ``var(a - b) = v_a + v_b - 2 cov(a, b)``. The CI
     is ``difference +/- t(df) * se`` clipped to [-1, 1]. The test of no difference is the
-    t-test of the log odds ratio (module docstring), two-sided on the design df, and the
+    t-test of the log odds ratio (module docstring), two-sided on :func:`inference_df`, and the
     odds-ratio CI inverts it.
 
     When either share is exactly 0 or 1 its linearised variance is 0 and a Wald test would
@@ -369,8 +384,7 @@ def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.9
     est_b, _ = _estimate(y, w, design, mask_b, level, ratio_b, cov[1, 1])
     diff = est_a.share - est_b.share
     nan = float("nan")
-    # svyglm's residual df for the two coefficients (intercept, group) of the test's model.
-    test_df = design.df - 1
+    test_df = inference_df(design.df, est_a.df, est_b.df)
     if not np.isfinite(diff):
         return DomainDifference(est_a, est_b, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, test_df, level, "none")
     se = float(np.sqrt(max(cov[0, 0] + cov[1, 1] - 2 * cov[0, 1], 0.0)))
@@ -379,14 +393,13 @@ def domain_difference(y, weights, strata, psu, in_a, in_b, *, level: float = 0.9
                                    est_b.share, (est_b.ci_low, est_b.ci_high))
         return DomainDifference(est_a, est_b, float(diff), nan, low, high, nan, nan, nan, nan, nan,
                                 float(cov[0, 1]), test_df, level, "mover")
-    q = _t_quantile(design.df, level)
+    q = _t_quantile(test_df, level)
     g_a, g_b = est_a.share * (1 - est_a.share), est_b.share * (1 - est_b.share)
     log_or = float(np.log(est_a.share / (1 - est_a.share)) - np.log(est_b.share / (1 - est_b.share)))
     log_or_se = float(np.sqrt(max(cov[0, 0] / g_a**2 + cov[1, 1] / g_b**2 - 2 * cov[0, 1] / (g_a * g_b), 0.0)))
     t = log_or / log_or_se
     p = float(2 * (stats.t.sf(abs(t), test_df) if test_df > 0 else stats.norm.sf(abs(t))))
-    q_test = _t_quantile(test_df, level)
     return DomainDifference(est_a, est_b, float(diff), se, float(np.clip(diff - q * se, -1, 1)),
                             float(np.clip(diff + q * se, -1, 1)), float(np.exp(log_or)),
-                            float(np.exp(log_or - q_test * log_or_se)), float(np.exp(log_or + q_test * log_or_se)),
+                            float(np.exp(log_or - q * log_or_se)), float(np.exp(log_or + q * log_or_se)),
                             float(t), p, float(cov[0, 1]), test_df, level, "linearised")

@@ -89,18 +89,33 @@ def compare_all(frames: dict, populations=variables.POPULATIONS, definitions=Non
 TEST_COLUMNS = ["dataset", "province", "population", "definition", "indicator", "n_migrant", "n_non_migrant", "count_migrant",
                 "count_non_migrant", "share_migrant", "share_non_migrant", "difference", "difference_ci_low",
                 "difference_ci_high", "odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high", "t", "p_value",
-                "p_holm", "p_holm_dataset", "design_df", "cohens_h", "small_group", "fewest_events", "few_events",
-                "few_df", "significant_holm", "significant_holm_dataset", "test", "note"]
+                "p_holm", "p_holm_dataset", "test_df", "cohens_h", "small_group", "fewest_events", "few_events",
+                "few_df", "significant_holm", "significant_holm_dataset", "deff_difference", "family_size_dataset",
+                "mde_dataset", "test", "note"]
 
 
 def tests_table(wide: pd.DataFrame, alpha: float) -> pd.DataFrame:
     """The tests of :func:`compare_all`, one row per comparison, with two significance flags:
     ``significant_holm`` (Holm within the dataset x population x definition family) and
     ``significant_holm_dataset`` (Holm across every test of the dataset), each at family-wise
-    error ``alpha``. A row flagged ``small_group``, ``few_events`` or ``few_df`` is never significant."""
+    error ``alpha``. A row flagged ``small_group``, ``few_events`` or ``few_df`` is never significant.
+
+    ``test_df`` is the df each test used (:func:`~kalbar_border.finance.survey.inference_df`).
+    Every tested row gets ``mde_dataset``: the minimum detectable difference (fraction 0-1) at
+    :data:`~kalbar_border.finance.compare.POWER` for the dataset-wide family (``alpha`` over
+    ``family_size_dataset``, its number of tests: Holm's first step) and the row's design
+    effect ``deff_difference`` (:func:`~kalbar_border.finance.compare.minimum_detectable_difference`)."""
     readable = ~wide["small_group"] & ~wide["few_events"] & ~wide["few_df"]
+    tested = wide["p_value"].notna()
+    size = tested.groupby([wide["dataset"], wide["province"].astype(str)]).transform("sum")
+    deff = [compare.difference_deff(r.difference_se, r.share_migrant, r.n_migrant, r.share_non_migrant,
+                                    r.n_non_migrant) for r in wide.itertuples()]
+    mde = [compare.minimum_detectable_difference(r.share_migrant, r.n_migrant, r.share_non_migrant, r.n_non_migrant,
+                                                 d, alpha / m) if ok else float("nan")
+           for r, d, m, ok in zip(wide.itertuples(), deff, size, tested)]
     return wide.assign(significant_holm=(wide["p_holm"] < alpha) & readable,
-                       significant_holm_dataset=(wide["p_holm_dataset"] < alpha) & readable)[TEST_COLUMNS]
+                       significant_holm_dataset=(wide["p_holm_dataset"] < alpha) & readable,
+                       deff_difference=deff, family_size_dataset=size.astype(int), mde_dataset=mde)[TEST_COLUMNS]
 
 
 def to_long(wide: pd.DataFrame) -> pd.DataFrame:
