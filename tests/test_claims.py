@@ -292,3 +292,21 @@ def test_evidence_in_either_language(evaluated):
     table = claims.claims_only(evaluated[0])
     assert claims.evidence(table, "en").equals(table[["id", "checked", "explanation", "evidence"]])
     assert list(claims.evidence(table, "id")["evidence"]) == list(table["evidence_id"])
+
+
+def test_the_ledger_has_no_key_twice():
+    """YAML keeps the last of two equal keys without a word: two `analysis_choices` lists written
+    by two changes would silently drop the first."""
+    import yaml
+
+    def walk(node, where="claims.yml"):
+        if isinstance(node, yaml.MappingNode):
+            keys = [key.value for key, _ in node.value]
+            assert len(keys) == len(set(keys)), f"{where}: {sorted({k for k in keys if keys.count(k) > 1})} twice"
+            for key, value in node.value:
+                walk(value, f"{where}.{key.value}")
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, f"{where}[{i}]")
+
+    walk(yaml.compose((paths.CLAIMS).read_text(encoding="utf-8")))
