@@ -14,6 +14,7 @@ LABELS: dict[str, dict[str, str]] = {
     "year": {"en": "Year", "id": "Tahun"},
     "persons": {"en": "Persons", "id": "Orang"},
     "source": {"en": "Source", "id": "Sumber"},
+    "note": {"en": "Note", "id": "Catatan"},
     "share_pct": {"en": "Share of group (%)", "id": "Persentase kelompok (%)"},
     "migrant": {"en": "Migrant", "id": "Migran"},
     "non_migrant": {"en": "Non-migrant", "id": "Bukan migran"},
@@ -31,6 +32,13 @@ LABELS: dict[str, dict[str, str]] = {
     "kalbar_pmi_placements": {"en": "West Kalimantan registered placements",
                               "id": "Penempatan PMI terdaftar Kalimantan Barat"},
     "paper_claim_value": {"en": "Paper's figure for {year}: {value}", "id": "Angka artikel untuk {year}: {value}"},
+    # the figure's note for a paper figure no source carries: a marker beside a series would read
+    # as the compendium endorsing one guess at what the figure counts
+    "border_note_unsourced_claim": {
+        "en": "the paper's {year} figure of {value} \"recorded by Malaysia\" is found in no source but the abstract; "
+              "what it counts is unknown, so it is drawn beside no series.",
+        "id": "angka artikel untuk {year}, {value} yang \"dicatat Malaysia\", tidak ditemukan di sumber mana pun selain "
+              "abstrak; apa yang dihitungnya tidak diketahui, sehingga angka itu tidak digambarkan di samping deret mana pun."},
     # entikong events
     "fig_entikong_title": {"en": "Deportation batches through Entikong found in news reports",
                            "id": "Gelombang deportasi melalui Entikong dalam pemberitaan"},
@@ -44,6 +52,11 @@ LABELS: dict[str, dict[str, str]] = {
     # finance
     "fig_finance_shares_title": {"en": "Financial behaviour by migration status ({province}, 2020)",
                                  "id": "Perilaku keuangan menurut status migrasi ({province}, 2020)"},
+    # the shares figure's panels, one per survey, and each row's group sizes (from the comparison table)
+    "survey_susenas": {"en": "Susenas, March 2020", "id": "Susenas, Maret 2020"},
+    "survey_sakernas": {"en": "Sakernas, August 2020", "id": "Sakernas, Agustus 2020"},
+    "shares_row_n": {"en": "n: migrant {migrant}, non-migrant {non_migrant}",
+                     "id": "n: migran {migrant}, bukan migran {non_migrant}"},
     "province_jambi": {"en": "Jambi", "id": "Jambi"},
     "province_kalbar": {"en": "West Kalimantan", "id": "Kalimantan Barat"},
     "province_all": {"en": "all provinces", "id": "semua provinsi"},
@@ -603,11 +616,15 @@ LABELS: dict[str, dict[str, str]] = {
               "same years (the 2019 value counts part of the year, a lower bound).",
         "id": "Penempatan resmi pekerja migran asal Kalimantan Barat turun sedikitnya {pct} % pada tahun-tahun yang "
               "sama (nilai 2019 menghitung sebagian tahun, batas bawah)."},
+    # context, not a border measure (issue 30, item 1): the batches are those the news happened to
+    # report, so their yearly sum follows coverage and decides no claim
     "report_border_entikong_change": {
-        "en": "Persons in the deportation batches through the Entikong border post (PLBN) found in the news went from "
-              "{start} in 2019 to {end} in 2020 (an incomplete count: coverage varies by year).",
-        "id": "Orang dalam rombongan deportasi melalui PLBN Entikong yang ditemukan di berita berjumlah {start} pada 2019 "
-              "dan {end} pada 2020 (hitungan tidak lengkap: cakupannya berbeda antartahun)."},
+        "en": "Context only, deciding no claim: persons in the deportation batches through the Entikong border post "
+              "(PLBN) that were found in the news numbered {start} in 2019 and {end} in 2020. This counts news "
+              "coverage, which varies by year, not the persons returned at the border.",
+        "id": "Hanya konteks, tidak menentukan klaim apa pun: orang dalam rombongan deportasi melalui PLBN Entikong "
+              "yang ditemukan di berita berjumlah {start} pada 2019 dan {end} pada 2020. Ini menghitung liputan berita, "
+              "yang berbeda antartahun, bukan orang yang dipulangkan di perbatasan."},
     "report_border_covid": {"en": "None of these series tests whether COVID-19 caused the changes of 2020.",
                             "id": "Tidak satu pun deret ini menguji apakah COVID-19 menyebabkan perubahan pada 2020."},
     "report_rose": {"en": "rose by", "id": "naik"},
@@ -1161,14 +1178,15 @@ LABELS: dict[str, dict[str, str]] = {
             "batches found per year range from {fewest_batches:n} ({fewest_year}) to {most_batches:n} "
             "({most_year}). A year's count measures how much the news reported, not how many people were deported, "
             "so the yearly figures are not annual totals.",
-            "**2019 to 2020.** The batches found rise from {border.entikong_events.2019.batches_found:n} "
+            "**2019 to 2020: context, deciding no claim.** The batches found rise from {border.entikong_events.2019.batches_found:n} "
             "({border.entikong_events.2019.persons:n} persons) in 2019 to "
             "{border.entikong_events.2020.batches_found:n} ({border.entikong_events.2020.persons:n} persons) in 2020: "
             "the same direction as the deportations from Sarawak recorded by KJRI Kuching (Konsulat Jenderal "
             "Republik Indonesia, the Indonesian consulate-general in Kuching), and the opposite of the national "
             "complaints (notebook 02). With so few batches found for 2019, the rise may reflect how widely the news "
-            "reported as much as how many were deported; on its own it neither confirms nor refutes the article's "
-            "\"drastic decrease\".",
+            "reported as much as how many were deported. These are persons in batches found in the news, not a "
+            "measure of the border, so the claims ledger shows them as context for C2 and C4 (role `context` in "
+            "`claims_detail.csv`): they neither confirm nor refute the article's \"drastic decrease\".",
             "**Who was deported.** In the {border.entikong_events.male_share_events:n} batches that report both men "
             "and women, {border.entikong_events.male_share:pp} % of the deportees were men; in the "
             "{border.entikong_events.no_passport_share_events:n} batches that report how many had no passport, "
@@ -1192,14 +1210,15 @@ LABELS: dict[str, dict[str, str]] = {
             "dari {fewest_batches:n} ({fewest_year}) sampai {most_batches:n} ({most_year}). Jumlah dalam satu tahun "
             "mengukur seberapa banyak yang diberitakan, bukan berapa orang yang dideportasi, sehingga angka per tahun "
             "bukan total tahunan.",
-            "**Dari 2019 ke 2020.** Gelombang yang ditemukan naik dari {border.entikong_events.2019.batches_found:n} "
+            "**Dari 2019 ke 2020: konteks, tidak menentukan klaim apa pun.** Gelombang yang ditemukan naik dari {border.entikong_events.2019.batches_found:n} "
             "({border.entikong_events.2019.persons:n} orang) pada 2019 menjadi "
             "{border.entikong_events.2020.batches_found:n} ({border.entikong_events.2020.persons:n} orang) pada 2020: "
             "searah dengan deportasi dari Sarawak yang dicatat KJRI Kuching (Konsulat Jenderal Republik Indonesia di "
             "Kuching), dan berlawanan dengan pengaduan nasional (notebook 02). Karena gelombang yang ditemukan untuk "
             "2019 sangat sedikit, kenaikan ini dapat mencerminkan luasnya pemberitaan, tidak hanya jumlah orang yang "
-            "dideportasi; dengan sendirinya, angka ini tidak membenarkan maupun membantah \"penurunan drastis\" yang "
-            "disebut artikel.",
+            "dideportasi. Ini adalah orang dalam gelombang yang ditemukan di berita, bukan ukuran perbatasan, sehingga "
+            "daftar klaim menampilkannya sebagai konteks untuk C2 dan C4 (peran `context` dalam `claims_detail.csv`): "
+            "angka ini tidak membenarkan maupun membantah \"penurunan drastis\" yang disebut artikel.",
             "**Siapa yang dideportasi.** Pada {border.entikong_events.male_share_events:n} gelombang yang mencatat "
             "jumlah laki-laki dan perempuan, {border.entikong_events.male_share:pp} % deportan adalah laki-laki; pada "
             "{border.entikong_events.no_passport_share_events:n} gelombang yang mencatat jumlah orang tanpa paspor, "

@@ -27,10 +27,11 @@ CLAIM_MARKERS = ("D", "P", "X", "h")
 CLAIM_OFFSET = 0.2
 
 
-def _panel_ylabel(ax, text: str) -> None:
-    """A stacked panel's y label, broken into lines that fit the panel's height (about 2 in),
-    so it never runs past the figure or into the next panel."""
-    ax.set_ylabel(wrap_text(text, 1.9, STYLE["axes.labelsize"]))
+def _panel_ylabel(ax, text: str, height: float = 1.9) -> None:
+    """A stacked panel's y label, broken into lines that fit the panel's height (``height``
+    inches, about 2 unless the panel is shorter), so it never runs past the figure or into the
+    next panel."""
+    ax.set_ylabel(wrap_text(text, height, STYLE["axes.labelsize"]))
 
 
 def _count_axis(axis, lang: str) -> None:
@@ -131,27 +132,45 @@ def _interval_limits(ax, low: np.ndarray, high: np.ndarray) -> None:
     ax.set_xlim(min(lo, 0.0) - pad, max(hi, 0.0) + pad)
 
 
+def _group_sizes(part: pd.DataFrame, indicator: str, lang: str) -> str:
+    """The second line of a shares row: the unweighted n of each group for that indicator, as the
+    comparison table gives it (n differs between items: those with an answer on the item)."""
+    n = part[part["indicator"] == indicator].set_index("group")["n_unweighted"]
+    return label("shares_row_n", lang).format(**{g: number_text(int(n[g]), lang) for g in ("migrant", "non_migrant")})
+
+
 def group_shares(table: pd.DataFrame, lang: str):
-    """Weighted shares (%) with 95 % design-based CIs, migrant vs non-migrant, per indicator.
-    ``table``: columns indicator, group, share_weighted, ci_low, ci_high, n_unweighted."""
-    indicators = list(dict.fromkeys(table["indicator"]))
-    fig = new_figure(7.2, 0.55 * len(indicators) + 1.6)
-    ax = fig.add_subplot()
-    y = np.arange(len(indicators))
+    """Weighted shares (%) with 95 % design-based CIs, migrant vs non-migrant, per indicator,
+    one panel per survey (its name and month as the panel's label: Susenas and Sakernas count
+    different people at different dates), each row with the n of both groups.
+    ``table``: columns dataset, indicator, group, share_weighted, ci_low, ci_high, n_unweighted."""
+    surveys = list(dict.fromkeys(table["dataset"]))
+    rows = {d: list(dict.fromkeys(table.loc[table["dataset"] == d, "indicator"])) for d in surveys}
+    ratios = [len(rows[d]) + 0.6 for d in surveys]
+    height = 0.6 * len(table["indicator"].unique()) + 0.35 * len(surveys) + 1.4
+    fig = new_figure(7.2, height)
+    axes = fig.subplots(len(surveys), 1, sharex=True, squeeze=False, gridspec_kw={"height_ratios": ratios})[:, 0]
     lows, highs = [], []
-    for offset, group, look in ((-0.18, "migrant", SERIES[1]), (0.18, "non_migrant", SERIES[0])):
-        part = table[table["group"] == group].set_index("indicator").reindex(indicators)
-        share = part["share_weighted"].to_numpy(dtype=float) * 100
-        low, high = part["ci_low"].to_numpy(dtype=float) * 100, part["ci_high"].to_numpy(dtype=float) * 100
-        lows.append(low), highs.append(high)
-        ax.errorbar(share, y + offset, xerr=np.vstack([share - low, high - share]), fmt=look["marker"],
-                    color=look["color"], capsize=2, label=label(group, lang))
-    ax.set_yticks(y, [label(i, lang) for i in indicators])
-    ax.invert_yaxis()
-    ax.set_xlabel(label("share_pct", lang))
-    local_numbers(ax.xaxis, lang)
-    _interval_limits(ax, np.concatenate(lows), np.concatenate(highs))
-    _legend_above(ax)
+    for ax, dataset, ratio in zip(axes, surveys, ratios):
+        part = table[table["dataset"] == dataset]
+        indicators = rows[dataset]
+        y = np.arange(len(indicators))
+        for offset, group, look in ((-0.18, "migrant", SERIES[1]), (0.18, "non_migrant", SERIES[0])):
+            cells = part[part["group"] == group].set_index("indicator").reindex(indicators)
+            share = cells["share_weighted"].to_numpy(dtype=float) * 100
+            low, high = cells["ci_low"].to_numpy(dtype=float) * 100, cells["ci_high"].to_numpy(dtype=float) * 100
+            lows.append(low), highs.append(high)
+            ax.errorbar(share, y + offset, xerr=np.vstack([share - low, high - share]), fmt=look["marker"],
+                        # one legend (above the top panel) names the groups for every panel
+                        color=look["color"], capsize=2, label=label(group, lang) if ax is axes[0] else "_nolegend_")
+        ax.set_yticks(y, [f"{label(i, lang)}\n{_group_sizes(part, i, lang)}" for i in indicators])
+        ax.set_ylim(len(indicators) - 0.5, -0.5)  # first indicator on top, half a row of room at each end
+        # the panel's share of the plotting height (legend, x axis and source line take about 1.6 in)
+        _panel_ylabel(ax, label(f"survey_{dataset}", lang), (height - 1.6) * ratio / sum(ratios))
+    axes[-1].set_xlabel(label("share_pct", lang))
+    local_numbers(axes[-1].xaxis, lang)
+    _interval_limits(axes[-1], np.concatenate(lows), np.concatenate(highs))
+    _legend_above(axes[0])
     return fig
 
 

@@ -53,15 +53,19 @@ def _freeze_layout(fig: Figure) -> None:
 
 def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters: dict,
                 inputs: Iterable[Path], title: str, source_line: str, caption: str,
-                source_rows: Iterable[str] = ()) -> tuple[dict, bytes]:
+                source_rows: Iterable[str] = (), note: str = "") -> tuple[dict, bytes]:
     """Save ``fig`` as PNG, SVG and PDF plus a JSON sidecar; returns the sidecar record and the PNG bytes.
 
     ``source_line`` (publishers and datasets, briefly) is printed under the plot; ``title``
-    and ``caption`` go to the sidecar and the report, not into the image. ``source_rows`` are
-    the ids of the source-table rows plotted (sidecar only); ``inputs`` are the data files the
-    figure was computed from (hashed).
+    and ``caption`` go to the sidecar and the report, not into the image. ``note``, when given,
+    is printed just above the source line and kept in the sidecar: what a reader of the image
+    alone must know and no series can show (a figure the paper gives but no source carries).
+    ``source_rows`` are the ids of the source-table rows plotted (sidecar only); ``inputs`` are
+    the data files the figure was computed from (hashed).
     """
     text = wrap_text(f"{label('source', lang)}: {source_line}", fig.get_figwidth(), SOURCE_FONTSIZE)
+    if note:
+        text = wrap_text(f"{label('note', lang)}: {note}", fig.get_figwidth(), SOURCE_FONTSIZE) + "\n" + text
     fig.text(0.01, 0.005, text, fontsize=SOURCE_FONTSIZE, ha="left", va="bottom", color="#444444")
     # Room for the source line: its lines at 1.3 line spacing, in figure-height fractions.
     reserved = (text.count("\n") + 1) * SOURCE_FONTSIZE * 1.3 / 72 / fig.get_figheight() + 0.01
@@ -80,6 +84,8 @@ def save_figure(fig: Figure, name: str, *, lang: str, notebook: str, parameters:
     sidecar = {
         "figure": stem, "lang": lang, "title": title, "caption": caption, "source_line": source_line,
         "source_rows": sorted(set(source_rows)),
+        # only when there is one, so the sidecars of figures without a note keep their bytes
+        **({"note": note} if note else {}),
         "notebook": notebook, "parameters": parameters, "inputs": input_hashes(inputs),
         "files": {ext: {"path": f"figures/{stem}.{ext}", "sha256": hashlib.sha256(data).hexdigest()}
                   for ext, data in written.items()},
@@ -115,20 +121,20 @@ def _in(text, lang: str) -> str:
 
 
 def render_bilingual(draw: Callable[[str], Figure], name: str, *, lang: str, title, source_line, caption,
-                     **save_kwargs) -> SavedFigure:
+                     note="", **save_kwargs) -> SavedFigure:
     """Draw and save the figure in every language; return the one in ``lang`` for display.
 
     ``draw(lang)`` builds a complete figure with labels from :func:`labels.label`;
-    ``title``, ``source_line`` and ``caption`` are given per language (``{"en": ..., "id": ...}`` or a
-    function of the language), so that each version, sidecar included, is in one language.
+    ``title``, ``source_line``, ``caption`` and ``note`` are given per language (``{"en": ..., "id": ...}``
+    or a function of the language), so that each version, sidecar included, is in one language.
     Teachers get both versions from one run.
     """
     label("source", lang)  # validates LANG before any drawing
-    return render_every_language(draw, name, title=title, source_line=source_line, caption=caption,
+    return render_every_language(draw, name, title=title, source_line=source_line, caption=caption, note=note,
                                  **save_kwargs)[lang]
 
 
-def render_every_language(draw: Callable[[str], Figure], name: str, *, title, source_line, caption,
+def render_every_language(draw: Callable[[str], Figure], name: str, *, title, source_line, caption, note="",
                           **save_kwargs) -> dict[str, SavedFigure]:
     """What :func:`render_bilingual` draws and saves, every language's figure: language -> figure."""
     saved = {}
@@ -136,6 +142,6 @@ def render_every_language(draw: Callable[[str], Figure], name: str, *, title, so
         with matplotlib.rc_context(STYLE):
             fig = draw(each)
         _, png = save_figure(fig, name, lang=each, title=_in(title, each), source_line=_in(source_line, each),
-                             caption=_in(caption, each), **save_kwargs)
+                             caption=_in(caption, each), note=_in(note, each), **save_kwargs)
         saved[each] = SavedFigure(fig, paths.figures_dir() / f"{name}_{each}.png", png)
     return saved
