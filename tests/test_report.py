@@ -548,3 +548,20 @@ def test_the_reports_robustness_numbers_are_the_tables(pipeline_run, page):
     assert f"{number(answered['n_migrant'].min())} " in text
     for phrase in ("point to no difference", "fixed in advance", "chosen before reading the results"):
         assert phrase not in text
+
+
+def test_every_dated_analysis_choice_is_quoted(index):
+    """Each entry of claims.yml's analysis_choices reaches the report, in the page's language,
+    with the day it was fixed: the ledger's under the rules, the finance ones in the findings."""
+    import html
+
+    from kalbar_border.finance import robustness
+
+    _, path, _ = index
+    lang = "id" if path.name.endswith(".id.html") else "en"
+    text = html.unescape(path.read_text())
+    choices = robustness.analysis_choices()
+    assert len(choices) >= 9
+    for key, entry in choices.items():
+        assert entry["choice" if lang == "en" else "choice_id"] in text, key
+        assert robustness.choice_text(key, lang) in text, key

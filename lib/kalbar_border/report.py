@@ -335,11 +335,22 @@ def _default_holds(rows: list[dict], lang: str) -> str:
     return _fill("report_default_holds", lang, holds=sum(bool(r["holds"]) for r in recorded), n=len(recorded))
 
 
+#: The dated analysis choices (claims.yml) the finance findings depend on; the ledger's are the others.
+FINANCE_CHOICES = ("holm_family", "holds_rule", "equivalence_margin", "domain_df")
+
+
 def _choices(lang: str) -> str:
     """The dated analysis choices the finance findings depend on, quoted from claims.yml."""
-    items = " ".join(robustness.choice_text(key, lang) for key in ("holm_family", "holds_rule", "equivalence_margin",
-                                                                   "domain_df"))
+    items = " ".join(robustness.choice_text(key, lang) for key in FINANCE_CHOICES)
     return _fill("report_choices", lang, items=items)
+
+
+def _ledger_choices(lang: str) -> str:
+    """The dated analysis choices the claims' statuses depend on (every entry of claims.yml's
+    ``analysis_choices`` that is not a finance one), quoted, below the ledger's rules."""
+    keys = [key for key in robustness.analysis_choices() if key not in FINANCE_CHOICES]
+    items = " ".join(robustness.choice_text(key, lang) for key in keys)
+    return f'<p id="ledger-choices">{_fill("report_ledger_choices", lang, items=items)}</p>'
 
 
 def _returnees(results: dict, lang: str) -> str:
@@ -762,7 +773,7 @@ Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"
 <nav><b>{_e(t("report_contents"))}:</b> {contents}</nav>
 {h("findings")}{_findings(findings, manifest, results, lang)}
 {h("claims")}{_claims(detail, html_dir, lang) if detail is not None else "<p>" + _e(t("report_no_claims")) + "</p>"}
-{_statuses(lang)}{_rules(rules, findings, lang)}{_sensitivity(sensitivity, lang)}
+{_statuses(lang)}{_rules(rules, findings, lang)}{_ledger_choices(lang)}{_sensitivity(sensitivity, lang)}
 {h("figures")}{_figures(dest / "figures", current, lang)}
 {h("run")}{_parameters(manifest, lang)}{_data_versions(provenance, lang)}{_supplied(manifest, lang)}
 {h("notebooks")}{_notebooks(manifest, lang)}

@@ -509,6 +509,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "For persons 15+ under the default definition (table below), {holds} of {n} eligible comparisons hold.",
         "id": "Untuk penduduk 15+ dengan definisi bawaan (tabel di bawah), {holds} dari {n} perbandingan yang layak "
               "dinilai bertahan."},
+    "report_ledger_choices": {"en": "The ledger's analysis choices (claims.yml, analysis_choices): {items}",
+                              "id": "Pilihan analisis daftar klaim (claims.yml, analysis_choices): {items}"},
     "report_choices": {"en": "Analysis choices (claims.yml, analysis_choices): {items}",
                        "id": "Pilihan analisis (claims.yml, analysis_choices): {items}"},
     "choice_quote": {"en": "{choice} Fixed on {fixed}, {seen}. Reason: {reason}",
@@ -607,15 +609,20 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Deportations from Sarawak recorded by the Indonesian consulate in Kuching (KJRI Kuching) {direction} "
               "{pct} % over the same years.",
         "id": "Deportasi dari Sarawak yang dicatat KJRI Kuching {direction} {pct} % pada tahun-tahun yang sama."},
+    # context, not evidence (issue 30, item 1): registered placements count legal departures
     "report_border_placements_change": {
-        "en": "West Kalimantan's registered (legal) placements of migrant workers {direction} {pct} % over the same years.",
-        "id": "Penempatan resmi pekerja migran asal Kalimantan Barat {direction} {pct} % pada tahun-tahun yang sama."},
+        "en": "Context only, deciding no claim: West Kalimantan's registered (legal) placements of migrant workers "
+              "{direction} {pct} % over the same years; they count legal departures, not illegal workers.",
+        "id": "Hanya konteks, tidak memutuskan klaim apa pun: penempatan resmi pekerja migran asal Kalimantan Barat "
+              "{direction} {pct} % pada tahun-tahun yang sama; angka ini menghitung keberangkatan resmi, bukan pekerja ilegal."},
     # the 2019 placements are a count for part of the year (BS081), so the change is a bound
     "report_border_placements_change_at_most": {
-        "en": "West Kalimantan's registered (legal) placements of migrant workers fell by at least {pct} % over the "
-              "same years (the 2019 value counts part of the year, a lower bound).",
-        "id": "Penempatan resmi pekerja migran asal Kalimantan Barat turun sedikitnya {pct} % pada tahun-tahun yang "
-              "sama (nilai 2019 menghitung sebagian tahun, batas bawah)."},
+        "en": "Context only, deciding no claim: West Kalimantan's registered (legal) placements of migrant workers fell "
+              "by at least {pct} % over the same years (the 2019 value counts part of the year, a lower bound); they "
+              "count legal departures, not illegal workers.",
+        "id": "Hanya konteks, tidak memutuskan klaim apa pun: penempatan resmi pekerja migran asal Kalimantan Barat turun "
+              "sedikitnya {pct} % pada tahun-tahun yang sama (nilai 2019 menghitung sebagian tahun, batas bawah); angka "
+              "ini menghitung keberangkatan resmi, bukan pekerja ilegal."},
     # context, not a border measure (issue 30, item 1): the batches are those the news happened to
     # report, so their yearly sum follows coverage and decides no claim
     "report_border_entikong_change": {
