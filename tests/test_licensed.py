@@ -45,6 +45,7 @@ def _as_bps_file(key: str, folder: Path, fmt: str) -> Path:
     return path
 
 
+@pytest.mark.slow
 @needs_microdata
 @pytest.mark.parametrize("fmt", [".dta", ".sav", ".csv"])
 def test_a_converted_file_with_lower_case_names_gives_the_same_frames_and_tables(tmp_path, fmt):
@@ -268,6 +269,7 @@ def test_notebook_08_through_the_pipeline_then_a_default_run_forgets_it(fixtures
     assert 'id="licensed-data"' not in (out / "build" / "index.html").read_text()
 
 
+@pytest.mark.slow
 def test_a_bad_map_fails_notebook_08_alone_with_one_line(fixtures, tmp_path):
     path = _broken_map(fixtures, tmp_path, "r_kirim,", "r_kirimx,")
     out = tmp_path / "out"

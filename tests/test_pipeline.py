@@ -254,6 +254,7 @@ def test_failed_notebook_names_its_cell_keeps_outputs_and_runs_again(tmp_path):
     assert (out / "build" / "failed" / "01_flaky.ipynb").is_file()
 
 
+@pytest.mark.slow
 def test_undeclared_output_fails_and_replaces_nothing(tmp_path):
     nbs, out = tmp_path / "nbs", tmp_path / "out"
     _notebook(nbs, "01_flaky", WRITE_TABLE, meta={"outputs": ["results/01_flaky.json"]})
@@ -282,6 +283,7 @@ def test_edit_keeping_size_and_mtime_reruns_the_reader(tmp_path):
     assert (out / "results" / "copy.csv").read_text() == "x\n2\n"
 
 
+@pytest.mark.slow
 def test_outputs_work_in_folders_on_another_filesystem(tmp_path):
     """build/ and results/ symlinked to another mount: every write is a replace in its own folder.
     The mount is emulated (tests/faulty_run.py): a move into or out of it fails with EXDEV."""
@@ -362,6 +364,7 @@ def _running(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
 
 
+@pytest.mark.slow
 def test_cell_over_the_time_limit_fails_in_one_line(tmp_path):
     """The cell would never end by itself: the run finishes only because the limit stops it,
     and the kernel running it is gone when the run is."""

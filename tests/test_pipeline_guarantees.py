@@ -67,6 +67,7 @@ def test_results_read_by_hand_come_from_this_checkouts_notebooks(tmp_path, monke
     assert results.load_results() == {"k.02": 5824}
 
 
+@pytest.mark.slow
 def test_file_written_directly_fails_the_notebook_and_is_removed(tmp_path):
     nbs, out = tmp_path / "nbs", tmp_path / "out"
     _notebook(nbs, "01_direct", WRITE + _table("kept"),
@@ -182,6 +183,7 @@ def test_microdata_path_that_is_not_a_file_is_an_error_not_a_skip(tmp_path, kind
                                                 "expected the file SUSENAS2020.rda or nothing there: replace or remove it"]
 
 
+@pytest.mark.slow
 def test_outputs_of_skipped_notebooks_are_removed(tmp_path):
     """A run without the microdata leaves no finance table of an earlier run with them."""
     nbs, out, data, empty = tmp_path / "nbs", tmp_path / "out", tmp_path / "data", tmp_path / "empty"
@@ -294,6 +296,7 @@ def test_sigterm_is_a_clean_stop_like_ctrl_c(tmp_path, whom):
     assert run_pipeline(out, "--folder", nbs, "--timeout", "2").returncode == 1  # the lock is free
 
 
+@pytest.mark.slow
 def test_interrupt_after_a_notebook_finished_names_it(tmp_path):
     nbs, out, pid_file = tmp_path / "nbs", tmp_path / "out", tmp_path / "kernel.pid"
     _notebook(nbs, "01_quick", WRITE + _table("quick"), meta={"outputs": ["results/quick.csv"]})

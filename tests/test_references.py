@@ -75,6 +75,7 @@ def offline_run(tmp_path_factory):
     return repo, _run(repo, "DOWNLOAD=False", data=empty)
 
 
+@pytest.mark.slow
 def test_a_variant_run_leaves_every_tracked_file_and_names_its_folder(variant_run):
     checkout, done = variant_run
     assert done.returncode == 0, done.stdout + done.stderr
@@ -88,6 +89,7 @@ def test_a_variant_run_leaves_every_tracked_file_and_names_its_folder(variant_ru
     assert _status(checkout) == ""
 
 
+@pytest.mark.slow
 def test_a_variant_report_says_so_and_lists_what_differs_from_the_references(variant_run):
     variant = variant_run[0] / "build" / "variants" / "FIRST_YEAR-2012"
     manifest = json.loads((variant / "build" / "manifest.json").read_text())
