@@ -20,7 +20,7 @@ from .errors import CompendiumError
 from .pipeline import failures
 from .pipeline.execute import clean_pending, listing, read_record, recover_commits
 from .pipeline.lock import RunLock
-from .pipeline.notebooks import KERNEL, TIMEOUT, discover, make_plan, parse_assignments, read_notebook
+from .pipeline.notebooks import KERNEL, TIMEOUT, VARIANTS, discover, make_plan, parse_assignments, read_notebook
 from .pipeline.tasks import CURRENT, REPORT, doit_config, notebook_tasks, write_report
 
 
@@ -221,8 +221,6 @@ def output_folder(plan) -> Path | None:
     run with the default parameters and data, all notebooks able to run, writes them."""
     if os.environ.get("COMPENDIUM_OUTPUT_DIR") or not plan.variant_reasons():
         return None
-    from .pipeline.notebooks import VARIANTS
-
     return paths.ROOT / VARIANTS / plan.variant_name()
 
 

@@ -306,18 +306,24 @@ class Plan:
         asked_without = self.overrides.get("MICRODATA", True) is False
         return [nb for nb in self.skipped if self.skip_reason(nb) == "microdata missing" and not asked_without]
 
+    def varied(self) -> dict:
+        """The overrides that change outputs: away from the default of a notebook that declares
+        them, and not among :data:`REFERENCE_NEUTRAL`."""
+        return {name: value for name, value in sorted(self.overrides.items()) if name not in REFERENCE_NEUTRAL
+                and any(nb.defaults[name] != value for nb in self.notebooks if name in nb.defaults)}
+
+    def other_folder(self) -> Path | None:
+        """The folder of the notebooks when it is not the repository's ``notebooks/``, else None."""
+        folder = self.notebooks[0].path.parent.resolve()
+        return None if folder == paths.NOTEBOOKS.resolve() else folder
+
     def variant_reasons(self) -> list[str]:
         """Why this run's outputs are not the reference outputs ([] when they are): a parameter
-        away from its default (other than :data:`REFERENCE_NEUTRAL`), notebooks of another
-        folder, or notebooks that could not run."""
-        reasons = []
-        for name, value in sorted(self.overrides.items()):
-            if name not in REFERENCE_NEUTRAL and any(nb.defaults[name] != value
-                                                     for nb in self.notebooks if name in nb.defaults):
-                reasons.append(f"{name}={value!r}")
-        folder = self.notebooks[0].path.parent.resolve()
-        if folder != paths.NOTEBOOKS.resolve():
-            reasons.append(f"notebooks from {folder}")
+        away from its default (:meth:`varied`), notebooks of another folder, or notebooks that
+        could not run."""
+        reasons = [f"{name}={value!r}" for name, value in self.varied().items()]
+        if self.other_folder():
+            reasons.append(f"notebooks from {self.other_folder()}")
         if self.not_run:
             reasons.append(f"{', '.join(nb.name for nb in self.not_run)} could not run (microdata missing)")
         return reasons
@@ -327,17 +333,14 @@ class Plan:
         name), ``no-microdata`` when the finance notebooks could not run, and, when files were
         named, a short hash of where they are, so two maps both called ``map.yml`` do not share one."""
         parts, located = [], []
-        for name, value in sorted(self.overrides.items()):
-            if name in REFERENCE_NEUTRAL or all(nb.defaults[name] == value for nb in self.notebooks if name in nb.defaults):
-                continue
+        for name, value in self.varied().items():
             if name in (*PATH_PARAMETERS.values(), LICENSED_MAP) and isinstance(value, str):
                 located.append(str(Path(value).resolve()))
                 value = Path(value).stem
             parts.append(f"{name}-{value}")
-        folder = self.notebooks[0].path.parent.resolve()
-        if folder != paths.NOTEBOOKS.resolve():
-            parts.append(f"notebooks-{folder.name}")
-            located.append(str(folder))
+        if self.other_folder():
+            parts.append(f"notebooks-{self.other_folder().name}")
+            located.append(str(self.other_folder()))
         if self.not_run:
             parts.append("no-microdata")
         name = re.sub(r"[^A-Za-z0-9.+_-]+", "-", "_".join(parts))[:80] or "variant"
