@@ -285,6 +285,23 @@ LABELS: dict[str, dict[str, str]] = {
               "dengannya, dan {undetermined} tidak dapat memutuskan; {context} deret konteks ditampilkan dan tidak "
               "memutuskan apa pun: {details}"},
     "role_context": {"en": "context, not judged", "id": "konteks, tidak dinilai"},
+    # C1 series names
+    "trade_share_entikong": {"en": "Trade through PLBN Entikong, % of Sanggau's GRDP",
+                        "id": "Perdagangan melalui PLBN Entikong, % PDRB Sanggau"},
+    "trade_share_aruk": {"en": "Trade through PLBN Aruk, % of Sambas's GRDP",
+                        "id": "Perdagangan melalui PLBN Aruk, % PDRB Sambas"},
+    "trade_share_nanga_badau": {"en": "Trade through PLBN Nanga Badau, % of Kapuas Hulu's GRDP",
+                        "id": "Perdagangan melalui PLBN Nanga Badau, % PDRB Kapuas Hulu"},
+    "trade_share_jagoi_babang": {"en": "Trade through PLBN Jagoi Babang, % of Bengkayang's GRDP",
+                        "id": "Perdagangan melalui PLBN Jagoi Babang, % PDRB Bengkayang"},
+    "remittance_share_kalbar": {"en": "Remittances of West Kalimantan's registered migrant workers, % of the province's GRDP",
+                               "id": "Remitansi pekerja migran terdaftar asal Kalimantan Barat, % PDRB provinsi"},
+    # C1 (claims.yml material_share): a series of yearly shares of GRDP, percent
+    "explain_material_share": {
+        "en": "{n} year(s) with a share of GRDP: {material} at or above {threshold} %, {below} below it, {unknown} "
+              "with only a lower bound below it",
+        "id": "{n} tahun dengan persentase terhadap PDRB: {material} pada atau di atas {threshold} %, {below} di "
+              "bawahnya, {unknown} hanya dengan batas bawah di bawahnya"},
     "explain_turns_bound": {
         "en": "{n} values, {turns} change(s) of direction, {missing} value(s) missing; a count for part of the year "
               "({bounds}) is a lower bound for the missing value, and every value at or above it gives {fewest} to "
@@ -720,6 +737,7 @@ LABELS: dict[str, dict[str, str]] = {
                                             "id": "sumber teridentifikasi, tidak diperoleh"},
     "kind_no_independent_source": {"en": "no independent source", "id": "tidak ada sumber independen"},
     "kind_incomplete_data": {"en": "data incomplete", "id": "data tidak lengkap"},
+    "kind_too_few_public_rows": {"en": "too few public rows", "id": "terlalu sedikit baris publik"},
     "kind_def_not_empirical": {"en": "A statement of argument or policy, not of fact.",
                                "id": "Pernyataan argumen atau kebijakan, bukan pernyataan fakta."},
     "kind_def_no_public_data": {"en": "The data that would test the claim are not public, and no likely source is known.",
@@ -729,6 +747,9 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Sumber yang kemungkinan besar dipakai artikel sudah teridentifikasi, tetapi tidak ada salinan yang dapat kami jangkau yang memuat tabel-tabelnya."},
     "kind_def_no_independent_source": {"en": "The number is found in no source but the paper itself.",
                                        "id": "Angka itu tidak ditemukan di sumber mana pun selain artikel itu sendiri."},
+    "kind_def_too_few_public_rows": {
+        "en": "Public sources give fewer years than the rule needs; the rows found are cited.",
+        "id": "Sumber publik memberi lebih sedikit tahun daripada yang dibutuhkan aturan; baris yang ditemukan dikutip."},
     "kind_def_incomplete_data": {"en": "The series lack the values the rule needs to decide (or the notebook that records them did not run).",
                                  "id": "Deret-deretnya tidak memuat nilai yang dibutuhkan aturan untuk memutuskan (atau notebook yang mencatatnya tidak dijalankan)."},
     "verdict_supports": {"en": "supports", "id": "mendukung"},
