@@ -197,6 +197,27 @@ def test_the_margin_is_c5s_and_every_choice_is_dated_in_claims_yml():
         assert all(entry[f] for f in ("choice", "choice_id", "reason", "reason_id"))
 
 
+def test_choice_texts_take_their_numbers_from_the_rules():
+    """A choice that states a threshold cites it ({C2.min_turns}), so that text and rule cannot
+    drift apart; the only digits typed are dates, years, commits, row and claim ids."""
+    import re
+
+    from kalbar_border import texts
+
+    values = robustness.choice_values()
+    allowed = re.compile(r"^(19|20)\d\d(-\d\d-\d\d)?$|^\d{4}-\d{4}$|^95$|^0$")
+    ids = re.compile(r"issue \d+|\bC\d\b|\b[A-Z]{2}\d{3}\b|\b[0-9a-f]{7}\b|\b0[1-8]\b|BP\dMI|COVID-19|\d{4}-\d{2}-\d{2}")
+    for key, entry in robustness.analysis_choices().items():
+        for field in ("choice", "choice_id", "reason", "reason_id"):
+            assert not texts.missing(entry[field], values), (key, field)
+            typed = re.findall(r"\d[\d.,]*\d|\d", ids.sub("", texts.PLACEHOLDER.sub("", entry[field])))
+            assert all(allowed.match(n) for n in typed), (key, field, typed)
+    said = robustness.choice_text("ledger_thresholds")
+    assert "at least 2 turns" in said and "at least 10 %" in said and "at least 30 %" in said
+    edited = dict(values, **{"C2.min_turns": 3})
+    assert "at least 3 turns" in texts.fill(robustness.analysis_choices()["ledger_thresholds"]["choice"], edited)
+
+
 def test_a_difference_holding_in_a_population_and_its_subset_counts_once():
     tests = pd.DataFrame([_test("agree"), _test("agree", population="workers15")])
     models = pd.DataFrame([_model("agree"), _model("agree", population="workers15")])

@@ -60,7 +60,7 @@ from .survey import MIN_DOMAIN_DF
 
 __all__ = ["PRIMARY_FAMILY", "EQUIVALENCE_MARGIN", "INELIGIBLE", "VERDICTS", "COLUMNS", "robustness_table",
            "ineligible_reason", "verdict", "reasons", "disagreement", "localized", "holding", "distinct_holding",
-           "analysis_choices", "choice_text", "summary"]
+           "analysis_choices", "choice_values", "choice_text", "summary"]
 
 #: The Holm family a reader uses to call a difference significant: ``"dataset"`` (every test
 #: of the dataset: indicators x definitions x populations), made primary on 2026-12-05 after
@@ -242,14 +242,37 @@ def analysis_choices(path=None) -> dict[str, dict]:
     return {entry["id"]: entry for entry in entries}
 
 
+def choice_values(path=None) -> dict:
+    """What an analysis choice's text may cite, so that it never repeats a number that could
+    drift from the rule it states: each claim's rule parameters as ``<id>.<name>``
+    (``C2.min_turns``; a licensed check's as ``C5.licensed.margin_pp``) and the equivalence
+    margin in percentage points (``finance.equivalence_margin_pp``)."""
+    import yaml
+
+    from .. import paths
+
+    with open(path or paths.CLAIMS, encoding="utf-8") as handle:
+        claims = yaml.safe_load(handle).get("claims") or []
+    values = {"finance.equivalence_margin_pp": round(100 * EQUIVALENCE_MARGIN, 10)}
+    for entry in claims:
+        rule = entry["rule"]
+        for prefix, part in ((entry["id"], rule), (f"{entry['id']}.licensed", rule.get("licensed") or {})):
+            values.update({f"{prefix}.{k}": v for k, v in part.items() if isinstance(v, (int, float))
+                           and not isinstance(v, bool)})
+    return values
+
+
 def choice_text(key: str, lang: str = "en", path=None) -> str:
     """The ``analysis_choices`` entry ``key`` of ``claims.yml`` as one sentence in ``lang``: the
-    choice, the day it was fixed, whether the results had been seen, and the reason."""
+    choice, the day it was fixed, whether the results had been seen, and the reason; numbers
+    come from the rules (:func:`choice_values`)."""
     entry = analysis_choices(path)[key]
     suffix = "" if lang == "en" else f"_{lang}"
     seen = label("choice_results_seen" if entry["results_seen"] else "choice_results_unseen", lang)
-    return label("choice_quote", lang).format(choice=entry[f"choice{suffix}"], fixed=entry["fixed"], seen=seen,
-                                              reason=entry[f"reason{suffix}"])
+    values = choice_values(path)
+    return label("choice_quote", lang).format(choice=texts.fill(entry[f"choice{suffix}"], values, lang),
+                                              fixed=entry["fixed"], seen=seen,
+                                              reason=texts.fill(entry[f"reason{suffix}"], values, lang))
 
 
 def summary(table: pd.DataFrame) -> dict:
