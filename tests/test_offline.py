@@ -114,7 +114,9 @@ def test_a_fresh_clone_sets_up_and_runs_from_the_bundle_with_no_network_and_empt
         assert built.returncode == 0, built.stderr[-2000:]
         manifest = json.loads((bundle / "bundle.json").read_text())
         assert set(manifest["microdata"]) == {spec.filename for spec in DATASETS.values()}
-        assert (bundle / "INSTALL.md").is_file() and (bundle / "INSTALL.id.md").is_file()
+        for page, twin in (("INSTALL.md", "INSTALL.id.md"), ("INSTALL.id.md", "INSTALL.md")):
+            text = (bundle / page).read_text(encoding="utf-8")
+            assert f"({twin})" in text and manifest["commit"][:12] in text and "offline.md" not in text
         subprocess.run(["git", "clone", "--quiet", str(bundle / offline.GITBUNDLE), str(clone)], check=True)
 
         prefix, settings, how = _network_off()

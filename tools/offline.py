@@ -329,10 +329,12 @@ def _install_docs(out: Path, manifest: dict) -> None:
              f"and the two microdata files. `bundle.json` lists it all.*\n\n"),
         ".id": (f"*Bundel ini: kalbar-border {manifest['version']} (commit {manifest['commit'][:12]}), "
                 f"{manifest['wheels']} wheel ({megabytes} MB) untuk {manifest['python']} di {', '.join(manifest['platforms'])}, "
-                f"dan dua berkas mikrodata. `bundle.json` mencantumkan semuanya.*\n\n"),
+                f"dan kedua berkas data mikro. `bundle.json` mencantumkan semuanya.*\n\n"),
     }
     for suffix, header in headers.items():
         text = (ROOT / "docs" / f"offline{suffix}.md").read_text(encoding="utf-8")
+        for lang in ("", ".id"):  # the twin's name in a bundle
+            text = text.replace(f"[offline{lang}.md](offline{lang}.md)", f"[INSTALL{lang}.md](INSTALL{lang}.md)")
         title, _, rest = text.partition("\n\n")
         (out / f"INSTALL{suffix}.md").write_text(f"{title}\n\n{header}{rest}", encoding="utf-8")
 
