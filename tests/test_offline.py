@@ -144,3 +144,20 @@ def test_a_fresh_clone_sets_up_and_runs_from_the_bundle_with_no_network_and_empt
         assert (clone / "build" / "html" / "01_collect_data.html").is_file()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def test_a_wheel_whose_sha256_no_lock_gives_is_removed_and_a_package_without_one_stops_the_bundle(tmp_path, monkeypatch):
+    """Whatever pip leaves in wheels/ is hashed again: a file of another lock goes, and a package the
+    platform needs with no locked wheel stops make bundle in one line, before bundle.json is written."""
+    def fake_download(packages, folder, tags, log):
+        (folder / "uv-0.13.8-py3-none-manylinux_2_17_x86_64.whl").write_bytes(b"tampered")
+        (folder / "notes.txt").write_text("not a wheel")
+
+    monkeypatch.setattr(offline, "download", fake_download)
+    out = tmp_path / "offline"
+    with pytest.raises(offline.Refused) as caught:
+        offline.build(out, [], log=lambda *_: None)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith("bundle: no wheel with a locked sha256 for ")
+    assert message.endswith(f" more on {offline.native_platform()}")  # the first eight named, the rest counted
+    assert list((out / "wheels").iterdir()) == [] and not (out / offline.MANIFEST).exists()

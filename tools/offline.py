@@ -256,7 +256,8 @@ def build(out: Path, platforms: list[str], log=print) -> dict:
     for name, packages in needed.items():
         missing = [f"{pkg}=={version}" for pkg, (version, hashes) in sorted(packages.items()) if not have.get(pkg, set()) & hashes]
         if missing:
-            raise Refused(f"bundle: no wheel with a locked sha256 for {', '.join(missing)} on {name}")
+            shown = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+            raise Refused(f"bundle: no wheel with a locked sha256 for {shown} on {name}")
     data = _microdata(out / "microdata")
     _git_bundle(out / GITBUNDLE)
     for lock in LOCKS:
