@@ -13,7 +13,21 @@ export COMPENDIUM_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/*.rda),$(SHARED_DAT
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help setup lock release reproduce verify test test-slow bench-tests lab kernel-user clean import-sources golden bench bench-scale student
+# OFFLINE=<folder>: a bundle made by `make bundle` (tools/offline.py, docs/offline.md). Set-up installs
+# from its wheels/ alone (--no-index, hashes still required) and runs read its microdata/ (unless
+# COMPENDIUM_DATA_DIR is given); a folder that is no complete bundle of this checkout's locks, for
+# this Python and platform, stops make in one line before anything runs.
+OFFLINE_DIR := $(if $(strip $(OFFLINE)),$(abspath $(OFFLINE)))
+INDEX_ARGS := $(if $(OFFLINE_DIR),--no-index --find-links "$(OFFLINE_DIR)/wheels")
+ifneq ($(OFFLINE_DIR),)
+OFFLINE_ERROR := $(shell $(PYTHON) tools/offline.py check "$(OFFLINE_DIR)" 2>&1 | grep '^error:')
+$(if $(OFFLINE_ERROR),$(error $(OFFLINE_ERROR)))
+ifeq ($(filter environment command,$(origin COMPENDIUM_DATA_DIR)),)
+COMPENDIUM_DATA_DIR := $(OFFLINE_DIR)/microdata
+endif
+endif
+
+.PHONY: help setup lock release reproduce verify test test-slow bench-tests lab kernel-user clean import-sources golden bench bench-scale student bundle
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -53,17 +67,26 @@ $(STAMP): $(LOCK) $(BOOTSTRAP_LOCK) pyproject.toml
 	@rm -f $(STAMP)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@test -x $(UV) || { command -v uv >/dev/null 2>&1 && ln -sf "$$(command -v uv)" $(UV); } \
-		|| $(PIP_INSTALL) --require-hashes -r $(BOOTSTRAP_LOCK) >/dev/null 2>&1 || echo "note: uv not available; installing with pip (slower)"
-	@if test -x $(UV) && $(UV) pip install --quiet --compile-bytecode --python $(PY) --require-hashes -r $(LOCK); then \
-		$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .; \
+		|| $(PIP_INSTALL) $(INDEX_ARGS) --require-hashes -r $(BOOTSTRAP_LOCK) >/dev/null 2>&1 || echo "note: uv not available; installing with pip (slower)"
+	@if test -x $(UV) && $(UV) pip install --quiet --compile-bytecode --python $(PY) $(INDEX_ARGS) --require-hashes -r $(LOCK); then \
+		$(UV) pip install --quiet --python $(PY) $(INDEX_ARGS) --no-deps --no-build-isolation -e .; \
 	else \
-		$(PIP_INSTALL) --require-hashes -r $(BOOTSTRAP_LOCK) && $(PIP_INSTALL) --require-hashes -r $(LOCK) \
-			&& $(PIP_INSTALL) --no-deps --no-build-isolation -e .; \
+		$(PIP_INSTALL) $(INDEX_ARGS) --require-hashes -r $(BOOTSTRAP_LOCK) && $(PIP_INSTALL) $(INDEX_ARGS) --require-hashes -r $(LOCK) \
+			&& $(PIP_INSTALL) $(INDEX_ARGS) --no-deps --no-build-isolation -e .; \
 	fi
 	$(PY) -m ipykernel install --sys-prefix $(KERNEL_SPEC) >/dev/null
+	@$(if $(OFFLINE_DIR),$(PY) tools/offline.py data "$(OFFLINE_DIR)",true)
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv, install the locked packages (hashes checked) and register the Jupyter kernel (once)
+setup: $(STAMP) ## Create .venv, install the locked packages (hashes checked) and register the Jupyter kernel (once); OFFLINE=dist/offline: from a bundle, no network
+	@$(if $(OFFLINE_DIR),$(PY) tools/offline.py data "$(OFFLINE_DIR)",true)
+
+# The folder a lecturer copies to a USB stick or the lab's server (git-ignored): the wheels of both
+# locks for this machine (PLATFORMS="windows-amd64 macos-arm64 macos-x86_64" adds others), hashes
+# checked against the locks, the microdata with their sha256, the history, INSTALL.md and INSTALL.id.md.
+BUNDLE_DIR := dist/offline
+bundle: $(STAMP) ## Write dist/offline/, everything a lab without internet needs (wheels, microdata, INSTALL.md); PLATFORMS="windows-amd64 macos-arm64" adds other platforms
+	$(PY) tools/offline.py build $(BUNDLE_DIR) $(foreach p,$(PLATFORMS),--platform $(p))
 
 # uv keeps the versions already in the lock unless requirements.txt asks for others, so a new pin
 # changes only what it must. Universal: one lock for Linux, macOS and Windows (markers say which
