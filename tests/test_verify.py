@@ -80,6 +80,9 @@ def test_the_readme_maps_every_output_and_states_current_numbers():
     assert f"{robust['holds_distinct']} distinct differences" in readme
     assert f"{robust['inconclusive']} of the rest are inconclusive" in readme
     assert f"{robust['rows'] - robust['eligible']} comparisons are not eligible" in readme
+    assert (f"({robust['ineligible_no_model']} not modelled, {robust['ineligible_few_df']} with too few degrees of "
+            f"freedom, {robust['ineligible_zero_cell']} with a share of 0 or 1 and {robust['ineligible_no_test']} "
+            "without a test for another reason)") in readme
     for link in re.findall(r"\]\(((?:docs|teaching)/[^)#]+)\)", readme):
         assert (paths.ROOT / link).is_file(), link
 

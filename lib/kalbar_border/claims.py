@@ -83,6 +83,21 @@ def load_document(path: Path = paths.CLAIMS) -> dict:
     return {**document, "claims": entries}
 
 
+def paper_figures(path: Path = paths.CLAIMS) -> dict[tuple[str, int], float]:
+    """The paper's own numbers for 2019 as the ledger states them, by (series, year) of the
+    series each is compared with: C3a's (the value of its ``equals`` rule) and C3b's (its
+    ``paper_value``). Notebook 02 shows them beside its figure; they are the paper's numbers,
+    typed once in claims.yml, never findings."""
+    figures = {}
+    for entry in load_ledger(path):
+        if entry["id"] not in ("C3a", "C3b"):
+            continue
+        rule = entry["rule"]
+        _, series, year = rule["key"].split(".")[:3]
+        figures[series, int(year[:4])] = rule["value"] if rule["type"] == "equals" else entry["paper_value"]
+    return figures
+
+
 def _check_entry(entry: dict, where: str) -> None:
     for field_name in REQUIRED:
         if field_name not in entry:
