@@ -140,7 +140,10 @@ def read_map(path: Path | str) -> dict:
         raise CompendiumError(f"{where}: field 'file' is {doc['file']!r}; expected the path of the licensed file")
     data = Path(doc["file"].strip()).expanduser()
     data = (data if data.is_absolute() else source.parent / data).resolve()
-    fmt = check_format(data)
+    try:
+        fmt = check_format(data)
+    except CompendiumError as exc:
+        raise CompendiumError(f"{where}: field 'file' names {exc}") from None
     if not data.is_file():
         raise CompendiumError(f"{where}: field 'file' names {data}, which is not an existing file")
     if not isinstance(doc["survey"], str) or not doc["survey"].strip():

@@ -57,9 +57,8 @@ def _numbers(column: pd.Series) -> pd.Series:
 
 
 def _shown(value) -> str:
-    """A code or id as a reader writes it: 8, not 8.0; a text as it is."""
-    number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
-    return f"{number:g}" if pd.notna(number) else str(value)
+    """A code or id as a reader writes it: 8, not 8.0; a text as the file holds it (0100106)."""
+    return f"{value:g}" if isinstance(value, (float, np.floating)) else str(value)
 
 
 def _closest_variable(variable: str, columns) -> str:
