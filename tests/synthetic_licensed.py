@@ -211,3 +211,11 @@ def write_bps(folder: Path, fmt: str) -> Path:
     path = folder / f"synthetic_bps{fmt.replace('.', '_')}_map.yml"
     path.write_text(BPS_MAP.format(file=data.name), encoding="utf-8")
     return path
+
+
+def with_map(frame: pd.DataFrame, data: Path, template: str = SAKERNAS_MAP) -> Path:
+    """``frame`` written to ``data`` (:func:`write`) and a map of ``template`` naming it, beside it; the map's path."""
+    write(frame, data)
+    path = data.with_name(f"{data.stem}_map.yml")
+    path.write_text(template.format(file=data.name), encoding="utf-8")
+    return path

@@ -212,9 +212,7 @@ def test_a_code_no_row_uses_is_a_warning_line_not_an_error(fixtures, tmp_path):
 def test_a_weight_that_is_not_positive_is_named_with_its_row(fixtures, tmp_path):
     frame = synthetic.sakernas_like()
     frame.loc[4, "final_weig"] = 0.0
-    data = synthetic.write(frame, tmp_path / "synthetic_sakernas.dta")
-    path = tmp_path / "map.yml"
-    path.write_text(synthetic.SAKERNAS_MAP.format(file=data.name))
+    path = synthetic.with_map(frame, tmp_path / "synthetic_sakernas.dta")
     with pytest.raises(CompendiumError, match=r"design.weight: 1 row\(s\) of synthetic_sakernas.dta have a zero weight "
                                               r"in 'FINAL_WEIG' \(first: data row 5\); expected a positive number, or "
                                               r"set design.drop_nonpositive_weights: true in the map"):
@@ -281,14 +279,14 @@ def test_notebook_08_through_the_pipeline_then_a_default_run_forgets_it(fixtures
 
 
 @pytest.mark.slow
-def test_a_bad_map_fails_notebook_08_alone_with_one_line(fixtures, tmp_path):
+def test_a_bad_map_stops_the_run_with_one_line_before_anything_runs(fixtures, tmp_path):
     path = _broken_map(fixtures, tmp_path, "r_kirim,", "r_kirimx,")
     out = tmp_path / "out"
     done = run_pipeline(out, f"LICENSED_MAP={path}", "MICRODATA=False", "--only", "08")
-    assert done.returncode != 0
-    failed = [line for line in (done.stdout + done.stderr).splitlines() if "variable 'r_kirimx' is not in" in line]
-    assert len(failed) == 1 and "08_remittances_investment" in failed[0]
-    assert not (out / "results" / "08_remittances_investment.json").exists()
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"error: {path}: indicators.sent_money_or_goods.variable: variable 'r_kirimx' "
+                                        "is not in synthetic_sakernas.dta (closest in the file: 'r_kirim')"]
+    assert "running" not in done.stdout and not (out / "results").exists()
 
 
 # --------------------------------------------------------------------------- claims on licensed results

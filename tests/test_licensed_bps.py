@@ -166,9 +166,7 @@ def test_the_household_is_optional_composite_and_unique_within_its_psu(bps, tmp_
     # a household file: one row per household
     frame = synthetic.susenas_kor_like()
     frame = pd.concat([frame, frame.iloc[[5]]], ignore_index=True)
-    data = synthetic.write(frame, tmp_path / "households.dta")
-    path = tmp_path / "households.yml"
-    path.write_text(synthetic.SUSENAS_MAP.format(file=data.name))
+    path = synthetic.with_map(frame, tmp_path / "households.dta", synthetic.SUSENAS_MAP)
     with pytest.raises(CompendiumError, match=rf"design.household: household urut=0100106 occurs in data rows 6 and "
                                               rf"{len(frame)} of households.dta within PSU 1; expected one row per "
                                               r"household \(unit: household\)"):

@@ -165,8 +165,11 @@ def read_map(path: Path | str) -> dict:
     province = _section(doc, "province", where, required=False)
     if province is not None:
         _check_fields(province, SECTION_FIELDS["province"], where, "province.")
-        province = {"variable": _name(province["variable"], f"{where}: province.variable"),
-                    "code": _codes(province["code"], f"{where}: province.code")[0]}
+        codes = _codes(province["code"], f"{where}: province.code")
+        if len(codes) != 1:
+            raise CompendiumError(f"{where}: province.code: expected one code (a province is a complete design), "
+                                  f"got {province['code']!r}")
+        province = {"variable": _name(province["variable"], f"{where}: province.variable"), "code": codes[0]}
     population = _section(doc, "population", where, required=False)
     if population is not None:
         _check_fields(population, SECTION_FIELDS["population"], where, "population.")
