@@ -173,6 +173,17 @@ def test_the_household_is_optional_composite_and_unique_within_its_psu(bps, tmp_
         licensed.read_checked(path)
 
 
+def test_a_household_id_left_empty_in_a_text_variable_is_named_with_its_row(tmp_path):
+    """SPSS and Stata hold a missing text as "": it is a missing id, not one id shared by all."""
+    frame = synthetic.sakernas_bps_like()
+    frame["NO_RUTA"] = frame["NO_RUTA"].astype(int).astype(str)
+    frame.loc[3, "NO_RUTA"] = ""
+    path = synthetic.with_map(frame, tmp_path / "text_id.sav", synthetic.BPS_MAP)
+    with pytest.raises(CompendiumError, match=r"design.household: 1 row\(s\) of text_id.sav have no value of "
+                                              r"'nks \+ no_ruta' \(first: data row 4\)$"):
+        licensed.read_checked(path)
+
+
 # --------------------------------------------------------------------------- every map mistake in one line
 
 #: (what the template says, replaced by, the one line expected after the map's path). Every field

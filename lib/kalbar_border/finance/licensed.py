@@ -61,6 +61,11 @@ def _shown(value) -> str:
     return f"{value:g}" if isinstance(value, (float, np.floating)) else str(value)
 
 
+def _blank(values: pd.Series) -> pd.Series:
+    """Missing, or a text that is empty: Stata and SPSS files hold a missing text as ""."""
+    return values.isna() | (values.astype(str).str.strip() == "")
+
+
 def _closest_variable(variable: str, columns) -> str:
     """`` (closest in the file: 'X')``, the file's column nearest to a mistyped name (difflib,
     ignoring case), or ``""``."""
@@ -130,7 +135,7 @@ def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
                             f"(first: data row {rows[0] + 1}); {expected}")
     kept = _kept(spec, data)
     for field in ("strata", "psu"):
-        lacking = data.index[kept & data[spec["design"][field]].isna()]
+        lacking = data.index[kept & _blank(data[spec["design"][field]])]
         if len(lacking):
             problems.append(f"design.{field}: {len(lacking)} row(s) of {name} have no value of "
                             f"'{spec['design'][field]}' (first: data row {lacking[0] + 1})")
@@ -149,7 +154,7 @@ def _household_problems(spec: dict, rows: pd.DataFrame, name: str) -> list[str]:
     alone) is refused, and in a household file (``unit: household``) so are two rows with the
     same id. The id is recorded and checked only: the estimates cluster on the PSU."""
     household, psu = spec["design"]["household"], spec["design"]["psu"]
-    lacking = rows.index[rows[household].isna().any(axis=1)]
+    lacking = rows.index[pd.concat([_blank(rows[v]) for v in household], axis=1).any(axis=1)]
     if len(lacking):
         return [f"design.household: {len(lacking)} row(s) of {name} have no value of "
                 f"'{' + '.join(household)}' (first: data row {lacking[0] + 1})"]
