@@ -241,6 +241,26 @@ def test_every_map_mistake_is_one_line_before_anything_runs(bps, tmp_path, old, 
     assert "\n" not in str(caught.value) and str(caught.value).startswith(str(path)), str(caught.value)
 
 
+#: Mistakes in the file's rows that the map's design names: (column, row, value, the one line expected).
+ROW_MISTAKES = [
+    ("FINAL_WEIG", 20, np.nan, r"design.weight: 1 row\(s\) of rows.sav have no weight in 'final_weig' \(first: data "
+                               r"row 21\); expected a positive number"),
+    ("FINAL_WEIG", 20, -1.0, r"design.weight: 1 row\(s\) of rows.sav have a negative weight in 'final_weig'"),
+    ("NKS", 30, np.nan, r"design.psu: 1 row\(s\) of rows.sav have no value of 'nks' \(first: data row 31\)"),
+    ("STRATA", 40, np.nan, r"design.strata: 1 row\(s\) of rows.sav have no value of 'strata' \(first: data row 41\)"),
+]
+
+
+@pytest.mark.parametrize("column,row,value,message", ROW_MISTAKES, ids=[m[0] + str(m[2]) for m in ROW_MISTAKES])
+def test_every_row_mistake_is_one_line_before_anything_runs(tmp_path, column, row, value, message):
+    frame = synthetic.sakernas_bps_like()
+    frame.loc[row, column] = value
+    path = synthetic.with_map(frame, tmp_path / "rows.sav", synthetic.BPS_MAP)
+    with pytest.raises(CompendiumError, match=message) as caught:
+        notebooks.make_plan({"LICENSED_MAP": str(path), "MICRODATA": False}, echo=lambda _: None, download=False)
+    assert "\n" not in str(caught.value) and str(caught.value).startswith(f"{path}: ")
+
+
 def test_a_code_no_row_uses_is_a_warning_line_before_the_run(bps, tmp_path):
     path = _edited(bps, tmp_path, "no_codes: [2]}\n  any", "no_codes: [2, 7]}\n  any")
     said = []
