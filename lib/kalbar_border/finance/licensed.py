@@ -20,6 +20,12 @@ Rules, fixed before any licensed file was seen (2026-12-05):
 * a difference **holds** when its Holm-adjusted p is below ``alpha`` and it is flagged
   neither ``small_group``, ``few_events`` nor ``few_df`` (the thresholds of notebook 05). No
   adjusted model is fitted: a licensed map names no covariates.
+
+Rows the file carries as BPS ships it (issue 31, 2026-12-06, before any licensed file was seen):
+a zero weight stops the run unless the map sets ``design.drop_nonpositive_weights``, and then
+the row is left out (it stands for nobody) and counted; a negative or missing weight always
+stops it. An answer that is neither a yes nor a no code (SPSS user-missing codes are read as
+codes, as in a .dta) is left out of its item and counted per group (:func:`excluded`).
 """
 from __future__ import annotations
 
