@@ -244,7 +244,7 @@ def test_every_map_mistake_is_one_line_before_anything_runs(bps, tmp_path, old, 
 #: Mistakes in the file's rows that the map's design names: (column, row, value, the one line expected).
 ROW_MISTAKES = [
     ("FINAL_WEIG", 20, np.nan, r"design.weight: 1 row\(s\) of rows.sav have no weight in 'final_weig' \(first: data "
-                               r"row 21\); expected a positive number"),
+                               r"row 21\); expected a positive number$"),
     ("FINAL_WEIG", 20, -1.0, r"design.weight: 1 row\(s\) of rows.sav have a negative weight in 'final_weig'"),
     ("NKS", 30, np.nan, r"design.psu: 1 row\(s\) of rows.sav have no value of 'nks' \(first: data row 31\)"),
     ("STRATA", 40, np.nan, r"design.strata: 1 row\(s\) of rows.sav have no value of 'strata' \(first: data row 41\)"),

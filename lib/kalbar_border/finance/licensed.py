@@ -128,13 +128,14 @@ def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
     used = _rows(spec, data)
     weight_name = spec["design"]["weight"]
     weight = _numbers(data[weight_name])[used]
+    # A zero weight is an error only where the map does not leave such rows out.
+    zero = (weight == 0) & (not spec["design"]["drop_nonpositive_weights"])
     for bad, what, expected in (
             (weight.isna(), "no weight", "expected a positive number"),
             (weight < 0, "a negative weight", "expected a positive number (a negative weight is never left out: "
                                              "check the file with BPS)"),
-            (weight == 0 if not spec["design"]["drop_nonpositive_weights"] else weight != weight, "a zero weight",
-             "expected a positive number, or set design.drop_nonpositive_weights: true in the map to leave them "
-             "out (they are counted and reported per group)")):
+            (zero, "a zero weight", "expected a positive number, or set design.drop_nonpositive_weights: true in the "
+                                    "map to leave them out (they are counted and reported per group)")):
         rows = weight.index[bad]
         if len(rows):
             problems.append(f"design.weight: {len(rows)} row(s) of {name} have {what} in '{weight_name}' "
