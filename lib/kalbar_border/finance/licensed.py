@@ -362,13 +362,14 @@ def results_values(table: pd.DataFrame, spec: dict, sha256: str, left_out: pd.Da
             values[f"{base}.{col}"] = bool(r[col])
     if left_out is not None:
         counts = left_out.groupby(["indicator", "definition", "group", "reason"], sort=False)["rows"].sum()
+        # A zero-weight row is left out of every item alike: the first item's counts are every item's.
         first = items(spec)[0]
-        values["licensed.zero_weight_rows"] = int(sum(counts.get((first, d, g, "zero_weight"), 0)
-                                                      for d in list(spec["definitions"])[:1]
-                                                      for g in ("migrant", "non_migrant", "no_status")))
         for d in spec["definitions"]:
             for g in ("migrant", "non_migrant", "no_status"):
                 values[f"licensed.zero_weight.{d}.{g}"] = int(counts.get((first, d, g, "zero_weight"), 0))
+        primary = next(iter(spec["definitions"]))
+        values["licensed.zero_weight_rows"] = sum(values[f"licensed.zero_weight.{primary}.{g}"]
+                                                  for g in ("migrant", "non_migrant", "no_status"))
         for item in items(spec):
             for d in spec["definitions"]:
                 for g in ("migrant", "non_migrant"):
