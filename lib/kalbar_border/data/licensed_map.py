@@ -95,12 +95,12 @@ def _names(value, where: str) -> list[str]:
     return names
 
 
-def _section(doc: dict, key: str, where: str, required: bool = True, at: str = "") -> dict | None:
+def _section(doc: dict, key: str, where: str, required: bool = True) -> dict | None:
     value = doc.get(key)
     if value is None and not required:
         return None
     if not isinstance(value, dict) or not value:
-        raise CompendiumError(f"{where}: field '{at}{key}' missing or not a mapping of fields; see {TEMPLATE}")
+        raise CompendiumError(f"{where}: field '{key}' missing or not a mapping of fields; see {TEMPLATE}")
     return value
 
 
