@@ -84,8 +84,47 @@ _VALUE_LABELS = {"r_kirim": {1: "Ya", 2: "Tidak"}, "r_investasi": {1: "Ya", 2: "
                  "r2101a": {1: "Hasil kerja", 2: "Pensiun", 3: "Kiriman uang/barang", 4: "Pinjaman", 5: "Lainnya"}}
 
 
+#: Codes BPS questionnaires give to answers that are neither yes nor no; an SPSS file declares
+#: them user-missing, a Stata or CSV file holds them as plain codes.
+DONT_KNOW, NO_ANSWER = 8, 9
+#: Rows of :func:`sakernas_bps_like` with a zero weight (BPS ships some: persons outside the
+#: weighting frame); a few of them outside the population compared.
+ZERO_WEIGHT_ROWS = 7
+
+
+def sakernas_bps_like(seed: int = SEED) -> pd.DataFrame:
+    """:func:`sakernas_like` as BPS ships a Sakernas file: UPPER-CASE names, a person id stored
+    as text, a household identified only by its census block and number together
+    (``NKS`` + ``NO_RUTA``: ``NO_RUTA`` restarts in each block), the answers "don't know" (8)
+    and "no answer" (9) to the remittance item and "no answer" (9) to the migration item,
+    :data:`ZERO_WEIGHT_ROWS` rows with a zero weight, and a last stratum of another province (64).
+    The true shares stay :data:`TRUTH`:
+    the 8/9 answers and zero weights are drawn independently of everything else."""
+    rng = np.random.default_rng(seed + 7)
+    frame = sakernas_like(seed).rename(columns={"no_dsrt": "no_ruta"})
+    frame.insert(0, "id_art", [f"61{i:06d}" for i in range(len(frame))])
+    sent = frame["r_kirim"].to_numpy(dtype=float)
+    unsure = rng.random(len(frame))
+    frame["r_kirim"] = np.where(unsure < 0.02, DONT_KNOW, np.where(unsure < 0.03, NO_ANSWER, sent))
+    frame["r_migrasi"] = np.where(rng.random(len(frame)) < 0.01, NO_ANSWER, frame["r_migrasi"])
+    zero = rng.choice(len(frame), size=ZERO_WEIGHT_ROWS, replace=False)
+    frame.loc[zero, "final_weig"] = 0.0
+    # A file of several provinces: the last stratum is another province's (64), left out whole.
+    frame.loc[frame["strata"] == STRATA, "kode_prov"] = 64
+    return frame.rename(columns=str.upper)
+
+
+_VALUE_LABELS.update({"R_KIRIM": {1: "Ya", 2: "Tidak", DONT_KNOW: "Tidak tahu", NO_ANSWER: "Tidak menjawab"},
+                      "R_INVESTASI": {1: "Ya", 2: "Tidak"}, "R_KERJA": {1: "Bekerja", 2: "Tidak bekerja"},
+                      "R_MIGRASI": {1: "Migran", 2: "Bukan migran", NO_ANSWER: "Tidak menjawab"}})
+#: The SPSS user-missing codes of :func:`sakernas_bps_like`.
+_USER_MISSING = {"R_KIRIM": [DONT_KNOW, NO_ANSWER], "R_MIGRASI": [NO_ANSWER]}
+
+
 def write(frame: pd.DataFrame, path: Path) -> Path:
-    """``frame`` as Stata (.dta) or SPSS (.sav), with value labels and the synthetic label."""
+    """``frame`` as Stata (.dta), SPSS (.sav, with the user-missing codes of
+    :data:`_USER_MISSING` declared), R (.rda, codes as numbers, as haven's labelled values
+    read) or CSV, with value labels and the synthetic label where the format has them."""
     labels = {c: v for c, v in _VALUE_LABELS.items() if c in frame.columns}
     if path.suffix == ".dta":
         frame.to_stata(path, write_index=False, data_label=LABEL, value_labels=labels, version=118)
@@ -93,7 +132,12 @@ def write(frame: pd.DataFrame, path: Path) -> Path:
         import pyreadstat
 
         pyreadstat.write_sav(frame, str(path), file_label=LABEL,
-                             variable_value_labels={c: {float(k): v for k, v in m.items()} for c, m in labels.items()})
+                             variable_value_labels={c: {float(k): v for k, v in m.items()} for c, m in labels.items()},
+                             missing_ranges={c: v for c, v in _USER_MISSING.items() if c in frame.columns})
+    elif path.suffix == ".rda":
+        import pyreadr
+
+        pyreadr.write_rdata(str(path), frame, df_name="synthetic")
     else:
         frame.to_csv(path, index=False)
     return path
@@ -105,7 +149,7 @@ survey: SYNTHETIC Sakernas-like test file
 year: 2022
 unit: person
 province: {{variable: KODE_PROV, code: 61}}
-design: {{weight: FINAL_WEIG, strata: STRATA, psu: NKS, household: NO_DSRT}}
+design: {{weight: FINAL_WEIG, strata: STRATA, psu: NKS, household: [NKS, NO_DSRT]}}
 population: {{variable: r_kerja, codes: [1]}}
 migrant_definitions:
   recent_mover: {{variable: r_migrasi, migrant: [1], non_migrant: [2]}}
@@ -137,3 +181,41 @@ def write_set(folder: Path, fmt: str = ".dta") -> dict[str, Path]:
         out[key] = folder / f"synthetic_{key}_map.yml"
         out[key].write_text(template.format(file=data.name), encoding="utf-8")
     return out
+
+
+BPS_MAP = """# SYNTHETIC test map (tests/synthetic_licensed.py), not a real BPS file: a file as BPS ships it
+file: {file}
+survey: SYNTHETIC Sakernas-like test file in BPS layout
+year: 2022
+unit: person
+province: {{variable: kode_prov, code: 61}}
+design:
+  weight: final_weig
+  strata: strata
+  psu: nks
+  household: [nks, no_ruta]
+  drop_nonpositive_weights: true
+population: {{variable: r_kerja, codes: [1]}}
+migrant_definitions:
+  recent_mover: {{variable: r_migrasi, migrant: [1], non_migrant: [2]}}
+indicators:
+  sent_money_or_goods: {{variable: r_kirim, yes_codes: [1], no_codes: [2]}}
+  any_investment: {{variable: r_investasi, yes_codes: [1], no_codes: [2]}}
+"""
+
+
+def write_bps(folder: Path, fmt: str) -> Path:
+    """:func:`sakernas_bps_like` in ``fmt`` and its map (:data:`BPS_MAP`) in ``folder``; the map's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = write(sakernas_bps_like(), folder / f"synthetic_bps{fmt}")
+    path = folder / f"synthetic_bps{fmt.replace('.', '_')}_map.yml"
+    path.write_text(BPS_MAP.format(file=data.name), encoding="utf-8")
+    return path
+
+
+def with_map(frame: pd.DataFrame, data: Path, template: str = SAKERNAS_MAP) -> Path:
+    """``frame`` written to ``data`` (:func:`write`) and a map of ``template`` naming it, beside it; the map's path."""
+    write(frame, data)
+    path = data.with_name(f"{data.stem}_map.yml")
+    path.write_text(template.format(file=data.name), encoding="utf-8")
+    return path

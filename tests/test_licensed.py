@@ -174,13 +174,10 @@ def _broken_map(fixtures, tmp_path, old: str, new: str) -> Path:
 BAD_MAPS = [
     ("r_kirim, yes_codes", "r_kirimx, yes_codes",
      r"indicators.sent_money_or_goods.variable: variable 'r_kirimx' is not in synthetic_sakernas.dta"),
-    ("r_investasi, yes_codes: [1]", "r_investasi, yes_codes: [7]",
-     r"indicators.any_investment.yes_codes: code 7 does not occur in variable 'r_investasi' of "
-     r"synthetic_sakernas.dta \(codes present: 1, 2\)"),
     ("migrant: [1], non_migrant: [2]", "migrant: [1], non_migrant: [1]",
      r"migrant_definitions.recent_mover: a code is both migrant and non_migrant"),
-    ("year: 2022", "year: 2022\ncolour: blue", r"unknown field\(s\) colour"),
-    ("household: NO_DSRT", "householdx: NO_DSRT", r"design lacks household"),
+    ("year: 2022", "year: 2022\ncolour: blue", r"unknown field 'colour'; known: file, survey"),
+    ("household: [NKS", "householdx: [NKS", r"unknown field 'design.householdx' \(did you mean 'household'\?\)"),
     ("unit: person", "unit: people", r"field 'unit' is 'people'; expected one of person, household"),
     ("recent_mover:", "Recent-Mover:", r"migrant_definitions.Recent-Mover: expected a name in lower case"),
     ("yes_codes: [1], no_codes: [2]}}\n  any", "yes_codes: [1], no_codes: [1]}}\n  any",
@@ -199,14 +196,26 @@ def test_every_bad_map_gets_its_one_line_message(fixtures, tmp_path, old, new, m
     assert "\n" not in str(caught.value) and str(caught.value).startswith(str(path))
 
 
+def test_a_code_no_row_uses_is_a_warning_line_not_an_error(fixtures, tmp_path):
+    """A map is written from the questionnaire: a code nobody in the file answered is named in
+    one warning line, and the run goes on."""
+    path = _broken_map(fixtures, tmp_path, "r_investasi, yes_codes: [1]", "r_investasi, yes_codes: [1, 7]")
+    spec, _ = licensed.read_checked(path)
+    assert spec["warnings"] == [f"{path}: indicators.any_investment.yes_codes: code 7 does not occur in variable "
+                                "'r_investasi' of synthetic_sakernas.dta (codes present: 1, 2); kept in the map "
+                                "(written from the questionnaire), no row has it"]
+    province = _broken_map(fixtures, tmp_path, "code: 61", "code: 62")
+    with pytest.raises(CompendiumError, match=r"province.code: code 62 does not occur in variable 'KODE_PROV'"):
+        licensed.read_checked(province)
+
+
 def test_a_weight_that_is_not_positive_is_named_with_its_row(fixtures, tmp_path):
     frame = synthetic.sakernas_like()
     frame.loc[4, "final_weig"] = 0.0
-    data = synthetic.write(frame, tmp_path / "synthetic_sakernas.dta")
-    path = tmp_path / "map.yml"
-    path.write_text(synthetic.SAKERNAS_MAP.format(file=data.name))
-    with pytest.raises(CompendiumError, match=r"design.weight: 1 row\(s\) of synthetic_sakernas.dta have a weight "
-                                              r"'FINAL_WEIG' that is missing or not positive \(first: data row 5\)"):
+    path = synthetic.with_map(frame, tmp_path / "synthetic_sakernas.dta")
+    with pytest.raises(CompendiumError, match=r"design.weight: 1 row\(s\) of synthetic_sakernas.dta have a zero weight "
+                                              r"in 'FINAL_WEIG' \(first: data row 5\); expected a positive number, or "
+                                              r"set design.drop_nonpositive_weights: true in the map"):
         licensed.read_checked(path)
 
 
@@ -270,14 +279,14 @@ def test_notebook_08_through_the_pipeline_then_a_default_run_forgets_it(fixtures
 
 
 @pytest.mark.slow
-def test_a_bad_map_fails_notebook_08_alone_with_one_line(fixtures, tmp_path):
+def test_a_bad_map_stops_the_run_with_one_line_before_anything_runs(fixtures, tmp_path):
     path = _broken_map(fixtures, tmp_path, "r_kirim,", "r_kirimx,")
     out = tmp_path / "out"
     done = run_pipeline(out, f"LICENSED_MAP={path}", "MICRODATA=False", "--only", "08")
-    assert done.returncode != 0
-    failed = [line for line in (done.stdout + done.stderr).splitlines() if "variable 'r_kirimx' is not in" in line]
-    assert len(failed) == 1 and "08_remittances_investment" in failed[0]
-    assert not (out / "results" / "08_remittances_investment.json").exists()
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"error: {path}: indicators.sent_money_or_goods.variable: variable 'r_kirimx' "
+                                        "is not in synthetic_sakernas.dta (closest in the file: 'r_kirim')"]
+    assert "running" not in done.stdout and not (out / "results").exists()
 
 
 # --------------------------------------------------------------------------- claims on licensed results

@@ -159,7 +159,8 @@ def test_make_clean_removes_only_what_git_does_not_track(checkout):
 
 
 def test_licensed_outputs_are_ignored_by_git_wherever_they_land(checkout):
-    names = ["results/licensed_comparison.csv", "results/08_remittances_investment.json",
+    names = ["results/licensed_comparison.csv", "results/licensed_excluded.csv", "results/08_remittances_investment.json",
+             "figures/licensed_shares_en.png", "figures/licensed_shares_id.json",
              "build/variants/LICENSED_MAP-map_0123abcd/results/claims.csv"]
     ignored = subprocess.run([*GIT, "check-ignore", *names], cwd=checkout, capture_output=True, text=True)
     assert ignored.stdout.split() == names

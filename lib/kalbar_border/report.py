@@ -557,14 +557,24 @@ def _supplied(manifest: dict, lang: str) -> str:
     return f'<p>{_e(label("report_supplied_intro", lang))}</p><ul id="user-supplied">{items}</ul>'
 
 
-def _licensed_banner(manifest: dict, lang: str) -> str:
-    """A run whose results include a licensed file's (notebook 08) says so before anything else."""
+def _licensed_banner(manifest: dict, lang: str, findings: dict | None = None) -> str:
+    """A run whose results include a licensed file's (notebook 08) says so before anything else,
+    with the rows its map left out for a zero weight, per group of the primary definition."""
     licensed = [f for f in supplied_files(manifest) if f["parameter"].endswith(" file") and f["parameter"].startswith("LICENSED_MAP")]
     if not licensed:
         return ""
     shas = ", ".join(f["sha256"][:12] for f in licensed)
+    left_out = ""
+    findings = findings or {}
+    if findings.get("licensed.zero_weight_rows"):
+        primary = findings["licensed.primary_definition"]
+        groups = ", ".join(label("report_licensed_group_count", lang).format(
+            group=label(f"code_group_{g}", lang), n=number_text(findings.get(f"licensed.zero_weight.{primary}.{g}", 0), lang))
+            for g in ("migrant", "non_migrant", "no_status"))
+        left_out = " " + label("report_licensed_left_out", lang).format(
+            zero=number_text(findings["licensed.zero_weight_rows"], lang), groups=groups)
     return (f'<p id="licensed-data" style="border:2px solid #b00;padding:.6em">'
-            f'{_e(label("report_licensed_banner", lang).format(sha=shas))}</p>')
+            f'{_e(label("report_licensed_banner", lang).format(sha=shas) + left_out)}</p>')
 
 
 def _variant_banner(manifest: dict, lang: str) -> str:
@@ -767,7 +777,7 @@ def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
 <p><b>{_e(t("report_paper"))}:</b> Irva Anggita, Suswanta, Endang Indri Listiani &amp; Yujitia Ahdarrijal, <i>Governance Kooperatif dalam
 Penanganan Buruh Migran Ilegal dan Implikasinya terhadap Ketahanan Wilayah Perbatasan di Kalimantan Barat</i>,
 Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"))}).</p>
-{_variant_banner(manifest, lang)}{_licensed_banner(manifest, lang)}<section id="summary"><h2>{_e(t("report_summary"))}</h2>{_summary(detail, lang)}</section>
+{_variant_banner(manifest, lang)}{_licensed_banner(manifest, lang, findings)}<section id="summary"><h2>{_e(t("report_summary"))}</h2>{_summary(detail, lang)}</section>
 {_acronyms(lang)}
 <p><small>{t("report_generated")}</small></p>
 <nav><b>{_e(t("report_contents"))}:</b> {contents}</nav>

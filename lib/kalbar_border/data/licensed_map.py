@@ -31,6 +31,44 @@ UNITS = ("person", "household")
 TEMPLATE = "docs/licensed_map.template.yml"
 
 
+#: The fields of a map and of each of its sections: name -> required. A field not listed is
+#: refused with the closest known name, so a typo never passes as an unused field.
+FIELDS = {"file": True, "survey": True, "year": True, "unit": True, "province": False, "design": True,
+          "population": False, "migrant_definitions": True, "indicators": True}
+SECTION_FIELDS = {
+    "province": {"variable": True, "code": True},
+    # household: recorded and checked only (the estimates cluster on the PSU); a name or a list of
+    # names (BPS identifies a household by its census block and number, e.g. [NKS, NO_RUTA]).
+    "design": {"weight": True, "strata": True, "psu": True, "household": False, "drop_nonpositive_weights": False},
+    "population": {"variable": True, "codes": True},
+    "migrant_definitions": {"variable": True, "migrant": True, "non_migrant": True},
+    "indicators": {"variable": True, "yes_codes": True, "no_codes": False},
+    "investment_type": {"variable": True, "codes": True},
+}
+
+
+def _closest(name, known) -> str:
+    """`` (did you mean 'x'?)`` for the known name closest to ``name`` (difflib), or ``""``."""
+    import difflib
+
+    found = difflib.get_close_matches(str(name), [str(k) for k in known], n=1, cutoff=0.6)
+    return f" (did you mean '{found[0]}'?)" if found else ""
+
+
+def _check_fields(section: dict, known: dict, where: str, at: str) -> None:
+    """One line for the first unknown field (with the closest known name) or missing field."""
+    for key in section:
+        if isinstance(key, bool):  # YAML 1.1 reads a key yes/no (or on/off) as true/false
+            raise CompendiumError(f"{where}: field '{at}{str(key).lower()}' is a yes/no that YAML reads as true/false; "
+                                  f"known: {', '.join(known)} (codes go in yes_codes and no_codes); see {TEMPLATE}")
+        if key not in known:
+            raise CompendiumError(f"{where}: unknown field '{at}{key}'{_closest(key, known)}; known: "
+                                  f"{', '.join(known)}; see {TEMPLATE}")
+    for key, required in known.items():
+        if required and section.get(key) is None:
+            raise CompendiumError(f"{where}: field '{at}{key}' missing; see {TEMPLATE}")
+
+
 def _codes(value, where: str) -> list:
     values = value if isinstance(value, list) else [value]
     if not values or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
@@ -45,23 +83,38 @@ def _name(value, where: str) -> str:
     return value.strip()
 
 
+def _names(value, where: str) -> list[str]:
+    """One variable name or a list of them (a composite id), as a list."""
+    values = value if isinstance(value, list) else [value]
+    if not values:
+        raise CompendiumError(f"{where}: expected the name of a variable, or a list of names (e.g. [NKS, NO_RUTA]), "
+                              f"got {value!r}")
+    names = [_name(v, where) for v in values]
+    if len({n.casefold() for n in names}) < len(names):
+        raise CompendiumError(f"{where}: a variable is named twice in {value!r}")
+    return names
+
+
 def _section(doc: dict, key: str, where: str, required: bool = True) -> dict | None:
     value = doc.get(key)
     if value is None and not required:
         return None
     if not isinstance(value, dict) or not value:
-        raise CompendiumError(f"{where}: field '{key}' missing or not a mapping; see {TEMPLATE}")
+        raise CompendiumError(f"{where}: field '{key}' missing or not a mapping of fields; see {TEMPLATE}")
     return value
 
 
 def read_map(path: Path | str) -> dict:
     """The map at ``path``, checked and normalised: ``path`` (the data file, resolved against
     the map's folder), ``format``, ``survey``, ``year``, ``unit``, ``design`` (weight, strata,
-    psu, household), ``province`` (variable, code, or None), ``population`` (variable, codes,
-    or None), ``definitions`` ({name: {variable, migrant, non_migrant}}, the first one the
-    primary) and ``indicators`` ({name: {variable, yes, no}}, from the map's ``yes_codes`` and
-    ``no_codes``; ``no`` None means every other answer; ``investment_type`` has ``codes`` {code: label} instead). Raises one line naming the
-    map and the field on any problem of shape."""
+    psu; ``household`` a list of variable names forming the household id, or None;
+    ``drop_nonpositive_weights`` a bool, False unless the map sets it), ``province``
+    (variable, code, or None), ``population`` (variable, codes, or None), ``definitions``
+    ({name: {variable, migrant, non_migrant}}, the first one the primary) and ``indicators``
+    ({name: {variable, yes, no}}, from the map's ``yes_codes`` and ``no_codes``; ``no`` None
+    means every other answer; ``investment_type`` has ``codes`` {code: label} instead).
+    Raises one line naming the map and the field on any problem of shape: an unknown field
+    (with the closest known name), a missing one, or a value of the wrong kind."""
     import yaml
 
     if path is None:
@@ -73,65 +126,80 @@ def read_map(path: Path | str) -> dict:
         doc = yaml.safe_load(source.read_text(encoding="utf-8"))
     except OSError as exc:
         raise CompendiumError(f"{where}: cannot be read ({exc.strerror or type(exc).__name__})") from None
+    except UnicodeDecodeError:
+        raise CompendiumError(f"{where}: not a text file in UTF-8; expected a YAML map, see {TEMPLATE}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
-        raise CompendiumError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', None) or type(exc).__name__})") from None
+        problem = " ".join(str(getattr(exc, "problem", None) or type(exc).__name__).split())
+        raise CompendiumError(f"{where}{line}: not valid YAML ({problem})") from None
     if not isinstance(doc, dict):
         raise CompendiumError(f"{where}: expected a mapping of fields; see {TEMPLATE}")
-    unknown = sorted(set(doc) - {"file", "survey", "year", "unit", "province", "design", "population",
-                                 "migrant_definitions", "indicators"})
-    if unknown:
-        raise CompendiumError(f"{where}: unknown field(s) {', '.join(unknown)}; see {TEMPLATE}")
-    if not isinstance(doc.get("file"), str) or not doc["file"].strip():
-        raise CompendiumError(f"{where}: field 'file' missing; expected the path of the licensed file")
-    data = Path(doc["file"]).expanduser()
+    _check_fields(doc, FIELDS, where, "")
+    if not isinstance(doc["file"], str) or not doc["file"].strip():
+        raise CompendiumError(f"{where}: field 'file' is {doc['file']!r}; expected the path of the licensed file")
+    data = Path(doc["file"].strip()).expanduser()
     data = (data if data.is_absolute() else source.parent / data).resolve()
-    fmt = check_format(data)
+    try:
+        fmt = check_format(data)
+    except CompendiumError as exc:
+        raise CompendiumError(f"{where}: field 'file' names {exc}") from None
     if not data.is_file():
         raise CompendiumError(f"{where}: field 'file' names {data}, which is not an existing file")
-    if not isinstance(doc.get("survey"), str) or not doc["survey"].strip():
-        raise CompendiumError(f"{where}: field 'survey' missing; expected the survey as BPS names it, "
+    if not isinstance(doc["survey"], str) or not doc["survey"].strip():
+        raise CompendiumError(f"{where}: field 'survey' is {doc['survey']!r}; expected the survey as BPS names it, "
                               "e.g. Sakernas August 2022")
-    if not isinstance(doc.get("year"), int) or isinstance(doc.get("year"), bool):
-        raise CompendiumError(f"{where}: field 'year' missing or not a whole number, e.g. 2022")
-    if doc.get("unit") not in UNITS:
-        raise CompendiumError(f"{where}: field 'unit' is {doc.get('unit')!r}; expected one of {', '.join(UNITS)}")
-    design = _section(doc, "design", where)
-    missing = [k for k in ("weight", "strata", "psu", "household") if k not in design]
-    if missing:
-        raise CompendiumError(f"{where}: design lacks {', '.join(missing)}; expected the variables holding the weight, "
-                              "the stratum, the primary sampling unit and the household id")
-    design = {k: _name(design[k], f"{where}: design.{k}") for k in ("weight", "strata", "psu", "household")}
+    if not isinstance(doc["year"], int) or isinstance(doc["year"], bool):
+        raise CompendiumError(f"{where}: field 'year' is {doc['year']!r}; expected a whole number, e.g. 2022")
+    if doc["unit"] not in UNITS:
+        raise CompendiumError(f"{where}: field 'unit' is {doc['unit']!r}; expected one of {', '.join(UNITS)}")
+    raw_design = _section(doc, "design", where)
+    _check_fields(raw_design, SECTION_FIELDS["design"], where, "design.")
+    design = {k: _name(raw_design[k], f"{where}: design.{k}") for k in ("weight", "strata", "psu")}
+    household = raw_design.get("household")
+    design["household"] = _names(household, f"{where}: design.household") if household is not None else None
+    drop = raw_design.get("drop_nonpositive_weights", False)
+    if not isinstance(drop, bool):
+        raise CompendiumError(f"{where}: design.drop_nonpositive_weights is {drop!r}; expected true or false")
+    design["drop_nonpositive_weights"] = drop
     province = _section(doc, "province", where, required=False)
     if province is not None:
-        province = {"variable": _name(province.get("variable"), f"{where}: province.variable"),
-                    "code": _codes(province.get("code"), f"{where}: province.code")[0]}
+        _check_fields(province, SECTION_FIELDS["province"], where, "province.")
+        codes = _codes(province["code"], f"{where}: province.code")
+        if len(codes) != 1:
+            raise CompendiumError(f"{where}: province.code: expected one code (a province is a complete design), "
+                                  f"got {province['code']!r}")
+        province = {"variable": _name(province["variable"], f"{where}: province.variable"), "code": codes[0]}
     population = _section(doc, "population", where, required=False)
     if population is not None:
-        population = {"variable": _name(population.get("variable"), f"{where}: population.variable"),
-                      "codes": _codes(population.get("codes"), f"{where}: population.codes")}
+        _check_fields(population, SECTION_FIELDS["population"], where, "population.")
+        population = {"variable": _name(population["variable"], f"{where}: population.variable"),
+                      "codes": _codes(population["codes"], f"{where}: population.codes")}
     definitions = {}
     for name, spec in _section(doc, "migrant_definitions", where).items():
         at = f"{where}: migrant_definitions.{name}"
         if not re.fullmatch(r"[a-z][a-z0-9_]*", str(name)) or not isinstance(spec, dict):
             raise CompendiumError(f"{at}: expected a name in lower case (letters, digits, _) with variable, migrant "
                                   "and non_migrant")
-        definitions[str(name)] = {"variable": _name(spec.get("variable"), f"{at}.variable"),
-                                  "migrant": _codes(spec.get("migrant"), f"{at}.migrant"),
-                                  "non_migrant": _codes(spec.get("non_migrant"), f"{at}.non_migrant")}
+        _check_fields(spec, SECTION_FIELDS["migrant_definitions"], where, f"migrant_definitions.{name}.")
+        definitions[str(name)] = {"variable": _name(spec["variable"], f"{at}.variable"),
+                                  "migrant": _codes(spec["migrant"], f"{at}.migrant"),
+                                  "non_migrant": _codes(spec["non_migrant"], f"{at}.non_migrant")}
         if set(definitions[name]["migrant"]) & set(definitions[name]["non_migrant"]):
             raise CompendiumError(f"{at}: a code is both migrant and non_migrant")
     indicators = {}
     for name, spec in _section(doc, "indicators", where).items():
         at = f"{where}: indicators.{name}"
         if name not in INDICATORS:
-            raise CompendiumError(f"{at}: unknown indicator; expected some of {', '.join(INDICATORS)}")
+            raise CompendiumError(f"{at}: unknown indicator{_closest(name, INDICATORS)}; expected some of "
+                                  f"{', '.join(INDICATORS)}")
         if not isinstance(spec, dict):
             raise CompendiumError(f"{at}: expected a mapping with variable and yes_codes (or codes)")
-        item = {"variable": _name(spec.get("variable"), f"{at}.variable")}
+        _check_fields(spec, SECTION_FIELDS["investment_type" if name == "investment_type" else "indicators"], where,
+                      f"indicators.{name}.")
+        item = {"variable": _name(spec["variable"], f"{at}.variable")}
         if name == "investment_type":
-            codes = spec.get("codes")
+            codes = spec["codes"]
             if not isinstance(codes, dict) or not codes:
                 raise CompendiumError(f"{at}.codes: expected a mapping of code: label, e.g. {{1: land}}")
             item["codes"] = {_codes(k, f"{at}.codes")[0]: str(v) for k, v in codes.items()}
@@ -139,7 +207,7 @@ def read_map(path: Path | str) -> dict:
                 raise CompendiumError(f"{at}.codes: expected whole-number codes")
         else:
             # Not `yes:`/`no:` keys: YAML 1.1 (PyYAML) reads those as the booleans True and False.
-            item["yes"] = _codes(spec.get("yes_codes"), f"{at}.yes_codes")
+            item["yes"] = _codes(spec["yes_codes"], f"{at}.yes_codes")
             item["no"] = _codes(spec["no_codes"], f"{at}.no_codes") if spec.get("no_codes") is not None else None
             if item["no"] and set(item["yes"]) & set(item["no"]):
                 raise CompendiumError(f"{at}: a code is both yes and no")

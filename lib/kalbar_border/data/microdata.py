@@ -174,8 +174,10 @@ def check_format(path: Path | str) -> str:
 def read_file(path: Path | str, name: str | None = None) -> pd.DataFrame:
     """Every column of one microdata file, in any of :data:`FORMATS`. Value-labelled columns
     are read as their codes (Stata and SPSS labels are not applied), as the .rda holds them;
-    column names are kept as the file spells them. ``name`` picks the data frame of an .rda
-    that holds several. Raises one line naming the file when it cannot be read."""
+    SPSS user-missing values (e.g. 8 "tidak tahu", 9 "tidak menjawab") are read as their codes
+    too, as Stata and CSV files hold them, so the same data give the same frame in every
+    format; column names are kept as the file spells them. ``name`` picks the data frame of an
+    .rda that holds several. Raises one line naming the file when it cannot be read."""
     import pandas as pd
 
     source = Path(path)
@@ -194,13 +196,46 @@ def read_file(path: Path | str, name: str | None = None) -> pd.DataFrame:
         if kind == "Stata":
             return pd.read_stata(source, convert_categoricals=False, convert_dates=False)
         if kind == "SPSS":
-            return pd.read_spss(source, convert_categoricals=False)
+            import pyreadstat
+
+            # user_missing=True: without it pyreadstat turns user-missing codes into blanks, and
+            # "don't know" could no longer be told from "not asked" (nor match a .dta of the same data).
+            frame, _ = pyreadstat.read_sav(str(source), user_missing=True)
+            return frame
         return pd.read_csv(source, dtype=str, keep_default_na=False, na_values=[""])
     except CompendiumError:
         raise
     except Exception as exc:
         raise CompendiumError(f"{source}: cannot be read as a {kind} file ({type(exc).__name__}: "
                               f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+
+
+def value_labels(path: Path | str) -> dict[str, dict[float, str]]:
+    """The value labels of a Stata or SPSS file, ``{variable: {code: label}}`` (codes as
+    floats, variable names as the file spells them); ``{}`` for the formats that carry none
+    (.csv, .rda). Used to name a code the map leaves out by what the questionnaire calls it."""
+    source = Path(path)
+    kind = check_format(source)
+    if kind not in ("Stata", "SPSS"):
+        return {}
+    import pyreadstat
+
+    try:
+        reader = pyreadstat.read_sav if kind == "SPSS" else pyreadstat.read_dta
+        _, meta = reader(str(source), metadataonly=True)
+    except Exception as exc:
+        raise CompendiumError(f"{source}: cannot be read as a {kind} file ({type(exc).__name__}: "
+                              f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+    out = {}
+    for variable, labels in (meta.variable_value_labels or {}).items():
+        coded = {}
+        for code, text in labels.items():
+            try:
+                coded[float(code)] = str(text)
+            except (TypeError, ValueError):  # a label of a text value: not a code the map can name
+                continue
+        out[variable] = coded
+    return out
 
 
 def match_variables(frame: pd.DataFrame, variables, source: Path | str) -> pd.DataFrame:

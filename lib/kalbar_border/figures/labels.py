@@ -1293,6 +1293,39 @@ LABELS: dict[str, dict[str, str]] = {
     "licensed_item_sent_money_or_goods": {"en": "sent money or goods", "id": "mengirim uang atau barang"},
     "licensed_item_received_money_or_goods": {"en": "received money or goods", "id": "menerima uang atau barang"},
     "licensed_item_any_investment": {"en": "any investment", "id": "berinvestasi"},
+    "licensed_item_investment_type": {"en": "investment type {code}", "id": "jenis investasi {code}"},
+    "fig_licensed_shares_title": {
+        "en": "Sending money or goods and investing, by migration status (licensed BPS file)",
+        "id": "Mengirim uang atau barang dan berinvestasi, menurut status migrasi (berkas BPS berlisensi)"},
+    "fig_licensed_shares_caption": {
+        "en": "Weighted shares by migration status, one panel per migrant definition of the map, with design-based 95 % "
+              "confidence intervals (strata, PSUs, weights); n is the rows compared in each group. Computed from a "
+              "licensed BPS file ({survey}, {year}; sha256 {sha}) that is not part of the compendium.",
+        "id": "Proporsi tertimbang menurut status migrasi, satu panel per definisi migran dalam peta, dengan selang "
+              "kepercayaan 95 % berbasis desain (strata, PSU, bobot); n adalah jumlah baris yang dibandingkan di setiap "
+              "kelompok. Dihitung dari berkas BPS berlisensi ({survey}, {year}; sha256 {sha}) yang bukan bagian dari "
+              "kompendium."},
+    "source_licensed_file": {"en": "BPS, {survey} ({year}), licensed file supplied by the researcher, sha256 {sha}",
+                             "id": "BPS, {survey} ({year}), berkas berlisensi yang diberikan peneliti, sha256 {sha}"},
+    "col_reason": {"en": "reason", "id": "alasan"},
+    "col_code": {"en": "code", "id": "kode"},
+    "col_answer": {"en": "answer (value label of the file)", "id": "jawaban (label nilai berkas)"},
+    "code_group_no_status": {"en": "no migration status", "id": "tanpa status migrasi"},
+    "code_reason_outside_province": {"en": "outside the province", "id": "di luar provinsi"},
+    "code_reason_zero_weight": {"en": "zero weight", "id": "bobot nol"},
+    "code_reason_not_in_population": {"en": "not in the population compared", "id": "bukan populasi yang dibandingkan"},
+    "code_reason_no_migration_status": {"en": "no migration status", "id": "tanpa status migrasi"},
+    "code_reason_answer_left_out": {"en": "don't know or missing (neither yes nor no)",
+                                    "id": "tidak tahu atau kosong (bukan ya dan bukan tidak)"},
+    "code_reason_analysed": {"en": "compared", "id": "dibandingkan"},
+    "report_licensed_left_out": {
+        "en": "Rows left out of the licensed file's comparison: {zero} with a zero weight (design.drop_nonpositive_"
+              "weights in the map; {groups}); the answers neither yes nor no, per item and group, are in "
+              "results/licensed_excluded.csv.",
+        "id": "Baris yang tidak diikutkan dalam perbandingan berkas berlisensi: {zero} berbobot nol "
+              "(design.drop_nonpositive_weights dalam peta; {groups}); jawaban yang bukan ya dan bukan tidak, per butir "
+              "dan kelompok, ada di results/licensed_excluded.csv."},
+    "report_licensed_group_count": {"en": "{group} {n}", "id": "{group} {n}"},
     "explain_licensed_holds": {
         "en": "difference {difference} percentage points (95 % CI {low} to {high}), Holm-adjusted p {p}: the difference holds",
         "id": "selisih {difference} poin persentase (SK 95 % {low} sampai {high}), nilai p Holm {p}: perbedaannya bertahan"},
@@ -1339,6 +1372,11 @@ LABELS: dict[str, dict[str, str]] = {
             "family, fixed before any licensed file was seen; {licensed.holding:n} differences hold (Holm-adjusted "
             "p below {alpha}, and no small-group, few-events or few-degrees-of-freedom flag). The primary definition, "
             "the first the map names, is {licensed.primary_definition}.",
+            "**Rows left out.** {licensed.zero_weight_rows:n} rows of the province with a zero weight were left out "
+            "(the map allows it with design.drop_nonpositive_weights; without it a zero weight stops the run, as a "
+            "negative one always does). Answers "
+            "that are neither yes nor no (don't know, refused, blank) are left out of each item; section 2 counts, per "
+            "item, definition and group, every row left out and why, and names each code by the file's value label.",
             "**Limits.** Which codes count as migrant, as sending or receiving money or goods and as investing are the "
             "researcher's choices, printed in section 1 and recorded in the map; another reading of the questionnaire "
             "gives other numbers. No adjusted model is fitted (the map names no covariates), so a difference may "
@@ -1354,6 +1392,12 @@ LABELS: dict[str, dict[str, str]] = {
             "keluarga Holm, yang ditetapkan sebelum berkas berlisensi mana pun dilihat; {licensed.holding:n} perbedaan "
             "bertahan (nilai p Holm di bawah {alpha}, dan tanpa penanda kelompok kecil, kejadian sedikit, atau derajat "
             "bebas sedikit). Definisi utama, yang pertama disebut peta, adalah {licensed.primary_definition}.",
+            "**Baris yang tidak diikutkan.** {licensed.zero_weight_rows:n} baris provinsi ini yang berbobot nol tidak "
+            "diikutkan (peta mengizinkannya dengan design.drop_nonpositive_weights; tanpanya bobot nol menghentikan "
+            "proses, seperti bobot negatif selalu menghentikannya). "
+            "Jawaban yang bukan ya dan bukan tidak (tidak tahu, menolak, kosong) tidak diikutkan pada setiap butir; "
+            "bagian 2 menghitung, per butir, definisi, dan kelompok, setiap baris yang tidak diikutkan beserta "
+            "alasannya, dan menamai setiap kode dengan label nilai berkas.",
             "**Keterbatasan.** Kode mana yang dihitung sebagai migran, sebagai mengirim atau menerima uang atau barang, "
             "dan sebagai berinvestasi adalah pilihan peneliti, yang ditampilkan di bagian 1 dan tercatat dalam peta; "
             "pembacaan kuesioner yang lain memberi angka yang lain. Tidak ada model yang disesuaikan (peta tidak "

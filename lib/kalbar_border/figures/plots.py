@@ -144,6 +144,30 @@ def group_shares(table: pd.DataFrame, lang: str):
     one panel per survey (its name and month as the panel's label: Susenas and Sakernas count
     different people at different dates), each row with the n of both groups.
     ``table``: columns dataset, indicator, group, share_weighted, ci_low, ci_high, n_unweighted."""
+    return _shares_panels(table, lang, lambda i: label(i, lang), lambda d: label(f"survey_{d}", lang))
+
+
+def licensed_shares(comparison: pd.DataFrame, lang: str):
+    """Notebook 08's shares (%) with their 95 % design-based CIs, migrant vs non-migrant, one
+    row per item, one panel per migrant definition (named as the map names it), each row with
+    the n of both groups: what a reader of C5 and C6 wants to see. ``comparison``: the table of
+    :func:`kalbar_border.finance.licensed.comparison` (shares as fractions 0-1)."""
+    long = pd.concat([pd.DataFrame({"dataset": comparison["definition"], "indicator": comparison["indicator"],
+                                    "group": group, "share_weighted": comparison[f"share_{group}"],
+                                    "ci_low": comparison[f"ci_low_{group}"], "ci_high": comparison[f"ci_high_{group}"],
+                                    "n_unweighted": comparison[f"n_{group}"]}) for group in ("migrant", "non_migrant")])
+
+    def item(name: str) -> str:
+        # an investment type is named by its code: its words are the researcher's, in the map
+        return (label(f"licensed_item_{name}", lang) if not name.startswith("investment_type_")
+                else label("licensed_item_investment_type", lang).format(code=name.removeprefix("investment_type_")))
+
+    return _shares_panels(long, lang, item, lambda d: d)
+
+
+def _shares_panels(table: pd.DataFrame, lang: str, row_label, panel_label):
+    """The figure of :func:`group_shares`: ``row_label(indicator)`` and ``panel_label(dataset)``
+    name its rows and panels."""
     surveys = list(dict.fromkeys(table["dataset"]))
     rows = {d: list(dict.fromkeys(table.loc[table["dataset"] == d, "indicator"])) for d in surveys}
     ratios = [len(rows[d]) + 0.6 for d in surveys]
@@ -163,10 +187,10 @@ def group_shares(table: pd.DataFrame, lang: str):
             ax.errorbar(share, y + offset, xerr=np.vstack([share - low, high - share]), fmt=look["marker"],
                         # one legend (above the top panel) names the groups for every panel
                         color=look["color"], capsize=2, label=label(group, lang) if ax is axes[0] else "_nolegend_")
-        ax.set_yticks(y, [f"{label(i, lang)}\n{_group_sizes(part, i, lang)}" for i in indicators])
+        ax.set_yticks(y, [f"{row_label(i)}\n{_group_sizes(part, i, lang)}" for i in indicators])
         ax.set_ylim(len(indicators) - 0.5, -0.5)  # first indicator on top, half a row of room at each end
         # the panel's share of the plotting height (legend, x axis and source line take about 1.6 in)
-        _panel_ylabel(ax, label(f"survey_{dataset}", lang), (height - 1.6) * ratio / sum(ratios))
+        _panel_ylabel(ax, panel_label(dataset), (height - 1.6) * ratio / sum(ratios))
     axes[-1].set_xlabel(label("share_pct", lang))
     local_numbers(axes[-1].xaxis, lang)
     _interval_limits(axes[-1], np.concatenate(lows), np.concatenate(highs))

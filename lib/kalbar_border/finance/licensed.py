@@ -20,6 +20,12 @@ Rules, fixed before any licensed file was seen (2026-12-05):
 * a difference **holds** when its Holm-adjusted p is below ``alpha`` and it is flagged
   neither ``small_group``, ``few_events`` nor ``few_df`` (the thresholds of notebook 05). No
   adjusted model is fitted: a licensed map names no covariates.
+
+Rows the file carries as BPS ships it (issue 31, 2026-12-06, before any licensed file was seen):
+a zero weight stops the run unless the map sets ``design.drop_nonpositive_weights``, and then
+the row is left out (it stands for nobody) and counted; a negative or missing weight always
+stops it. An answer that is neither a yes nor a no code (SPSS user-missing codes are read as
+codes, as in a .dta) is left out of its item and counted per group (:func:`excluded`).
 """
 from __future__ import annotations
 
@@ -27,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import licensed_map
-from ..data.microdata import match_variables, read_file
+from ..data.microdata import match_variables, read_file, value_labels
 from ..errors import CompendiumError
 from .compare import compare_columns, holm_within
 
@@ -40,7 +46,9 @@ COLUMNS = ["indicator", "claim", "definition", "primary", "n_migrant", "n_non_mi
 
 def _variables(spec: dict) -> dict[str, str]:
     """Every variable the map names -> the map field that names it."""
-    named = {f"design.{k}": v for k, v in spec["design"].items()}
+    named = {f"design.{k}": spec["design"][k] for k in ("weight", "strata", "psu")}
+    household = spec["design"]["household"] or []
+    named.update({"design.household" + (f"[{i}]" if len(household) > 1 else ""): v for i, v in enumerate(household)})
     if spec["province"]:
         named["province.variable"] = spec["province"]["variable"]
     if spec["population"]:
@@ -54,55 +62,137 @@ def _numbers(column: pd.Series) -> pd.Series:
     return pd.to_numeric(column, errors="coerce").astype(float)
 
 
+def _shown(value) -> str:
+    """A code or id as a reader writes it: 8, not 8.0; a text as the file holds it (0100106)."""
+    return f"{value:g}" if isinstance(value, (float, np.floating)) else str(value)
+
+
+def _blank(values: pd.Series) -> pd.Series:
+    """Missing, or a text that is empty: Stata and SPSS files hold a missing text as ""."""
+    return values.isna() | (values.astype(str).str.strip() == "")
+
+
+def _closest_variable(variable: str, columns) -> str:
+    """`` (closest in the file: 'X')``, the file's column nearest to a mistyped name (difflib,
+    ignoring case), or ``""``."""
+    import difflib
+
+    by_folded = {str(c).casefold(): str(c) for c in columns}
+    found = difflib.get_close_matches(variable.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return f" (closest in the file: '{by_folded[found[0]]}')" if found else ""
+
+
 def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
-    """(map, the variables it names from the file, renamed as the map spells them). Every
-    problem of the map against the file is found before any computation and reported in one
-    line, ``;``-separated: a variable not in the file, a code that does not occur in its
-    variable, a weight that is missing or not positive in a row used."""
+    """(map, the variables it names from the file, renamed as the map spells them; every row
+    of the file). Every problem of the map against the file is found before any computation
+    and reported in one line, ``;``-separated: a variable not in the file (with the file's
+    closest name), a province code no row has, a weight that is missing or negative, or zero
+    without ``design.drop_nonpositive_weights``, a row without stratum or PSU, a household id
+    that is not unique within its PSU. A code of the population, a definition or an item that
+    no row uses is not an error (a map is written from the questionnaire): it is listed in
+    ``spec["warnings"]``, one line each. ``spec["labels"]`` holds the file's value labels
+    ({variable as the map spells it: {code: label}}; empty for .csv and .rda)."""
     spec = licensed_map.read_map(map_path)
     source, name = spec["path"], spec["path"].name
     raw = read_file(source)
     folded = {str(c).casefold() for c in raw.columns}
     named = _variables(spec)
-    problems = [f"{field}: variable '{var}' is not in {name}" for field, var in named.items()
-                if var.casefold() not in folded]
+    problems = [f"{field}: variable '{var}' is not in {name}{_closest_variable(var, raw.columns)}"
+                for field, var in named.items() if var.casefold() not in folded]
     if problems:
         raise CompendiumError(f"{map_path}: " + "; ".join(problems))
     data = match_variables(raw, list(dict.fromkeys(named.values())), source)
+    labels = {str(k).casefold(): v for k, v in value_labels(source).items()}
+    spec["labels"] = {v: labels[v.casefold()] for v in data.columns if v.casefold() in labels}
+    warnings = []
 
-    def absent(field: str, variable: str, codes) -> None:
+    def absent(field: str, variable: str, codes, into: list) -> None:
         present = set(_numbers(data[variable]).dropna().unique())
         for code in codes:
             if code not in present:
                 shown = ", ".join(f"{c:g}" for c in sorted(present)[:12]) or "none"
-                problems.append(f"{field}: code {code:g} does not occur in variable '{variable}' of {name} "
-                                f"(codes present: {shown})")
+                into.append(f"{field}: code {code:g} does not occur in variable '{variable}' of {name} "
+                            f"(codes present: {shown})")
 
     if spec["province"]:
-        absent("province.code", spec["province"]["variable"], [spec["province"]["code"]])
+        absent("province.code", spec["province"]["variable"], [spec["province"]["code"]], problems)
     if spec["population"]:
-        absent("population.codes", spec["population"]["variable"], spec["population"]["codes"])
+        absent("population.codes", spec["population"]["variable"], spec["population"]["codes"], warnings)
     for n, d in spec["definitions"].items():
-        absent(f"migrant_definitions.{n}.migrant", d["variable"], d["migrant"])
-        absent(f"migrant_definitions.{n}.non_migrant", d["variable"], d["non_migrant"])
+        absent(f"migrant_definitions.{n}.migrant", d["variable"], d["migrant"], warnings)
+        absent(f"migrant_definitions.{n}.non_migrant", d["variable"], d["non_migrant"], warnings)
     for n, item in spec["indicators"].items():
         for key, field in (("yes", "yes_codes"), ("no", "no_codes"), ("codes", "codes")):
             if item.get(key):
-                absent(f"indicators.{n}.{field}", item["variable"], list(item[key]))
+                absent(f"indicators.{n}.{field}", item["variable"], list(item[key]), warnings)
     used = _rows(spec, data)
-    weight = _numbers(data[spec["design"]["weight"]])[used]
-    bad = weight.index[~(weight > 0)]
-    if len(bad):
-        problems.append(f"design.weight: {len(bad)} row(s) of {name} have a weight '{spec['design']['weight']}' that is "
-                        f"missing or not positive (first: data row {bad[0] + 1}); expected a positive number")
+    weight_name = spec["design"]["weight"]
+    weight = _numbers(data[weight_name])[used]
+    # A zero weight is an error only where the map does not leave such rows out.
+    zero = (weight == 0) & (not spec["design"]["drop_nonpositive_weights"])
+    for bad, what, expected in (
+            (weight.isna(), "no weight", "expected a positive number"),
+            (weight < 0, "a negative weight", "expected a positive number (a negative weight is never left out: "
+                                             "check the file with BPS)"),
+            (zero, "a zero weight", "expected a positive number, or set design.drop_nonpositive_weights: true in the "
+                                    "map to leave them out (they are counted and reported per group)")):
+        rows = weight.index[bad]
+        if len(rows):
+            problems.append(f"design.weight: {len(rows)} row(s) of {name} have {what} in '{weight_name}' "
+                            f"(first: data row {rows[0] + 1}); {expected}")
+    kept = _kept(spec, data)
     for field in ("strata", "psu"):
-        lacking = data.index[used & data[spec["design"][field]].isna()]
+        lacking = data.index[kept & _blank(data[spec["design"][field]])]
         if len(lacking):
             problems.append(f"design.{field}: {len(lacking)} row(s) of {name} have no value of "
                             f"'{spec['design'][field]}' (first: data row {lacking[0] + 1})")
+    if spec["design"]["household"] and not problems:
+        problems += _household_problems(spec, data.loc[kept], name)
     if problems:
         raise CompendiumError(f"{map_path}: " + "; ".join(problems))
+    spec["warnings"] = [f"{map_path}: {w}; kept in the map (written from the questionnaire), no row has it"
+                        for w in warnings]
     return spec, data
+
+
+def _household_problems(spec: dict, rows: pd.DataFrame, name: str) -> list[str]:
+    """The household id (one variable or several) must be unique within its PSU and name one
+    household: the same id in two PSUs (a number that restarts in each census block, given
+    alone) is refused, and in a household file (``unit: household``) so are two rows with the
+    same id. The id is recorded and checked only: the estimates cluster on the PSU."""
+    household, psu = spec["design"]["household"], spec["design"]["psu"]
+    lacking = rows.index[pd.concat([_blank(rows[v]) for v in household], axis=1).any(axis=1)]
+    if len(lacking):
+        return [f"design.household: {len(lacking)} row(s) of {name} have no value of "
+                f"'{' + '.join(household)}' (first: data row {lacking[0] + 1})"]
+    # one number per distinct id (the composite's parts compared as text, as the file holds them)
+    ids = rows[household].astype(str).groupby(household, sort=False).ngroup()
+    psus = rows[psu].astype(str)
+
+    def described(index) -> str:
+        return ", ".join(f"{v}={_shown(rows.at[index, v])}" for v in household)
+
+    if spec["unit"] == "household":
+        twice = rows.index[pd.DataFrame({"id": ids, "psu": psus}).duplicated(keep=False)]
+        if len(twice):
+            first = twice[0]
+            second = next(i for i in twice[1:] if ids[i] == ids[first] and psus[i] == psus[first])
+            return [f"design.household: household {described(first)} occurs in data rows {first + 1} and {second + 1} "
+                    f"of {name} within PSU {_shown(rows.at[first, psu])}; expected one row per household "
+                    "(unit: household)"]
+        return []
+    spread = pd.DataFrame({"id": ids, "psu": psus}).groupby("id")["psu"].nunique()
+    if (spread > 1).any():
+        bad = spread.index[spread > 1][0]
+        where = rows.index[ids == bad]
+        first = where[0]
+        other = next(i for i in where if psus[i] != psus[first])
+        hint = f"[{psu}, {', '.join(household)}]" if psu not in household else f"[{', '.join(household)}]"
+        return [f"design.household: household {described(first)} of {name} occurs in PSU {_shown(rows.at[first, psu])} "
+                f"(data row {first + 1}) and PSU {_shown(rows.at[other, psu])} (data row {other + 1}); expected an id "
+                f"unique within its PSU that names one household: a number that restarts in each PSU needs the PSU "
+                f"in a composite id, e.g. household: {hint}"]
+    return []
 
 
 def _rows(spec: dict, data: pd.DataFrame) -> pd.Series:
@@ -110,6 +200,20 @@ def _rows(spec: dict, data: pd.DataFrame) -> pd.Series:
     if not spec["province"]:
         return pd.Series(True, index=data.index)
     return _numbers(data[spec["province"]["variable"]]) == spec["province"]["code"]
+
+
+def _zero_weight(spec: dict, data: pd.DataFrame) -> pd.Series:
+    """Rows of the province left out for a zero weight (only with ``design.drop_nonpositive_weights``:
+    without it a zero weight stops the run). A zero-weight row stands for nobody in the
+    population, so leaving it out changes no estimate's target."""
+    if not spec["design"]["drop_nonpositive_weights"]:
+        return pd.Series(False, index=data.index)
+    return _rows(spec, data) & (_numbers(data[spec["design"]["weight"]]) == 0)
+
+
+def _kept(spec: dict, data: pd.DataFrame) -> pd.Series:
+    """The rows estimates are computed on: the province's, less those with a zero weight."""
+    return _rows(spec, data) & ~_zero_weight(spec, data)
 
 
 def _coded(values: pd.Series, yes, no) -> np.ndarray:
@@ -128,13 +232,9 @@ def items(spec: dict) -> list[str]:
     return out
 
 
-def analysis_frame(spec: dict, data: pd.DataFrame) -> pd.DataFrame:
-    """The design (``weight``, ``strata``, ``psu``, ``household``), ``in_population`` and one
-    0/1 column per migrant definition and per item, for the rows of the map's province."""
-    rows = data.loc[_rows(spec, data)].reset_index(drop=True)
-    design = spec["design"]
-    frame = pd.DataFrame({"weight": _numbers(rows[design["weight"]]), "strata": rows[design["strata"]].astype(str),
-                          "psu": rows[design["psu"]].astype(str), "household": rows[design["household"]].astype(str)})
+def _coded_frame(spec: dict, rows: pd.DataFrame) -> pd.DataFrame:
+    """``in_population`` and one 0/1 column per migrant definition and per item of ``rows``."""
+    frame = pd.DataFrame(index=rows.index)
     pop = spec["population"]
     frame["in_population"] = _numbers(rows[pop["variable"]]).isin(pop["codes"]).to_numpy() if pop else True
     for name, d in spec["definitions"].items():
@@ -150,6 +250,69 @@ def analysis_frame(spec: dict, data: pd.DataFrame) -> pd.DataFrame:
             frame[f"investment_type_{code:g}"] = np.where(values == code, 1.0,
                                                           np.where(values.notna() | invests_not, 0.0, np.nan))
     return frame
+
+
+def analysis_frame(spec: dict, data: pd.DataFrame) -> pd.DataFrame:
+    """The design (``weight``, ``strata``, ``psu``, ``household``: the map's id, its parts
+    joined by ``+``, or missing when the map gives none; recorded, not used by the estimates,
+    which cluster on the PSU), ``in_population`` and one 0/1 column per migrant definition and
+    per item, for the rows of the map's province less those left out for a zero weight."""
+    rows = data.loc[_kept(spec, data)].reset_index(drop=True)
+    design = spec["design"]
+    household = (rows[design["household"]].astype(str).agg("+".join, axis=1) if design["household"]
+                 else pd.Series(np.nan, index=rows.index, dtype=object))
+    frame = pd.DataFrame({"weight": _numbers(rows[design["weight"]]), "strata": rows[design["strata"]].astype(str),
+                          "psu": rows[design["psu"]].astype(str), "household": household})
+    return pd.concat([frame, _coded_frame(spec, rows)], axis=1)
+
+
+#: Why a row of the file is not among those an item is compared on, in the order they are
+#: tested (a row gets the first that applies), and ``analysed`` for the rows compared.
+REASONS = ("outside_province", "zero_weight", "not_in_population", "no_migration_status", "answer_left_out", "analysed")
+#: Columns of results/licensed_excluded.csv, in order.
+EXCLUDED_COLUMNS = ["indicator", "definition", "group", "reason", "code", "answer", "rows"]
+
+
+def excluded(spec: dict, data: pd.DataFrame) -> pd.DataFrame:
+    """Every row of the file, counted per item, migrant definition and group (``migrant``,
+    ``non_migrant``, or ``no_status``: a code neither migrant nor non-migrant, or blank) by the
+    first :data:`REASONS` that keeps it out of the comparison, in rows (unweighted). For
+    ``answer_left_out`` (an answer neither yes nor no: a "don't know", a refusal, a blank) one
+    row per ``code`` (``blank`` for an empty answer) with its value label from the file
+    (``answer``; empty when the file has none), so a reader sees what the questionnaire called
+    the answers left out. The :data:`EXCLUDED_COLUMNS`."""
+    coded = _coded_frame(spec, data)
+    base = np.select([~_rows(spec, data).to_numpy(), _zero_weight(spec, data).to_numpy(),
+                      ~coded["in_population"].to_numpy(dtype=bool)],
+                     ["outside_province", "zero_weight", "not_in_population"], default="")
+    parts = []
+    for definition in spec["definitions"]:
+        status = coded[definition].to_numpy()
+        group = np.where(status == 1, "migrant", np.where(status == 0, "non_migrant", "no_status"))
+        reason = np.where((base == "") & (group == "no_status"), "no_migration_status", base)
+        for item in items(spec):
+            variable = spec["indicators"]["investment_type" if item.startswith("investment_type_") else item]["variable"]
+            answer = np.where((reason == "") & np.isnan(coded[item].to_numpy()), "answer_left_out", reason)
+            answer = np.where(answer == "", "analysed", answer)
+            values = _numbers(data[variable])
+            left = answer == "answer_left_out"
+            code = np.where(left, values.map(lambda v: "blank" if pd.isna(v) else f"{v:g}"), "")
+            labels = spec.get("labels", {}).get(variable, {})
+            text = np.where(left, values.map(lambda v: labels.get(v, "")), "")
+            counted = (pd.DataFrame({"group": group, "reason": answer, "code": code, "answer": text})
+                       .value_counts(sort=False).rename("rows").reset_index())
+            counted.insert(0, "definition", definition)
+            counted.insert(0, "indicator", item)
+            parts.append(counted)
+    table = pd.concat(parts, ignore_index=True)
+    order = {"group": ["migrant", "non_migrant", "no_status"], "reason": list(REASONS)}
+    table["_g"] = table["group"].map(order["group"].index)
+    table["_r"] = table["reason"].map(order["reason"].index)
+    item_order = {name: i for i, name in enumerate(items(spec))}
+    table["_i"] = table["indicator"].map(item_order)
+    table["_d"] = table["definition"].map({d: i for i, d in enumerate(spec["definitions"])})
+    table = table.sort_values(["_i", "_d", "_g", "_r", "code"], kind="stable").drop(columns=["_g", "_r", "_i", "_d"])
+    return table[EXCLUDED_COLUMNS].reset_index(drop=True)
 
 
 def claim_of(item: str) -> str:
@@ -174,10 +337,16 @@ def _fraction(value) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def results_values(table: pd.DataFrame, spec: dict, sha256: str) -> dict:
+def results_values(table: pd.DataFrame, spec: dict, sha256: str, left_out: pd.DataFrame | None = None) -> dict:
     """The results keys the claims ledger reads (``licensed.*``): what file and map produced
-    them, and per item and definition the shares, intervals, difference, p-values and flags."""
-    values = {"licensed.survey": spec["survey"], "licensed.year": str(spec["year"]),  # a year is text: never "2,022" "licensed.unit": spec["unit"],
+    them, and per item and definition the shares, intervals, difference, p-values and flags.
+    With ``left_out`` (the table of :func:`excluded`) also the rows left out, in rows
+    (unweighted): ``licensed.zero_weight_rows`` in all, ``licensed.zero_weight.<definition>.<group>``
+    per group, and ``licensed.<item>.<definition>.left_out_<group>``, the answers neither yes
+    nor no (don't know, missing) of the compared population."""
+    values = {"licensed.survey": spec["survey"], "licensed.year": str(spec["year"]),  # a year is text: never "2,022"
+              "licensed.unit": spec["unit"],
+              "licensed.household": list(spec["design"]["household"] or []),
               "licensed.file_sha256": sha256, "licensed.file_sha256_short": sha256[:12],
               "licensed.definitions": list(spec["definitions"]), "licensed.primary_definition": next(iter(spec["definitions"])),
               "licensed.items": items(spec), "licensed.tests": int(table["p_value"].notna().sum()),
@@ -191,19 +360,37 @@ def results_values(table: pd.DataFrame, spec: dict, sha256: str) -> dict:
             values[f"{base}.{col}"] = int(r[col])
         for col in ("small_group", "few_events", "few_df", "holds"):
             values[f"{base}.{col}"] = bool(r[col])
+    if left_out is not None:
+        counts = left_out.groupby(["indicator", "definition", "group", "reason"], sort=False)["rows"].sum()
+        # A zero-weight row is left out of every item alike: the first item's counts are every item's.
+        first = items(spec)[0]
+        for d in spec["definitions"]:
+            for g in ("migrant", "non_migrant", "no_status"):
+                values[f"licensed.zero_weight.{d}.{g}"] = int(counts.get((first, d, g, "zero_weight"), 0))
+        primary = next(iter(spec["definitions"]))
+        values["licensed.zero_weight_rows"] = sum(values[f"licensed.zero_weight.{primary}.{g}"]
+                                                  for g in ("migrant", "non_migrant", "no_status"))
+        for item in items(spec):
+            for d in spec["definitions"]:
+                for g in ("migrant", "non_migrant"):
+                    values[f"licensed.{item}.{d}.left_out_{g}"] = int(counts.get((item, d, g, "answer_left_out"), 0))
     return values
 
 
 def map_table(spec: dict, data: pd.DataFrame) -> pd.DataFrame:
     """The map as a reader checks it: one row per field, the variable it names, the codes and
-    their meaning, and the rows of the file with a value in that variable."""
+    their meaning, and the rows of the file with a value in that variable (a composite
+    household id: in every one of its variables)."""
     rows = []
 
-    def add(field: str, variable: str, codes: str = "") -> None:
-        rows.append({"field": field, "variable": variable, "codes": codes, "rows_with_value": int(data[variable].notna().sum())})
+    def add(field: str, variables, codes: str = "") -> None:
+        variables = [variables] if isinstance(variables, str) else variables
+        rows.append({"field": field, "variable": " + ".join(variables), "codes": codes,
+                     "rows_with_value": int(data[variables].notna().all(axis=1).sum())})
 
-    for key, variable in spec["design"].items():
-        add(f"design.{key}", variable)
+    for key in ("weight", "strata", "psu", "household"):
+        if spec["design"][key]:
+            add(f"design.{key}", spec["design"][key])
     if spec["province"]:
         add("province", spec["province"]["variable"], f"{spec['province']['code']:g}")
     if spec["population"]:

@@ -154,13 +154,31 @@ def discover(folder: Path | None = None) -> list[Notebook]:
 # --------------------------------------------------------------------------- parameters
 
 
-def parse_assignments(items: list[str]) -> dict:
-    """``["ALPHA=0.01", "LANG=id"]`` -> ``{"ALPHA": 0.01, "LANG": "id"}`` (bare words are strings)."""
-    out = {}
+def _join_spaced_paths(items: list[str]) -> list[str]:
+    """``make reproduce PARAMS="LICENSED_MAP=/my maps/map.yml"`` reaches the command split at
+    the space: a word that is not ``NAME=VALUE`` right after a path parameter is the rest of its
+    path, joined back with one space (a path with several spaces in a row needs quotes:
+    ``PARAMS="LICENSED_MAP='/my  maps/map.yml'"``)."""
+    joined: list[str] = []
     for item in items:
+        name = item.partition("=")[0]
+        follows_path = joined and joined[-1].partition("=")[0] in (*PATH_PARAMETERS.values(), LICENSED_MAP)
+        if follows_path and not ("=" in item and name.isidentifier()):
+            joined[-1] += " " + item
+        else:
+            joined.append(item)
+    return joined
+
+
+def parse_assignments(items: list[str]) -> dict:
+    """``["ALPHA=0.01", "LANG=id"]`` -> ``{"ALPHA": 0.01, "LANG": "id"}`` (bare words are strings);
+    a path with spaces split into several words is joined back (:func:`_join_spaced_paths`)."""
+    out = {}
+    for item in _join_spaced_paths(list(items)):
         name, sep, raw = item.partition("=")
         if not sep or not name.isidentifier():
-            raise CompendiumError(f"parameter {item!r}: expected NAME=VALUE, e.g. LANG=id")
+            raise CompendiumError(f"parameter {item!r}: expected NAME=VALUE, e.g. LANG=id (a value with spaces "
+                                  "in quotes: PARAMS=\"LICENSED_MAP='/my maps/map.yml'\")")
         try:
             out[name] = ast.literal_eval(raw)
         except (ValueError, SyntaxError):
@@ -439,6 +457,13 @@ def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL,
     ``download=False`` never tries the network for missing microdata."""
     notebooks = discover(folder)
     check_parameters(notebooks, overrides)
+    if overrides.get(LICENSED_MAP):
+        # The map against its file, before doit: every mistake is one line here, never a traceback
+        # from doit's task loader, and nothing runs. pandas is imported only when a map is given.
+        from ..finance.licensed import read_checked
+
+        for warning in read_checked(overrides[LICENSED_MAP])[0]["warnings"]:
+            echo(f"  warning     {warning}")
     download = download and overrides.get("DOWNLOAD", True)
     available, message = microdata_status(overrides, download) if overrides.get("MICRODATA", True) else (False, "")
     plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")
