@@ -560,8 +560,11 @@ def test_every_dated_analysis_choice_is_quoted(index):
     _, path, _ = index
     lang = "id" if path.name.endswith(".id.html") else "en"
     text = html.unescape(path.read_text())
+    from kalbar_border import texts
+
     choices = robustness.analysis_choices()
     assert len(choices) >= 9
+    values = robustness.choice_values()
     for key, entry in choices.items():
-        assert entry["choice" if lang == "en" else "choice_id"] in text, key
+        assert texts.fill(entry["choice" if lang == "en" else "choice_id"], values, lang) in text, key
         assert robustness.choice_text(key, lang) in text, key
