@@ -2,12 +2,14 @@
 its definition, and a group with few events is named beside the status (issue 31, item 7).
 Run on the SYNTHETIC files of tests/synthetic_licensed.py (never real data)."""
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from kalbar_border import claims
+from kalbar_border import claims, paths, report
 from kalbar_border.errors import CompendiumError
+from kalbar_border.figures.labels import label
 from kalbar_border.finance import licensed
 from tests import synthetic_licensed as synthetic
 
@@ -98,25 +100,50 @@ def test_the_undetermined_setting_makes_a_few_events_group_undecided(two_definit
     assert verdict.status == "partly_supported" and "cannot decide" in verdict.note["en"]
 
 
-@pytest.mark.parametrize("parameter,value,message", [
-    ("definitions", "first", "licensed rule parameter 'definitions' is 'first'; accepted: all, primary"),
-    ("few_events", "ignored", "licensed rule parameter 'few_events' is 'ignored'; accepted: noted, undetermined"),
+def _ledger_with(tmp_path, old: str, new: str) -> Path:
+    """A copy of claims.yml with ``old`` replaced by ``new`` once (in C6's licensed rule)."""
+    text = paths.CLAIMS.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / "claims.yml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("        definitions: all\n", "        definitions: first\n",
+     "claim C6: licensed rule parameter 'definitions' is 'first'; accepted: all, primary"),
+    ("        few_events: noted\n", "        few_events: ignored\n",
+     "claim C6: licensed rule parameter 'few_events' is 'ignored'; accepted: noted, undetermined"),
+    ("        few_events: noted\n", "",
+     "claim C6: licensed rule parameter 'few_events' missing"),
 ])
-def test_a_rule_setting_outside_its_words_is_one_line(parameter, value, message):
-    entry = _c6()
-    entry["rule"]["licensed"][parameter] = value
-    with pytest.raises(CompendiumError, match=re.escape(message)):
-        claims._check_entry(entry, "claims.yml: claim C6")
+def test_a_rule_setting_outside_its_words_is_one_line(tmp_path, old, new, message):
+    with pytest.raises(CompendiumError, match=re.escape(message)) as caught:
+        claims.load_document(_ledger_with(tmp_path, old, new))
+    assert "\n" not in str(caught.value)
 
 
-def test_each_rule_setting_has_its_reason_in_both_languages():
+def test_each_rule_setting_has_its_reason_in_both_languages(tmp_path):
     rules = claims.rules_table(claims.load_document())
     rows = rules[(rules["id"] == "C6") & rules["parameter"].isin(["licensed.definitions", "licensed.few_events"])]
     assert list(rows["value"]) == ["all", "noted"] and (rows["why"] != "").all() and (rows["why_id"] != "").all()
-    entry = _c6()
-    del entry["rule"]["licensed"]["why_id"]["few_events"]
+    text = paths.CLAIMS.read_text(encoding="utf-8")
+    start = text.index("          few_events: ", text.index("        why_id:\n          definitions:"))
+    line = text[start:text.index("\n", start) + 1]
     with pytest.raises(CompendiumError, match="'few_events' has no reason in 'why_id'"):
-        claims._check_entry(entry, "claims.yml: claim C6")
+        claims.load_document(_ledger_with(tmp_path, line, ""))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_report_shows_a_row_per_definition_and_the_few_events_note(two_definitions, tmp_path, lang):
+    detail = claims.evaluate([_c6()], _few(two_definitions), {})
+    (tmp_path / "results").mkdir()
+    detail.to_csv(tmp_path / "results" / "claims_detail.csv", index=False)
+    page = report.build_index(tmp_path, {"notebooks": []}, lang)
+    word = {"en": "definition", "id": "definisi"}[lang]
+    for definition in ("recent_mover", "also_mover"):
+        assert page.count(f"{word} {definition}") >= 2, definition  # a row for each group
+    assert label("licensed_few_events_noted", lang).split("{groups}")[0] in page
 
 
 def test_the_choice_is_dated_and_says_no_licensed_result_was_seen():
