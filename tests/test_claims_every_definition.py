@@ -90,6 +90,14 @@ def test_a_flag_without_few_answers_in_a_group_names_no_group(two_definitions):
     """The flag is the comparison's: only a group that itself holds few yes or no answers is named."""
     results = {**two_definitions, "licensed.any_investment.also_mover.few_events": True}
     assert not claims.evaluate_one(_c6(), results).note
+    # a group under twice the bound is named only when no group is under the bound itself
+    base = "licensed.any_investment.also_mover"
+    both = {**_few(two_definitions, yes=9), f"{base}.count_non_migrant": 15}
+    named = [p["series"] for p in claims.evaluate_one(_c6(), both).parts if p.get("few_events")]
+    assert named == [f"{base}.migrant"]
+    near = {**_few(two_definitions, yes=15)}
+    named = [p["series"] for p in claims.evaluate_one(_c6(), near).parts if p.get("few_events")]
+    assert named == [f"{base}.migrant"]
 
 
 def test_the_undetermined_setting_makes_a_few_events_group_undecided(two_definitions):

@@ -365,7 +365,7 @@ def _licensed_low(rule: dict, results: dict) -> list:
     migrant definition of the licensed file (``definitions: all``; ``primary``: the first
     only). Supports where the 95 % interval lies at or below ``threshold_pct``; contradicts
     where it lies above; undetermined where it straddles the threshold or the domain has too
-    few degrees of freedom. A group with few events (:func:`_few_events_in`) is named in its
+    few degrees of freedom. A group with few events (:func:`_few_events_groups`) is named in its
     part (``few_events``); with ``few_events: noted`` its verdict stands, with ``undetermined``
     it cannot decide."""
     from .finance.compare import FEW_EVENTS  # scipy: only when a licensed file is judged
@@ -378,10 +378,12 @@ def _licensed_low(rule: dict, results: dict) -> list:
     parts = []
     for definition in every or [results["licensed.primary_definition"]]:
         base = f"licensed.{item}.{definition}"
+        flagged = _few_events_groups(results, base, FEW_EVENTS)
         for group in ("migrant", "non_migrant"):
             share, low, high = (results.get(f"{base}.{k}_{group}") for k in ("share", "ci_low", "ci_high"))
-            few = _few_events_in(results, base, group, FEW_EVENTS)
-            if share is None or results.get(f"{base}.few_df") or (few is not None and rule.get("few_events") == "undetermined"):
+            few = flagged.get(group)
+            undecided = few is not None and rule["few_events"] == "undetermined"
+            if share is None or results.get(f"{base}.few_df") or undecided:
                 verdict = "undetermined"
             elif high <= threshold:
                 verdict = "supports"
@@ -404,17 +406,23 @@ def _licensed_low(rule: dict, results: dict) -> list:
     return parts
 
 
-def _few_events_in(results: dict, base: str, group: str, minimum: int) -> tuple[int, int] | None:
-    """(yes answers, no answers) of ``group`` in the licensed comparison ``base`` when that
-    comparison is flagged ``few_events`` and this group holds fewer than twice ``minimum``
-    (:data:`~kalbar_border.finance.compare.FEW_EVENTS`) of either: the flag's own bound, whose
-    upper half needs a design effect below 1. None otherwise, or when the run recorded no
-    counts (results of an earlier version)."""
-    n, count = results.get(f"{base}.n_{group}"), results.get(f"{base}.count_{group}")
-    if not results.get(f"{base}.few_events") or n is None or count is None:
-        return None
-    yes, no = int(count), int(n) - int(count)
-    return (yes, no) if min(yes, no) < 2 * minimum else None
+def _few_events_groups(results: dict, base: str, minimum: int) -> dict[str, tuple[int, int]]:
+    """{group: (yes answers, no answers)} of the groups that raised the ``few_events`` flag of
+    the licensed comparison ``base``, as notebook 05 raises it
+    (:func:`~kalbar_border.finance.compare.is_few_events`): the groups with fewer than
+    ``minimum`` yes or no answers, else (the flag then comes from a design effect below 1,
+    which the results do not record per group) those with fewer than twice that. Empty when
+    the comparison is not flagged or the run recorded no counts (results of an earlier version)."""
+    counts = {}
+    for group in ("migrant", "non_migrant"):
+        n, count = results.get(f"{base}.n_{group}"), results.get(f"{base}.count_{group}")
+        if n is None or count is None:
+            return {}
+        counts[group] = (int(count), int(n) - int(count))
+    if not results.get(f"{base}.few_events"):
+        return {}
+    below = {group: c for group, c in counts.items() if min(c) < minimum}
+    return below or {group: c for group, c in counts.items() if min(c) < 2 * minimum}
 
 
 LICENSED_CHECKS = {"differs": (_licensed_differs, ("items", "margin_pp")),
@@ -435,8 +443,9 @@ def _licensed(entry: dict, results: dict) -> Verdict:
     few = [p for p in parts if p.get("few_events")]
     if few:
         # Said beside the status, not only in a part's row: a reader of the status alone must see it.
-        groups = {lang: "; ".join(f"{p['title'][lang]}: {label('licensed_few_events_counts', lang).format(yes=p['few_events'][0], no=p['few_events'][1])}"
-                                  for p in few) for lang in LANGS}
+        counts = lambda p, lang: label("licensed_few_events_counts", lang).format(  # noqa: E731
+            yes=p["few_events"][0], no=p["few_events"][1])
+        groups = {lang: "; ".join(f"{p['title'][lang]}: {counts(p, lang)}" for p in few) for lang in LANGS}
         verdict.note = _say(f"licensed_few_events_{rule['few_events']}", groups=lambda lang: groups[lang])
         verdict.explanation = {lang: f"{verdict.explanation[lang]}. {verdict.note[lang]}" for lang in LANGS}
     return verdict
