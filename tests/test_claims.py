@@ -162,10 +162,11 @@ def test_claims_csv_and_rules_written_by_the_run(pipeline_run):
     assert list(table.columns) == claims.CSV_COLUMNS
     assert list(table["id"]) == IDS and table["evidence"].str.len().gt(0).all()
     detail = pd.read_csv(pipeline_run[0] / "results" / "claims_detail.csv", keep_default_na=False)
-    assert set(detail.loc[detail["part"] != "claim", "id"]) == {"C2", "C4"}
+    assert set(detail.loc[detail["part"] != "claim", "id"]) == {"C1", "C2", "C4"}
     rules = pd.read_csv(pipeline_run[0] / "results" / "claims_rules.csv", keep_default_na=False)
     assert set(rules["parameter"]) == {"min_turns", "min_move_pct", "threshold", "licensed.margin_pp",
-                                       "licensed.threshold_pct", "licensed.definitions", "licensed.few_events"}
+                                       "licensed.threshold_pct", "licensed.definitions", "licensed.few_events",
+                                       "min_share_pct", "min_years"}
     assert rules["why"].str.len().gt(40).all()
 
 
@@ -187,7 +188,7 @@ def test_every_placeholder_of_the_ledger_is_filled_by_a_real_run(evaluated):
 
 
 #: Names with digits in them, not numbers: claim and notebook ids, agencies, COVID-19.
-IDENTIFIERS = re.compile(r"\bC\d\b|\b0[1-8]\b|05-06|BP\dMI|COVID-19")
+IDENTIFIERS = re.compile(r"\bC\d\b|\b0[1-8]\b|05-06|BP\dMI|COVID-19|\b[A-Z]{2}\d{3}\b")
 #: Numbers a ledger text may hold as typed: years and the BPS catalogue number of the publication.
 ALLOWED_NUMBERS = re.compile(r"^(19|20)\d\d$|^2301014$")
 
@@ -255,7 +256,9 @@ def test_found_public_data_forces_a_new_rule():
     (lambda d: d["claims"][2].pop("rule"), "claims.yml: claim C3a: field 'rule' missing"),
     (lambda d: d["claims"][4]["rule"]["why"].pop("threshold"),
      "claims.yml: claim C4: rule parameter 'threshold' has no reason in 'why'"),
-    (lambda d: d["claims"][0]["rule"].update(kind="unknown"), "claims.yml: claim C1: rule kind 'unknown'"),
+    (lambda d: d["claims"][7]["rule"].update(kind="unknown"), "claims.yml: claim C7: rule kind 'unknown'"),
+    (lambda d: d["claims"][0]["rule"]["why"].pop("min_years"),
+     "claims.yml: claim C1: rule parameter 'min_years' has no reason in 'why'"),
     (lambda d: d.pop("rules_fixed"), "claims.yml: field 'rules_fixed' missing"),
 ])
 def test_malformed_ledger_is_one_line_error(tmp_path, edit, message):
@@ -311,3 +314,39 @@ def test_the_ledger_has_no_key_twice():
                 walk(item, f"{where}[{i}]")
 
     walk(yaml.compose((paths.CLAIMS).read_text(encoding="utf-8")))
+
+
+MATERIAL = {"type": "series", "check": "material_share", "min_share_pct": 1, "min_years": 3,
+            "why": {"min_share_pct": "x", "min_years": "x"}, "why_id": {"min_share_pct": "x", "min_years": "x"}}
+
+
+@pytest.mark.parametrize("shares, bounds, verdict, status, kind", [
+    # more than half of at least three years at or above the line
+    ({2019: 1.5, 2020: 0.4, 2021: 2.0}, {}, "supports", "reproduced", ""),
+    # more than half below it
+    ({2019: 0.2, 2020: 0.4, 2021: 2.0, 2022: 0.1}, {}, "contradicts", "contradicted", ""),
+    # half and half: no majority either way
+    ({2019: 0.2, 2020: 0.4, 2021: 2.0, 2022: 3.0}, {}, "undetermined", "not_checkable", "incomplete_data"),
+    # two years only: too few public rows, whatever they say
+    ({2022: 0.01, 2023: 0.02}, {}, "undetermined", "not_checkable", "too_few_public_rows"),
+    # a lower bound at or above the line is material; one below it decides nothing
+    ({2019: 0.2}, {2020: 1.2, 2021: 1.1}, "supports", "reproduced", ""),
+    ({2019: 0.2}, {2020: 0.5, 2021: 0.6}, "undetermined", "not_checkable", "incomplete_data"),
+])
+def test_material_share_rule(shares, bounds, verdict, status, kind):
+    keys = [f"t.{y}" for y in range(2019, 2024)]
+    results = {f"t.{y}": v for y, v in shares.items()} | {f"t.{y}_lower_bound": v for y, v in bounds.items()}
+    rule = {**MATERIAL, "series": [{"name": "trade_share_aruk", "keys": keys, **EVIDENCE}]}
+    result = claims.evaluate_one(_entry(rule), results)
+    assert (result.parts[0]["verdict"], result.status, result.kind) == (verdict, status, kind)
+
+
+def test_material_share_threshold_is_scanned():
+    keys = [f"t.{y}" for y in range(2019, 2024)]
+    rule = {**MATERIAL, "series": [{"name": "trade_share_aruk", "keys": keys, **EVIDENCE}]}
+    results = {"t.2019": 0.5, "t.2020": 0.6, "t.2021": 0.7}
+    table = claims.sensitivity([_entry(rule)], results).set_index("parameter")
+    assert table.loc["min_share_pct", "status"] == "contradicted"
+    assert table.loc["min_share_pct", "keeps_from"] == 0.61  # at 0.6 two of three years are material
+    assert table.loc["min_share_pct", "status_below"] == "reproduced"
+    assert table.loc["min_years", "keeps_to"] == 3 and table.loc["min_years", "status_above"] == "not_checkable"

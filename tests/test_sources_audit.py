@@ -10,7 +10,7 @@ import pytest
 
 from kalbar_border import paths
 from kalbar_border.data import datapackage, microdata, provenance, transcribe
-from kalbar_border.data.transcribe import PACK_ACCESSED, SUPPLEMENT_ACCESSED
+from kalbar_border.data.transcribe import ACCESS_DAYS, PACK_ACCESSED, SUPPLEMENT_ACCESSED
 
 TABLES = [name for name, *_ in transcribe.TABLES.values()]
 SOURCE_PACK = paths.ROOT.parent / "shared" / "sources"
@@ -52,7 +52,7 @@ def test_the_cited_source_is_read_from_the_publisher_field(publisher, cited):
 def test_every_row_has_an_access_date_and_no_note_as_a_date(table):
     frame = datapackage.load_table(table)
     assert frame["accessed"].notna().all()
-    assert set(frame["accessed"].dt.date.astype(str)) <= {PACK_ACCESSED, SUPPLEMENT_ACCESSED}
+    assert set(frame["accessed"].dt.date.astype(str)) <= set(ACCESS_DAYS)
     dates = frame["published_date"].dropna()
     assert not dates.str.contains(r"^(?:not shown|n\.d\.|n/a|c\. )", case=False).any(), table
     # an empty published date always says why
@@ -60,12 +60,14 @@ def test_every_row_has_an_access_date_and_no_note_as_a_date(table):
     assert frame.loc[missing, "published_date_note"].notna().all(), table
 
 
-def test_supplement_rows_carry_their_own_access_date():
-    frame = datapackage.load_table("financial_context")
-    supplement = pd.read_csv(transcribe.SUPPLEMENT / "financial_behaviour.csv", dtype=str)
+@pytest.mark.parametrize("table, filename", [("financial_context", "financial_behaviour.csv"),
+                                             ("border_series", "illegal_migrants_series.csv")])
+def test_supplement_rows_carry_their_own_access_date(table, filename):
+    frame = datapackage.load_table(table)
+    supplement = pd.read_csv(transcribe.SUPPLEMENT / filename, dtype=str)
     tail = frame.tail(len(supplement))
-    assert list(tail["source_url"]) == list(supplement["source_url"])
-    assert set(tail["accessed"].dt.date.astype(str)) == {SUPPLEMENT_ACCESSED}
+    assert list(tail["source_url"].fillna("")) == list(supplement["source_url"].fillna(""))
+    assert set(tail["accessed"].dt.date.astype(str)) == {SUPPLEMENT_ACCESSED[filename]}
     assert set(frame.head(len(frame) - len(supplement))["accessed"].dt.date.astype(str)) == {PACK_ACCESSED}
 
 
@@ -81,7 +83,7 @@ def test_citations_print_a_year_or_nd_never_a_note():
     assert cites["year"].str.fullmatch(r"(19|20)\d{2}|n\.d\.").all(), cites.loc[
         ~cites["year"].str.fullmatch(r"(19|20)\d{2}|n\.d\."), ["key", "year"]]
     web = cites[~cites["key"].isin(["susenas2020", "sakernas2020"])]
-    assert set(web["urldate"]) <= {PACK_ACCESSED, SUPPLEMENT_ACCESSED}
+    assert set(web["urldate"]) <= set(ACCESS_DAYS)
     assert (web["year"] == "n.d.").any() and (web["year"] != "n.d.").any()
 
 
@@ -159,7 +161,7 @@ def test_written_citations_mark_descriptive_titles_and_say_what_the_access_date_
     assert bib.read_text().count("title = {[Descriptive title] ") == described
     assert md.read_text().count(f"). {provenance.DESCRIPTIVE} ") == described
     header = md.read_text().split("\n- ")[0]
-    assert f"on or before {PACK_ACCESSED}" in header and SUPPLEMENT_ACCESSED in header
+    assert f"on or before {PACK_ACCESSED}" in header and all(day in header for day in SUPPLEMENT_ACCESSED.values())
     assert "not a separate visit per page" in header
 
 

@@ -36,7 +36,8 @@ from .figures.labels import LANGS, label
 
 STATUSES = ("reproduced", "number_traced_meaning_differs", "partly_supported", "contradicted", "not_checkable")
 #: Why a claim is not checkable.
-KINDS = ("not_empirical", "no_public_data", "source_identified_not_obtained", "no_independent_source", "incomplete_data")
+KINDS = ("not_empirical", "no_public_data", "source_identified_not_obtained", "no_independent_source", "incomplete_data",
+         "too_few_public_rows")
 #: What one series says of a claim judged on several.
 VERDICTS = ("supports", "contradicts", "undetermined")
 #: The role of a series in a claim: ``evidence`` counts (a stated proxy of) the claim's subject and
@@ -48,7 +49,8 @@ LOWER_BOUND = "_lower_bound"
 #: Suffixes of the results keys holding a bound on a change (a part-year value at one end).
 CHANGE_BOUNDS = ("_at_most", "_at_least")
 RULES = ("qualitative", "not_in_public_data", "equals", "independent_source", "series")
-CHECKS = {"change_below": ("threshold",), "fluctuates": ("min_turns", "min_move_pct")}
+CHECKS = {"change_below": ("threshold",), "fluctuates": ("min_turns", "min_move_pct"),
+          "material_share": ("min_share_pct", "min_years")}
 REQUIRED = ("id", "claim", "claim_id", "concept", "concept_id", "checked", "checked_id", "rule", "evidence",
             "expected_status")
 #: The ledger's texts, each with its Indonesian twin ``<field>_id``; ``concept`` says which migrant
@@ -244,6 +246,33 @@ def _fluctuation(values: list, rule, bounds: list | None = None) -> tuple[str, d
                          bounds=lambda lang: ", ".join(texts.number(b, "n", lang) for b in shown))
 
 
+def _material(values: list, bounds: list, rule) -> tuple[str, dict, bool]:
+    """(verdict, why, too few years) of one share series under ``material_share`` (C1).
+
+    ``values`` are yearly shares in percent (None where not sourced); ``bounds`` are lower
+    bounds for the years without a value (a share of exports alone, or of a larger area's GRDP).
+    A year is material when its share, or its lower bound, is at least ``min_share_pct``, and
+    below when its (exact) share is under it; a bound under it decides nothing. With fewer than
+    ``min_years`` years the series is undetermined (too few public rows); else it supports when
+    more than half of its years are material, contradicts when more than half are below, and is
+    undetermined otherwise."""
+    years = [(v, b) for v, b in zip(values, bounds) if v is not None or b is not None]
+    material = sum((v if v is not None else b) >= rule["min_share_pct"] for v, b in years)
+    below = sum(v is not None and v < rule["min_share_pct"] for v, b in years)
+    too_few = len(years) < rule["min_years"]
+    if too_few:
+        verdict = "undetermined"
+    elif 2 * material > len(years):
+        verdict = "supports"
+    elif 2 * below > len(years):
+        verdict = "contradicts"
+    else:
+        verdict = "undetermined"
+    return verdict, _say("explain_material_share", n=len(years), material=material, below=below,
+                         unknown=len(years) - material - below,
+                         threshold=lambda lang: exact_text(rule["min_share_pct"], lang)), too_few
+
+
 def _bound_keys(entry: dict, results: dict) -> list[str]:
     """The results keys of bounds a series claim uses: lower bounds of missing values and
     bounds of changes, those this run recorded."""
@@ -267,9 +296,14 @@ def _series_verdict(series: dict, rule: dict, results: dict) -> tuple[str, dict,
         return verdict, shown, why
     values = [_value(results, k) for k in series["keys"]]
     bounds = [_value(results, k + LOWER_BOUND) if v is None else None for k, v in zip(series["keys"], values)]
-    verdict, why = _fluctuation(values, rule, bounds)
-    shown = {lang: ", ".join(texts.number(v, "n", lang) if v is not None or b is None
-                             else f"≥ {texts.number(b, 'n', lang)}" for v, b in zip(values, bounds)) for lang in LANGS}
+    style = "n"
+    if rule["check"] == "material_share":
+        verdict, why, _ = _material(values, bounds, rule)
+        style = None  # a share in percent, as recorded (three decimals)
+    else:
+        verdict, why = _fluctuation(values, rule, bounds)
+    shown = {lang: ", ".join(texts.number(v, style, lang) if v is not None or b is None
+                             else f"≥ {texts.number(b, style, lang)}" for v, b in zip(values, bounds)) for lang in LANGS}
     return verdict, shown, why
 
 
@@ -284,7 +318,13 @@ def _series(entry: dict, results: dict) -> Verdict:
             verdict, why = "", {lang: series["role_why_id" if lang == "id" else "role_why"] for lang in LANGS}
         parts.append({"series": series["name"], "role": series.get("role", "evidence"), "verdict": verdict, "value": shown,
                       "explanation": why})
-    return _combined(parts)
+    # C1: when no evidence series has the years the rule needs, the claim is not checkable for want
+    # of public rows, which says more than "data incomplete".
+    short = rule["check"] == "material_share" and all(
+        _material([_value(results, k) for k in s["keys"]],
+                  [_value(results, k + LOWER_BOUND) for k in s["keys"]], rule)[2]
+        for s in rule["series"] if s["role"] == "evidence")
+    return _combined(parts, empty_kind="too_few_public_rows" if short else "incomplete_data")
 
 
 def _title(part: dict, lang: str) -> str:
@@ -292,11 +332,11 @@ def _title(part: dict, lang: str) -> str:
     return part["title"][lang] if "title" in part else label(part["series"], lang)
 
 
-def _combined(parts: list, data: str = "public") -> Verdict:
+def _combined(parts: list, data: str = "public", empty_kind: str = "incomplete_data") -> Verdict:
     """A claim judged on several parts (series, or definitions and groups of a licensed file):
     every determined part supports and none is undetermined -> reproduced; some support ->
     partly_supported; none supports, some contradict -> contradicted; none determined ->
-    not_checkable (incomplete_data). Only evidence parts count; a status resting on fewer parts
+    not_checkable (``empty_kind``, incomplete_data unless said). Only evidence parts count; a status resting on fewer parts
     than are shown says how many context parts it leaves out."""
     context = [p for p in parts if p.get("role") == "context"]
     shown_parts = parts
@@ -309,7 +349,7 @@ def _combined(parts: list, data: str = "public") -> Verdict:
     elif count["contradicts"]:
         status, kind = "contradicted", ""
     else:
-        status, kind = "not_checkable", "incomplete_data"
+        status, kind = "not_checkable", empty_kind
     value = _say("series_count_evidence" if context else "series_count", supports=count["supports"], n=len(parts),
                  context=len(context))
     details = {lang: "; ".join(f"{_title(p, lang)}: {p['value'][lang] or '—'} "
@@ -691,7 +731,7 @@ def record_values(document: dict, table: pd.DataFrame) -> dict:
 #: The values each rule threshold is scanned over for :func:`sensitivity` (first, last, step),
 #: in steps of the precision the compared numbers are shown with (changes and moves to 0.1 %).
 SCAN = {"min_turns": (0, 4, 1), "min_move_pct": (0, 100, 0.1), "threshold": (-100, 100, 0.1),
-        "margin_pp": (0, 50, 0.1), "threshold_pct": (0, 100, 0.1)}
+        "margin_pp": (0, 50, 0.1), "threshold_pct": (0, 100, 0.1), "min_share_pct": (0, 10, 0.01), "min_years": (1, 5, 1)}
 
 
 def _with(entry: dict, path: tuple, value) -> dict:

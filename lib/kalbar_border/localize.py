@@ -65,7 +65,8 @@ SOURCE_TEXT_COLUMNS = ("notes", "publisher", "author", "date_note", "published_d
 #: Indonesian as "migran (migrant)", the label followed by the code the exercises select by.
 CODED = {"group": "code_group_", "subgroup": "code_subgroup_", "subgroup_value": "code_subgroup_",
          "kalbar_agreement": "code_agreement_", "period_kind": "code_period_", "flag": "code_flag_",
-         "date_precision": "date_precision_"}
+         "date_precision": "date_precision_", "exports_kind": "code_period_", "imports_kind": "code_period_",
+         "trade_kind": "code_bound_", "share_kind": "code_bound_", "grdp_area": "code_area_"}
 
 
 def local_text(text, lang: str) -> str:

@@ -36,7 +36,7 @@ from .. import paths
 from ..atomic import sha256_file, write_json
 from ..errors import CompendiumError
 from .microdata import DATASETS, VERIFIED_ON
-from .transcribe import PACK_ACCESSED, SUPPLEMENT, SUPPLEMENT_ACCESSED, TABLES
+from .transcribe import ACCESS_DAYS, PACK_ACCESSED, SUPPLEMENT, SUPPLEMENT_ACCESSED, TABLES
 
 #: Rights, per kind of dataset. The transcribed tables: the figures are facts, each cited to its
 #: page; the compilation is ours to license; the pages keep their publishers' terms.
@@ -116,8 +116,9 @@ def _audit_fields() -> list[dict]:
                "2019-2021 trend)', 'n.d. (c. 2023)', an estimate), kept rather than printed as a date"),
         _field(ACCESSED, f"Access date: the day the value was read from the page, recorded as its transcription date "
                f"(the source pack was transcribed on or before {PACK_ACCESSED}, recorded as {PACK_ACCESSED}, the latest "
-               f"day its pages were read; data/sources_supplement on {SUPPLEMENT_ACCESSED})", "date", required=True,
-               enum=sorted({PACK_ACCESSED, SUPPLEMENT_ACCESSED})),
+               f"day its pages were read; each file of data/sources_supplement on its own day: "
+               f"{', '.join(f'{name} on {day}' for name, day in SUPPLEMENT_ACCESSED.items())})", "date", required=True,
+               enum=list(ACCESS_DAYS)),
         _field("cites", "Whom the page says it reports the figure from (publisher field: citing, quoting, primary =, a "
                "named release or statement, a copy via or redistributed by another site); a row with a value here is a "
                "secondary source. Empty: the transcription names no such source, which does not make the page primary"),
@@ -289,7 +290,7 @@ def build_descriptor() -> dict:
 def _transcribed_from(table: str) -> str:
     """The files a raw table was transcribed from, and when: the source pack's, and the supplement's if any."""
     files = [f"shared/sources/{name} on or before {PACK_ACCESSED}" for name, (raw, *_) in TABLES.items() if raw == table]
-    files += [f"data/sources_supplement/{name} on {SUPPLEMENT_ACCESSED}" for name, (raw, *_) in TABLES.items()
+    files += [f"data/sources_supplement/{name} on {SUPPLEMENT_ACCESSED[name]}" for name, (raw, *_) in TABLES.items()
               if raw == table and (SUPPLEMENT / name).is_file()]
     return " and ".join(files)
 

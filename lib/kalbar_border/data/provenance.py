@@ -232,13 +232,14 @@ def publication_year(dates) -> str:
 def _header() -> list[str]:
     """What the citation list says before its entries: where it comes from, what ``urldate``
     (Accessed) means, and how a title the compendium wrote is marked."""
-    days = " and ".join(sorted({transcribe.PACK_ACCESSED, transcribe.SUPPLEMENT_ACCESSED}))
+    days = ", ".join(transcribe.ACCESS_DAYS)
+    supplement = ", ".join(f"{name} on {day}" for name, day in transcribe.SUPPLEMENT_ACCESSED.items())
     return ["# Data citations", "",
             "Cite these sources for the data (generated from data/datapackage.json and the raw tables).", "",
             f"*Access dates.* The values of each source pack were transcribed by hand in one pass, and each row "
             f"records that pass's day as `accessed`: the source pack's pages were read on or before "
-            f"{transcribe.PACK_ACCESSED} (the pack records no day per page), the rows of data/sources_supplement/ on "
-            f"{transcribe.SUPPLEMENT_ACCESSED}. \"Accessed\" (BibTeX `urldate`) below is that day ({days}), not a "
+            f"{transcribe.PACK_ACCESSED} (the pack records no day per page), the rows of data/sources_supplement/ "
+            f"file by file ({supplement}). \"Accessed\" (BibTeX `urldate`) below is that day ({days}), not a "
             f"separate visit per page. For the two microdata files it is the day their sha256 was pinned and verified.",
             "",
             f"*Titles.* A title marked {DESCRIPTIVE} was written by the compendium (publisher, what the page gives, "

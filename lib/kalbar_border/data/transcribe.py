@@ -26,7 +26,7 @@ Audit columns, on every row of every table (:func:`audit_columns`):
   empty, and the transcriber's words go to ``published_date_note``;
 * ``accessed``: the day the value was read, recorded as the transcription date: the source pack
   was transcribed on or before 2026-11-28 (so 2026-11-28 is the latest day its pages were read),
-  the rows of ``data/sources_supplement/`` on 2026-12-05;
+  the rows of each ``data/sources_supplement/`` file on its day in :data:`SUPPLEMENT_ACCESSED`;
 * ``cites``: whom the page says it reports the figure from ('Databoks (Katadata), citing BP2MI'
   -> 'BP2MI'); a row with ``cites`` is a secondary source. Empty means the transcription names
   no such source, not that the page is primary.
@@ -45,8 +45,11 @@ from ..errors import CompendiumError
 
 #: When each file's rows were read from their pages (SOURCES.md: the pack "on or before 2026-11-28").
 PACK_ACCESSED = "2026-11-28"
-SUPPLEMENT_ACCESSED = "2026-12-05"
-TRANSCRIBED_ON_OR_BEFORE = max(PACK_ACCESSED, SUPPLEMENT_ACCESSED)
+#: The day the rows of each supplement file were read from their pages (one pass per file).
+SUPPLEMENT_ACCESSED = {"financial_behaviour.csv": "2026-12-05", "illegal_migrants_series.csv": "2026-12-06"}
+#: Every access day a raw row can carry.
+ACCESS_DAYS = tuple(sorted({PACK_ACCESSED, *SUPPLEMENT_ACCESSED.values()}))
+TRANSCRIBED_ON_OR_BEFORE = ACCESS_DAYS[-1]
 #: Rows transcribed after the source pack, appended to the pack's table of the same file name.
 SUPPLEMENT = paths.ROOT / "data" / "sources_supplement"
 
@@ -217,11 +220,14 @@ def import_sources(source_dir: Path, dest: Path = paths.RAW_SOURCES) -> list[Pat
         accessed = [PACK_ACCESSED] * len(rows)
         extra = SUPPLEMENT / filename
         if extra.is_file():
+            if filename not in SUPPLEMENT_ACCESSED:
+                raise CompendiumError(f"{extra}: no access day recorded; expected an entry for {filename} in "
+                                      "transcribe.SUPPLEMENT_ACCESSED (the day its rows were read)")
             more = _read(extra)
             if more and list(more[0]) != list(rows[0]):
                 raise CompendiumError(f"{extra}: columns {', '.join(more[0])}; expected those of {src.name}: {', '.join(rows[0])}")
             rows += more
-            accessed += [SUPPLEMENT_ACCESSED] * len(more)
+            accessed += [SUPPLEMENT_ACCESSED[filename]] * len(more)
         tidy = [audit_columns(row, day) for row, day in zip(tidy_rows(name, rows, prefix, series_col), accessed)]
         written.append(write_text(Path(dest) / f"{name}.csv", to_csv(tidy)))
     return written

@@ -285,6 +285,23 @@ LABELS: dict[str, dict[str, str]] = {
               "dengannya, dan {undetermined} tidak dapat memutuskan; {context} deret konteks ditampilkan dan tidak "
               "memutuskan apa pun: {details}"},
     "role_context": {"en": "context, not judged", "id": "konteks, tidak dinilai"},
+    # C1 series names
+    "trade_share_entikong": {"en": "Trade through PLBN Entikong, % of Sanggau's GRDP",
+                        "id": "Perdagangan melalui PLBN Entikong, % PDRB Sanggau"},
+    "trade_share_aruk": {"en": "Trade through PLBN Aruk, % of Sambas's GRDP",
+                        "id": "Perdagangan melalui PLBN Aruk, % PDRB Sambas"},
+    "trade_share_nanga_badau": {"en": "Trade through PLBN Nanga Badau, % of Kapuas Hulu's GRDP",
+                        "id": "Perdagangan melalui PLBN Nanga Badau, % PDRB Kapuas Hulu"},
+    "trade_share_jagoi_babang": {"en": "Trade through PLBN Jagoi Babang, % of Bengkayang's GRDP",
+                        "id": "Perdagangan melalui PLBN Jagoi Babang, % PDRB Bengkayang"},
+    "remittance_share_kalbar": {"en": "Remittances of West Kalimantan's registered migrant workers, % of the province's GRDP",
+                               "id": "Remitansi pekerja migran terdaftar asal Kalimantan Barat, % PDRB provinsi"},
+    # C1 (claims.yml material_share): a series of yearly shares of GRDP, percent
+    "explain_material_share": {
+        "en": "{n} year(s) with a share of GRDP: {material} at or above {threshold} %, {below} below it, {unknown} "
+              "with only a lower bound below it",
+        "id": "{n} tahun dengan persentase terhadap PDRB: {material} pada atau di atas {threshold} %, {below} di "
+              "bawahnya, {unknown} hanya dengan batas bawah di bawahnya"},
     "explain_turns_bound": {
         "en": "{n} values, {turns} change(s) of direction, {missing} value(s) missing; a count for part of the year "
               "({bounds}) is a lower bound for the missing value, and every value at or above it gives {fewest} to "
@@ -720,6 +737,7 @@ LABELS: dict[str, dict[str, str]] = {
                                             "id": "sumber teridentifikasi, tidak diperoleh"},
     "kind_no_independent_source": {"en": "no independent source", "id": "tidak ada sumber independen"},
     "kind_incomplete_data": {"en": "data incomplete", "id": "data tidak lengkap"},
+    "kind_too_few_public_rows": {"en": "too few public rows", "id": "terlalu sedikit baris publik"},
     "kind_def_not_empirical": {"en": "A statement of argument or policy, not of fact.",
                                "id": "Pernyataan argumen atau kebijakan, bukan pernyataan fakta."},
     "kind_def_no_public_data": {"en": "The data that would test the claim are not public, and no likely source is known.",
@@ -729,6 +747,9 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Sumber yang kemungkinan besar dipakai artikel sudah teridentifikasi, tetapi tidak ada salinan yang dapat kami jangkau yang memuat tabel-tabelnya."},
     "kind_def_no_independent_source": {"en": "The number is found in no source but the paper itself.",
                                        "id": "Angka itu tidak ditemukan di sumber mana pun selain artikel itu sendiri."},
+    "kind_def_too_few_public_rows": {
+        "en": "Public sources give fewer years than the rule needs; the rows found are cited.",
+        "id": "Sumber publik memberi lebih sedikit tahun daripada yang dibutuhkan aturan; baris yang ditemukan dikutip."},
     "kind_def_incomplete_data": {"en": "The series lack the values the rule needs to decide (or the notebook that records them did not run).",
                                  "id": "Deret-deretnya tidak memuat nilai yang dibutuhkan aturan untuk memutuskan (atau notebook yang mencatatnya tidak dijalankan)."},
     "verdict_supports": {"en": "supports", "id": "mendukung"},
@@ -819,6 +840,10 @@ LABELS: dict[str, dict[str, str]] = {
     "code_period_year": {"en": "full year", "id": "setahun penuh"},
     "code_period_partial_year": {"en": "part of a year", "id": "sebagian tahun"},
     "code_period_multi_year": {"en": "several years", "id": "beberapa tahun"},
+    "code_bound_exact": {"en": "exact", "id": "tepat"},
+    "code_bound_lower_bound": {"en": "lower bound", "id": "batas bawah"},
+    "code_area_regency": {"en": "the regency", "id": "kabupaten"},
+    "code_area_province": {"en": "the province", "id": "provinsi"},
     "code_flag_mixed_definitions": {"en": "mixed definitions", "id": "definisi bercampur"},
     "code_flag_partial_year": {"en": "part of a year", "id": "sebagian tahun"},
     "code_flag_second_hand": {"en": "second-hand source", "id": "sumber tangan kedua"},
@@ -945,6 +970,24 @@ LABELS: dict[str, dict[str, str]] = {
     "col_parameter": {"en": "parameter", "id": "parameter"},
     "col_why": {"en": "why", "id": "alasan"},
     "col_year": {"en": "year", "id": "tahun"},
+    # results/border_trade.csv (notebook 04, claim C1)
+    "col_post": {"en": "border post", "id": "pos lintas batas"},
+    "col_regency": {"en": "regency", "id": "kabupaten"},
+    "col_exports_idr": {"en": "exports, rupiah", "id": "ekspor, rupiah"},
+    "col_exports_kind": {"en": "exports: period", "id": "ekspor: periode"},
+    "col_imports_idr": {"en": "imports, rupiah", "id": "impor, rupiah"},
+    "col_imports_kind": {"en": "imports: period", "id": "impor: periode"},
+    "col_trade_idr": {"en": "trade (exports + imports), rupiah", "id": "perdagangan (ekspor + impor), rupiah"},
+    "col_trade_kind": {"en": "trade: exact or lower bound", "id": "perdagangan: tepat atau batas bawah"},
+    "col_grdp_idr": {"en": "GRDP at current prices, rupiah", "id": "PDRB atas dasar harga berlaku, rupiah"},
+    "col_grdp_area": {"en": "GRDP of", "id": "PDRB dari"},
+    "col_share_of_grdp_pct": {"en": "% of GRDP", "id": "% PDRB"},
+    "col_share_kind": {"en": "share: exact or lower bound", "id": "persentase: tepat atau batas bawah"},
+    "col_missing": {"en": "no public row for", "id": "tidak ada baris publik untuk"},
+    "col_trade_row_ids": {"en": "trade rows", "id": "baris perdagangan"},
+    "col_grdp_row_ids": {"en": "GRDP rows", "id": "baris PDRB"},
+    "col_row_ids": {"en": "source rows", "id": "baris sumber"},
+    "col_remittance_idr": {"en": "remittances, rupiah", "id": "remitansi, rupiah"},
     "col_series": {"en": "series", "id": "deret"},
     "col_unit": {"en": "unit", "id": "satuan"},
     "col_definition": {"en": "definition", "id": "definisi"},
@@ -1359,6 +1402,15 @@ LABELS: dict[str, dict[str, str]] = {
             "Bank Indonesia (BI) remittance figures come from press reports of two vintages (before and after a "
             "revision) and include half-year figures: their {bi_rows:n} rows are shown beside the WDI series, never "
             "joined to it or to each other, and no change is computed from them.",
+            "**Border-post trade (claim C1).** Public rows give trade through Entikong in "
+            "{border.trade.entikong.years_with_trade:n} of the five years 2019-2023, through Aruk in "
+            "{border.trade.aruk.years_with_trade:n}, Nanga Badau in {border.trade.nanga_badau.years_with_trade:n} and "
+            "Jagoi Babang in {border.trade.jagoi_babang.years_with_trade:n}, and a GRDP at current prices for "
+            "{border.grdp.regency_years:n} of the twenty regency-years, so {trade_shares:n} post-years have a share of "
+            "their regency's GRDP: fewer years than C1's rule needs, a rule written before the rows were searched "
+            "for (notebook 07 gives the status). As context only, the one cross-border flow that can be set against "
+            "an economy: remittances of West Kalimantan's registered migrant workers were "
+            "{border.kalbar_pmi_remittance.share_of_grdp_pct.2021:d3} % of the province's GRDP in 2021.",
             "**What this context cannot test.** A total of money received shows how large remittances are, not who "
             "sends them: it cannot show whether migrant and non-migrant workers differ in sending money or goods "
             "(claim C5), nor whether such a difference opens room for inclusive financial services. That needs "
@@ -1384,6 +1436,16 @@ LABELS: dict[str, dict[str, str]] = {
             "sesudah revisi) dan mencakup angka setengah tahunan: {bi_rows:n} barisnya ditampilkan di samping deret "
             "WDI, tidak pernah disambung dengannya maupun satu sama lain, dan tidak ada perubahan yang dihitung "
             "darinya.",
+            "**Perdagangan melalui pos lintas batas (klaim C1).** Baris publik memberi perdagangan melalui Entikong "
+            "pada {border.trade.entikong.years_with_trade:n} dari lima tahun 2019-2023, melalui Aruk pada "
+            "{border.trade.aruk.years_with_trade:n}, Nanga Badau pada {border.trade.nanga_badau.years_with_trade:n} "
+            "dan Jagoi Babang pada {border.trade.jagoi_babang.years_with_trade:n}, serta PDRB atas dasar harga berlaku "
+            "untuk {border.grdp.regency_years:n} dari dua puluh kabupaten-tahun, sehingga {trade_shares:n} pos-tahun "
+            "memiliki persentase terhadap PDRB kabupatennya: lebih sedikit tahun daripada yang dibutuhkan aturan C1, "
+            "aturan yang ditulis sebelum baris-baris itu dicari (notebook 07 memberi statusnya). Sebagai konteks saja, "
+            "satu-satunya arus lintas batas yang dapat dibandingkan dengan suatu perekonomian: remitansi pekerja "
+            "migran terdaftar asal Kalimantan Barat sebesar {border.kalbar_pmi_remittance.share_of_grdp_pct.2021:d3} % "
+            "PDRB provinsi pada 2021.",
             "**Yang tidak dapat diuji dengan konteks ini.** Total uang yang diterima menunjukkan besarnya remitansi, "
             "bukan siapa yang mengirimnya: angka ini tidak dapat menunjukkan apakah pekerja migran dan bukan migran "
             "berbeda dalam mengirim uang atau barang (klaim C5), apalagi apakah perbedaan itu membuka ruang bagi "
