@@ -165,8 +165,9 @@ def test_claims_csv_and_rules_written_by_the_run(pipeline_run):
     assert set(detail.loc[detail["part"] != "claim", "id"]) == {"C1", "C2", "C4"}
     rules = pd.read_csv(pipeline_run[0] / "results" / "claims_rules.csv", keep_default_na=False)
     assert set(rules["parameter"]) == {"min_turns", "min_move_pct", "threshold", "licensed.margin_pp",
-                                       "licensed.threshold_pct", "min_share_pct", "min_years"} \
-        and rules["why"].str.len().gt(40).all()
+                                       "licensed.threshold_pct", "licensed.definitions", "licensed.few_events",
+                                       "min_share_pct", "min_years"}
+    assert rules["why"].str.len().gt(40).all()
 
 
 def test_a_changed_result_flips_the_status_and_is_caught(evaluated):

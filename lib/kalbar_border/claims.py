@@ -121,7 +121,10 @@ def _check_entry(entry: dict, where: str) -> None:
         for parameter in LICENSED_CHECKS[licensed["check"]][1]:
             if parameter not in licensed:
                 raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' missing")
-            if not isinstance(licensed[parameter], (list, str)):
+            if parameter in LICENSED_CHOICES and licensed[parameter] not in LICENSED_CHOICES[parameter]:
+                raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' is {licensed[parameter]!r}; "
+                                      f"accepted: {', '.join(LICENSED_CHOICES[parameter])}")
+            if parameter in LICENSED_CHOICES or not isinstance(licensed[parameter], (list, str)):
                 for why in ("why", "why_id"):
                     if not (licensed.get(why) or {}).get(parameter):
                         raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' has no reason in '{why}'")
@@ -166,6 +169,7 @@ class Verdict:
     kind: str = ""  # for not_checkable: one of KINDS
     parts: list = field(default_factory=list)  # series claims: one dict per series
     data: str = "public"  # "licensed": computed from a licensed file a researcher supplied (notebook 08)
+    note: dict = field(default_factory=dict)  # lang -> what the status text must add (few events in a group)
 
 
 def _say(key: str, **values) -> dict:
@@ -412,40 +416,75 @@ def _licensed_differs(rule: dict, results: dict) -> list:
 
 
 def _licensed_low(rule: dict, results: dict) -> list:
-    """Parts of a claim that a share is low in both groups (C6): one per group under the
-    primary definition. Supports where the 95 % interval lies at or below ``threshold_pct``;
-    contradicts where it lies above; undetermined where it straddles the threshold or the
-    domain has too few degrees of freedom."""
+    """Parts of a claim that a share is low in both groups (C6): one per group under each
+    migrant definition of the licensed file (``definitions: all``; ``primary``: the first
+    only). Supports where the 95 % interval lies at or below ``threshold_pct``; contradicts
+    where it lies above; undetermined where it straddles the threshold or the domain has too
+    few degrees of freedom. A group with few events (:func:`_few_events_groups`) is named in its
+    part (``few_events``); with ``few_events: noted`` its verdict stands, with ``undetermined``
+    it cannot decide."""
+    from .finance.compare import FEW_EVENTS  # scipy: only when a licensed file is judged
+
     item = rule["item"]
     if item not in (results.get("licensed.items") or []):
         return []
-    base = f"licensed.{item}.{results['licensed.primary_definition']}"
+    every = results["licensed.definitions"] if rule.get("definitions", "primary") == "all" else []
     threshold = rule["threshold_pct"] / 100
     parts = []
-    for group in ("migrant", "non_migrant"):
-        share, low, high = (results.get(f"{base}.{k}_{group}") for k in ("share", "ci_low", "ci_high"))
-        if share is None or results.get(f"{base}.few_df"):
-            verdict = "undetermined"
-        elif high <= threshold:
-            verdict = "supports"
-        elif low > threshold:
-            verdict = "contradicts"
-        else:
-            verdict = "undetermined"
-        parts.append({"series": f"licensed.{item}.{group}", "verdict": verdict,
-                      "title": _say("licensed_part_group", item=lambda lang: label(f"licensed_item_{item}", lang),
-                                    group=lambda lang, g=group: label(g, lang)),
-                      "value": {lang: f"{_pp(share, lang)} %" if share is not None else "" for lang in LANGS},
-                      "explanation": _say("explain_licensed_low",
-                                          share=lambda lang, v=share: _pp(v, lang) if v is not None else "—",
-                                          low=lambda lang, v=low: _pp(v, lang) if v is not None else "—",
-                                          high=lambda lang, v=high: _pp(v, lang) if v is not None else "—",
-                                          threshold=lambda lang: exact_text(rule["threshold_pct"], lang))})
+    for definition in every or [results["licensed.primary_definition"]]:
+        base = f"licensed.{item}.{definition}"
+        flagged = _few_events_groups(results, base, FEW_EVENTS)
+        for group in ("migrant", "non_migrant"):
+            share, low, high = (results.get(f"{base}.{k}_{group}") for k in ("share", "ci_low", "ci_high"))
+            few = flagged.get(group)
+            undecided = few is not None and rule["few_events"] == "undetermined"
+            if share is None or results.get(f"{base}.few_df") or undecided:
+                verdict = "undetermined"
+            elif high <= threshold:
+                verdict = "supports"
+            elif low > threshold:
+                verdict = "contradicts"
+            else:
+                verdict = "undetermined"
+            explanation = _say("explain_licensed_low", share=lambda lang, v=share: _pp(v, lang) if v is not None else "—",
+                               low=lambda lang, v=low: _pp(v, lang) if v is not None else "—",
+                               high=lambda lang, v=high: _pp(v, lang) if v is not None else "—",
+                               threshold=lambda lang: exact_text(rule["threshold_pct"], lang))
+            title = _say("licensed_part_group_definition", item=lambda lang: label(f"licensed_item_{item}", lang),
+                         group=lambda lang, g=group: label(g, lang), definition=definition)
+            if few is not None:
+                flag = _say("licensed_few_events_part", yes=few[0], no=few[1], minimum=FEW_EVENTS)
+                explanation = {lang: f"{explanation[lang]}; {flag[lang]}" for lang in LANGS}
+            parts.append({"series": f"{base}.{group}", "verdict": verdict, "title": title, "few_events": few,
+                          "value": {lang: f"{_pp(share, lang)} %" if share is not None else "" for lang in LANGS},
+                          "explanation": explanation})
     return parts
 
 
+def _few_events_groups(results: dict, base: str, minimum: int) -> dict[str, tuple[int, int]]:
+    """{group: (yes answers, no answers)} of the groups that raised the ``few_events`` flag of
+    the licensed comparison ``base``, as notebook 05 raises it
+    (:func:`~kalbar_border.finance.compare.is_few_events`): the groups with fewer than
+    ``minimum`` yes or no answers, else (the flag then comes from a design effect below 1,
+    which the results do not record per group) those with fewer than twice that. Empty when
+    the comparison is not flagged or the run recorded no counts (results of an earlier version)."""
+    counts = {}
+    for group in ("migrant", "non_migrant"):
+        n, count = results.get(f"{base}.n_{group}"), results.get(f"{base}.count_{group}")
+        if n is None or count is None:
+            return {}
+        counts[group] = (int(count), int(n) - int(count))
+    if not results.get(f"{base}.few_events"):
+        return {}
+    below = {group: c for group, c in counts.items() if min(c) < minimum}
+    return below or {group: c for group, c in counts.items() if min(c) < 2 * minimum}
+
+
 LICENSED_CHECKS = {"differs": (_licensed_differs, ("items", "margin_pp")),
-                   "low_in_both": (_licensed_low, ("item", "threshold_pct"))}
+                   "low_in_both": (_licensed_low, ("item", "threshold_pct", "definitions", "few_events"))}
+#: The words a licensed rule's text-valued parameters accept: which migrant definitions a group
+#: is judged under, and what a group with few events does to its verdict.
+LICENSED_CHOICES = {"definitions": ("all", "primary"), "few_events": ("noted", "undetermined")}
 
 
 def _licensed(entry: dict, results: dict) -> Verdict:
@@ -455,7 +494,16 @@ def _licensed(entry: dict, results: dict) -> Verdict:
     parts = LICENSED_CHECKS[rule["check"]][0](rule, results)
     if not parts:
         return Verdict("not_checkable", None, _say("explain_licensed_no_item"), "incomplete_data", data="licensed")
-    return _combined(parts, "licensed")
+    verdict = _combined(parts, "licensed")
+    few = [p for p in parts if p.get("few_events")]
+    if few:
+        # Said beside the status, not only in a part's row: a reader of the status alone must see it.
+        counts = lambda p, lang: label("licensed_few_events_counts", lang).format(  # noqa: E731
+            yes=p["few_events"][0], no=p["few_events"][1])
+        groups = {lang: "; ".join(f"{p['title'][lang]}: {counts(p, lang)}" for p in few) for lang in LANGS}
+        verdict.note = _say(f"licensed_few_events_{rule['few_events']}", groups=lambda lang: groups[lang])
+        verdict.explanation = {lang: f"{verdict.explanation[lang]}. {verdict.note[lang]}" for lang in LANGS}
+    return verdict
 
 
 def evaluate_one(entry: dict, results: dict) -> Verdict:
@@ -533,8 +581,9 @@ def _note(entry: dict, verdict: Verdict, values: dict, results: dict, lang: str)
     claim is not checkable, or the caveat of any other status; filled from the results. A
     status computed from a licensed file says so, and which file (by sha256)."""
     if verdict.data == "licensed":
-        return label("licensed_status_note", lang).format(
+        note = label("licensed_status_note", lang).format(
             survey=results["licensed.survey"], year=results["licensed.year"], sha=results["licensed.file_sha256_short"])
+        return f"{verdict.note[lang]} {note}" if verdict.note else note
     field_name = {"number_traced_meaning_differs": "meaning", "not_checkable": "reason"}.get(verdict.status, "caveat")
     text = entry.get(f"{field_name}_id" if lang == "id" else field_name, "")
     return texts.fill(text, values, lang)

@@ -269,13 +269,22 @@ def load_supplied(key: str, path: Path | str) -> pd.DataFrame:
     ``data/datapackage.json`` lists for ``key`` (matched ignoring case), text variables as
     strings (an empty text is missing, as in the extract of notebook 01), all others as
     float64. The same data in any format give the same frame."""
+    return typed_frame(key, read_file(path, _dataset(key).name), path)
+
+
+def typed_frame(key: str, frame: pd.DataFrame, path: Path | str, names: dict | None = None) -> pd.DataFrame:
+    """The columns of ``frame`` (read from the file ``path``) that :func:`load_supplied` keeps,
+    typed as it types them and named as the 2020 files name them. ``names`` ({2020 name: the
+    file's name}, a variable map of :mod:`.public_map`) finds each variable under another name;
+    without it the 2020 names are looked for."""
     import numpy as np
     import pandas as pd
 
     from .datapackage import resource
 
     spec = _dataset(key)
-    frame = match_variables(read_file(path, spec.name), sorted(resource(key)["x-variables"]), path)
+    variables = sorted(resource(key)["x-variables"])
+    frame = match_variables(frame, [(names or {}).get(v, v) for v in variables], path).set_axis(variables, axis=1)
     out = {}
     for name in frame.columns:
         column = frame[name]
@@ -288,7 +297,8 @@ def load_supplied(key: str, path: Path | str) -> pd.DataFrame:
             try:
                 out[name] = pd.to_numeric(column, errors="raise").astype("float64")
             except (ValueError, TypeError):
-                raise CompendiumError(f"{path}: variable {name} holds text where a number is expected") from None
+                shown = name if (names or {}).get(name, name) == name else f"{names[name]} (2020 name {name})"
+                raise CompendiumError(f"{path}: variable {shown} holds text where a number is expected") from None
     return pd.DataFrame(out)
 
 

@@ -1290,6 +1290,27 @@ LABELS: dict[str, dict[str, str]] = {
     "licensed_part_definition": {"en": "{item}, definition {definition} (licensed file)",
                                  "id": "{item}, definisi {definition} (berkas berlisensi)"},
     "licensed_part_group": {"en": "{item}, {group} (licensed file)", "id": "{item}, {group} (berkas berlisensi)"},
+    # C6 judged per group under each migrant definition of a licensed file, and a group with few events (issue 31)
+    "licensed_part_group_definition": {"en": "{item}, {group}, definition {definition} (licensed file)",
+                                       "id": "{item}, {group}, definisi {definition} (berkas berlisensi)"},
+    "licensed_few_events_part": {
+        "en": "few events: {yes} yes and {no} no answers (fewer than {minimum} of either, or fewer than twice that with "
+              "a design effect below 1)",
+        "id": "kejadian sedikit: {yes} jawaban ya dan {no} jawaban tidak (kurang dari {minimum} untuk salah satunya, atau "
+              "kurang dari dua kali itu dengan efek desain di bawah 1)"},
+    "licensed_few_events_counts": {"en": "{yes} yes and {no} no answers", "id": "{yes} jawaban ya dan {no} jawaban tidak"},
+    "licensed_few_events_noted": {
+        "en": "Few events in {groups}: the survey variance of so few yes (or no) answers is poorly estimated, so read "
+              "those intervals with care; by the rule (claims.yml, C6, few_events: noted) their verdicts stand.",
+        "id": "Kejadian sedikit pada {groups}: varians survei dari jawaban ya (atau tidak) yang sesedikit itu tidak "
+              "terestimasi dengan baik, sehingga selang itu perlu dibaca dengan hati-hati; menurut aturannya (claims.yml, "
+              "C6, few_events: noted) putusannya tetap berlaku."},
+    "licensed_few_events_undetermined": {
+        "en": "Few events in {groups}: the survey variance of so few yes (or no) answers is poorly estimated; by the rule "
+              "(claims.yml, C6, few_events: undetermined) those groups cannot decide.",
+        "id": "Kejadian sedikit pada {groups}: varians survei dari jawaban ya (atau tidak) yang sesedikit itu tidak "
+              "terestimasi dengan baik; menurut aturannya (claims.yml, C6, few_events: undetermined) kelompok itu tidak "
+              "dapat memutuskan."},
     "licensed_item_sent_money_or_goods": {"en": "sent money or goods", "id": "mengirim uang atau barang"},
     "licensed_item_received_money_or_goods": {"en": "received money or goods", "id": "menerima uang atau barang"},
     "licensed_item_any_investment": {"en": "any investment", "id": "berinvestasi"},

@@ -38,7 +38,8 @@ from ..errors import CompendiumError
 from .compare import compare_columns, holm_within
 
 #: Columns of results/licensed_comparison.csv, in order.
-COLUMNS = ["indicator", "claim", "definition", "primary", "n_migrant", "n_non_migrant", "share_migrant",
+COLUMNS = ["indicator", "claim", "definition", "primary", "n_migrant", "n_non_migrant", "count_migrant",
+           "count_non_migrant", "share_migrant",
            "ci_low_migrant", "ci_high_migrant", "df_migrant", "share_non_migrant", "ci_low_non_migrant",
            "ci_high_non_migrant", "df_non_migrant", "difference", "difference_ci_low", "difference_ci_high",
            "odds_ratio", "p_value", "p_holm", "small_group", "few_events", "few_df", "holds", "note"]
@@ -356,7 +357,8 @@ def results_values(table: pd.DataFrame, spec: dict, sha256: str, left_out: pd.Da
         for col in ("share_migrant", "ci_low_migrant", "ci_high_migrant", "share_non_migrant", "ci_low_non_migrant",
                     "ci_high_non_migrant", "difference", "difference_ci_low", "difference_ci_high", "p_value", "p_holm"):
             values[f"{base}.{col}"] = _fraction(r[col])
-        for col in ("n_migrant", "n_non_migrant", "df_migrant", "df_non_migrant"):
+        # count_*: the yes answers per group, so that the ledger can name a group with few events (C6).
+        for col in ("n_migrant", "n_non_migrant", "count_migrant", "count_non_migrant", "df_migrant", "df_non_migrant"):
             values[f"{base}.{col}"] = int(r[col])
         for col in ("small_group", "few_events", "few_df", "holds"):
             values[f"{base}.{col}"] = bool(r[col])

@@ -12,18 +12,21 @@ import pandas as pd
 from . import compare, variables
 from .survey import MIN_DOMAIN_DF
 from .variables import GROUPS
-from ..data import microdata
+from ..data import microdata, public_map
 
 SUBGROUPS = {"sex": ("female", {0: "male", 1: "female"}), "area": ("urban", {0: "rural", 1: "urban"})}
 
 
-def load_frames(province: int | str = 15, susenas_path: str | None = None, sakernas_path: str | None = None) -> dict:
+def load_frames(province: int | str = 15, susenas_path: str | None = None, sakernas_path: str | None = None,
+                susenas_map: str | None = None, sakernas_map: str | None = None) -> dict:
     """Analysis frames for both surveys, for one province (a BPS code) or ``"all"``. By
     default from the extracts of the verified Jambi files written by notebook 01; a path
     reads that file instead (.rda, .dta, .sav or .csv, names in any case; e.g. a West
-    Kalimantan file, province 61, or a national file), with the same variables and types."""
-    sus = microdata.load_supplied("susenas", susenas_path) if susenas_path else microdata.load_extract("susenas")
-    sak = microdata.load_supplied("sakernas", sakernas_path) if sakernas_path else microdata.load_extract("sakernas")
+    Kalimantan file, province 61, or a national file), with the same variables and types,
+    found under the names of its variable map (``susenas_map``, ``sakernas_map``; None: the
+    2020 names, :data:`~kalbar_border.data.public_map.DEFAULTS`)."""
+    sus = public_map.load_mapped("susenas", susenas_path, susenas_map) if susenas_path else microdata.load_extract("susenas")
+    sak = public_map.load_mapped("sakernas", sakernas_path, sakernas_map) if sakernas_path else microdata.load_extract("sakernas")
     return {"susenas": variables.susenas_frame(sus, province=province),
             "sakernas": variables.sakernas_frame(sak, province=province)}
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import paths
 from ..data.microdata import DATASETS, FORMATS, fetch
+from ..data.public_map import MAP_PARAMETERS  # the variable maps of those files (notebooks 05-06)
 from ..errors import CompendiumError
 
 KERNEL = "kalbar-border"
@@ -207,14 +208,14 @@ def _check_value(name: str, value) -> str | None:
 
         if value not in MIGRANT_DEFINITIONS:
             return "allowed: " + ", ".join(MIGRANT_DEFINITIONS)
-    if name in (*PATH_PARAMETERS.values(), LICENSED_MAP) and value is not None:
-        kinds = ("a .yml or .yaml map" if name == LICENSED_MAP
-                 else "a file of format " + ", ".join(dict.fromkeys(FORMATS)))
+    if name in (*PATH_PARAMETERS.values(), LICENSED_MAP, *MAP_PARAMETERS.values()) and value is not None:
+        is_map = name in (LICENSED_MAP, *MAP_PARAMETERS.values())
+        kinds = "a .yml or .yaml map" if is_map else "a file of format " + ", ".join(dict.fromkeys(FORMATS))
         if not isinstance(value, str) or not Path(value).is_file():
             return f"allowed: None or the path of an existing file ({kinds})"
-        if name == LICENSED_MAP and Path(value).suffix.lower() not in (".yml", ".yaml"):
+        if is_map and Path(value).suffix.lower() not in (".yml", ".yaml"):
             return f"allowed: None or the path of {kinds}"
-        if name != LICENSED_MAP and Path(value).suffix.lower() not in FORMATS:
+        if not is_map and Path(value).suffix.lower() not in FORMATS:
             return f"allowed: None or the path of {kinds}"
     return None
 
@@ -234,6 +235,12 @@ def check_parameters(notebooks: list[Notebook], overrides: dict) -> None:
     if len(paths_given) == 1:
         other = next(v for v in PATH_PARAMETERS.values() if v not in paths_given)
         raise CompendiumError(f"parameter {paths_given[0]} is given without {other}; give both files or neither")
+    for key, name in MAP_PARAMETERS.items():
+        if overrides.get(name) is not None and overrides.get(PATH_PARAMETERS[key]) is None:
+            raise CompendiumError(f"parameter {name} is given without {PATH_PARAMETERS[key]}: a map describes a file you "
+                                  f"supply; give {PATH_PARAMETERS[key]} too")
+        if overrides.get(PATH_PARAMETERS[key]) is not None:
+            _check_map(key, overrides.get(name), overrides[PATH_PARAMETERS[key]])
     for nb in notebooks:
         params = {**nb.defaults, **{k: v for k, v in overrides.items() if k in nb.defaults}}
         if {"FIRST_YEAR", "LAST_YEAR"} <= set(params) and params["FIRST_YEAR"] > params["LAST_YEAR"]:
@@ -241,6 +248,19 @@ def check_parameters(notebooks: list[Notebook], overrides: dict) -> None:
                                   f"of {nb.path.name}: FIRST_YEAR must not be after LAST_YEAR")
         if nb.years and {"FIRST_YEAR", "LAST_YEAR"} <= set(params):
             _check_years(nb, params["FIRST_YEAR"], params["LAST_YEAR"])
+
+
+def _check_map(key: str, map_path: str | None, data_path: str) -> None:
+    """The variable map of a supplied file (the 2020 names when ``map_path`` is None) against
+    the file's header, before anything runs: a mistake in the map, or a file of another layout
+    given without one, stops the run in one line instead of after notebook 01 (an .rda, read
+    only whole, is checked when notebook 05 reads it)."""
+    from ..data import public_map  # yaml, and pyreadstat for a Stata/SPSS header: only when a file is supplied
+
+    spec = public_map.read_public_map(map_path, key)
+    columns = public_map.header(data_path)
+    if columns is not None:
+        public_map.check_columns(spec, columns, data_path, given=map_path is not None)
 
 
 def data_years(table: str, column: str) -> list[int]:
@@ -352,7 +372,7 @@ class Plan:
         named, a short hash of where they are, so two maps both called ``map.yml`` do not share one."""
         parts, located = [], []
         for name, value in self.varied().items():
-            if name in (*PATH_PARAMETERS.values(), LICENSED_MAP) and isinstance(value, str):
+            if name in (*PATH_PARAMETERS.values(), LICENSED_MAP, *MAP_PARAMETERS.values()) and isinstance(value, str):
                 located.append(str(Path(value).resolve()))
                 value = Path(value).stem
             parts.append(f"{name}-{value}")
@@ -372,9 +392,9 @@ class Plan:
 
     def supplied_files(self, nb: Notebook) -> list[tuple[str, Path]]:
         """(parameter, path) of each file the user supplied to ``nb``: the microdata files
-        ``SUSENAS_PATH``/``SAKERNAS_PATH`` name, the licensed map and the licensed file it names."""
+        ``SUSENAS_PATH``/``SAKERNAS_PATH`` name and their maps, the licensed map and the licensed file it names."""
         params = self.params(nb)
-        named = [(p, Path(params[p]).resolve()) for p in PATH_PARAMETERS.values() if params.get(p)]
+        named = [(p, Path(params[p]).resolve()) for p in (*PATH_PARAMETERS.values(), *MAP_PARAMETERS.values()) if params.get(p)]
         if params.get(LICENSED_MAP):
             from ..data.licensed_map import read_map  # yaml only: the plan stays fast
 
