@@ -206,7 +206,7 @@ def test_choice_texts_take_their_numbers_from_the_rules():
 
     values = robustness.choice_values()
     allowed = re.compile(r"^(19|20)\d\d(-\d\d-\d\d)?$|^\d{4}-\d{4}$|^95$|^0$")
-    ids = re.compile(r"issue \d+|\bC\d\b|\b[A-Z]{2}\d{3}\b|\b[0-9a-f]{7}\b|\b0[1-8]\b|BP\dMI|COVID-19|\d{4}-\d{2}-\d{2}")
+    ids = re.compile(r"issue \d+(?:, (?:item|butir) \d+)?|\bC\d\b|\b[A-Z]{2}\d{3}\b|\b[0-9a-f]{7}\b|\b0[1-8]\b|BP\dMI|COVID-19|\d{4}-\d{2}-\d{2}")
     for key, entry in robustness.analysis_choices().items():
         for field in ("choice", "choice_id", "reason", "reason_id"):
             assert not texts.missing(entry[field], values), (key, field)

@@ -246,14 +246,16 @@ def choice_values(path=None) -> dict:
     """What an analysis choice's text may cite, so that it never repeats a number that could
     drift from the rule it states: each claim's rule parameters as ``<id>.<name>``
     (``C2.min_turns``; a licensed check's as ``C5.licensed.margin_pp``) and the equivalence
-    margin in percentage points (``finance.equivalence_margin_pp``)."""
+    margin in percentage points (``finance.equivalence_margin_pp``) and the fewest yes or no
+    answers a group needs before it is flagged as having few events (``finance.few_events``)."""
     import yaml
 
     from .. import paths
 
     with open(path or paths.CLAIMS, encoding="utf-8") as handle:
         claims = yaml.safe_load(handle).get("claims") or []
-    values = {"finance.equivalence_margin_pp": round(100 * EQUIVALENCE_MARGIN, 10)}
+    values = {"finance.equivalence_margin_pp": round(100 * EQUIVALENCE_MARGIN, 10),
+              "finance.few_events": compare.FEW_EVENTS}
     for entry in claims:
         rule = entry["rule"]
         for prefix, part in ((entry["id"], rule), (f"{entry['id']}.licensed", rule.get("licensed") or {})):
