@@ -47,6 +47,16 @@ SECTION_FIELDS = {
 }
 
 
+def check_survey_and_year(doc: dict, where: str) -> None:
+    """A map's ``survey`` (a non-empty text) and ``year`` (a whole number), each mistake one line
+    naming ``where``; shared by the licensed map and the maps of notebooks 05-06."""
+    if not isinstance(doc["survey"], str) or not doc["survey"].strip():
+        raise CompendiumError(f"{where}: field 'survey' is {doc['survey']!r}; expected the survey as BPS names it, "
+                              "e.g. Sakernas August 2022")
+    if not isinstance(doc["year"], int) or isinstance(doc["year"], bool):
+        raise CompendiumError(f"{where}: field 'year' is {doc['year']!r}; expected a whole number, e.g. 2022")
+
+
 def _closest(name, known) -> str:
     """`` (did you mean 'x'?)`` for the known name closest to ``name`` (difflib), or ``""``."""
     import difflib
@@ -146,11 +156,7 @@ def read_map(path: Path | str) -> dict:
         raise CompendiumError(f"{where}: field 'file' names {exc}") from None
     if not data.is_file():
         raise CompendiumError(f"{where}: field 'file' names {data}, which is not an existing file")
-    if not isinstance(doc["survey"], str) or not doc["survey"].strip():
-        raise CompendiumError(f"{where}: field 'survey' is {doc['survey']!r}; expected the survey as BPS names it, "
-                              "e.g. Sakernas August 2022")
-    if not isinstance(doc["year"], int) or isinstance(doc["year"], bool):
-        raise CompendiumError(f"{where}: field 'year' is {doc['year']!r}; expected a whole number, e.g. 2022")
+    check_survey_and_year(doc, where)
     if doc["unit"] not in UNITS:
         raise CompendiumError(f"{where}: field 'unit' is {doc['unit']!r}; expected one of {', '.join(UNITS)}")
     raw_design = _section(doc, "design", where)

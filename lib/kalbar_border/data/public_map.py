@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import CompendiumError
+from .licensed_map import check_survey_and_year
 
 #: The parameter naming each dataset's file, and the one naming its map.
 PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
@@ -90,11 +91,7 @@ def read_public_map(path: Path | str | None, key: str) -> dict:
     if doc["dataset"] != key:
         raise CompendiumError(f"{where}: field 'dataset' is {doc['dataset']!r}, but {parameter} maps a {key} file; "
                               f"expected dataset: {key}")
-    if not isinstance(doc["survey"], str) or not doc["survey"].strip():
-        raise CompendiumError(f"{where}: field 'survey' is {doc['survey']!r}; expected the survey as BPS names it, "
-                              "e.g. Sakernas August 2022")
-    if not isinstance(doc["year"], int) or isinstance(doc["year"], bool):
-        raise CompendiumError(f"{where}: field 'year' is {doc['year']!r}; expected a whole number, e.g. 2022")
+    check_survey_and_year(doc, where)
     if doc["unit"] not in UNITS:
         raise CompendiumError(f"{where}: field 'unit' is {doc['unit']!r}; expected {' or '.join(UNITS)} "
                               "(notebooks 05-06 read person files)")
