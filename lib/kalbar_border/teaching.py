@@ -381,6 +381,49 @@ def _check_06_2(answer, models=None, frames=None, **_):
     return _hint("06_2_signs")
 
 
+def expected(exercise: str, frames=None, tests=None, models=None):
+    """The answer :func:`check` expects for ``exercise``, computed as it computes it: a number
+    (in the unit the prompt asks for), a pair, a set of names or a boolean (the tests look for it
+    above each exercise)."""
+    if exercise == "02.1":
+        return _complaints_change()["percent_change"]
+    if exercise == "02.2":
+        return set(_complaints_change()["start_row_ids"])
+    if exercise == "03.1":
+        from .border import deportations
+
+        summary = deportations.yearly_event_summary(_entikong_events(), years=[2020]).iloc[0]
+        return int(summary["batches_found"]), int(summary["persons"])
+    if exercise == "03.2":
+        return _men_share()
+    if exercise in ("04.1", "04.2"):
+        from .border import timeseries
+
+        if exercise == "04.1":
+            return float(_wdi(2020)["share_pct"])
+        return timeseries.percent_change(float(_wdi(2019)["remittances_usd"]), float(_wdi(2020)["remittances_usd"]))
+    if exercise == "05.1":
+        return _urban_shares(frames)["weighted"]
+    if exercise == "05.2":
+        from .finance import tables
+
+        rows = tables.whole_sample_rows(tests).query(
+            "dataset == 'susenas' and population == 'persons15' and indicator == 'online_sell'")
+        return set(rows.loc[rows["significant_holm_dataset"], "definition"])
+    if exercise == "06.1":
+        return 100 * float(_savings_model(models)["ame"])
+    if exercise == "06.2":
+        return (_raw_savings_difference(frames) > 0) == (float(_savings_model(models)["ame"]) > 0)
+    raise CompendiumError(f"exercise {exercise!r} unknown; exercises: {', '.join(CHECKS)}")
+
+
+def _men_share() -> float:
+    events = _entikong_events()
+    window = events[(events["year"] >= 2019) & (events["year"] <= 2025)].dropna(subset=["male_n", "female_n"])
+    men, women = window["male_n"].sum(), window["female_n"].sum()
+    return float(men / (men + women))
+
+
 CHECKS = {"02.1": _check_02_1, "02.2": _check_02_2, "03.1": _check_03_1, "03.2": _check_03_2,
           "04.1": _check_04_1, "04.2": _check_04_2, "05.1": _check_05_1, "05.2": _check_05_2,
           "06.1": _check_06_1, "06.2": _check_06_2}
@@ -609,8 +652,9 @@ def _prepare(node, nb, lang: str | None) -> None:
 
     langs = [lang] if lang else ["en", "id"]
     for each in reversed(langs):
-        cell = nbformat.v4.new_markdown_cell(label("student_run_in_order", each))
-        cell.metadata["tags"] = [f"lang-{each}", "student"] if not lang else ["student"]
+        # nbformat 4.4, as the notebooks: no cell ids
+        cell = nbformat.from_dict({"cell_type": "markdown", "source": label("student_run_in_order", each),
+                                   "metadata": {"tags": [f"lang-{each}", "student"] if not lang else ["student"]}})
         node.cells.insert(0, cell)
     index = next(i for i, c in enumerate(node.cells) if "parameters" in c.metadata.get("tags", []))
     setup = next(c for c in node.cells[index + 1:] if c.cell_type == "code")
@@ -688,10 +732,16 @@ def write_student_copies(target: Path | None = None, lang: str | None = None) ->
     except ValueError:
         record = {}
     written = []
+    # a licensed file only (08): nothing a class can run, and no copy reads what it would write
+    licensed_only = [nb for nb in discover() if nb.requires]
+    not_written = {output for nb in licensed_only for output in nb.outputs}
     for nb in discover():
-        if nb.requires:  # a licensed file only (08): nothing a class can run
+        if nb in licensed_only:
             continue
         node = nbformat.read(nb.path, as_version=4)
+        kalbar = node.metadata.get("kalbar", {})
+        if "inputs" in kalbar:
+            kalbar["inputs"] = [i for i in kalbar["inputs"] if i not in not_written]
         if lang:
             _set_language(node, lang, nb.path.name)
         if lang not in (None, "en"):

@@ -184,10 +184,12 @@ LABELS: dict[str, dict[str, str]] = {
                         "id": "tidak dijalankan: data mikro tidak ada (lihat sel kode pertama)"},
     "student_error": {"en": "error", "id": "galat"},
     "student_run_in_order": {
-        "en": "**Run the cells in order, from the top.** The first code cell sets what the others need. After opening "
+        "en": "**Run the cells in order, from the top.** The first two code cells (the parameters and the set-up) set "
+              "what the others need. After opening "
               "this notebook or restarting its kernel, click the cell you want and choose *Run > Run All Above*, then "
               "run it.",
-        "id": "**Jalankan sel secara berurutan, dari atas.** Sel kode pertama menyiapkan semua yang diperlukan sel lain. "
+        "id": "**Jalankan sel secara berurutan, dari atas.** Dua sel kode pertama (parameter dan persiapan) menyiapkan "
+              "semua yang diperlukan sel lain. "
               "Setelah membuka notebook ini atau memulai ulang kernelnya, klik sel yang diinginkan lalu pilih *Run > Run "
               "All Above* (dalam JupyterLab berbahasa Indonesia: *Jalankan Semua Sel di Atas*), kemudian jalankan sel "
               "itu."},
