@@ -272,3 +272,26 @@ def test_a_check_accepts_any_answer_at_the_asked_precision_and_names_it_for_fewe
     batches, persons = teaching.expected("03.1")
     said = teaching.feedback(teaching.evaluate("03.1", (batches, persons / 1000)), "id")
     assert f"tulis {persons}, bukan {persons / 1000:g}" in said  # the separator example is the answer's own
+
+
+@needs_microdata
+def test_no_page_shows_a_solution_or_an_answer_above_its_exercise(pipeline_run):
+    """build/html/ (what a class may see) holds no solution and no check's "correct" line, and no
+    answer above its exercise; the executed notebooks in build/notebooks/ are the teacher's copy
+    (solutions with their outputs), which the pages leave out."""
+    out = pipeline_run[0]
+    context = _context(out)
+    for exercise in teaching.CHECKS:
+        number = exercise[:2]
+        name = next(nb.name for nb in spec.discover() if nb.name.startswith(number))
+        teacher = nbformat.read(out / "build" / "notebooks" / f"{name}.ipynb", as_version=4)
+        assert any("solution" in _tags(c) and c.outputs for c in teacher.cells)  # the teacher's copy
+        for lang, word in (("en", "Exercise"), ("id", "Latihan")):
+            page = (out / "build" / "html" / (f"{name}.html" if lang == "en" else f"{name}.{lang}.html")).read_text()
+            assert f"{label('check_correct', 'en')}: " not in page and f"{label('check_correct', 'id')}: " not in page
+            above = re.sub(r"<(style|script)\b.*?</\1>", "", page.split(f"{word} {exercise}", 1)[0], flags=re.S)
+            above = above.split("<body", 1)[-1]
+            lines = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", chunk)) for chunk in re.split(r"</tr>|\n", above)]
+            answer = teaching.expected(exercise, **context)
+            shown = _shows(lines, exercise, answer)
+            assert shown is None, f"{name} ({lang}): the answer to {exercise} is shown above it: {shown}"

@@ -1,8 +1,9 @@
 """Feedback for the exercises in notebooks 02-06, and the student copies of the notebooks.
 
 Each exercise is a question in two cells tagged ``exercise`` (one ``lang-en``, one ``lang-id``,
-each saying what form the answer takes), a code cell tagged ``exercise`` ending in
-``teaching.check("02.1", answer)``, and a cell tagged ``solution``. :func:`check` prints one
+each saying what form the answer takes and, for a number, to how many decimals), a code cell
+tagged ``exercise`` ending in ``teaching.check("02.1", answer)``, and a cell tagged
+``solution``; it comes before the cells that print its answer. :func:`check` prints one
 line: ``correct``, ``not yet`` with a hint that names the mistake the answer shows (an
 unweighted mean, a fraction instead of percent, ``0,36`` typed the Indonesian way), or ``your
 turn`` while the answer is still ``None``. It accepts NumPy and pandas scalars as Python
@@ -11,12 +12,17 @@ bottom with the exercises unanswered. Every word it prints comes from the label 
 (``check_*`` keys), with numbers written for the reader (:mod:`kalbar_border.texts`).
 
 The expected answers are computed here from the same data and library functions the
-notebooks use, never typed in: if a source row changes, so does the answer.
+notebooks use, never typed in: if a source row changes, so does the answer. The answers computed
+from the extracts of ``data/processed/`` are judged only while those match the checksums the run
+that wrote them recorded (:func:`changed_data`).
 
 :func:`write_student_copies` (``make student``) writes every notebook without its solution
 cells, teacher notes and outputs, with nbconvert's preprocessors, to ``student/`` under names
-that end in ``_student`` (``_mahasiswa`` in Indonesian); ``make lab STUDENT=1`` opens that folder
-alone.
+that end in ``_student`` (``_mahasiswa`` in Indonesian), never over a copy its student changed;
+``make lab STUDENT=1`` opens that folder alone. Each copy calls :func:`start` first, which makes it
+run on its own: one line, never a cascade of NameErrors, when the microdata are missing or a cell
+is run before the ones above it. The executed notebooks in ``build/notebooks/`` are the teacher's
+copy (solutions with their outputs); the pages in ``build/html/`` leave the solutions out.
 """
 from __future__ import annotations
 
