@@ -172,9 +172,9 @@ LABELS: dict[str, dict[str, str]] = {
               "Semua Sel di Atas): {name} belum ada di kernel ini"},
     "check_data_changed": {
         "en": "the data changed after the run that made them: {files} no longer match the checksums that run recorded "
-              "({record}), so the answer is not judged; make them again with make reproduce ONLY=01 FORCE=1",
+              "({record}), so the answer is not judged; make them again with `make reproduce ONLY=01 FORCE=1`",
         "id": "data berubah setelah proses yang membuatnya: {files} tidak lagi cocok dengan checksum yang dicatat proses "
-              "itu ({record}), sehingga jawaban tidak dinilai; buat ulang dengan make reproduce ONLY=01 FORCE=1"},
+              "itu ({record}), sehingga jawaban tidak dinilai; buat ulang dengan `make reproduce ONLY=01 FORCE=1`"},
     "student_microdata_missing": {
         "en": "stopped: the microdata ({files}) are not in {folder}; put them there or set COMPENDIUM_DATA_DIR "
               "(teaching/README.md, Offline class), then run this cell again",
