@@ -295,3 +295,25 @@ def test_no_page_shows_a_solution_or_an_answer_above_its_exercise(pipeline_run):
             answer = teaching.expected(exercise, **context)
             shown = _shows(lines, exercise, answer)
             assert shown is None, f"{name} ({lang}): the answer to {exercise} is shown above it: {shown}"
+
+
+def test_a_check_on_a_changed_source_table_says_so_instead_of_judging(tmp_path, monkeypatch, capsys):
+    """A raw table edited (saved from a spreadsheet, a value changed): the checks of its notebook
+    name the file in the student's language instead of judging the answer."""
+    from kalbar_border.data import datapackage
+
+    right = teaching.expected("02.1")
+    shown = "data/raw/sources/border_series.csv"
+    copy = tmp_path / "data"
+    import shutil
+
+    shutil.copytree(datapackage.local_path(datapackage.resource("border_series")).parent, copy / "raw" / "sources")
+    (copy / "raw" / "sources" / "border_series.csv").write_bytes(
+        (copy / "raw" / "sources" / "border_series.csv").read_bytes().replace(b"5824", b"5825", 1))
+    monkeypatch.setattr(datapackage, "local_path", lambda res, base=copy: copy / res["path"])
+    monkeypatch.setattr(teaching.paths, "relative", lambda path: shown if path.name == "border_series.csv" else str(path))
+    for lang in ("id", "en"):
+        teaching.check("02.1", right, lang=lang)
+        assert capsys.readouterr().out == teaching._text_plain("check_source_changed", lang, files=shown) + "\n"
+    teaching.check("03.2", teaching.expected("03.2"), lang="id")  # another notebook's table is untouched
+    assert capsys.readouterr().out.startswith(label("check_correct", "id"))

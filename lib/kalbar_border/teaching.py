@@ -469,6 +469,26 @@ def changed_data() -> list[str]:
     return microdata.changed_extracts()
 
 
+#: The raw table (data/raw/sources/) each notebook's exercises are computed from.
+RAW_TABLES = {"02": "border_series", "03": "entikong_events", "04": "macro_remittances"}
+
+
+def changed_sources(exercise: str) -> list[str]:
+    """The raw table ``exercise`` is computed from, if its bytes no longer match the sha256 that
+    ``data/datapackage.json`` records for it (as a path relative to the repository)."""
+    from .atomic import sha256_file
+    from .data import datapackage
+
+    name = RAW_TABLES.get(exercise[:2])
+    if name is None:
+        return []
+    res = datapackage.resource(name)
+    path = datapackage.local_path(res)
+    if path.is_file() and sha256_file(path) == res["hash"].split(":", 1)[1]:
+        return []
+    return [paths.relative(path)]
+
+
 def _from_notebook(names, depth: int = 2) -> dict:
     """The values of ``names`` in the namespace of the notebook that called :func:`check` (the
     IPython kernel's ``__main__``), leaving out those it does not hold."""
@@ -503,6 +523,10 @@ def check(exercise: str, answer, *, lang: str | None = None, **context) -> None:
     missing = [name for name in CONTEXT.get(exercise, ()) if name not in context]
     if missing:
         print(_text("run_above", lang, name=", ".join(missing)))
+        return
+    sources = changed_sources(exercise)
+    if sources:
+        print(_text_plain("check_source_changed", lang, files=", ".join(sources)))
         return
     if exercise in ON_PROCESSED_DATA:
         changed = changed_data()

@@ -175,6 +175,11 @@ LABELS: dict[str, dict[str, str]] = {
               "({record}), so the answer is not judged; make them again with `make reproduce ONLY=01 FORCE=1`",
         "id": "data berubah setelah proses yang membuatnya: {files} tidak lagi cocok dengan checksum yang dicatat proses "
               "itu ({record}), sehingga jawaban tidak dinilai; buat ulang dengan `make reproduce ONLY=01 FORCE=1`"},
+    "check_source_changed": {
+        "en": "the source table changed: {files} no longer matches its sha256 in data/datapackage.json, so the answer is "
+              "not judged; restore it with `git checkout -- {files}`",
+        "id": "tabel sumber berubah: {files} tidak lagi cocok dengan sha256-nya di data/datapackage.json, sehingga "
+              "jawaban tidak dinilai; pulihkan dengan `git checkout -- {files}`"},
     "student_microdata_missing": {
         "en": "stopped: the microdata ({files}) are not in {folder}; put them there or set COMPENDIUM_DATA_DIR "
               "(teaching/README.md, Offline class), then run this cell again",
