@@ -317,3 +317,28 @@ def test_a_check_on_a_changed_source_table_says_so_instead_of_judging(tmp_path, 
         assert capsys.readouterr().out == teaching._text_plain("check_source_changed", lang, files=shown) + "\n"
     teaching.check("03.2", teaching.expected("03.2"), lang="id")  # another notebook's table is untouched
     assert capsys.readouterr().out.startswith(label("check_correct", "id"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", [None, "id"])
+def test_any_later_cell_run_alone_in_a_fresh_kernel_says_one_line(lang, tmp_path):
+    """With the kernel guard `make student` installs (the extension kalbar_border.teaching), a
+    later cell of a copy run alone in a fresh kernel says in one line, in the notebook's language,
+    to run the cells above: no NameError traceback."""
+    from nbclient import NotebookClient
+
+    assert teaching.install_guard(tmp_path / "prefix").read_text() == teaching.GUARD_TEXT
+    shown_lang = lang or "en"
+    start = label("check_run_above", shown_lang).split("{")[0]
+    for path in _copies(tmp_path, lang).values():
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        later = next(c for c in code[2:] if "exercise" not in _tags(c))  # after the parameters and the set-up
+        alone = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(later.source)], metadata=nb.metadata)
+        NotebookClient(alone, kernel_name=KERNEL, allow_errors=True, timeout=120,
+                       extra_arguments=["--ext=kalbar_border.teaching"]).execute(
+            env={**os.environ, "JPY_SESSION_NAME": str(path)})
+        outputs = alone.cells[0].outputs
+        said = "".join(o.get("text", "") for o in outputs)
+        assert [o["output_type"] for o in outputs] == ["stream"] and said.count("\n") == 1, (path.name, outputs)
+        assert said.startswith(start) and "NameError" not in said, (path.name, said)

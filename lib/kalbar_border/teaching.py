@@ -601,6 +601,61 @@ def start(lang: str, microdata: bool = False) -> None:
             raise Stopped(_text_plain("student_microdata_missing", lang, files=", ".join(missing), folder=str(folder)))
 
 
+#: The IPython configuration ``make student`` writes into the environment (``.venv``): every
+#: notebook kernel started from it loads this module as an extension (:func:`load_ipython_extension`).
+GUARD = Path("etc") / "ipython" / "ipython_kernel_config.py"
+GUARD_TEXT = ("# Written by `make student` (kalbar_border.teaching.install_guard): in a notebook kernel of this\n"
+              "# environment, a cell run before the cells above it says so in one line instead of a NameError.\n"
+              "c.InteractiveShellApp.extensions = [\"kalbar_border.teaching\"]\n")
+
+
+def install_guard(prefix: Path | None = None) -> Path | None:
+    """Write :data:`GUARD` under the environment's prefix (``.venv``), so that a kernel restarted
+    by a student and a cell run alone say in one line to run the cells above; None (and nothing
+    written) when a configuration of someone else's is already there."""
+    from .atomic import write_text
+
+    path = Path(prefix or sys.prefix) / GUARD
+    if path.is_file() and path.read_text() != GUARD_TEXT:
+        return None
+    return write_text(path, GUARD_TEXT)
+
+
+def _notebook_language() -> str | None:
+    """The ``LANG`` of the notebook this kernel runs, read from its parameters cell: Jupyter
+    Server names the notebook in ``JPY_SESSION_NAME``. None when it cannot tell."""
+    import json
+    import os
+
+    name = os.environ.get("JPY_SESSION_NAME")
+    try:
+        cells = json.loads(Path(name).read_text(encoding="utf-8"))["cells"] if name else []
+    except (OSError, ValueError, KeyError):
+        return None
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            found = re.search(r'^LANG\s*=\s*"([a-z]+)"', "".join(cell["source"]), re.MULTILINE)
+            return found.group(1) if found else None
+    return None
+
+
+def load_ipython_extension(shell) -> None:
+    """The kernel guard (:data:`GUARD`): from the kernel's start, before any cell ran, a NameError
+    is one line saying to run the cells above (in the notebook's language), as :func:`start`
+    makes it later. Not while the pipeline runs a notebook: its failures name the cell and the
+    exception themselves."""
+    import os
+
+    from .atomic import PENDING_ENV
+
+    if os.environ.get(PENDING_ENV):
+        return
+    lang = _notebook_language()
+    if lang in ("en", "id"):
+        _SESSION.setdefault("lang", lang)
+    shell.set_custom_exc((NameError, CompendiumError), _one_line)
+
+
 def _text_plain(key: str, lang: str, **values) -> str:
     """The label ``key`` in ``lang`` with ``values`` put in as they are (paths, file names)."""
     return label(key, lang).format(**values)
@@ -797,6 +852,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for path in written:
         print(f"wrote {path}")
+    guard = install_guard()
+    print(f"kernel guard: {guard}" if guard else f"kernel guard not written: {Path(sys.prefix) / GUARD} holds "
+          "another configuration")
     return 0
 
 
