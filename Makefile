@@ -131,7 +131,7 @@ bench-scale: $(STAMP) $(BENCH_SITE)/.installed ## Time the comparison and models
 	$(PY) tests/bench_scale.py --samplics-site $(BENCH_SITE)
 
 # STUDENT_LANG, not LANG: make would take LANG from the locale of the shell (C.UTF-8, en_US.UTF-8).
-student: $(STAMP) ## Teachers: student copies (no solutions, no outputs) in student/, named NN_name_student.ipynb; STUDENT_LANG=id: Indonesian only (_mahasiswa)
+student: $(STAMP) ## Teachers: student copies (no solutions, no outputs, no 08) in student/, named NN_name_student.ipynb; a copy a student changed is kept, the new one written beside it (_new); STUDENT_LANG=id: Indonesian only (_mahasiswa, _baru)
 	$(PY) -m kalbar_border.teaching $(if $(STUDENT_LANG),--lang $(STUDENT_LANG))
 
 golden: $(STAMP) ## Maintainers only: refresh the nbval golden notebooks in tests/golden/ from the last run

@@ -350,3 +350,28 @@ def test_material_share_threshold_is_scanned():
     assert table.loc["min_share_pct", "keeps_from"] == 0.61  # at 0.6 two of three years are material
     assert table.loc["min_share_pct", "status_below"] == "reproduced"
     assert table.loc["min_years", "keeps_to"] == 3 and table.loc["min_years", "status_above"] == "not_checkable"
+
+
+def test_the_session_6_experiment_trips_c4_and_the_lock_names_the_statuses(evaluated, pipeline_run):
+    """teaching/README.md, session 6: C4's threshold moved from -30 to -70 (past the edge
+    results/claims_sensitivity.csv gives) turns its status, and the "Status lock" cell shows the
+    statuses in words of the reader's language, not their codes."""
+    from kalbar_border.figures.labels import label
+
+    results, sources = evaluated[1:]
+    edge = pd.read_csv(pipeline_run[0] / "results" / "claims_sensitivity.csv").query("id == 'C4' and parameter == 'threshold'")
+    assert float(edge["keeps_from"].iloc[0]) > -70  # the guide's -70 lies past the edge
+    entries = claims.load_ledger()
+    for entry in entries:
+        if entry["id"] == "C4":
+            entry["rule"]["threshold"] = -70
+    drift = claims.drifted(claims.evaluate(entries, results, sources))
+    assert list(drift["id"]) == ["C4"]
+    for lang in ("en", "id"):
+        shown = claims.drift_view(drift, lang).iloc[0]
+        assert shown["status"] == label(f"status_{edge['status_below'].iloc[0]}", lang)
+        assert shown["expected_status"] == label("status_partly_supported", lang)
+        assert "_" not in shown["status"] + shown["expected_status"]
+    for guide in ("README.md", "README.id.md"):
+        assert "from −30 to −70" in (paths.ROOT / "teaching" / guide).read_text() or "dari −30 menjadi −70" in (
+            paths.ROOT / "teaching" / guide).read_text()

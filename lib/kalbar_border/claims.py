@@ -718,6 +718,19 @@ def drifted(table: pd.DataFrame) -> pd.DataFrame:
     return table[(table["status"] != table["expected_status"]) & public]
 
 
+def drift_view(drift: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The claims of :func:`drifted` as notebook 07's "Status lock" shows them: the id, the
+    computed status and the ledger's expected_status, in words of ``lang`` (the names of
+    :func:`definitions`, e.g. "partly supported", "contradicted"), not the codes."""
+    def kind_of(row) -> str:
+        kind = row.get("kind")
+        return kind if isinstance(kind, str) and row["status"] == "not_checkable" else ""
+
+    return pd.DataFrame({"id": list(drift["id"]),
+                         "status": [status_text(r["status"], kind_of(r), lang) for r in drift.to_dict("records")],
+                         "expected_status": [label(f"status_{s}", lang) for s in drift["expected_status"]]})
+
+
 def counts(table: pd.DataFrame) -> dict[str, int]:
     """How many claims have each status (every status, zero included)."""
     found = claims_only(table)["status"].value_counts()

@@ -344,7 +344,61 @@ def write_extract(key: str, frame: pd.DataFrame, variables) -> Path:
         # the file is a quarter smaller and twice as fast to write, and reads back equal.
         if values.dtype.kind == "f" and np.all(np.isnan(values) | (values == np.round(values))):
             out[name] = out[name].astype("Int64")
-    return write_text(extract_path(key), out.to_csv(index=False, lineterminator="\n"))
+    text = out.to_csv(index=False, lineterminator="\n")
+    written = write_text(extract_path(key), text)
+    record_checksum(written, text.encode("utf-8"))
+    return written
+
+
+#: Where the run that writes the extracts records their sha256 (beside them), so that a check
+#: can tell data changed by hand from the data the run made (kalbar_border.teaching).
+CHECKSUMS = "data/processed/checksums.json"
+
+
+def _checksums_path() -> Path:
+    return paths.output_root() / CHECKSUMS
+
+
+def record_checksum(path: Path, data: bytes) -> None:
+    """Record the sha256 of ``data``, just written to the extract ``path``, in :data:`CHECKSUMS`
+    (one entry per file name). While the pipeline runs notebook 01 its writes wait in pending
+    files (:mod:`kalbar_border.atomic`): the record is read from its pending file when there is one."""
+    import hashlib
+    import json
+    import os
+
+    from ..atomic import PENDING_ENV
+
+    record = _checksums_path()
+    token = os.environ.get(PENDING_ENV)
+    pending = record.with_name(f".{record.name}.{token}.pending") if token else None
+    latest = pending if pending is not None and pending.is_file() else record
+    try:
+        known = json.loads(latest.read_text()) if latest.is_file() else {}
+    except ValueError:
+        known = {}
+    known[Path(path).name] = hashlib.sha256(data).hexdigest()
+    write_text(record, json.dumps(dict(sorted(known.items())), indent=1) + "\n")
+
+
+def changed_extracts() -> list[str]:
+    """The extracts (``data/processed/microdata_*.csv``) whose sha256 differs from the one
+    :data:`CHECKSUMS` records, a recorded one that is gone, or one without a record, as paths
+    relative to the output folder. Empty when there is no extract at all."""
+    import json
+
+    folder = paths.processed_dir()
+    present = {p.name for p in folder.glob("microdata_*.csv")} if folder.is_dir() else set()
+    record = _checksums_path()
+    try:
+        known = json.loads(record.read_text()) if record.is_file() else {}
+    except ValueError:
+        known = {}
+    if not present and not known:
+        return []
+    changed = [name for name in sorted(present | set(known))
+               if name not in present or name not in known or sha256_file(folder / name) != known[name]]
+    return [f"data/processed/{name}" for name in changed]
 
 
 def load_extract(key: str) -> pd.DataFrame:

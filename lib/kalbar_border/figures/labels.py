@@ -159,8 +159,48 @@ LABELS: dict[str, dict[str, str]] = {
     "check_hint_number_in_quotes": {"en": "the number is right, but it is text: remove the quotes",
                                     "id": "angkanya benar, tetapi berupa teks: hapus tanda kutipnya"},
     "check_hint_thousands_dot": {
-        "en": "in Python a dot is the decimal point, not a thousands separator: write 5824, not 5.824",
-        "id": "di Python titik adalah tanda desimal, bukan pemisah ribuan: tulis 5824, bukan 5.824"},
+        "en": "in Python a dot is the decimal point, not a thousands separator: write {python}, not {given}",
+        "id": "di Python titik adalah tanda desimal, bukan pemisah ribuan: tulis {python}, bukan {given}"},
+    "check_hint_precision": {
+        "en": "{given} is right to {fewer:n} decimal places, but the question asks for {decimals:n}: give {decimals:n}",
+        "id": "{given} benar sampai {fewer:n} angka desimal, tetapi soal meminta {decimals:n} angka desimal: tulis "
+              "{decimals:n} angka desimal"},
+    # what a check or a student copy says when it cannot judge (kalbar_border.teaching)
+    "check_run_above": {
+        "en": "run the cells above first (Run > Run All Above): {name} is not defined in this kernel",
+        "id": "jalankan dulu sel-sel di atas (Run > Run All Above; dalam JupyterLab berbahasa Indonesia: Jalankan "
+              "Semua Sel di Atas): {name} belum ada di kernel ini"},
+    "check_data_changed": {
+        "en": "the data changed after the run that made them: {files} no longer match the checksums that run recorded "
+              "({record}), so the answer is not judged; make them again with `make reproduce ONLY=01 FORCE=1`",
+        "id": "data berubah setelah proses yang membuatnya: {files} tidak lagi cocok dengan checksum yang dicatat proses "
+              "itu ({record}), sehingga jawaban tidak dinilai; buat ulang dengan `make reproduce ONLY=01 FORCE=1`"},
+    "check_source_changed": {
+        "en": "the source table changed: {files} no longer matches its sha256 in data/datapackage.json, so the answer is "
+              "not judged; restore it with `git checkout -- {files}`",
+        "id": "tabel sumber berubah: {files} tidak lagi cocok dengan sha256-nya di data/datapackage.json, sehingga "
+              "jawaban tidak dinilai; pulihkan dengan `git checkout -- {files}`"},
+    "student_microdata_missing": {
+        "en": "stopped: the microdata ({files}) are not in {folder}; put them there or set COMPENDIUM_DATA_DIR "
+              "(teaching/README.md, Offline class), then run this cell again",
+        "id": "berhenti: data mikro ({files}) tidak ada di {folder}; letakkan di sana atau atur COMPENDIUM_DATA_DIR "
+              "(teaching/README.id.md, Kelas tanpa internet), lalu jalankan sel ini lagi"},
+    "student_stopped": {"en": "not run: the microdata are missing (see the first code cell)",
+                        "id": "tidak dijalankan: data mikro tidak ada (lihat sel kode pertama)"},
+    "student_error": {"en": "error", "id": "galat"},
+    "student_run_in_order": {
+        "en": "**Run the cells in order, from the top.** The first two code cells (the parameters and the set-up) set "
+              "what the others need. After opening "
+              "this notebook or restarting its kernel, click the cell you want and choose *Run > Run All Above*, then "
+              "run it.",
+        "id": "**Jalankan sel secara berurutan, dari atas.** Dua sel kode pertama (parameter dan persiapan) menyiapkan "
+              "semua yang diperlukan sel lain. "
+              "Setelah membuka notebook ini atau memulai ulang kernelnya, klik sel yang diinginkan lalu pilih *Run > Run "
+              "All Above* (dalam JupyterLab berbahasa Indonesia: *Jalankan Semua Sel di Atas*), kemudian jalankan sel "
+              "itu."},
+    "student_kept": {
+        "en": "kept {path}: it differs from the copy written last time; the new copy is {new}",
+        "id": "{path} dipertahankan: isinya berbeda dari salinan yang ditulis terakhir kali; salinan barunya {new}"},
     "check_hint_sign": {"en": "the size is right but the sign is not: a fall (or a lower value among migrants) is negative",
                         "id": "besarnya benar, tetapi tandanya tidak: penurunan (atau nilai yang lebih rendah pada migran) "
                               "bernilai negatif"},
@@ -238,15 +278,15 @@ LABELS: dict[str, dict[str, str]] = {
                                 "id": "bukan nama definisi migran: {names}; pakai nama pada kolom definition"},
     "check_hint_05_2_few_events": {"en": "a row with few_events or small_group is never significant",
                                    "id": "baris few_events atau small_group tidak pernah signifikan"},
-    "check_hint_05_2_survey_wide": {
-        "en": "that is the survey-wide family (significant_holm_dataset); the exercise asks for each definition's own "
-              "family (significant_holm)",
-        "id": "itu keluarga seluruh survei (significant_holm_dataset); latihan ini menanyakan keluarga definisinya sendiri "
-              "(significant_holm)"},
+    "check_hint_05_2_per_definition": {
+        "en": "that is each definition's own family (significant_holm); the exercise asks for the survey-wide family "
+              "(significant_holm_dataset), the one section 3 says to read",
+        "id": "itu keluarga definisinya sendiri (significant_holm); latihan ini menanyakan keluarga seluruh survei "
+              "(significant_holm_dataset), yang menurut bagian 3 perlu dibaca"},
     "check_hint_05_2_one_more": {"en": "another definition passes too", "id": "ada definisi lain yang juga lolos"},
     "check_hint_05_2_column": {
-        "en": "list the definitions whose significant_holm is True for online_sell (Susenas, persons 15+)",
-        "id": "sebutkan definisi yang significant_holm-nya True untuk online_sell (Susenas, penduduk 15+)"},
+        "en": "list the definitions whose significant_holm_dataset is True for online_sell (Susenas, persons 15+)",
+        "id": "sebutkan definisi yang significant_holm_dataset-nya True untuk online_sell (Susenas, penduduk 15+)"},
     "check_hint_06_1_fraction": {"en": "the ame column is a fraction: multiply by 100 for percentage points",
                                  "id": "kolom ame berupa pecahan: kalikan 100 agar menjadi poin persentase"},
     "check_hint_06_1_odds_ratio": {"en": "that is the odds ratio; the exercise asks for ame, in percentage points",
