@@ -565,3 +565,30 @@ def test_every_dated_analysis_choice_is_quoted(index):
     for key, entry in choices.items():
         assert entry["choice" if lang == "en" else "choice_id"] in text, key
         assert robustness.choice_text(key, lang) in text, key
+
+
+def test_report_module_writes_no_html():
+    """How the page looks is the template's (templates/index.html.j2): no string of report.py
+    other than a docstring holds an HTML tag or entity."""
+    import ast
+
+    source = Path(report.__file__).read_text()
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    tag = re.compile(r"(?<!\?P)<(?:/?[a-z][a-z0-9]*)(?:[\s>/]|$)|&[a-z]+;")  # not a regex's (?P<name>
+    found = [(node.lineno, node.value) for node in ast.walk(tree)
+             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+             and tag.search(node.value)]
+    assert not found, f"HTML in report.py (move it to templates/): {found[:5]}"
+
+
+def test_variant_banner_escapes_its_texts_once(tmp_path):
+    """The banner's reasons and its "and N more" line are escaped once: "run's", not "run&#x27;s"."""
+    manifest = {"variant": {"reasons": ["ALPHA=0.01 <b>"], "folder": "build/variants/ALPHA-0.01",
+                            "differs_from_references": [f"results/f{i}.csv" for i in range(42)]}}
+    page = report.build_index(tmp_path, manifest, "en")
+    banner = _Text(page).text("variant")
+    assert "ALPHA=0.01 <b>" in banner and "run's outputs" in banner and "&#x27;" not in banner and "&lt;" not in banner
+    assert "and 2 more" in banner
