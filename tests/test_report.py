@@ -592,3 +592,10 @@ def test_variant_banner_escapes_its_texts_once(tmp_path):
     banner = _Text(page).text("variant")
     assert "ALPHA=0.01 <b>" in banner and "run's outputs" in banner and "&#x27;" not in banner and "&lt;" not in banner
     assert "and 2 more" in banner
+
+
+def test_identifiers_keep_their_digits_on_the_indonesian_page(pipeline_run):
+    """The licence CC-BY-4.0 is a name: the Indonesian page writes numbers with a decimal
+    comma but never touches an identifier's digits (it printed "CC-BY-4,0")."""
+    page = (pipeline_run / "build" / "index.id.html").read_text()
+    assert "CC-BY-4.0" in page and "CC-BY-4,0" not in page
