@@ -597,5 +597,5 @@ def test_variant_banner_escapes_its_texts_once(tmp_path):
 def test_identifiers_keep_their_digits_on_the_indonesian_page(pipeline_run):
     """The licence CC-BY-4.0 is a name: the Indonesian page writes numbers with a decimal
     comma but never touches an identifier's digits (it printed "CC-BY-4,0")."""
-    page = (pipeline_run / "build" / "index.id.html").read_text()
+    page = (pipeline_run[0] / "build" / "index.id.html").read_text()
     assert "CC-BY-4.0" in page and "CC-BY-4,0" not in page
