@@ -52,7 +52,7 @@ STATUS_COLOURS = {"reproduced": "#009E73", "number_traced_meaning_differs": "#B8
 #: most serious first).
 NOT_CLEAN = ("contradicted", "partly_supported", "number_traced_meaning_differs", "not_checkable")
 #: Acronyms spelled out once on each page, in the page's language (label ``acronym_<name>``).
-ACRONYMS = ("BPS", "Susenas", "Sakernas", "BP2MI", "KJRI", "PLBN", "OJK", "SNLIK", "WDI", "AME", "PSU")
+ACRONYMS = ("BPS", "Susenas", "Sakernas", "BP2MI", "BP3MI", "PMIB", "KJRI", "PLBN", "OJK", "SNLIK", "WDI", "AME", "PSU", "PBI")
 
 #: Survey names as readers know them (proper names: the same in both languages).
 SURVEYS = {"susenas": "Susenas", "sakernas": "Sakernas"}
