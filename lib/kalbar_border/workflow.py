@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import atomic, paths
 from .errors import CompendiumError
+from .figures.labels import label
 from .pipeline import failures
 from .pipeline.execute import clean_pending, listing, read_record, recover_commits
 from .pipeline.lock import RunLock
@@ -334,6 +335,15 @@ def _seconds(text: str) -> int:
     return int(text)
 
 
+def _language(assignments: list[str]) -> str:
+    """The language the run's own lines are said in: LANG= of the command line when it names a
+    supported one (even if another parameter is refused), else English."""
+    from .figures.labels import LANGS
+
+    given = [item.partition("=")[2].strip("'\"") for item in assignments if item.startswith("LANG=")]
+    return given[-1] if given and given[-1] in LANGS else "en"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="kalbar-run", description="Run the compendium's notebooks with doit (only what changed).",
@@ -361,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         return run(parse_assignments(args.assignments), force=args.force, only=args.only, jobs=args.jobs,
                    folder=args.folder, timeout=_seconds(args.timeout), wait=args.wait)
     except CompendiumError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        lang = _language(args.assignments)
+        print(f"{label('error_prefix', lang)}: {exc.said(lang)}", file=sys.stderr)
         return 2
     except OSError as exc:  # a full disk or a read-only folder outside a notebook's task and the report
         print(f"error: {failures.os_error(RUN_STEP, exc)}", file=sys.stderr)

@@ -23,6 +23,23 @@ LANGS = ("en", "id")
 
 #: key -> English text (a list: paragraphs, each a message of the catalogue).
 SOURCE: dict[str, str | list[str]] = {
+    # errors and their parts, said in the language of the run (kalbar_border.errors.CompendiumError.said)
+    "error_prefix": "error",
+    "error_parameter_syntax": "parameter {item}: expected NAME=VALUE, e.g. LANG=id",
+    "error_parameter_unknown": "parameter {name}: no notebook declares it; known: {known}",
+    "error_parameter_unknown_close": "parameter {name}: no notebook declares it; did you mean {close}? known: "
+                                     "{known}",
+    "error_parameter_not_allowed": "parameter {name}={value} is not allowed; {why}",
+    "allowed_lang": "allowed: en or id",
+    "allowed_alpha": "allowed: a number between 0 and 1, e.g. 0.05",
+    "allowed_province": "allowed: a BPS province code (a whole number, e.g. 61) or all",
+    "allowed_year": "allowed: a whole number, e.g. 2019",
+    "allowed_bool": "allowed: True or False",
+    "allowed_definition": "allowed: {definitions}",
+    "allowed_existing_path": "allowed: None or the path of an existing file ({kinds})",
+    "allowed_path": "allowed: None or the path of {kinds}",
+    "allowed_kind_map": "a .yml or .yaml map",
+    "allowed_kind_data": "a file of format {formats}",
     # generic
     "year": "Year",
     "persons": "Persons",
