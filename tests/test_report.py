@@ -18,7 +18,7 @@ from tests.conftest import needs_microdata
 from kalbar_border import claims, report, texts
 from kalbar_border.figures.labels import label
 from kalbar_border.finance import compare, robustness, tables
-from kalbar_border.numbers import indonesian_number
+from kalbar_border.numbers import date_text, indonesian_number
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
 
@@ -180,7 +180,8 @@ def test_every_acronym_and_status_is_spelled_out(pipeline_run, page):
     statuses = html_page.text("status-definitions")
     for status in claims.STATUSES:
         assert label(f"status_def_{status}", lang) in statuses
-    assert label("report_rules_fixed", lang).format(date=claims.load_document()["rules_fixed"]) in html_page.text()
+    fixed = claims.load_document()["rules_fixed"]  # the day in words, by the locale: "December 6, 2026", "6 Desember 2026"
+    assert label("report_rules_fixed", lang).format(date=date_text(fixed, lang)) in html_page.text()
 
 
 def test_summary_counts_the_claims_in_words(index):

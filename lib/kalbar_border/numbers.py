@@ -1,5 +1,6 @@
-"""Numbers written for a reader: ``5,824`` and ``-68.9`` in English, ``5.824`` and ``-68,9`` in
-Indonesian (dot for thousands, comma for decimals). The one place figures, tables, the claims
+"""Numbers and dates written for a reader: ``5,824`` and ``-68.9`` in English, ``5.824`` and
+``-68,9`` in Indonesian (dot for thousands, comma for decimals); ``December 6, 2026`` and
+``6 Desember 2026``. The one place figures, tables, the claims
 ledger and the report format numbers; it imports no plotting library, so the report and the
 ledger can use it without loading matplotlib.
 
@@ -13,11 +14,13 @@ would round 2.675 up where Python writes 2.67, and the committed outputs would m
 """
 from __future__ import annotations
 
+import datetime
 import math
 import numbers
 import re
 from decimal import Decimal
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 #: The Babel locale of each language of the compendium.
@@ -86,3 +89,17 @@ def exact_text(value, lang: str) -> str:
         # repr is the shortest text that reads back as the value; Decimal spells out 1e-05.
         return number_text(Decimal(repr(value)), lang, len(format(Decimal(repr(value)), "f").partition(".")[2]))
     return number_text(value, lang)
+
+
+def date_text(day, lang: str) -> str:
+    """A day (a :class:`datetime.date` or ISO text, ``"2026-12-06"``) written in full for a
+    reader of ``lang``, by the locale's long date format: "December 6, 2026", "6 Desember 2026".
+    Text that is not an ISO day is returned as it is; a missing day is :data:`MISSING`."""
+    if is_missing(day):
+        return MISSING
+    if isinstance(day, str):
+        try:
+            day = datetime.date.fromisoformat(day)
+        except ValueError:
+            return day
+    return format_date(day, format="long", locale=_locale(lang))

@@ -39,7 +39,7 @@ from .data.microdata import DATASETS
 from .data.transcribe import TABLES
 from .localize import headings, local_text
 from .figures.labels import LABELS, LANGS, label
-from .numbers import exact_text, number_text
+from .numbers import date_text, exact_text, number_text
 from .finance.variables import INDICATORS, province_name
 from .claims import KINDS, STATUSES, claims_only, fragility, status_text
 from .finance import robustness
@@ -563,7 +563,7 @@ def _rules(rules: pd.DataFrame | None, findings: dict | None, lang: str) -> dict
     """When the rules were fixed, and every threshold with its reason."""
     if rules is None or findings is None or not findings.get("claims.rules_fixed"):
         return None
-    return {"fixed": _fill("report_rules_fixed", lang, date=findings["claims.rules_fixed"]),
+    return {"fixed": _fill("report_rules_fixed", lang, date=date_text(findings["claims.rules_fixed"], lang)),
             "note": findings.get("claims.rules_fixed_note_id" if lang == "id" else "claims.rules_fixed_note", ""),
             "items": [{"id": r.id, "parameter": r.parameter, "value": r.value_id if lang == "id" else r.value,
                        "why": r.why_id if lang == "id" else r.why} for r in rules.itertuples(index=False)]}

@@ -55,6 +55,7 @@ import pandas as pd
 
 from .. import texts
 from ..figures.labels import label
+from ..numbers import date_text
 from . import compare, tables
 from .survey import MIN_DOMAIN_DF
 
@@ -248,7 +249,7 @@ def choice_text(key: str, lang: str = "en", path=None) -> str:
     entry = analysis_choices(path)[key]
     suffix = "" if lang == "en" else f"_{lang}"
     seen = label("choice_results_seen" if entry["results_seen"] else "choice_results_unseen", lang)
-    return label("choice_quote", lang).format(choice=entry[f"choice{suffix}"], fixed=entry["fixed"], seen=seen,
+    return label("choice_quote", lang).format(choice=entry[f"choice{suffix}"], fixed=date_text(entry["fixed"], lang), seen=seen,
                                               reason=entry[f"reason{suffix}"])
 
 
