@@ -37,3 +37,24 @@ def test_misuses_finds_avoided_words_and_missing_companions():
     assert glossary.misuses("bukan pekerja ilegal", chosen) == ["'pekerja ilegal' without 'PMI nonprosedural/tidak berdokumen' beside it"]
     assert glossary.misuses("bukan pekerja ilegal (PMI nonprosedural/tidak berdokumen)", chosen) == []
     assert glossary.misuses("seri-nya serial", chosen) == []  # whole words only
+
+
+def _indonesian_texts(node, path=""):
+    """(path, text) of every Indonesian text of claims.yml (the fields whose name ends in _id)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _indonesian_texts(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _indonesian_texts(value, f"{path}[{i}]")
+    elif isinstance(node, str) and path.endswith("_id"):
+        yield path, node
+
+
+def test_the_claims_ledger_uses_the_chosen_terms():
+    import yaml
+
+    chosen = glossary.terms()
+    document = yaml.safe_load((paths.ROOT / "claims.yml").read_text(encoding="utf-8"))
+    found = [f"{where}: {problem}" for where, text in _indonesian_texts(document) for problem in glossary.misuses(text, chosen)]
+    assert not found, found[:10]
