@@ -29,3 +29,13 @@ def test_the_run_speaks_the_language_of_its_lang_parameter(capsys):
     assert workflow.main(["ALPHA=2"]) == 2
     assert capsys.readouterr().err.strip() == "error: parameter ALPHA=2 is not allowed; allowed: a number between 0 and 1, e.g. 0.05"
     assert workflow._language(["LANG=ID", "ALPHA=2"]) == "en"  # an unsupported LANG: English, which names the choices
+
+
+def test_a_part_of_a_part_is_said_too(tmp_path):
+    """"the path of {kinds}": the kinds of file are a part of the part, said in the same language."""
+    data = tmp_path / "SUSENAS.xlsx"
+    data.write_bytes(b"x")
+    with pytest.raises(CompendiumError) as refused:
+        notebooks.check_parameters(notebooks.discover(), {"SUSENAS_PATH": str(data), "SAKERNAS_PATH": str(data)})
+    assert "allowed: None or the path of a file of format .rda" in str(refused.value)
+    assert "yang diperbolehkan: None atau path berkas berformat .rda" in refused.value.said("id")

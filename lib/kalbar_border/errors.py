@@ -39,4 +39,6 @@ class Said:
     def said(self, lang: str) -> str:
         from .figures.labels import label
 
-        return label(self.key, lang).format(**self.values)
+        # A part may itself hold parts ("the path of {kinds}", kinds a Said of its own).
+        values = {name: (value.said(lang) if isinstance(value, Said) else value) for name, value in self.values.items()}
+        return label(self.key, lang).format(**values)
