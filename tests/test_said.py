@@ -39,3 +39,27 @@ def test_a_part_of_a_part_is_said_too(tmp_path):
         notebooks.check_parameters(notebooks.discover(), {"SUSENAS_PATH": str(data), "SAKERNAS_PATH": str(data)})
     assert "allowed: None or the path of a file of format .rda" in str(refused.value)
     assert "yang diperbolehkan: None atau path berkas berformat .rda" in refused.value.said("id")
+
+
+def test_the_runs_own_lines_follow_lang():
+    """The plan's skipped line and the reporter's status column are said in the run's LANG;
+    an English run keeps its lines byte for byte."""
+    import io
+    from types import SimpleNamespace
+
+    for lang, skipped, running, done in (("en", "  skipped     08_", "  running     01_x\n", "  done        report\n"),
+                                         ("id", "  dilewati    08_", "  berjalan    01_x\n", "  selesai     report\n")):
+        lines = []
+        notebooks.make_plan({"LANG": lang}, echo=lines.append, download=False)
+        licensed = [line for line in lines if "08_" in line]
+        assert licensed and licensed[0].startswith(skipped), lines
+        out = io.StringIO()
+        workflow.RunReporter.lang = lang
+        try:
+            reporter = workflow.RunReporter(out, {})
+            reporter.execute_task(SimpleNamespace(name="01_x"))
+            reporter.add_success(SimpleNamespace(name="report"))
+        finally:
+            workflow.RunReporter.lang, workflow.RunReporter.last = "en", None
+        assert out.getvalue() == running + done
+    assert "LICENSED_MAP tidak diberikan" in licensed[0] and "docs/licensed_data.id.md" in licensed[0]

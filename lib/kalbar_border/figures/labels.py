@@ -23,6 +23,21 @@ LANGS = ("en", "id")
 
 #: key -> English text (a list: paragraphs, each a message of the catalogue).
 SOURCE: dict[str, str | list[str]] = {
+    # the run's own lines in the terminal, in the language of LANG (kalbar_border.workflow)
+    "run_status_skipped": "skipped",
+    "run_status_running": "running",
+    "run_status_done": "done",
+    "run_status_up_to_date": "up to date",
+    "run_status_not_run": "not run",
+    "run_status_failed": "FAILED",
+    "run_status_ignored": "ignored",
+    "run_not_run_reason": "(an earlier notebook failed)",
+    "run_skipped_licensed": "{reason} (it runs on licensed BPS files; see docs/licensed_data.md)",
+    "run_outputs": "outputs in {where}results/, {where}figures/, {where}data/processed/; open {where}build/{page} "
+                   "first",
+    "run_done": "done: {outputs}",
+    "run_partial": "partial: {notebooks} did not run ({reason}: see the skipped line above); the others are done, "
+                   "{outputs}; exit status {status}",
     # errors and their parts, said in the language of the run (kalbar_border.errors.CompendiumError.said)
     "error_prefix": "error",
     "error_parameter_syntax": "parameter {item}: expected NAME=VALUE, e.g. LANG=id",

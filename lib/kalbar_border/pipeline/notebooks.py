@@ -20,6 +20,7 @@ from pathlib import Path
 from .. import paths
 from ..data.microdata import DATASETS, FORMATS, fetch
 from ..errors import CompendiumError, Said
+from ..figures.labels import LABELS, label
 
 KERNEL = "kalbar-border"
 #: Seconds a cell may run (``make reproduce TIMEOUT=...``): the slowest cell on the Jambi files takes
@@ -168,6 +169,18 @@ def parse_assignments(items: list[str]) -> dict:
     return out
 
 
+def said(text: str, lang: str) -> str:
+    """A reason of the plan ("microdata missing", "LICENSED_MAP not given") in ``lang``: its label
+    when it has one (without importing pandas, as localize.local_text would), else as it is."""
+    return label(text, lang) if text in LABELS else text
+
+
+def status_column(key: str, lang: str) -> str:
+    """The start of one of the run's lines: its status word (label ``key``) in ``lang``, in a
+    column of 12 characters after two spaces ("  running     "), at least one space after it."""
+    return f"  {label(key, lang):<11} "
+
+
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -272,6 +285,11 @@ class Plan:
     run_id: str = ""
     #: A variant run: ``{"folder": where its outputs go, "reasons": why they are not the references}``.
     variant: dict | None = None
+
+    @property
+    def lang(self) -> str:
+        """The language of the run's own lines: its LANG (checked before a plan is made), else English."""
+        return self.overrides.get("LANG", "en")
 
     def params(self, nb: Notebook) -> dict:
         """The notebook's parameters: its defaults, the overrides it declares, and (when the
@@ -443,10 +461,12 @@ def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL,
     available, message = microdata_status(overrides, download) if overrides.get("MICRODATA", True) else (False, "")
     plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")
     without_microdata = [nb.name for nb in plan.skipped if plan.skip_reason(nb) == "microdata missing"]
+    lang = plan.lang
+    skipped = status_column("run_status_skipped", lang)
     if without_microdata:
-        echo(f"  skipped     {', '.join(without_microdata)}: " + (message or "MICRODATA=False"))
+        echo(f"{skipped}{', '.join(without_microdata)}: " + (message or "MICRODATA=False"))
     for nb in plan.skipped:
         if nb.name not in without_microdata:
-            echo(f"  skipped     {nb.name}: {plan.skip_reason(nb)} (it runs on licensed BPS files; see docs/licensed_data.md)")
+            echo(f"{skipped}{nb.name}: " + label("run_skipped_licensed", lang).format(reason=said(plan.skip_reason(nb), lang)))
     return plan
 
