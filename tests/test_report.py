@@ -600,3 +600,11 @@ def test_identifiers_keep_their_digits_on_the_indonesian_page(pipeline_run):
     comma but never touches an identifier's digits (it printed "CC-BY-4,0")."""
     page = (pipeline_run[0] / "build" / "index.id.html").read_text()
     assert "CC-BY-4.0" in page and "CC-BY-4,0" not in page
+
+
+@pytest.mark.parametrize("lang, said", [("en", "Year 2019"), ("id", "Tahun 2019")])
+def test_templates_translate_through_the_catalogue(lang, said):
+    """The report's templates have the catalogue of the page's language: a {% trans %} block or
+    a pgettext call in a template says its text in that language."""
+    template = report._environment().from_string('{{ pgettext("year", "Year") }} {% trans %}2019{% endtrans %}')
+    assert template.render(**report._gettext(lang)) == said

@@ -35,6 +35,7 @@ from markupsafe import Markup
 
 from . import __version__
 from .atomic import write_text
+from .i18n import translations
 from .data.microdata import DATASETS
 from .data.transcribe import TABLES
 from .localize import headings, local_text
@@ -667,8 +668,9 @@ def _environment():
     Autoescaping is on, and ``finalize`` escapes every printed value as :func:`_e` does
     (html.escape: ``&quot;``, ``&#x27;``; None and NaN print nothing) rather than markupsafe's
     ``&#34;``, so the pages keep the bytes they had before the templates. The i18n extension
-    gives the templates ``_``/``gettext``; the report's words come through the ``label`` and
-    ``fill`` globals each render passes (the label dictionary, in the page's language).
+    reads ``{% trans %}`` blocks; each render passes the page language's gettext functions
+    (:func:`_gettext`), and the report's words come through its ``label`` and ``fill`` (the
+    labels, in the page's language, from the catalogue).
     ``keep_trailing_newline``: the page ends with a line break, as it always has."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -711,7 +713,15 @@ def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
     }
     return _environment().get_template("index.html.j2").render(
         lang=lang, page=page, sections=SECTIONS, label=lambda key: label(key, lang),
-        fill=lambda key, **values: _fill(key, lang, **values))
+        fill=lambda key, **values: _fill(key, lang, **values), **_gettext(lang))
+
+
+def _gettext(lang: str) -> dict:
+    """The gettext functions of ``lang``'s catalogue for the templates' ``{% trans %}`` blocks and
+    ``_()``/``pgettext()`` calls (jinja2.ext.i18n looks them up in the render's context)."""
+    catalogue = translations(lang)
+    return {"_": catalogue.gettext, "gettext": catalogue.gettext, "ngettext": catalogue.ngettext,
+            "pgettext": catalogue.pgettext, "npgettext": catalogue.npgettext}
 
 
 def notebook_page(name: str, lang: str) -> str:
