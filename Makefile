@@ -27,7 +27,8 @@ COMPENDIUM_DATA_DIR := $(OFFLINE_DIR)/microdata
 endif
 endif
 
-.PHONY: help setup lock release reproduce verify test test-slow bench-tests lab kernel-user clean import-sources golden bench bench-scale student bundle
+.PHONY: help setup lock release reproduce verify test test-slow bench-tests lab kernel-user clean import-sources golden bench bench-scale student bundle \
+	i18n-extract i18n-update i18n-compile i18n-migrate i18n-stats
 
 help: ## List the targets with a one-line description
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -76,6 +77,7 @@ $(STAMP): $(LOCK) $(BOOTSTRAP_LOCK) pyproject.toml
 	fi
 	$(PY) -m ipykernel install --sys-prefix $(KERNEL_SPEC) >/dev/null
 	@$(if $(OFFLINE_DIR),$(PY) tools/offline.py data "$(OFFLINE_DIR)",true)
+	@$(PY) -m kalbar_border.i18n compile >/dev/null || echo "note: a catalogue has untranslated, fuzzy or mismatched entries (make i18n-compile lists them); compiled anyway"
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv, install the locked packages (hashes checked) and register the Jupyter kernel (once); OFFLINE=dist/offline: from a bundle, no network
@@ -152,6 +154,41 @@ import-sources: $(STAMP) ## Maintainers only: re-import ../shared/sources into d
 # Refuses with a dirty tree, an empty [Unreleased] changelog section or failing tests (tools/release.py).
 release: $(STAMP) ## Maintainers only: make release VERSION=x.y.z sets the version and changelog date, runs the tests, commits and tags vx.y.z
 	$(PY) tools/release.py $(VERSION)
+
+# Translations (docs/translating.md). The catalogues are locale/<lang>/LC_MESSAGES/messages.po in the
+# package, English the source language. The .pot template is derived (build/i18n/), never committed;
+# the .mo files are compiled at set-up and by i18n-compile and are not committed either: a .mo that
+# lags behind its .po would mistranslate silently, and kalbar_border.i18n compiles a .po newer than
+# its .mo in memory, so what a run says is always the .po. No location comments (--no-location):
+# every message has its label key as context, and line numbers would rewrite the whole .po at each
+# edit of labels.py. --ignore-dirs matches a folder's name anywhere (figures/ would drop labels.py): only
+# folders of no package's name.
+PYBABEL := $(VENV)/bin/pybabel
+I18N_DIR := lib/kalbar_border/locale
+I18N_DOMAIN := messages
+I18N_POT := build/i18n/$(I18N_DOMAIN).pot
+I18N_WIDTH := 118
+i18n-extract: $(STAMP) ## Translators/maintainers: collect every message (labels, _() in code, templates) into build/i18n/messages.pot
+	@mkdir -p $(dir $(I18N_POT))
+	$(PYBABEL) extract -F babel.cfg --no-location --project kalbar-border -w $(I18N_WIDTH) -o $(I18N_POT) \
+		--ignore-dirs=".venv .git build student" .
+	@grep -q '^msgid "[^"]' $(I18N_POT) || { echo "error: no message extracted into $(I18N_POT); the catalogues are left as they are" >&2; exit 1; }
+
+i18n-update: i18n-extract ## Translators/maintainers: merge new and changed messages into every locale/<lang>/LC_MESSAGES/messages.po (new ones untranslated, changed ones fuzzy)
+	$(PYBABEL) update -i $(I18N_POT) -d $(I18N_DIR) -D $(I18N_DOMAIN) -w $(I18N_WIDTH) --ignore-obsolete
+	@$(PY) -m kalbar_border.i18n stats
+
+# Not pybabel compile: its checks read "95 % confidence" as a %-format and refuse a translation that
+# moves the percent sign; kalbar_border.i18n checks the {name} placeholders the messages use instead.
+i18n-compile: $(STAMP) ## Translators/maintainers: check each messages.po (untranslated, fuzzy, placeholders), compile it into messages.mo (set-up does it too) and print its statistics
+	$(PY) -m kalbar_border.i18n compile
+	@$(PY) -m kalbar_border.i18n stats
+
+i18n-migrate: $(STAMP) ## Maintainers: move labels still written {"en": ..., "id": ...} in figures/labels.py (a merged branch's) into the catalogue
+	$(PY) -m kalbar_border.i18n migrate
+
+i18n-stats: $(STAMP) ## Translators: how many messages of each catalogue are translated, untranslated and fuzzy
+	@$(PY) -m kalbar_border.i18n stats
 
 # Through the run lock, so a clean never deletes the outputs of a run in progress; with the system
 # Python when .venv is not there (the lock needs the standard library only).

@@ -46,7 +46,9 @@ def test_indonesian_numbers(frame):
     shown = localize.table(frame, "id")
     shown.columns = list(frame.columns)  # the values, by the names the frame had
     assert shown["persons"].iloc[0] == "5.824"
-    assert pd.isna(shown["persons"].iloc[1]) and pd.isna(shown["share_migrant"].iloc[1])  # missing stays missing
+    # a missing value is a dash on the page, never "NaN" or "<NA>"
+    assert shown["persons"].iloc[1] == "—" and shown["share_migrant"].iloc[1] == "—"
+    assert "NaN" not in localize.table(frame, "id").to_html() and "&lt;NA&gt;" not in localize.table(frame, "id").to_html()
     assert shown["share_migrant"].iloc[0] == "0,405"  # at most three decimals
     assert list(shown["start_value"]) == ["5.824", "1.812"]  # whole numbers without decimals
     assert list(shown["odd_column"]) == ["1,50", "2,25"]  # the decimals the column needs
@@ -81,7 +83,7 @@ def test_mixed_values_each_in_indonesian():
     recorded = pd.Series({"n": 18035, "share": 0.405124, "tiny": -0.000033, "few": False, "none": None}, name="value")
     shown = localize.table(recorded.to_frame(), "id")
     assert list(shown["nilai (value)"].iloc[:4]) == ["18.035", "0,405124", "-0,000033", "tidak"]
-    assert pd.isna(shown["nilai (value)"].iloc[4])
+    assert shown["nilai (value)"].iloc[4] == "—"  # missing: a dash
 
 
 def test_levels_of_a_pivot_table():
@@ -176,3 +178,12 @@ def test_whole_numbers_among_fractions_are_written_whole():
                          name="value").to_frame()
     shown = localize.table(recorded, "id")
     assert list(shown.iloc[:, 0]) == ["1", "119", "0,405", "5.824", "-68,900"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("CC-BY-4.0", "CC-BY-4.0"),  # a licence identifier: its digits are part of the name
+    ("rev_2.1 and v1.2", "rev_2.1 and v1.2"),
+    ("changed by -68.9 % from 5,824", "changed by -68,9 % from 5.824"),  # numbers in a sentence are localised
+])
+def test_numbers_in_text_are_localised_but_identifiers_are_not(text, said):
+    assert localize.local_text(text, "id") == said

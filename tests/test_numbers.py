@@ -27,3 +27,11 @@ def test_exact_text_keeps_the_decimals_a_value_has(value, en, id_):
 def test_indonesian_number_leaves_text_that_is_not_a_number():
     assert indonesian_number("1,812") == "1,812"  # already grouped: not a plain number, left as it is
     assert indonesian_number("2019-2020") == "2019-2020"
+
+
+def test_date_text_writes_the_day_by_the_locale():
+    from kalbar_border.numbers import date_text
+
+    assert date_text("2026-12-06", "en") == "December 6, 2026" and date_text("2026-12-06", "id") == "6 Desember 2026"
+    assert date_text("H1-2014", "id") == "H1-2014"  # not an ISO day: as it is
+    assert date_text(None, "id") == "—"

@@ -18,7 +18,7 @@ from tests.conftest import needs_microdata
 from kalbar_border import claims, report, texts
 from kalbar_border.figures.labels import label
 from kalbar_border.finance import compare, robustness, tables
-from kalbar_border.numbers import indonesian_number
+from kalbar_border.numbers import date_text, indonesian_number
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
 
@@ -180,7 +180,8 @@ def test_every_acronym_and_status_is_spelled_out(pipeline_run, page):
     statuses = html_page.text("status-definitions")
     for status in claims.STATUSES:
         assert label(f"status_def_{status}", lang) in statuses
-    assert label("report_rules_fixed", lang).format(date=claims.load_document()["rules_fixed"]) in html_page.text()
+    fixed = claims.load_document()["rules_fixed"]  # the day in words, by the locale: "December 6, 2026", "6 Desember 2026"
+    assert label("report_rules_fixed", lang).format(date=date_text(fixed, lang)) in html_page.text()
 
 
 def test_summary_counts_the_claims_in_words(index):
@@ -568,3 +569,45 @@ def test_every_dated_analysis_choice_is_quoted(index):
     for key, entry in choices.items():
         assert texts.fill(entry["choice" if lang == "en" else "choice_id"], values, lang) in text, key
         assert robustness.choice_text(key, lang) in text, key
+
+
+def test_report_module_writes_no_html():
+    """How the page looks is the template's (templates/index.html.j2): no string of report.py
+    other than a docstring holds an HTML tag or entity."""
+    import ast
+
+    source = Path(report.__file__).read_text()
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    tag = re.compile(r"(?<!\?P)<(?:/?[a-z][a-z0-9]*)(?:[\s>/]|$)|&[a-z]+;")  # not a regex's (?P<name>
+    found = [(node.lineno, node.value) for node in ast.walk(tree)
+             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+             and tag.search(node.value)]
+    assert not found, f"HTML in report.py (move it to templates/): {found[:5]}"
+
+
+def test_variant_banner_escapes_its_texts_once(tmp_path):
+    """The banner's reasons and its "and N more" line are escaped once: "run's", not "run&#x27;s"."""
+    manifest = {"variant": {"reasons": ["ALPHA=0.01 <b>"], "folder": "build/variants/ALPHA-0.01",
+                            "differs_from_references": [f"results/f{i}.csv" for i in range(42)]}}
+    page = report.build_index(tmp_path, manifest, "en")
+    banner = _Text(page).text("variant")
+    assert "ALPHA=0.01 <b>" in banner and "run's outputs" in banner and "&#x27;" not in banner and "&lt;" not in banner
+    assert "and 2 more" in banner
+
+
+def test_identifiers_keep_their_digits_on_the_indonesian_page(pipeline_run):
+    """The licence CC-BY-4.0 is a name: the Indonesian page writes numbers with a decimal
+    comma but never touches an identifier's digits (it printed "CC-BY-4,0")."""
+    page = (pipeline_run[0] / "build" / "index.id.html").read_text()
+    assert "CC-BY-4.0" in page and "CC-BY-4,0" not in page
+
+
+@pytest.mark.parametrize("lang, said", [("en", "Year 2019"), ("id", "Tahun 2019")])
+def test_templates_translate_through_the_catalogue(lang, said):
+    """The report's templates have the catalogue of the page's language: a {% trans %} block or
+    a pgettext call in a template says its text in that language."""
+    template = report._environment().from_string('{{ pgettext("year", "Year") }} {% trans %}2019{% endtrans %}')
+    assert template.render(**report._gettext(lang)) == said

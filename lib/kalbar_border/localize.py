@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .figures.labels import LABELS, label
-from .numbers import indonesian_number, number_text
+from .numbers import MISSING, indonesian_number, number_text
 
 #: At most this many decimals in a column of fractional numbers (shares, p-values, estimates);
 #: a column shows the decimals its values need, up to this many (76.19 stays 76,19).
@@ -34,8 +34,10 @@ WHOLE_FROM = 1e6
 #: ``*_year``, holds years: written plain, 2019 and not 2.019.
 YEARS = (1900, 2100)
 
-#: Numbers written the English way inside a text (5,824 or -68.9), not years, dates or versions.
-ENGLISH_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![.\d])")
+#: Numbers written the English way inside a text (5,824 or -68.9), not years, dates or versions,
+#: and not the digits of an identifier: a number glued to a word by a hyphen or an underscore
+#: ("CC-BY-4.0", "v1.2", "rev_2.1") is part of a name, and a name is never translated.
+ENGLISH_NUMBER = re.compile(r"(?<![\w.,])(?<![A-Za-z_]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![.\d]|-?[A-Za-z_])")
 #: Free-text values of the data files that follow a pattern, and the label that says them in
 #: another language (plain texts are looked up in LABELS as they are).
 PATTERNS = [(re.compile(r"^(?P<n>\d+) independent sources?$"), "report_independent_sources"),
@@ -188,7 +190,7 @@ def table(frame: pd.DataFrame, lang: str = "en", texts: tuple[str, ...] = ()) ->
     English: ``frame`` itself. Indonesian: a copy with headings in Indonesian where the label
     dictionary has them, each followed by the column's name in brackets (other names kept), numbers written the Indonesian way (dot for
     thousands, comma for decimals; at most :data:`DECIMALS` decimals in a column of
-    fractions), ``ya``/``tidak`` for booleans, years plain; missing values stay missing.
+    fractions), ``ya``/``tidak`` for booleans, years plain; missing values are a dash (—).
     Pandas' display options (rows, column widths) apply to the copy as to the frame.
     ``texts``: columns holding texts of the data files (titles, statuses), said in ``lang``
     by :func:`local_text`; columns of :data:`TEXT_COLUMNS` are said so too, codes of
@@ -209,7 +211,8 @@ def table(frame: pd.DataFrame, lang: str = "en", texts: tuple[str, ...] = ()) ->
             values = _texts(name, values, lang)
         else:
             values = _column(name, values, lang)
-        shown.isetitem(position, values)
+        # A missing value is a dash on the page, not pandas' "NaN" or "<NA>" (the data keep it missing).
+        shown.isetitem(position, values.astype(object).where(values.notna(), MISSING))
     shown = _coded_levels(shown, lang)
     return headings(shown, lang, with_code=True)
 

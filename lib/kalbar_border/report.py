@@ -11,6 +11,11 @@ rerun. Written by the pipeline's ``report`` task from the notebooks' run records
 script marks images that failed to load and in-page links without a target, for the browser
 test. Only figures that are outputs of the notebooks' current parameters are shown.
 
+This module computes what the page shows; how it looks is the Jinja2 template
+``templates/index.html.j2`` (with ``report_macros.html.j2``, ``report.css`` and
+``report_check.js``), one for both languages. No HTML is written here: the functions return
+plain data whose texts are already in the page's language, and the template escapes them.
+
 Every part reads only what the run wrote: a run with some notebooks (no microdata, say) still
 gets a page, with the parts it has no results for left out. Every reader-facing word comes
 from :mod:`kalbar_border.figures.labels`, numbers are written in the page's language
@@ -26,14 +31,16 @@ import re
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from . import __version__
 from .atomic import write_text
+from .i18n import translations
 from .data.microdata import DATASETS
 from .data.transcribe import TABLES
 from .localize import headings, local_text
 from .figures.labels import LABELS, LANGS, label
-from .numbers import exact_text, number_text
+from .numbers import date_text, exact_text, number_text
 from .finance.variables import INDICATORS, province_name
 from .claims import KINDS, STATUSES, claims_only, fragility, status_text
 from .finance import robustness
@@ -46,7 +53,7 @@ STATUS_COLOURS = {"reproduced": "#009E73", "number_traced_meaning_differs": "#B8
 #: most serious first).
 NOT_CLEAN = ("contradicted", "partly_supported", "number_traced_meaning_differs", "not_checkable")
 #: Acronyms spelled out once on each page, in the page's language (label ``acronym_<name>``).
-ACRONYMS = ("BPS", "Susenas", "Sakernas", "BP2MI", "KJRI", "PLBN", "OJK", "SNLIK", "WDI", "AME", "PSU")
+ACRONYMS = ("BPS", "Susenas", "Sakernas", "BP2MI", "BP3MI", "PMIB", "KJRI", "PLBN", "OJK", "SNLIK", "WDI", "AME", "PSU", "PBI")
 
 #: Survey names as readers know them (proper names: the same in both languages).
 SURVEYS = {"susenas": "Susenas", "sakernas": "Sakernas"}
@@ -58,43 +65,22 @@ WEST_KALIMANTAN = 61
 FINANCE_KEY = re.compile(r"^finance\.(?P<dataset>[a-z0-9_]+)\.persons15\.(?P<definition>[a-z0-9_]+)"
                          r"\.(?P<indicator>[a-z0-9_]+)\.(?P<field>[a-z0-9_]+)$")
 
-CSS = """
-body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
-h1{font-size:1.5em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}h3{font-size:1.05em;margin-top:1.4em}
-table{border-collapse:collapse;width:100%;font-size:.88em}th,td{border:1px solid #ddd;padding:.35em .5em;vertical-align:top;text-align:left}
-th{background:#f3f3f3}td{overflow-wrap:anywhere}table.claims{table-layout:fixed}.status{color:#fff;padding:.1em .45em;border-radius:.3em;font-size:.9em;display:inline-block}
-td.num{text-align:right;white-space:nowrap}#findings-table td{overflow-wrap:normal}.muted{color:#666}
-#summary{background:#f7f9fb;border:1px solid #dde3ea;padding:.2em 1em .6em;border-radius:.3em}#summary h2{margin-top:.6em}
-#summary-sentence{font-size:1.05em;font-weight:600}#summary li,#border-findings li{margin:.3em 0}nav{font-size:.92em}
-figure{margin:1.5em 0;border:1px solid #eee;padding:.8em}figure img{max-width:100%}figcaption{font-size:.9em}
-pre{background:#f7f7f7;padding:.6em;overflow-x:auto;font-size:.8em}code{font-size:.9em}
-"""
-
-CHECK_SCRIPT = """
-window.addEventListener('load', function () {
-  var broken = Array.prototype.filter.call(document.images, function (img) {
-    return !img.complete || img.naturalWidth === 0;
-  });
-  var anchors = Array.prototype.filter.call(document.querySelectorAll('a[href^="#"]'), function (a) {
-    return !document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
-  });
-  document.documentElement.setAttribute('data-images', String(document.images.length));
-  document.documentElement.setAttribute('data-broken-images', String(broken.length));
-  document.documentElement.setAttribute('data-broken-anchors', String(anchors.length));
-});
-"""
 
 
 # --------------------------------------------------------------------------- words and numbers
 
 
 def _e(text) -> str:
+    """``text`` escaped for HTML as the page has always been (html.escape); None and NaN are ``""``.
+    A :class:`~markupsafe.Markup` (a filled label, a macro's output) is already HTML."""
+    if isinstance(text, Markup):
+        return str(text)
     return html.escape("" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text))
 
 
-def _fill(key: str, lang: str, **values) -> str:
+def _fill(key: str, lang: str, **values) -> Markup:
     """The label ``key`` in ``lang`` with ``values`` filled in, all escaped for HTML."""
-    return _e(label(key, lang)).format(**{k: _e(v) for k, v in values.items()})
+    return Markup(_e(label(key, lang)).format(**{k: _e(v) for k, v in values.items()}))
 
 
 def _pp(fraction, lang: str) -> str:
@@ -112,19 +98,17 @@ def _shortened(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def _status(code: str, lang: str, kind: str = "") -> str:
-    """A claim's status (or a series' verdict) as a coloured badge, in words; a claim not
-    checkable says of which kind."""
-    colour = STATUS_COLOURS.get(code, "#777")
+def _status(code: str, lang: str, kind: str = "") -> dict:
+    """A claim's status (or a series' verdict) as its badge shows it: colour and words; a claim
+    not checkable says of which kind."""
     words = (status_text(code, kind, lang) if code in STATUSES else label("verdict_" + code, lang) if code
              else label("role_context", lang))  # a context series has no verdict
-    return f'<span class="status" style="background:{colour}">{_e(words)}</span>'
+    return {"colour": STATUS_COLOURS.get(code, "#777"), "words": words}
 
 
-def _table(frame: pd.DataFrame) -> str:
-    head = "".join(f"<th>{_e(c)}</th>" for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _table(frame: pd.DataFrame) -> dict:
+    """A frame as the template's plain table shows it: column names and rows of values."""
+    return {"columns": list(frame.columns), "rows": [list(row) for row in frame.itertuples(index=False)]}
 
 
 # --------------------------------------------------------------------------- summary
@@ -134,13 +118,13 @@ def _claim_text(row, lang: str) -> str:
     return row.claim_id if lang == "id" else row.claim
 
 
-def _reason(row, lang: str) -> str:
+def _reason(row, lang: str):
     """One sentence on why a claim does not reproduce cleanly: the first sentence of its
     caveat or reason; for a contradicted claim (which has neither) the paper's value against
     this run's."""
     text = row.caveat_id if lang == "id" else row.caveat
     if text:
-        return _e(_first_sentence(text))
+        return _first_sentence(text)
     if row.paper_value or row.reproduced_value:
         suffix = "_id" if lang == "id" else ""
         return _fill("report_contradicted_reason", lang, paper=getattr(row, "paper_value" + suffix) or "—",
@@ -148,22 +132,19 @@ def _reason(row, lang: str) -> str:
     return ""
 
 
-def _summary(detail: pd.DataFrame | None, lang: str) -> str:
+def _summary(detail: pd.DataFrame | None, lang: str) -> dict | None:
     """The opening summary: how many claims reproduce, in a sentence, then every claim that
-    does not reproduce cleanly with its reason."""
+    does not reproduce cleanly with its reason (None: the run judged no claim)."""
     if detail is None:
-        return f"<p>{_e(label('report_no_claims', lang))}</p>"
+        return None
     detail = claims_only(detail)
     counts = detail["status"].value_counts()
     sentence = _fill("report_summary_sentence", lang, total=len(detail),
                      **{status: counts.get(status, 0) for status in STATUSES})
-    items = [f'<li><a href="#claim-{_e(r.id)}"><b>{_e(r.id)}</b></a> {_status(r.status, lang, r.kind)} '
-             f"{_e(_shortened(_claim_text(r, lang)))} <span class=\"muted\">— {_reason(r, lang)}</span></li>"
+    items = [{"id": r.id, "badge": _status(r.status, lang, r.kind), "text": _shortened(_claim_text(r, lang)),
+              "reason": _reason(r, lang)}
              for status in NOT_CLEAN for r in detail.itertuples(index=False) if r.status == status]
-    if not items:
-        return f'<p id="summary-sentence">{sentence}</p><p>{_e(label("report_all_clean", lang))}</p>'
-    return (f'<p id="summary-sentence">{sentence}</p><p>{_e(label("report_not_clean", lang))}</p>'
-            f'<ul id="not-clean">{"".join(items)}</ul>')
+    return {"sentence": sentence, "items": items}
 
 
 # --------------------------------------------------------------------------- findings
@@ -225,40 +206,42 @@ def _indicator(name: str, lang: str) -> str:
     return label(name, lang) if name in LABELS else name
 
 
-def _estimate(row: dict, field: str, lang: str) -> str:
-    """An estimate in percentage points with its 95 % CI (``field``: difference or ame)."""
+def _estimate(row: dict, field: str, lang: str) -> dict | None:
+    """An estimate in percentage points with its 95 % CI (``field``: difference or ame); None
+    when not recorded."""
     value, low, high = row.get(field), row.get(f"{field}_ci_low"), row.get(f"{field}_ci_high")
     if value is None:
-        return "—"
-    ci = f" ({_fill('report_ci', lang, low=_pp(low, lang), high=_pp(high, lang))})" if None not in (low, high) else ""
-    return _e(_pp(value, lang)) + ci
+        return None
+    ci = _fill("report_ci", lang, low=_pp(low, lang), high=_pp(high, lang)) if None not in (low, high) else None
+    return {"value": _pp(value, lang), "ci": ci}
 
 
-def _p_value(p, lang: str) -> str:
-    return f"p &lt; {exact_text(0.001, lang)}" if p < 0.001 else f"p = {number_text(p, lang, 3)}"
+def _p_value(p, lang: str) -> dict:
+    """A p-value as the page writes it: below 0.001, or its value with three decimals."""
+    return {"below": True, "text": exact_text(0.001, lang)} if p < 0.001 else {"below": False, "text": number_text(p, lang, 3)}
 
 
-def _passes(row: dict, family: str, lang: str) -> str:
+def _passes(row: dict, family: str, lang: str) -> dict | None:
     """Whether a difference passes Holm's correction in ``family`` ("" for the definition's
     indicators, "_dataset" for every test of the survey): yes or no with the adjusted p, or
-    "too few events" (such a difference is never read as evidence)."""
+    "too few events" (such a difference is never read as evidence); None when not recorded."""
     if row.get("few_events"):
-        return _e(label("report_too_few_events", lang))
+        return {"few": True}
     flag, p = row.get(f"significant_holm{family}"), row.get(f"p_holm{family}")
     if flag is None:
-        return "—"
-    answer = _e(label("report_yes" if flag else "report_no", lang))
-    return answer + (f' <span class="muted">({_p_value(p, lang)})</span>' if p is not None else "")
+        return None
+    return {"few": False, "answer": label("report_yes" if flag else "report_no", lang),
+            "p": _p_value(p, lang) if p is not None else None}
 
 
-def _holds(row: dict, lang: str) -> str:
+def _holds(row: dict, lang: str) -> dict | None:
     """Whether a difference holds by every criterion (the dataset-wide test, the event and
     degrees-of-freedom rules, the adjusted effect), as notebook 06 recorded it."""
     if row.get("holds") is None:
-        return "—"
+        return None
     if row["holds"]:
-        return f'<b>{_e(label("report_yes", lang))}</b>'
-    return _e(_verdict(row, lang)) if row.get("verdict") else _e(label("report_no", lang))
+        return {"bold": True, "text": label("report_yes", lang)}
+    return {"bold": False, "text": _verdict(row, lang) if row.get("verdict") else label("report_no", lang)}
 
 
 def _verdict(row: dict, lang: str) -> str:
@@ -268,32 +251,25 @@ def _verdict(row: dict, lang: str) -> str:
     return label(f"verdict_{row['verdict']}", lang)
 
 
-def _share(row: dict, group: str, lang: str) -> str:
+def _share(row: dict, group: str, lang: str) -> dict | None:
     share, n = row.get(f"share_{group}"), row.get(f"n_{group}")
     if share is None:
-        return "—"
-    return _e(_pp(share, lang)) + (f'<br><small class="muted">n = {_e(number_text(n, lang))}</small>' if n is not None else "")
+        return None
+    return {"pp": _pp(share, lang), "n": number_text(n, lang) if n is not None else None}
 
 
-def _finance_table(rows: list[dict], lang: str) -> str:
-    heads = "".join(f"<th>{_e(label(k, lang))}</th>" for k in
-                    ("col_indicator", "col_survey", "report_col_share_migrant", "report_col_share_non_migrant",
-                     "report_col_difference", "report_col_holm_family", "report_col_holm_dataset", "report_col_ame",
-                     "report_col_holds"))
-    body = []
-    for r in rows:
-        ame = _estimate(r, "ame", lang)
-        if r.get("ame_few_events"):
-            ame += f'<br><small class="muted">{_e(label("report_too_few_events", lang))}</small>'
-        body.append(f'<tr data-indicator="{_e(r["dataset"])}.{_e(r["indicator"])}"><td>{_e(_indicator(r["indicator"], lang))}</td>'
-                    f'<td>{_e(SURVEYS.get(r["dataset"], r["dataset"]))}</td>'
-                    f'<td class="num">{_share(r, "migrant", lang)}</td><td class="num">{_share(r, "non_migrant", lang)}</td>'
-                    f'<td class="num">{_estimate(r, "difference", lang)}</td><td>{_passes(r, "", lang)}</td>'
-                    f'<td>{_passes(r, "_dataset", lang)}</td><td class="num">{ame}</td><td>{_holds(r, lang)}</td></tr>')
-    return f'<table id="findings-table"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+def _finance_table(rows: list[dict], lang: str) -> list[dict]:
+    """Every recorded indicator of the default definition: shares, difference, both Holm
+    families, the adjusted effect and whether the difference holds."""
+    return [{"dataset": r["dataset"], "indicator": r["indicator"], "indicator_name": _indicator(r["indicator"], lang),
+             "survey": SURVEYS.get(r["dataset"], r["dataset"]),
+             "share_migrant": _share(r, "migrant", lang), "share_non_migrant": _share(r, "non_migrant", lang),
+             "difference": _estimate(r, "difference", lang), "passes_family": _passes(r, "", lang),
+             "passes_dataset": _passes(r, "_dataset", lang), "ame": _estimate(r, "ame", lang),
+             "ame_few_events": bool(r.get("ame_few_events")), "holds": _holds(r, lang)} for r in rows]
 
 
-def _finance_counts(results: dict, alpha, lang: str) -> str:
+def _finance_counts(results: dict, alpha, lang: str):
     """N indicators compared, M hold after Holm, K rest on too few events (when recorded)."""
     keys = ("finance.indicators_tested", "finance.indicators_significant_holm", "finance.indicators_few_events")
     if any(results.get(k) is None for k in keys):
@@ -311,7 +287,7 @@ def _comparison(name: str, lang: str) -> str:
         population=label(f"population_{population}", lang), definition=label(f"def_{definition}", lang))
 
 
-def _robustness_sentence(results: dict, lang: str) -> str:
+def _robustness_sentence(results: dict, lang: str):
     """How many comparisons are eligible, how many of those hold by every criterion (and how
     many distinct differences that is), why the others are not eligible, and which hold (when
     notebook 06 recorded it)."""
@@ -324,10 +300,11 @@ def _robustness_sentence(results: dict, lang: str) -> str:
     holding = results.get("finance.robustness.holding") or []
     if not holding:
         return sentence
-    return f"{sentence} {_fill('report_robustness_which', lang, items='; '.join(_comparison(h, lang) for h in holding))}"
+    which = _fill("report_robustness_which", lang, items="; ".join(_comparison(h, lang) for h in holding))
+    return Markup(f"{sentence} {which}")
 
 
-def _default_holds(rows: list[dict], lang: str) -> str:
+def _default_holds(rows: list[dict], lang: str):
     """How many eligible differences of the default definition (persons 15+) hold by every criterion."""
     recorded = [r for r in rows if r.get("holds") is not None and r.get("eligible") is not False]
     if not recorded:
@@ -339,21 +316,21 @@ def _default_holds(rows: list[dict], lang: str) -> str:
 FINANCE_CHOICES = ("holm_family", "holds_rule", "equivalence_margin", "domain_df")
 
 
-def _choices(lang: str) -> str:
+def _choices(lang: str) -> Markup:
     """The dated analysis choices the finance findings depend on, quoted from claims.yml."""
     items = " ".join(robustness.choice_text(key, lang) for key in FINANCE_CHOICES)
     return _fill("report_choices", lang, items=items)
 
 
-def _ledger_choices(lang: str) -> str:
+def _ledger_choices(lang: str) -> Markup:
     """The dated analysis choices the claims' statuses depend on (every entry of claims.yml's
     ``analysis_choices`` that is not a finance one), quoted, below the ledger's rules."""
     keys = [key for key in robustness.analysis_choices() if key not in FINANCE_CHOICES]
     items = " ".join(robustness.choice_text(key, lang) for key in keys)
-    return f'<p id="ledger-choices">{_fill("report_ledger_choices", lang, items=items)}</p>'
+    return _fill("report_ledger_choices", lang, items=items)
 
 
-def _returnees(results: dict, lang: str) -> str:
+def _returnees(results: dict, lang: str):
     """The size of the group closest to the paper's migrant workers, whom each n counts, and
     what it can show."""
     key = "finance.{}.persons15.returned_abroad.{}"
@@ -367,7 +344,7 @@ def _returnees(results: dict, lang: str) -> str:
                  n_sakernas_answered=dash(answered))
 
 
-def _mde(results: dict, lang: str) -> str:
+def _mde(results: dict, lang: str):
     """The range of the minimum detectable differences of the eligible comparisons."""
     keys = [f"finance.robustness.mde_{k}" for k in ("min", "max", "median")]
     if any(results.get(k) is None for k in keys):
@@ -376,61 +353,53 @@ def _mde(results: dict, lang: str) -> str:
     return _fill("report_mde", lang, low=low, high=high, median=median)
 
 
-def _robustness_table(path: Path, results: dict, lang: str) -> str:
+def _robustness_table(path: Path, results: dict, lang: str) -> dict | None:
     """The comparisons where anything points to a difference (a test passes in either family,
     or the adjusted effect's interval excludes 0), with what agrees and what does not."""
     if not path.is_file():
-        return ""
+        return None
     table = pd.read_csv(path)
     pointing = [r for r in table.to_dict("records")
                 if any(r[c] is True for c in ("significant_family", "significant_dataset", "ame_excludes_zero"))]
-    heads = "".join(f"<th>{_e(label(k, lang))}</th>" for k in
-                    ("col_indicator", "col_survey", "report_col_population", "report_col_definition", "report_col_difference",
-                     "report_col_holm_family", "report_col_holm_dataset", "report_col_ame", "report_col_holds",
-                     "report_col_disagreement"))
-    body = []
+    rows = []
     for r in pointing:
         row = {k: (None if pd.isna(r[k]) else r[k]) for k in ("difference", "difference_ci_low", "difference_ci_high",
                                                               "ame", "ame_ci_low", "ame_ci_high")}
-        yes_no = lambda flag: _e(label("report_yes" if r[flag] is True else "report_no", lang))  # noqa: E731
-        body.append(f"<tr><td>{_e(_indicator(r['indicator'], lang))}</td><td>{_e(SURVEYS.get(r['dataset'], r['dataset']))}</td>"
-                    f"<td>{_e(label('population_' + r['population'], lang))}</td><td>{_e(r['definition'])}</td>"
-                    f'<td class="num">{_estimate(row, "difference", lang)}</td><td>{yes_no("significant_family")}</td>'
-                    f'<td>{yes_no("significant_dataset")}</td><td class="num">{_estimate(row, "ame", lang)}</td>'
-                    f'<td>{"<b>" + yes_no("holds") + "</b>" if r["holds"] is True else _e(_verdict(r, lang))}</td>'
-                    f"<td><small>{_e(robustness.disagreement(r, lang))}</small></td></tr>")
+        yes_no = lambda flag: label("report_yes" if r[flag] is True else "report_no", lang)  # noqa: E731
+        rows.append({"indicator_name": _indicator(r["indicator"], lang), "survey": SURVEYS.get(r["dataset"], r["dataset"]),
+                     "population": label("population_" + r["population"], lang), "definition": r["definition"],
+                     "difference": _estimate(row, "difference", lang), "significant_family": yes_no("significant_family"),
+                     "significant_dataset": yes_no("significant_dataset"), "ame": _estimate(row, "ame", lang),
+                     "holds": {"bold": True, "text": yes_no("holds")} if r["holds"] is True
+                     else {"bold": False, "text": _verdict(r, lang)},
+                     "disagreement": robustness.disagreement(r, lang)})
     verdicts = table["verdict"].value_counts()
     rest = _fill("report_robustness_rest", lang, inconclusive=number_text(int(verdicts.get("inconclusive", 0)), lang),
                  no_difference=number_text(int(verdicts.get("no_difference_shown", 0)), lang),
                  margin=_pp(robustness.EQUIVALENCE_MARGIN, lang))
-    return (f'<h4 id="robustness">{_e(label("report_robustness", lang))}</h4>'
-            f'<table id="robustness-table"><thead><tr>{heads}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-            f"<p>{rest} {_mde(results, lang)}</p>")
+    return {"rows": rows, "rest": rest, "mde": _mde(results, lang)}
 
 
-def _finance(results: dict, manifest: dict, results_dir: Path, lang: str) -> str:
+def _finance(results: dict, manifest: dict, results_dir: Path, lang: str) -> dict | None:
     """The migrant/non-migrant comparison: what was compared, how many differences hold,
-    which, and the table of every recorded indicator."""
+    which, and the table of every recorded indicator (None when none was recorded)."""
     parameters = {**_notebook_parameters(manifest, "06_finance_models"), **_notebook_parameters(manifest, "05_finance_comparison")}
     rows = finance_rows(results, parameters.get("DEFINITION"))
     if not rows:
-        return ""
+        return None
     definition = _definition(rows[0]["definition"], lang)
     province = parameters.get("PROVINCE")
     scope = (_fill("report_finance_scope", lang, definition=definition, province=_province(province, lang))
              if province is not None else _fill("report_finance_scope_no_province", lang, definition=definition))
-    proxy = " " + _fill("report_proxy", lang) if province not in (None, WEST_KALIMANTAN) else ""
-    return (f'<h3 id="findings-finance">{_e(label("report_findings_finance", lang))}</h3>'
-            f'<p>{scope}{proxy}</p><p id="findings-family">{_fill("report_family", lang)}</p>'
-            f'<p id="findings-choices">{_choices(lang)}</p>'
-            f'<p id="findings-sentence">{_robustness_sentence(results, lang)} {_default_holds(rows, lang)}</p>'
-            f'<p id="findings-default">{_fill("report_default_definition", lang)} '
-            f'{_finance_counts(results, parameters.get("ALPHA"), lang)}</p>'
-            f'<p id="findings-returnees">{_returnees(results, lang)}</p>{_finance_table(rows, lang)}'
-            f'{_robustness_table(results_dir / "financial_robustness.csv", results, lang)}')
+    proxy = Markup(" ") + _fill("report_proxy", lang) if province not in (None, WEST_KALIMANTAN) else ""
+    return {"scope": scope, "proxy": proxy, "choices": _choices(lang),
+            "robustness": _robustness_sentence(results, lang), "default_holds": _default_holds(rows, lang),
+            "counts": _finance_counts(results, parameters.get("ALPHA"), lang), "returnees": _returnees(results, lang),
+            "rows": _finance_table(rows, lang),
+            "robustness_table": _robustness_table(results_dir / "financial_robustness.csv", results, lang)}
 
 
-def _change(results: dict, key: str, label_key: str, lang: str) -> str:
+def _change(results: dict, key: str, label_key: str, lang: str):
     """A sentence on a percent change 2019-2020 (rose/fell by so much), or '' if not recorded."""
     pct = results.get(key)
     if pct is None:
@@ -439,7 +408,7 @@ def _change(results: dict, key: str, label_key: str, lang: str) -> str:
     return _fill(label_key, lang, direction=direction, pct=number_text(abs(pct), lang, 1))
 
 
-def _border(results: dict, lang: str) -> str:
+def _border(results: dict, lang: str) -> list:
     """The border records: BP2MI complaints 2019 and 2020 and their change, and the change in
     deportations from Sarawak over the same years; each sentence only if its key is recorded."""
     complaints = "border.bp2mi_complaints_total"
@@ -459,16 +428,14 @@ def _border(results: dict, lang: str) -> str:
         sentences.append(_fill("report_border_entikong_change", lang, start=number_text(entikong[0], lang),
                                end=number_text(entikong[1], lang)))
     sentences.append(_fill("report_border_covid", lang))
-    items = "".join(f"<li>{s}</li>" for s in sentences if s)
-    return (f'<h3 id="findings-border">{_e(label("report_findings_border", lang))}</h3><ul id="border-findings">{items}</ul>'
-            if items else "")
+    return [s for s in sentences if s]
 
 
-def _findings(results: dict | None, manifest: dict, results_dir: Path, lang: str) -> str:
+def _findings(results: dict | None, manifest: dict, results_dir: Path, lang: str) -> dict | None:
+    """The key findings (None: the run recorded no results.json)."""
     if results is None:
-        return f"<p>{_e(label('report_no_findings', lang))}</p>"
-    parts = _finance(results, manifest, results_dir, lang) + _border(results, lang)
-    return parts or f"<p>{_e(label('report_no_findings_keys', lang))}</p>"
+        return None
+    return {"finance": _finance(results, manifest, results_dir, lang), "border": _border(results, lang)}
 
 
 # --------------------------------------------------------------------------- parameters and data versions
@@ -484,7 +451,7 @@ def parameter_values(manifest: dict) -> dict[str, dict[str, list[str]]]:
     return dict(sorted(values.items()))
 
 
-def _parameters(manifest: dict, lang: str) -> str:
+def _parameters(manifest: dict, lang: str) -> dict:
     """The effective parameter values, name = value, with the notebooks using each; then what
     was set on the command line and whether the microdata were present."""
     notebooks = manifest.get("notebooks", [])
@@ -493,44 +460,28 @@ def _parameters(manifest: dict, lang: str) -> str:
     marked = {Path(n["notebook"]).stem: label("status_" + n["status"], lang)
               for n in notebooks if n.get("status") in ("skipped", "failed", "not_current")}
 
-    def where(stems):
-        if len(stems) == len(notebooks) > 1 and not marked:
-            return _e(label("report_all_notebooks", lang))
-        return ", ".join(_e(s) + (f" ({_e(marked[s])})" if s in marked else "") for s in stems)
+    def where(value, stems) -> dict:
+        return {"value": value, "all": len(stems) == len(notebooks) > 1 and not marked,
+                "stems": [(stem, marked.get(stem)) for stem in stems]}
 
-    items = []
-    for name, values in parameter_values(manifest).items():
-        if len(values) == 1:
-            (value, stems), = values.items()
-            items.append(f'<li><code>{_e(name)} = {_e(value)}</code> <span class="muted">— {where(stems)}</span></li>')
-        else:
-            each = "; ".join(f'<code>{_e(value)}</code> <span class="muted">({where(stems)})</span>' for value, stems in values.items())
-            items.append(f"<li><code>{_e(name)}</code> {_e(label('report_differs', lang))}: {each}</li>")
+    items = [{"name": name, "values": [where(value, stems) for value, stems in values.items()]}
+             for name, values in parameter_values(manifest).items()]
     overrides = manifest.get("parameters") or {}
     set_here = (_fill("report_overrides", lang, values=", ".join(f"{k}={v}" for k, v in overrides.items())) if overrides
-                else _e(label("report_no_overrides", lang)))
-    microdata = (f" {_fill('report_microdata', lang, answer=label('report_yes' if manifest['microdata'] else 'report_no', lang))}"
+                else label("report_no_overrides", lang))
+    microdata = (_fill("report_microdata", lang, answer=label("report_yes" if manifest["microdata"] else "report_no", lang))
                  if "microdata" in manifest else "")
-    return (f'<h3 id="parameters-heading">{_e(label("report_parameters", lang))}</h3>'
-            f'<p>{_e(label("report_parameters_intro", lang))}</p><ul id="parameters">{"".join(items)}</ul>'
-            f"<p>{set_here}{microdata}</p>")
+    return {"items": items, "set_here": set_here, "microdata": microdata}
 
 
-def _data_versions(provenance: pd.DataFrame | None, lang: str) -> str:
-    """Each dataset with its period and the first 12 hex digits of its sha256."""
+def _data_versions(provenance: pd.DataFrame | None, lang: str) -> list[dict] | None:
+    """Each dataset with its period, rows and the first 12 hex digits of its sha256."""
     if provenance is None:
-        return ""
-    items = []
-    for r in provenance.itertuples(index=False):
-        parts = [_e(local_text(r.title, lang)), f"{_e(label('col_period', lang))} {_e(r.period)}"]
-        if not pd.isna(r.rows):
-            parts.append(f"{_e(number_text(r.rows, lang))} {_e(label('col_rows', lang))}")
-        if isinstance(r.sha256, str) and r.sha256:
-            parts.append(f"sha256 <code>{_e(r.sha256[:12])}</code>")
-        parts.append(f'<span class="muted">{_e(local_text(r.status, lang))}</span>')
-        items.append(f"<li><b>{_e(r.dataset)}</b> — {'; '.join(parts)}</li>")
-    return (f'<h3 id="data-versions-heading">{_e(label("report_data_versions", lang))}</h3>'
-            f'<p>{_e(label("report_data_versions_intro", lang))}</p><ul id="data-versions">{"".join(items)}</ul>')
+        return None
+    return [{"dataset": r.dataset, "title": local_text(r.title, lang), "period": r.period,
+             "rows": None if pd.isna(r.rows) else number_text(r.rows, lang),
+             "sha256": r.sha256[:12] if isinstance(r.sha256, str) and r.sha256 else None,
+             "status": local_text(r.status, lang)} for r in provenance.itertuples(index=False)]
 
 
 def supplied_files(manifest: dict) -> list[dict]:
@@ -546,24 +497,18 @@ def supplied_files(manifest: dict) -> list[dict]:
     return list(found.values())
 
 
-def _supplied(manifest: dict, lang: str) -> str:
-    """The files the user supplied to this run, by name and sha256, marked as such."""
-    files = supplied_files(manifest)
-    if not files:
-        return ""
-    items = "".join(f"<li><b>{_e(f['parameter'])}</b> — {_e(f['file'])}; sha256 <code>{_e(f['sha256'][:12])}</code>; "
-                    f'{_e(", ".join(f["notebooks"]))}; <span class="muted">{_e(label("report_user_supplied", lang))}</span></li>'
-                    for f in files)
-    return f'<p>{_e(label("report_supplied_intro", lang))}</p><ul id="user-supplied">{items}</ul>'
+def _supplied(manifest: dict) -> list[dict]:
+    """The files the user supplied to this run, by name and sha256."""
+    return [{"parameter": f["parameter"], "file": f["file"], "sha256": f["sha256"][:12], "notebooks": ", ".join(f["notebooks"])}
+            for f in supplied_files(manifest)]
 
 
 def _licensed_banner(manifest: dict, lang: str, findings: dict | None = None) -> str:
     """A run whose results include a licensed file's (notebook 08) says so before anything else,
-    with the rows its map left out for a zero weight, per group of the primary definition."""
+    with the rows its map left out for a zero weight, per group of the primary definition ("" otherwise)."""
     licensed = [f for f in supplied_files(manifest) if f["parameter"].endswith(" file") and f["parameter"].startswith("LICENSED_MAP")]
     if not licensed:
         return ""
-    shas = ", ".join(f["sha256"][:12] for f in licensed)
     left_out = ""
     findings = findings or {}
     if findings.get("licensed.zero_weight_rows"):
@@ -573,122 +518,102 @@ def _licensed_banner(manifest: dict, lang: str, findings: dict | None = None) ->
             for g in ("migrant", "non_migrant", "no_status"))
         left_out = " " + label("report_licensed_left_out", lang).format(
             zero=number_text(findings["licensed.zero_weight_rows"], lang), groups=groups)
-    return (f'<p id="licensed-data" style="border:2px solid #b00;padding:.6em">'
-            f'{_e(label("report_licensed_banner", lang).format(sha=shas) + left_out)}</p>')
+    return label("report_licensed_banner", lang).format(sha=", ".join(f["sha256"][:12] for f in licensed)) + left_out
 
 
-def _variant_banner(manifest: dict, lang: str) -> str:
+
+#: A variant's banner lists at most this many of the reference files its outputs differ from.
+VARIANT_LISTED = 40
+
+
+def _variant_banner(manifest: dict, lang: str) -> dict | None:
     """A run that did not make the reference outputs (other parameters, other files, notebooks
     that could not run) says so before anything else: why, where its outputs are, and which
     reference files its outputs differ from."""
     variant = manifest.get("variant")
     if not variant:
-        return ""
+        return None
     differs = variant.get("differs_from_references", [])
-    listed = "".join(f"<li><code>{_e(line)}</code></li>" for line in differs[:40])
-    more = f"<li>{_e(_fill('report_variant_more', lang, n=len(differs) - 40))}</li>" if len(differs) > 40 else ""
+    more = (_fill("report_variant_more", lang, n=len(differs) - VARIANT_LISTED) if len(differs) > VARIANT_LISTED else None)
     said = _fill("report_variant", lang, reasons="; ".join(variant.get("reasons", [])), folder=variant.get("folder", ""),
                  n=len(differs))
-    return (f'<section id="variant" style="border:2px solid #b60;padding:.6em"><p>{_e(said)}</p>'
-            f'{"<ul>" + listed + more + "</ul>" if differs else ""}</section>')
+    return {"said": said, "differs": differs[:VARIANT_LISTED], "more": more}
 
 
 # --------------------------------------------------------------------------- claims, notebooks, figures, data
 
 
-def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> str:
+def _claims(detail: pd.DataFrame, html_dir: Path, lang: str = "en") -> list[dict]:
     """The claims table: one row per claim, each claim judged on several series followed by
     one row per series with its value and verdict."""
     rows = []
     suffix = "_id" if lang == "id" else ""
     for r in detail.itertuples(index=False):
         if r.part != "claim":
-            rows.append(
-                f'<tr class="series" data-claim="{_e(r.id)}"><td></td><td>↳ {_e(getattr(r, "claim" + suffix))}</td><td></td>'
-                f'<td>{_e(getattr(r, "reproduced_value" + suffix))}</td><td>{_status(r.status, lang)}</td>'
-                f'<td colspan="2"><small>{_e(getattr(r, "explanation" + suffix))}</small></td></tr>')
+            rows.append({"series": True, "id": r.id, "text": getattr(r, "claim" + suffix),
+                         "reproduced": getattr(r, "reproduced_value" + suffix), "badge": _status(r.status, lang),
+                         "explanation": getattr(r, "explanation" + suffix)})
             continue
         page = notebook_page(r.notebook, lang)
-        link = f'<a href="html/{_e(page)}">{_e(r.notebook)}</a>' if (html_dir / page).is_file() else _e(r.notebook)
-        figure = f'<a href="#fig-{_e(r.figure)}">{_e(r.figure)}</a>' if isinstance(r.figure, str) and r.figure else ""
-        rows.append(
-            f'<tr id="claim-{_e(r.id)}"><td><b>{_e(r.id)}</b></td><td>{_e(_claim_text(r, lang))}</td>'
-            f'<td>{_e(getattr(r, "paper_value" + suffix))}</td><td>{_e(getattr(r, "reproduced_value" + suffix))}</td>'
-            f"<td>{_status(r.status, lang, r.kind)}</td>"
-            f'<td>{_e(getattr(r, "caveat" + suffix))}</td>'
-            f'<td>{link} {figure}<br><small>{_e(getattr(r, "evidence" + suffix))}</small></td></tr>')
-    head = "".join(f"<th>{_e(label(h, lang)) if h != 'id' else 'id'}</th>" for h in
-                   ("id", "col_claim", "col_paper_value", "col_reproduced_value", "col_status", "col_caveat", "col_evidence"))
-    widths = "".join(f'<col style="width:{w}%">' for w in (5, 21, 8, 9, 12, 25, 20))
-    return f"<table class=\"claims\"><colgroup>{widths}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        rows.append({"series": False, "id": r.id, "text": _claim_text(r, lang), "paper": getattr(r, "paper_value" + suffix),
+                     "reproduced": getattr(r, "reproduced_value" + suffix), "badge": _status(r.status, lang, r.kind),
+                     "caveat": getattr(r, "caveat" + suffix), "notebook": r.notebook,
+                     "page": page if (html_dir / page).is_file() else None,
+                     "figure": r.figure if isinstance(r.figure, str) and r.figure else None,
+                     "evidence": getattr(r, "evidence" + suffix)})
+    return rows
 
 
-def _statuses(lang: str) -> str:
+def _statuses(lang: str) -> dict:
     """What each status, and each kind of not checkable, means: one sentence each."""
-    items = "".join(f"<li>{_status(s, lang)} {_e(label('status_def_' + s, lang))}</li>" for s in STATUSES)
-    kinds = "".join(f"<li><i>{_e(label('kind_' + k, lang))}</i>: {_e(label('kind_def_' + k, lang))}</li>" for k in KINDS)
-    return (f'<h3 id="statuses">{_e(label("report_statuses", lang))}</h3><ul id="status-definitions">{items}</ul>'
-            f'<p>{_e(label("report_kinds", lang))}</p><ul id="kind-definitions">{kinds}</ul>')
+    return {"statuses": [(_status(s, lang), label("status_def_" + s, lang)) for s in STATUSES],
+            "kinds": [(label("kind_" + k, lang), label("kind_def_" + k, lang)) for k in KINDS]}
 
 
-def _rules(rules: pd.DataFrame | None, findings: dict | None, lang: str) -> str:
+def _rules(rules: pd.DataFrame | None, findings: dict | None, lang: str) -> dict | None:
     """When the rules were fixed, and every threshold with its reason."""
     if rules is None or findings is None or not findings.get("claims.rules_fixed"):
-        return ""
-    note = findings.get("claims.rules_fixed_note_id" if lang == "id" else "claims.rules_fixed_note", "")
-    items = "".join(f"<li><b>{_e(r.id)}</b> <code>{_e(r.parameter)} = {_e(r.value_id if lang == 'id' else r.value)}</code>: "
-                    f"{_e(r.why_id if lang == 'id' else r.why)}</li>" for r in rules.itertuples(index=False))
-    return (f'<h3 id="rules">{_e(label("report_rules", lang))}</h3>'
-            f'<p>{_fill("report_rules_fixed", lang, date=findings["claims.rules_fixed"])} {_e(note)}</p>'
-            f'<ul id="rule-reasons">{items}</ul>')
+        return None
+    return {"fixed": _fill("report_rules_fixed", lang, date=date_text(findings["claims.rules_fixed"], lang)),
+            "note": findings.get("claims.rules_fixed_note_id" if lang == "id" else "claims.rules_fixed_note", ""),
+            "items": [{"id": r.id, "parameter": r.parameter, "value": r.value_id if lang == "id" else r.value,
+                       "why": r.why_id if lang == "id" else r.why} for r in rules.itertuples(index=False)]}
 
 
-def _sensitivity(table: pd.DataFrame | None, lang: str) -> str:
+def _sensitivity(table: pd.DataFrame | None, lang: str) -> list[str]:
     """How fragile each status is: one sentence per claim judged by a threshold, from
     results/claims_sensitivity.csv (kalbar_border.claims.fragility)."""
     if table is None or table.empty:
-        return ""
-    items = "".join(f"<li>{_e(text)}</li>" for text in fragility(table, lang).values())
-    return (f'<h3 id="sensitivity">{_e(label("report_sensitivity", lang))}</h3>'
-            f'<p>{_fill("report_sensitivity_intro", lang)}</p><ul id="sensitivity-sentences">{items}</ul>')
+        return []
+    return list(fragility(table, lang).values())
 
 
-def _acronyms(lang: str) -> str:
-    """Every acronym the page uses, spelled out once."""
-    items = "; ".join(f"<b>{_e(name)}</b>: {_e(label('acronym_' + name, lang))}" for name in ACRONYMS)
-    return f'<p id="acronyms"><small>{_e(label("report_acronyms", lang))}: {items}.</small></p>'
-
-
-def _notebooks(manifest: dict, lang: str) -> str:
+def _notebooks(manifest: dict, lang: str) -> dict:
     """The executed notebooks: link to each page, status (and why skipped or not current), time, parameters."""
-    def name(n: dict) -> str:
-        # A skipped notebook has no page in this run: its name, not a link that leads nowhere.
-        if n["status"] == "skipped":
-            return _e(n["notebook"])
-        return f'<a href="html/{_e(notebook_page(Path(n["notebook"]).stem, lang))}">{_e(n["notebook"])}</a>'
-
-    rows = "".join(
-        f'<tr><td>{name(n)}</td>'
-        f'<td>{_e(label("status_" + n["status"], lang))}{" (" + _e(local_text(n["reason"], lang)) + ")" if n.get("reason") else ""}</td>'
-        f'<td>{_e(number_text(n["seconds"], lang, 1)) + " s" if "seconds" in n else ""}</td>'
-        f'<td><code>{_e(json.dumps(n.get("parameters", {}), ensure_ascii=False))}</code></td></tr>'
-        for n in manifest.get("notebooks", []))
-    heads = "".join(f"<th>{_e(label(k, lang))}</th>" for k in ("col_notebook", "col_status", "col_time", "col_parameters"))
+    rows = [{"notebook": n["notebook"],
+             # A skipped notebook has no page in this run: its name, not a link that leads nowhere.
+             "page": None if n["status"] == "skipped" else notebook_page(Path(n["notebook"]).stem, lang),
+             "status": label("status_" + n["status"], lang),
+             "reason": local_text(n["reason"], lang) if n.get("reason") else None,
+             "seconds": number_text(n["seconds"], lang, 1) if "seconds" in n else None,
+             "parameters": json.dumps(n.get("parameters", {}), ensure_ascii=False)}
+            for n in manifest.get("notebooks", [])]
     # A page's narrative is in the page's language; its tables, figures and feedback are in the
     # language the notebook ran with: say so where they differ.
     other = sorted({str(n["parameters"]["LANG"]) for n in manifest.get("notebooks", [])
                     if "LANG" in n.get("parameters", {})} - {lang})
-    note = (f'<p id="pages-language">{_e(label("report_pages_language", lang).format(run=", ".join(other), lang=lang))}</p>'
-            if other else "")
-    return f"{note}<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
+    note = label("report_pages_language", lang).format(run=", ".join(other), lang=lang) if other else None
+    return {"note": note, "rows": rows}
 
 
 #: The files a figure is offered in, beside the embedded PNG.
 FIGURE_FORMATS = ("png", "svg", "pdf")
 
 
-def _figures(figures_dir: Path, current: set[str], lang: str = "en") -> str:
-    parts = []
+def _figures(figures_dir: Path, current: set[str], lang: str = "en") -> list[dict]:
+    """Every current figure of ``lang``: the PNG embedded (base64, so the page works offline),
+    its title, caption, files to download and sidecar."""
+    shown = []
     for sidecar_path in sorted(figures_dir.glob(f"*_{lang}.json")):
         if f"figures/{sidecar_path.name}" not in current:
             continue  # a figure of earlier parameter values, or of a notebook skipped this run
@@ -697,18 +622,15 @@ def _figures(figures_dir: Path, current: set[str], lang: str = "en") -> str:
         png = figures_dir / f"{side['figure']}.png"
         if not png.is_file():
             continue  # a sidecar without its image is not a figure to show
-        data = base64.b64encode(png.read_bytes()).decode("ascii")
-        files = [f'<a href="../figures/{_e(stem)}_{other}.{ext}">{other.upper()} {ext.upper()}</a>'
+        files = [{"name": f"{stem}_{other}.{ext}", "text": f"{other.upper()} {ext.upper()}"}
                  for other in ("en", "id") for ext in FIGURE_FORMATS if (figures_dir / f"{stem}_{other}.{ext}").is_file()]
         # The source line is printed inside the image: the caption does not repeat it (the
         # sidecar below still carries it).
-        parts.append(
-            f'<figure id="fig-{_e(stem)}"><img src="data:image/png;base64,{data}" alt="{_e(side.get("title") or side["caption"])}">'
-            f"<figcaption><b>{_e(side.get('title') or stem)}</b> <span class=\"muted\">({_e(side['notebook'])})</span><br>"
-            f"{_e(side['caption'])}<br>{_e(label('report_download', lang))}: {' · '.join(files)}"
-            f"<details><summary>{_e(label('report_sidecar', lang))}</summary>"
-            f"<pre>{_e(json.dumps(side, indent=2, ensure_ascii=False))}</pre></details></figcaption></figure>")
-    return "".join(parts)
+        shown.append({"stem": stem, "png": base64.b64encode(png.read_bytes()).decode("ascii"),
+                      "alt": side.get("title") or side["caption"], "title": side.get("title") or stem,
+                      "notebook": side["notebook"], "caption": side["caption"], "files": files,
+                      "sidecar": json.dumps(side, indent=2, ensure_ascii=False)})
+    return shown
 
 
 def _provenance(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -719,21 +641,18 @@ def _provenance(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return headings(table.assign(**local), lang)
 
 
-def _citations(results: Path, lang: str) -> str:
-    """Links to the data citations the run wrote (none when notebook 01 did not run)."""
-    links = [f'<a href="../results/{name}">{text}</a>' for name, text in
-             (("data_citations.md", "results/data_citations.md"), ("data_citations.bib", "BibTeX")) if (results / name).is_file()]
-    return f"{_e(label('report_citations', lang))}: {' · '.join(links)}. " if links else ""
+def _citations(results: Path) -> list[dict]:
+    """The data citations the run wrote (none when notebook 01 did not run)."""
+    return [{"name": name, "text": text} for name, text in
+            (("data_citations.md", "results/data_citations.md"), ("data_citations.bib", "BibTeX")) if (results / name).is_file()]
 
 
-def _rights(lang: str) -> str:
+def _rights(lang: str) -> list:
     """Who may do what with the code, the transcribed figures and the BPS microdata."""
     transcribed = ", ".join(table for table, *_ in TABLES.values())
-    items = [_e(label("report_rights_code", lang)),
-             _fill("report_rights_figures", lang, datasets=transcribed),
-             _fill("report_rights_microdata", lang, datasets=", ".join(DATASETS))]
-    return (f'<h3 id="rights">{_e(label("report_rights", lang))}</h3>'
-            f'<ul id="rights-list">{"".join(f"<li>{item}</li>" for item in items)}</ul>')
+    return [label("report_rights_code", lang),
+            _fill("report_rights_figures", lang, datasets=transcribed),
+            _fill("report_rights_microdata", lang, datasets=", ".join(DATASETS))]
 
 
 def _read_json(path: Path) -> dict | None:
@@ -752,51 +671,67 @@ SECTIONS = {"summary": "report_summary", "findings": "report_findings", "claims"
             "data": "report_data", "environment": "report_environment", "rerun": "report_rerun"}
 
 
+@functools.lru_cache(maxsize=1)
+def _environment():
+    """The Jinja2 environment of the report's templates (lib/kalbar_border/templates/), made once.
+
+    Autoescaping is on, and ``finalize`` escapes every printed value as :func:`_e` does
+    (html.escape: ``&quot;``, ``&#x27;``; None and NaN print nothing) rather than markupsafe's
+    ``&#34;``, so the pages keep the bytes they had before the templates. The i18n extension
+    reads ``{% trans %}`` blocks; each render passes the page language's gettext functions
+    (:func:`_gettext`), and the report's words come through its ``label`` and ``fill`` (the
+    labels, in the page's language, from the catalogue).
+    ``keep_trailing_newline``: the page ends with a line break, as it always has."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                       finalize=lambda value: Markup(_e(value)), undefined=StrictUndefined,
+                       keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
+
+
 def build_index(dest: Path, manifest: dict, lang: str = "en") -> str:
     """The HTML of the report index (``lang``: en or id) for a run whose outputs are under ``dest``."""
     dest = Path(dest)
     results = dest / "results"
     html_dir = dest / "build" / "html"
-    t = lambda key: label(key, lang)  # noqa: E731 - the page is mostly labels
-    h = lambda anchor: f'<h2 id="{anchor}">{_e(t(SECTIONS[anchor]))}</h2>'  # noqa: E731
+    label("report_title", lang)  # an unsupported language is a one-line error
     detail = pd.read_csv(results / "claims_detail.csv", keep_default_na=False, dtype=str) if (results / "claims_detail.csv").is_file() else None
     rules = pd.read_csv(results / "claims_rules.csv", keep_default_na=False, dtype=str) if (results / "claims_rules.csv").is_file() else None
     sensitivity = pd.read_csv(results / "claims_sensitivity.csv") if (results / "claims_sensitivity.csv").is_file() else None
     provenance = pd.read_csv(results / "provenance.csv") if (results / "provenance.csv").is_file() else None
     findings = _read_json(results / "results.json")
     current = {o for n in manifest.get("notebooks", []) for o in n.get("outputs", [])}
-    packages = pd.DataFrame(sorted(manifest.get("packages", {}).items()), columns=[t("col_package"), t("col_version")])
+    packages = pd.DataFrame(sorted(manifest.get("packages", {}).items()),
+                            columns=[label("col_package", lang), label("col_version", lang)])
     other = "id" if lang == "en" else "en"
-    contents = " · ".join(f'<a href="#{anchor}">{_e(t(key))}</a>' for anchor, key in SECTIONS.items())
-    return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{_e(t("report_title"))}: Anggita et al., Jurnal Ketahanan Nasional</title><style>{CSS}</style>
-<script>{CHECK_SCRIPT}</script></head><body>
-<p style="text-align:right"><a href="{PAGES[other]}" hreflang="{other}">{_e(t("report_other_language"))}</a></p>
-<h1>{_e(t("report_title"))}</h1>
-<p><b>{_e(t("report_paper"))}:</b> Irva Anggita, Suswanta, Endang Indri Listiani &amp; Yujitia Ahdarrijal, <i>Governance Kooperatif dalam
-Penanganan Buruh Migran Ilegal dan Implikasinya terhadap Ketahanan Wilayah Perbatasan di Kalimantan Barat</i>,
-Jurnal Ketahanan Nasional, Universitas Gadjah Mada ({_e(t("report_abstract_only"))}).</p>
-{_variant_banner(manifest, lang)}{_licensed_banner(manifest, lang, findings)}<section id="summary"><h2>{_e(t("report_summary"))}</h2>{_summary(detail, lang)}</section>
-{_acronyms(lang)}
-<p><small>{t("report_generated")}</small></p>
-<nav><b>{_e(t("report_contents"))}:</b> {contents}</nav>
-{h("findings")}{_findings(findings, manifest, results, lang)}
-{h("claims")}{_claims(detail, html_dir, lang) if detail is not None else "<p>" + _e(t("report_no_claims")) + "</p>"}
-{_statuses(lang)}{_rules(rules, findings, lang)}{_ledger_choices(lang)}{_sensitivity(sensitivity, lang)}
-{h("figures")}{_figures(dest / "figures", current, lang)}
-{h("run")}{_parameters(manifest, lang)}{_data_versions(provenance, lang)}{_supplied(manifest, lang)}
-{h("notebooks")}{_notebooks(manifest, lang)}
-{h("data")}{_table(_provenance(provenance, lang)) if provenance is not None else ""}
-<p>{_citations(results, lang)}{_e(t("report_raw"))}: <code>data/raw/sources/</code>, {_e(t("report_described"))} <code>data/datapackage.json</code>.</p>
-{_rights(lang)}
-{h("environment")}<p>{_e(t("report_commit"))} <code>{_e(manifest.get("git_commit", ""))}</code>, {_e(t("report_kernel"))} <code>{_e(manifest.get("kernel", ""))}</code>.</p>{_table(packages)}
-{h("rerun")}<pre>make reproduce   # {_e(t("report_rerun_all"))}
-make test        # {_e(t("report_rerun_test"))}
-make lab         # {_e(t("report_rerun_lab"))}</pre>
-<footer><p class="muted" id="version">{_fill("report_footer", lang, version=__version__, commit=manifest.get("git_commit", "unknown")[:12], tree=t("tree_" + manifest.get("git_tree", "unknown")))}</p></footer>
-</body></html>
-"""
+    page = {
+        "other": other, "other_page": PAGES[other], "sections": SECTIONS,
+        "variant": _variant_banner(manifest, lang), "licensed": _licensed_banner(manifest, lang, findings),
+        "summary": _summary(detail, lang), "acronyms": [(name, label("acronym_" + name, lang)) for name in ACRONYMS],
+        "findings": _findings(findings, manifest, results, lang),
+        "claims": _claims(detail, html_dir, lang) if detail is not None else None,
+        "statuses": _statuses(lang), "rules": _rules(rules, findings, lang), "ledger_choices": _ledger_choices(lang),
+        "sensitivity": _sensitivity(sensitivity, lang),
+        "figures": _figures(dest / "figures", current, lang),
+        "parameters": _parameters(manifest, lang), "data_versions": _data_versions(provenance, lang),
+        "supplied": _supplied(manifest), "notebooks": _notebooks(manifest, lang),
+        "provenance": _table(_provenance(provenance, lang)) if provenance is not None else None,
+        "citations": _citations(results), "rights": _rights(lang),
+        "git_commit": manifest.get("git_commit", ""), "kernel": manifest.get("kernel", ""), "packages": _table(packages),
+        "footer": _fill("report_footer", lang, version=__version__, commit=manifest.get("git_commit", "unknown")[:12],
+                        tree=label("tree_" + manifest.get("git_tree", "unknown"), lang)),
+    }
+    return _environment().get_template("index.html.j2").render(
+        lang=lang, page=page, sections=SECTIONS, label=lambda key: label(key, lang),
+        fill=lambda key, **values: _fill(key, lang, **values), **_gettext(lang))
+
+
+def _gettext(lang: str) -> dict:
+    """The gettext functions of ``lang``'s catalogue for the templates' ``{% trans %}`` blocks and
+    ``_()``/``pgettext()`` calls (jinja2.ext.i18n looks them up in the render's context)."""
+    catalogue = translations(lang)
+    return {"_": catalogue.gettext, "gettext": catalogue.gettext, "ngettext": catalogue.ngettext,
+            "pgettext": catalogue.pgettext, "npgettext": catalogue.npgettext}
 
 
 def notebook_page(name: str, lang: str) -> str:

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from . import atomic, paths
 from .errors import CompendiumError
+from .figures.labels import label
 from .pipeline import failures
 from .pipeline.execute import clean_pending, listing, read_record, recover_commits
 from .pipeline.lock import RunLock
-from .pipeline.notebooks import KERNEL, TIMEOUT, VARIANTS, discover, make_plan, parse_assignments, read_notebook
+from .pipeline.notebooks import KERNEL, TIMEOUT, VARIANTS, discover, make_plan, parse_assignments, read_notebook, said, status_column
 from .pipeline.tasks import CURRENT, REPORT, doit_config, notebook_tasks, write_report
 
 
@@ -32,6 +33,8 @@ class RunReporter:
     desc = "one line per notebook"
     #: The reporter of the last run in this process, for what it saw (:func:`run`).
     last = None
+    #: The language of the lines it writes: the run's LANG (set by :func:`_run` before doit starts).
+    lang = "en"
 
     def __init__(self, outstream, options):
         self.outstream, self.failures, self.runtime_errors = outstream, [], []
@@ -50,12 +53,12 @@ class RunReporter:
         pass
 
     def execute_task(self, task):
-        self.write(f"  running     {task.name}\n")
+        self.write(f"{status_column('run_status_running', self.lang)}{task.name}\n")
 
     def add_failure(self, task, fail):
         if type(fail).__name__ == "UnmetDependency":
             self.seen[task.name] = "not run"
-            self.write(f"  not run     {task.name} (an earlier notebook failed)\n")
+            self.write(f"{status_column('run_status_not_run', self.lang)}{task.name} {label('run_not_run_reason', self.lang)}\n")
             return
         self.seen[task.name] = "failed"
         # Our actions fail with TaskFailed and one line; anything else raised in an action is a
@@ -65,7 +68,7 @@ class RunReporter:
             message += ": " + "".join(fail.traceback).strip().splitlines()[-1]
             message += " " + failures.details(task.name, fail.get_msg())
         self.failures.append(f"{task.name}: {message}" if not message.startswith(task.name) else message)
-        self.write(f"  FAILED      {task.name}\n")
+        self.write(f"{status_column('run_status_failed', self.lang)}{task.name}\n")
 
     def add_success(self, task):
         self.seen[task.name] = "done"
@@ -73,14 +76,14 @@ class RunReporter:
         record = paths.build_dir() / "runs" / f"{task.name}.json"
         if task.name != "report" and record.is_file():
             seconds = f" ({json.loads(record.read_text()).get('seconds')} s)"
-        self.write(f"  done        {task.name}{seconds}\n")
+        self.write(f"{status_column('run_status_done', self.lang)}{task.name}{seconds}\n")
 
     def skip_uptodate(self, task):
         self.seen[task.name] = "up to date"
-        self.write(f"  up to date  {task.name}\n")
+        self.write(f"{status_column('run_status_up_to_date', self.lang)}{task.name}\n")
 
     def skip_ignore(self, task):
-        self.write(f"  ignored     {task.name}\n")
+        self.write(f"{status_column('run_status_ignored', self.lang)}{task.name}\n")
 
     def cleanup_error(self, exception):
         self.runtime_errors.append(" ".join(exception.get_msg().split()))
@@ -93,7 +96,7 @@ class RunReporter:
 
     def complete_run(self):
         for line in self.failures + self.runtime_errors:
-            sys.stderr.write(f"error: {line}\n")
+            sys.stderr.write(f"{label('error_prefix', self.lang)}: {line}\n")
 
 
 
@@ -268,7 +271,7 @@ def _run(plan, force: bool, only: list[str] | None, jobs: int | None, wait: bool
             echo(f"  completed   {name}: the commit of its outputs that a killed run had begun")
         clean_pending()
         _tidy(plan, echo)
-        RunReporter.last = None
+        RunReporter.last, RunReporter.lang = None, plan.lang
         namespace = {"task_notebooks": lambda: notebook_tasks(plan), "DOIT_CONFIG": doit_config(jobs, RunReporter)}
         argv = ["run", *(["--always-execute"] if force else []), *(selected or [])]
         try:
@@ -277,26 +280,27 @@ def _run(plan, force: bool, only: list[str] | None, jobs: int | None, wait: bool
             raise Interrupted(_after_interrupt(plan)) from None
         seen = RunReporter.last.seen if RunReporter.last else {}
         for line in _missing_outputs(plan, seen):
-            print(f"error: {line}", file=sys.stderr)
+            print(f"{label('error_prefix', plan.lang)}: {line}", file=sys.stderr)
             code = code or 1
         stale = _not_current(plan, seen) if code or selected else []
         if (code or selected) and seen.get(REPORT) != "failed":
             # doit's report task runs only when every notebook is current: say what is not (unless
             # the report task itself failed: it would fail again, and say so twice).
             write_report(plan, seen)
-    where = f"{plan.variant['folder']}/" if plan.variant else ""
-    outputs = (f"outputs in {where}results/, {where}figures/, {where}data/processed/; "
-               f"open {where}build/index.html first")
+    from .report import PAGES
+
+    where, lang = (f"{plan.variant['folder']}/" if plan.variant else ""), plan.lang
+    # The report to open first is the page of the run's language.
+    outputs = label("run_outputs", lang).format(where=where, page=PAGES[lang])
     if code == 0 and plan.not_run:
-        reason = plan.skip_reason(plan.not_run[0])
-        echo(f"partial: {', '.join(nb.name for nb in plan.not_run)} did not run ({reason}: see the skipped line "
-             f"above); the others are done, {outputs}; exit status {PARTIAL}")
+        echo(label("run_partial", lang).format(notebooks=", ".join(nb.name for nb in plan.not_run), outputs=outputs,
+                                               reason=said(plan.skip_reason(plan.not_run[0]), lang), status=PARTIAL))
         return PARTIAL
     if code == 0:
         if stale:
             echo(f"note: not made with this run's parameters (left out by --only): {'; '.join(stale)}; "
                  "build/index.html marks them")
-        echo(f"done: {outputs}")
+        echo(label("run_done", lang).format(outputs=outputs))
     else:
         echo("stopped: the notebooks listed as FAILED or not run kept their previous outputs and run again next time"
              + (f"; outputs not made with this run's parameters: {'; '.join(stale)}" if stale else ""))
@@ -334,6 +338,15 @@ def _seconds(text: str) -> int:
     return int(text)
 
 
+def _language(assignments: list[str]) -> str:
+    """The language the run's own lines are said in: LANG= of the command line when it names a
+    supported one (even if another parameter is refused), else English."""
+    from .figures.labels import LANGS
+
+    given = [item.partition("=")[2].strip("'\"") for item in assignments if item.startswith("LANG=")]
+    return given[-1] if given and given[-1] in LANGS else "en"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="kalbar-run", description="Run the compendium's notebooks with doit (only what changed).",
@@ -361,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         return run(parse_assignments(args.assignments), force=args.force, only=args.only, jobs=args.jobs,
                    folder=args.folder, timeout=_seconds(args.timeout), wait=args.wait)
     except CompendiumError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        lang = _language(args.assignments)
+        print(f"{label('error_prefix', lang)}: {exc.said(lang)}", file=sys.stderr)
         return 2
     except OSError as exc:  # a full disk or a read-only folder outside a notebook's task and the report
         print(f"error: {failures.os_error(RUN_STEP, exc)}", file=sys.stderr)

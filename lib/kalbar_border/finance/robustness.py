@@ -55,6 +55,7 @@ import pandas as pd
 
 from .. import texts
 from ..figures.labels import label
+from ..numbers import date_text
 from . import compare, tables
 from .survey import MIN_DOMAIN_DF
 
@@ -273,7 +274,7 @@ def choice_text(key: str, lang: str = "en", path=None) -> str:
     seen = label("choice_results_seen" if entry["results_seen"] else "choice_results_unseen", lang)
     values = choice_values(path)
     return label("choice_quote", lang).format(choice=texts.fill(entry[f"choice{suffix}"], values, lang),
-                                              fixed=entry["fixed"], seen=seen,
+                                              fixed=date_text(entry["fixed"], lang), seen=seen,
                                               reason=texts.fill(entry[f"reason{suffix}"], values, lang))
 
 

@@ -20,7 +20,8 @@ from pathlib import Path
 from .. import paths
 from ..data.microdata import DATASETS, FORMATS, fetch
 from ..data.public_map import MAP_PARAMETERS  # the variable maps of those files (notebooks 05-06)
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
+from ..figures.labels import LABELS, label
 
 KERNEL = "kalbar-border"
 #: Seconds a cell may run (``make reproduce TIMEOUT=...``): the slowest cell on the Jambi files takes
@@ -178,8 +179,7 @@ def parse_assignments(items: list[str]) -> dict:
     for item in _join_spaced_paths(list(items)):
         name, sep, raw = item.partition("=")
         if not sep or not name.isidentifier():
-            raise CompendiumError(f"parameter {item!r}: expected NAME=VALUE, e.g. LANG=id (a value with spaces "
-                                  "in quotes: PARAMS=\"LICENSED_MAP='/my maps/map.yml'\")")
+            raise CompendiumError(key="error_parameter_syntax", item=repr(item))
         try:
             out[name] = ast.literal_eval(raw)
         except (ValueError, SyntaxError):
@@ -187,36 +187,49 @@ def parse_assignments(items: list[str]) -> dict:
     return out
 
 
+def said(text: str, lang: str) -> str:
+    """A reason of the plan ("microdata missing", "LICENSED_MAP not given") in ``lang``: its label
+    when it has one (without importing pandas, as localize.local_text would), else as it is."""
+    return label(text, lang) if text in LABELS else text
+
+
+def status_column(key: str, lang: str) -> str:
+    """The start of one of the run's lines: its status word (label ``key``) in ``lang``, in a
+    column of 12 characters after two spaces ("  running     "), at least one space after it."""
+    return f"  {label(key, lang):<11} "
+
+
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _check_value(name: str, value) -> str | None:
-    """Why ``value`` is not allowed for ``name`` (None when it is)."""
+def _check_value(name: str, value) -> Said | None:
+    """Why ``value`` is not allowed for ``name``, as a label to say in the reader's language
+    (None when it is allowed)."""
     if name == "LANG" and value not in ("en", "id"):
-        return "allowed: en or id"
+        return Said("allowed_lang")
     if name == "ALPHA" and not (isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 1):
-        return "allowed: a number between 0 and 1, e.g. 0.05"
+        return Said("allowed_alpha")
     if name == "PROVINCE" and not (_is_int(value) or value == "all"):
-        return "allowed: a BPS province code (a whole number, e.g. 61) or all"
+        return Said("allowed_province")
     if name in ("FIRST_YEAR", "LAST_YEAR") and not _is_int(value):
-        return "allowed: a whole number, e.g. 2019"
+        return Said("allowed_year")
     if name in ("DOWNLOAD", "MICRODATA") and not isinstance(value, bool):
-        return "allowed: True or False"
+        return Said("allowed_bool")
     if name == "DEFINITION":
         from ..finance.variables import MIGRANT_DEFINITIONS  # pandas: only when a definition is chosen
 
         if value not in MIGRANT_DEFINITIONS:
-            return "allowed: " + ", ".join(MIGRANT_DEFINITIONS)
+            return Said("allowed_definition", definitions=", ".join(MIGRANT_DEFINITIONS))
     if name in (*PATH_PARAMETERS.values(), LICENSED_MAP, *MAP_PARAMETERS.values()) and value is not None:
         is_map = name in (LICENSED_MAP, *MAP_PARAMETERS.values())
-        kinds = "a .yml or .yaml map" if is_map else "a file of format " + ", ".join(dict.fromkeys(FORMATS))
+        kinds = Said("allowed_kind_map") if is_map else Said("allowed_kind_data", formats=", ".join(dict.fromkeys(FORMATS)))
         if not isinstance(value, str) or not Path(value).is_file():
-            return f"allowed: None or the path of an existing file ({kinds})"
+            return Said("allowed_existing_path", kinds=kinds)
         if is_map and Path(value).suffix.lower() not in (".yml", ".yaml"):
-            return f"allowed: None or the path of {kinds}"
+            return Said("allowed_path", kinds=kinds)
         if not is_map and Path(value).suffix.lower() not in FORMATS:
-            return f"allowed: None or the path of {kinds}"
+            return Said("allowed_path", kinds=kinds)
     return None
 
 
@@ -226,11 +239,11 @@ def check_parameters(notebooks: list[Notebook], overrides: dict) -> None:
     for name, value in overrides.items():
         if name not in declared:
             close = [d for d in sorted(declared) if d.lower() == name.lower()]
-            hint = f"did you mean {close[0]}? " if close else ""
-            raise CompendiumError(f"parameter {name}: no notebook declares it; {hint}known: {', '.join(sorted(declared))}")
+            raise CompendiumError(key="error_parameter_unknown_close" if close else "error_parameter_unknown", name=name,
+                                  close=close[0] if close else "", known=", ".join(sorted(declared)))
         why = _check_value(name, value)
         if why:
-            raise CompendiumError(f"parameter {name}={value!r} is not allowed; {why}")
+            raise CompendiumError(key="error_parameter_not_allowed", name=name, value=repr(value), why=why)
     paths_given = [PATH_PARAMETERS[k] for k in PATH_PARAMETERS if overrides.get(PATH_PARAMETERS[k]) is not None]
     if len(paths_given) == 1:
         other = next(v for v in PATH_PARAMETERS.values() if v not in paths_given)
@@ -310,6 +323,11 @@ class Plan:
     run_id: str = ""
     #: A variant run: ``{"folder": where its outputs go, "reasons": why they are not the references}``.
     variant: dict | None = None
+
+    @property
+    def lang(self) -> str:
+        """The language of the run's own lines: its LANG (checked before a plan is made), else English."""
+        return self.overrides.get("LANG", "en")
 
     def params(self, nb: Notebook) -> dict:
         """The notebook's parameters: its defaults, the overrides it declares, and (when the
@@ -488,10 +506,12 @@ def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL,
     available, message = microdata_status(overrides, download) if overrides.get("MICRODATA", True) else (False, "")
     plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")
     without_microdata = [nb.name for nb in plan.skipped if plan.skip_reason(nb) == "microdata missing"]
+    lang = plan.lang
+    skipped = status_column("run_status_skipped", lang)
     if without_microdata:
-        echo(f"  skipped     {', '.join(without_microdata)}: " + (message or "MICRODATA=False"))
+        echo(f"{skipped}{', '.join(without_microdata)}: " + (message or "MICRODATA=False"))
     for nb in plan.skipped:
         if nb.name not in without_microdata:
-            echo(f"  skipped     {nb.name}: {plan.skip_reason(nb)} (it runs on licensed BPS files; see docs/licensed_data.md)")
+            echo(f"{skipped}{nb.name}: " + label("run_skipped_licensed", lang).format(reason=said(plan.skip_reason(nb), lang)))
     return plan
 

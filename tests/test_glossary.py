@@ -1,0 +1,60 @@
+"""The Indonesian terms are chosen once, in teaching/glossary.csv: teaching/README.id.md's tables
+are written from it, and no Indonesian text (the catalogue's translations, the teacher pack's and
+the docs' Indonesian pages) uses a word the glossary replaces or says "pekerja ilegal" without
+"PMI nonprosedural/tidak berdokumen" beside it."""
+import pytest
+
+from kalbar_border import glossary, i18n, paths
+
+
+def test_readme_tables_are_written_from_the_glossary():
+    sections = glossary.readme_sections(glossary.README.read_text(encoding="utf-8"))
+    assert sections == glossary.tables(), "teaching/README.id.md differs from teaching/glossary.csv: python -m kalbar_border.glossary"
+
+
+def test_the_catalogue_uses_the_chosen_terms():
+    chosen = glossary.terms()
+    found = {f"{m.context}: {problem}" for m in i18n.catalogue("id") if m.id for problem in glossary.misuses(m.string, chosen)}
+    assert not found, sorted(found)[:10]
+
+
+INDONESIAN_PAGES = sorted((paths.ROOT / "teaching").glob("*.id.md")) + sorted((paths.ROOT / "docs").glob("*.id.md"))
+
+
+@pytest.mark.parametrize("page", INDONESIAN_PAGES, ids=lambda p: p.name)
+def test_the_indonesian_pages_use_the_chosen_terms(page):
+    text = page.read_text(encoding="utf-8")
+    if page == glossary.README:
+        text = glossary.outside_glossary(text)  # the tables name the avoided words on purpose
+    chosen = glossary.terms()
+    found = [f"line {n}: {problem}" for n, line in enumerate(text.splitlines(), 1) for problem in glossary.misuses(line, chosen)]
+    assert not found, found[:10]
+
+
+def test_misuses_finds_avoided_words_and_missing_companions():
+    chosen = glossary.terms()
+    assert glossary.misuses("satu vintase WDI", chosen) == ["'vintase': use 'edisi rilis data'"]
+    assert glossary.misuses("bukan pekerja ilegal", chosen) == ["'pekerja ilegal' without 'PMI nonprosedural/tidak berdokumen' beside it"]
+    assert glossary.misuses("bukan pekerja ilegal (PMI nonprosedural/tidak berdokumen)", chosen) == []
+    assert glossary.misuses("seri-nya serial", chosen) == []  # whole words only
+
+
+def _indonesian_texts(node, path=""):
+    """(path, text) of every Indonesian text of claims.yml (the fields whose name ends in _id)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _indonesian_texts(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _indonesian_texts(value, f"{path}[{i}]")
+    elif isinstance(node, str) and path.endswith("_id"):
+        yield path, node
+
+
+def test_the_claims_ledger_uses_the_chosen_terms():
+    import yaml
+
+    chosen = glossary.terms()
+    document = yaml.safe_load((paths.ROOT / "claims.yml").read_text(encoding="utf-8"))
+    found = [f"{where}: {problem}" for where, text in _indonesian_texts(document) for problem in glossary.misuses(text, chosen)]
+    assert not found, found[:10]

@@ -1,0 +1,65 @@
+"""An error a reader causes is said in the run's language: ``make reproduce PARAMS="LANG=id
+ALPHA=2"`` is refused in Indonesian, the English run keeps its English line."""
+import pytest
+
+from kalbar_border import workflow
+from kalbar_border.errors import CompendiumError
+from kalbar_border.pipeline import notebooks
+
+
+@pytest.mark.parametrize("overrides, english, indonesian", [
+    ({"ALPHA": 2}, "parameter ALPHA=2 is not allowed; allowed: a number between 0 and 1, e.g. 0.05",
+     "parameter ALPHA=2 tidak diperbolehkan; yang diperbolehkan: bilangan antara 0 dan 1"),
+    ({"LANG": "ID"}, "parameter LANG='ID' is not allowed; allowed: en or id",
+     "parameter LANG='ID' tidak diperbolehkan; yang diperbolehkan: en atau id"),
+    ({"Alpha": 0.1}, "parameter Alpha: no notebook declares it; did you mean ALPHA? known: ",
+     "parameter Alpha: tidak ada notebook yang memakainya; maksud Anda ALPHA? yang dikenal: "),
+])
+def test_a_refused_parameter_is_said_in_both_languages(overrides, english, indonesian):
+    with pytest.raises(CompendiumError) as refused:
+        notebooks.check_parameters(notebooks.discover(), overrides)
+    assert str(refused.value).startswith(english) and refused.value.said("en") == str(refused.value)
+    assert refused.value.said("id").startswith(indonesian)
+
+
+def test_the_run_speaks_the_language_of_its_lang_parameter(capsys):
+    assert workflow.main(["LANG=id", "ALPHA=2"]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("galat: parameter ALPHA=2 tidak diperbolehkan"), line
+    assert workflow.main(["ALPHA=2"]) == 2
+    assert capsys.readouterr().err.strip() == "error: parameter ALPHA=2 is not allowed; allowed: a number between 0 and 1, e.g. 0.05"
+    assert workflow._language(["LANG=ID", "ALPHA=2"]) == "en"  # an unsupported LANG: English, which names the choices
+
+
+def test_a_part_of_a_part_is_said_too(tmp_path):
+    """"the path of {kinds}": the kinds of file are a part of the part, said in the same language."""
+    data = tmp_path / "SUSENAS.xlsx"
+    data.write_bytes(b"x")
+    with pytest.raises(CompendiumError) as refused:
+        notebooks.check_parameters(notebooks.discover(), {"SUSENAS_PATH": str(data), "SAKERNAS_PATH": str(data)})
+    assert "allowed: None or the path of a file of format .rda" in str(refused.value)
+    assert "yang diperbolehkan: None atau path berkas berformat .rda" in refused.value.said("id")
+
+
+def test_the_runs_own_lines_follow_lang():
+    """The plan's skipped line and the reporter's status column are said in the run's LANG;
+    an English run keeps its lines byte for byte."""
+    import io
+    from types import SimpleNamespace
+
+    for lang, skipped, running, done in (("en", "  skipped     08_", "  running     01_x\n", "  done        report\n"),
+                                         ("id", "  dilewati    08_", "  berjalan    01_x\n", "  selesai     report\n")):
+        lines = []
+        notebooks.make_plan({"LANG": lang}, echo=lines.append, download=False)
+        licensed = [line for line in lines if "08_" in line]
+        assert licensed and licensed[0].startswith(skipped), lines
+        out = io.StringIO()
+        workflow.RunReporter.lang = lang
+        try:
+            reporter = workflow.RunReporter(out, {})
+            reporter.execute_task(SimpleNamespace(name="01_x"))
+            reporter.add_success(SimpleNamespace(name="report"))
+        finally:
+            workflow.RunReporter.lang, workflow.RunReporter.last = "en", None
+        assert out.getvalue() == running + done
+    assert "LICENSED_MAP tidak diberikan" in licensed[0] and "docs/licensed_data.id.md" in licensed[0]
