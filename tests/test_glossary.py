@@ -31,6 +31,18 @@ def test_the_indonesian_pages_use_the_chosen_terms(page):
     assert not found, found[:10]
 
 
+@pytest.mark.parametrize("notebook", sorted((paths.ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+def test_the_notebooks_indonesian_cells_use_the_chosen_terms(notebook):
+    import json
+
+    chosen = glossary.terms()
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    found = [f"cell {n}: {problem}" for n, cell in enumerate(cells)
+             if cell["cell_type"] == "markdown" and "lang-id" in cell["metadata"].get("tags", [])
+             for problem in glossary.misuses("".join(cell["source"]), chosen)]
+    assert not found, found[:10]
+
+
 def test_misuses_finds_avoided_words_and_missing_companions():
     chosen = glossary.terms()
     assert glossary.misuses("satu vintase WDI", chosen) == ["'vintase': use 'edisi rilis data'"]
