@@ -142,6 +142,13 @@ def indonesian_run():
     return out
 
 
+@pytest.fixture(scope="session")
+def indonesian_terminal(indonesian_run):
+    """What the LANG=id run of :func:`indonesian_run` printed (stdout, then stderr)."""
+    _, done = shared_run(_SESSION, "lang-id")
+    return done["stdout"] + done["stderr"]
+
+
 def _load(name):
     from kalbar_border.data import microdata
 

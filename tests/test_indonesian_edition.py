@@ -117,6 +117,18 @@ def test_indonesian_pages_and_report_hold_no_english(indonesian_run):
     _fail_on({page.name: sorted(set(words)) for page in pages if (words := english_words(_page_text(page)))})
 
 
+def test_an_indonesian_run_prints_its_lines_in_indonesian(indonesian_terminal):
+    """The terminal too: every line a LANG=id run prints (status, skipped and closing lines) is
+    Indonesian; paths (results/, build/index.id.html) and notebook names are names, not words."""
+    assert "selesai" in indonesian_terminal
+    found = {}
+    for line in indonesian_terminal.splitlines():
+        words = english_words(re.sub(r"\S*/\S*|\b\d\d_\w+", " ", line))
+        if words:
+            found[line.strip()[:80]] = sorted(set(words))
+    _fail_on(found)
+
+
 def test_indonesian_student_copies_hold_no_english(tmp_path):
     found = {}
     for path in teaching.write_student_copies(tmp_path, lang="id"):
