@@ -298,8 +298,9 @@ def _bound_keys(entry: dict, results: dict) -> list[str]:
     return [k for k in keys if _value(results, k) is not None]
 
 
-def _series_verdict(series: dict, rule: dict, results: dict) -> tuple[str, dict, dict]:
-    """(verdict, what is shown, why) of one series under ``rule``, whatever its role."""
+def _series_verdict(series: dict, rule: dict, results: dict) -> tuple[str, dict, dict, bool]:
+    """(verdict, what is shown, why, too few years) of one series under ``rule``, whatever its
+    role; the last is true only for a ``material_share`` series with fewer than ``min_years``."""
     if rule["check"] == "change_below":
         value, bound = _value(results, series["change"]), ""
         for suffix in CHANGE_BOUNDS:
@@ -308,38 +309,36 @@ def _series_verdict(series: dict, rule: dict, results: dict) -> tuple[str, dict,
         verdict, why = ("undetermined", _say("explain_missing")) if value is None else _change(value, rule, bound)
         sign = {"": "", "_at_most": "≤ ", "_at_least": "≥ "}[bound]
         shown = {lang: "" if value is None else f"{sign}{texts.number(value, 'pct', lang)} %" for lang in LANGS}
-        return verdict, shown, why
+        return verdict, shown, why, False
     values = [_value(results, k) for k in series["keys"]]
     bounds = [_value(results, k + LOWER_BOUND) if v is None else None for k, v in zip(series["keys"], values)]
-    style = "n"
+    style, too_few = "n", False
     if rule["check"] == "material_share":
-        verdict, why, _ = _material(values, bounds, rule)
+        verdict, why, too_few = _material(values, bounds, rule)
         style = None  # a share in percent, as recorded (three decimals)
     else:
         verdict, why = _fluctuation(values, rule, bounds)
     shown = {lang: ", ".join(texts.number(v, style, lang) if v is not None or b is None
                              else f"≥ {texts.number(b, style, lang)}" for v, b in zip(values, bounds)) for lang in LANGS}
-    return verdict, shown, why
+    return verdict, shown, why, too_few
 
 
 def _series(entry: dict, results: dict) -> Verdict:
     """Each series' verdict under the rule; only ``evidence`` series decide. A ``context`` series
     is shown with its numbers and its reason, and no verdict."""
     rule = entry["rule"]
-    parts = []
+    parts, short = [], []
     for series in rule["series"]:
-        verdict, shown, why = _series_verdict(series, rule, results)
-        if series.get("role", "evidence") == "context":
+        verdict, shown, why, too_few = _series_verdict(series, rule, results)
+        if series.get("role", "evidence") == "evidence":
+            short.append(too_few)
+        else:
             verdict, why = "", {lang: series["role_why_id" if lang == "id" else "role_why"] for lang in LANGS}
         parts.append({"series": series["name"], "role": series.get("role", "evidence"), "verdict": verdict, "value": shown,
                       "explanation": why})
     # C1: when no evidence series has the years the rule needs, the claim is not checkable for want
     # of public rows, which says more than "data incomplete".
-    short = rule["check"] == "material_share" and all(
-        _material([_value(results, k) for k in s["keys"]],
-                  [_value(results, k + LOWER_BOUND) for k in s["keys"]], rule)[2]
-        for s in rule["series"] if s["role"] == "evidence")
-    return _combined(parts, empty_kind="too_few_public_rows" if short else "incomplete_data")
+    return _combined(parts, empty_kind="too_few_public_rows" if short and all(short) else "incomplete_data")
 
 
 def _title(part: dict, lang: str) -> str:
