@@ -7,7 +7,7 @@
   this environment) go to a throw-away folder, never over the repository's outputs; the
   session's folder is removed when it ends.
 * ``pipeline_run`` runs the whole pipeline once, as ``make reproduce`` does, shared by the tests;
-  ``indonesian_run`` once with ``LANG=id``. Tests read these runs and never change them.
+  ``indonesian_run`` is that run's Indonesian half. Tests read these runs and never change them.
 * ``make test`` runs the suite on every core with pytest-xdist (``-n auto``): the workers share
   the session's folder (the process that started them made it and removes it), and each shared
   run is made once (``tests/shared_runs.py``), by the first worker that needs it, while the others
@@ -134,19 +134,28 @@ def run_copy(pipeline_run, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def indonesian_run():
-    """Every notebook run once with LANG=id into a folder of its own, shared by the tests of the
-    Indonesian edition."""
-    out, done = shared_run(_SESSION, "lang-id")
-    assert done["returncode"] == (0 if MICRODATA_PRESENT else PARTIAL), done["stdout"] + done["stderr"]
-    return out
+def indonesian_run(pipeline_run):
+    """The session's default run, which executes every notebook in Indonesian too
+    (``build/notebooks/NN.id.ipynb``, ``build/html/NN.id.html``): the Indonesian edition's tests read it."""
+    return pipeline_run[0]
+
+
+def executed(folder: Path, name: str, lang: str = "en") -> Path:
+    """The executed notebook ``name`` (``NN_name``) of one language in a run folder."""
+    from kalbar_border.pipeline.execute import executed_copy
+
+    return Path(folder) / executed_copy(name, lang)
 
 
 @pytest.fixture(scope="session")
-def indonesian_terminal(indonesian_run):
-    """What the LANG=id run of :func:`indonesian_run` printed (stdout, then stderr)."""
-    _, done = shared_run(_SESSION, "lang-id")
-    return done["stdout"] + done["stderr"]
+def indonesian_terminal(pipeline_run, tmp_path_factory):
+    """What a ``LANG=id`` run prints (stdout, then stderr), run on a copy of the session's default
+    run: every notebook is up to date there, since LANG is no notebook parameter, so the run prints
+    its status, skipped and closing lines without executing anything again."""
+    out = copy_run(pipeline_run[0], tmp_path_factory.mktemp("lang-id") / "run")
+    done = run_pipeline(out, "LANG=id")
+    assert done.returncode == (0 if MICRODATA_PRESENT else PARTIAL), done.stdout + done.stderr
+    return done.stdout + done.stderr
 
 
 def _load(name):

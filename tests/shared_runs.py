@@ -1,4 +1,4 @@
-"""The session's shared pipeline runs (``pipeline_run``, ``indonesian_run`` in tests/conftest.py),
+"""The session's shared pipeline runs (``pipeline_run`` in tests/conftest.py),
 each made once per session by the first of pytest-xdist's workers that needs it; the others wait
 on its lock and read it.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from kalbar_border import paths
 
 #: name -> the run's parameters.
-SHARED = {"default": (), "lang-id": ("LANG=id",)}
+SHARED = {"default": ()}
 
 
 def run_pipeline(out: Path, *args, env: dict | None = None, timeout: int = 300, **popen) -> subprocess.CompletedProcess:

@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from tests.conftest import run_pipeline
+from tests.conftest import executed, run_pipeline
 from kalbar_border import paths, texts
 from kalbar_border.pipeline import notebooks as spec
 from kalbar_border.figures.labels import LABELS, LANGS
@@ -116,9 +116,9 @@ def _provided(name, folder):
     return recorded, added
 
 
-def _shown(folder, name):
-    """The Markdown the findings cell of the executed notebook shows."""
-    nb = nbformat.read(folder / "build" / "notebooks" / f"{name}.ipynb", as_version=4)
+def _shown(folder, name, lang="en"):
+    """The Markdown the findings cell of the executed notebook of ``lang`` shows."""
+    nb = nbformat.read(executed(folder, name, lang), as_version=4)
     cell = next(c for c in nb.cells if c.cell_type == "code" and f'texts.findings("{name}"' in c.source)
     shown = [o["data"]["text/markdown"] for o in cell.outputs if o.get("output_type") == "execute_result"]
     assert len(shown) == 1, f"{name}: the findings cell shows no Markdown"
@@ -155,28 +155,22 @@ def test_the_border_findings_carry_the_numbers_the_run_recorded(pipeline_run):
         assert texts.number(values[key], fmt, "en") in shown, key
 
 
-@pytest.fixture(scope="module")
-def indonesian_findings(indonesian_run):
-    """The notebooks run with LANG=id (the session's Indonesian run)."""
-    return indonesian_run
-
-
 @pytest.mark.parametrize("name", IN_DEFAULT_RUN)
-def test_the_indonesian_run_shows_the_section_in_indonesian(name, indonesian_findings):
-    shown = _shown(indonesian_findings, name)
+def test_the_indonesian_run_shows_the_section_in_indonesian(name, indonesian_run):
+    shown = _shown(indonesian_run, name, "id")
     items = shown.split("\n")
     assert len(items) == len(_paragraphs(name, "id")) and texts.DASH not in shown and "{" not in shown
     for item, template in zip(items, _paragraphs(name, "id")):
         assert item[2:].startswith(template.split("{")[0])
     # 1,234 or 0.5 is English; 0,242 (a p-value) is Indonesian
     assert not re.search(r"(?<![\d,.])[1-9]\d{0,2},\d{3}\b|\d\.\d\b", shown), "a number written the English way"
-    page = (indonesian_findings / "build" / "html" / f"{name}.id.html").read_text(encoding="utf-8")
+    page = (indonesian_run / "build" / "html" / f"{name}.id.html").read_text(encoding="utf-8")
     assert HEADINGS["id"] in page and HEADINGS["en"] not in page
 
 
-def test_the_indonesian_border_findings_write_numbers_the_indonesian_way(indonesian_findings):
-    shown = _shown(indonesian_findings, "02_border_series")
-    values = json.loads((indonesian_findings / "results" / "02_border_series.json").read_text())["values"]
+def test_the_indonesian_border_findings_write_numbers_the_indonesian_way(indonesian_run):
+    shown = _shown(indonesian_run, "02_border_series", "id")
+    values = json.loads((indonesian_run / "results" / "02_border_series.json").read_text())["values"]
     complaints = values["border.bp2mi_complaints_total.2019"]
     assert complaints >= 1000 and texts.number(complaints, "n", "id") in shown  # grouped with a dot
     for key in ("border.bp2mi_complaints_total.change_2019_2020_pct", "border.kjri_kuching_deportations_sarawak.change_2019_2020_pct"):

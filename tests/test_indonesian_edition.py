@@ -103,7 +103,9 @@ def _fail_on(found: dict):
 
 def test_indonesian_notebooks_hold_no_english(indonesian_run):
     found = {}
-    for path in sorted((indonesian_run / "build" / "notebooks").glob("*.ipynb")):
+    paths = sorted((indonesian_run / "build" / "notebooks").glob("*.id.ipynb"))
+    assert len(paths) == 7
+    for path in paths:
         for where, text in _notebook_texts(path):
             words = english_words(text)
             if words:

@@ -264,6 +264,38 @@ def test_undeclared_output_fails_and_replaces_nothing(tmp_path):
     assert not (out / "results" / "flaky.csv").exists() and not list(out.rglob("*.pending"))
 
 
+def test_the_languages_must_write_the_same_bytes(tmp_path, monkeypatch):
+    """Each language's execution writes its outputs as pending files of its own; the other
+    language's must be the English one's byte for byte, and are removed either way."""
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    nb = spec.Notebook(tmp_path / "01_x.ipynb", {"LANG": "en"})
+    results = tmp_path / "results"
+    results.mkdir()
+    for token, text in (("1-01", "a,b\n1,2\n"), ("1-01-id", "a,b\n1,2\n")):
+        execute._pending(results / "t.csv", token).write_text(text)
+    execute._same_outputs(nb, "1-01", "1-01-id", "id")
+    assert list(execute._pending_files("1-01")) == ["results/t.csv"] and not execute._pending_files("1-01-id")
+    execute._pending(results / "t.csv", "1-01-id").write_text("a,b\n1,3\n")
+    with pytest.raises(CompendiumError, match=r"01_x.ipynb: with LANG=id it wrote other bytes to results/t.csv than with "
+                                              r"LANG=en; .* no output was replaced"):
+        execute._same_outputs(nb, "1-01", "1-01-id", "id")
+    assert not execute._pending_files("1-01-id")
+
+
+@pytest.mark.slow
+def test_a_notebook_whose_numbers_follow_its_language_fails(tmp_path):
+    nbs, out = tmp_path / "nbs", tmp_path / "out"
+    path = _notebook(nbs, "01_flaky", WRITE_TABLE.replace("[MODE]", "[MODE + LANG]"),
+                     meta={"outputs": ["results/flaky.csv", "results/01_flaky.json"]})
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].source += "\nLANG = 'en'  # en or id"
+    nbformat.write(nb, path)
+    done = run_pipeline(out, "--folder", nbs)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "01_flaky.ipynb: with LANG=id it wrote other bytes to results/flaky.csv than with LANG=en" in done.stderr
+    assert not (out / "results" / "flaky.csv").exists() and not list(out.rglob("*.pending"))
+
+
 @pytest.mark.slow
 def test_edit_keeping_size_and_mtime_reruns_the_reader(tmp_path):
     """Dependencies are compared by content: a table edited with its size and modification

@@ -598,12 +598,7 @@ def _notebooks(manifest: dict, lang: str) -> dict:
              "seconds": number_text(n["seconds"], lang, 1) if "seconds" in n else None,
              "parameters": json.dumps(n.get("parameters", {}), ensure_ascii=False)}
             for n in manifest.get("notebooks", [])]
-    # A page's narrative is in the page's language; its tables, figures and feedback are in the
-    # language the notebook ran with: say so where they differ.
-    other = sorted({str(n["parameters"]["LANG"]) for n in manifest.get("notebooks", [])
-                    if "LANG" in n.get("parameters", {})} - {lang})
-    note = label("report_pages_language", lang).format(run=", ".join(other), lang=lang) if other else None
-    return {"note": note, "rows": rows}
+    return {"rows": rows}
 
 
 #: The files a figure is offered in, beside the embedded PNG.

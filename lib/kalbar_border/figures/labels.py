@@ -264,9 +264,6 @@ SOURCE: dict[str, str | list[str]] = {
     "report_rerun_test": "the test suite",
     "report_rerun_lab": "open the notebooks in JupyterLab",
     "report_other_language": "Bahasa Indonesia",
-    "report_pages_language": "Each notebook page below carries the English narrative; its tables, figures and "
-                             "messages are in the language this run used (LANG={run}). For pages wholly in "
-                             "English, run make reproduce PARAMS=\"LANG=en\".",
     "report_rights": "Rights",
     "report_rights_code": "The compendium's code is under the MIT licence (LICENSE); its text and figures under CC "
                           "BY 4.0 (LICENSE-TEXT-FIGURES.md).",

@@ -11,6 +11,7 @@ before and after) fails it and is removed.
 """
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 import signal
@@ -147,14 +148,14 @@ def _timed_out_cell(nb: Notebook, message: str) -> str:
     return "?"
 
 
-def _portable_record(executed, nb: Notebook, pending_nb: Path) -> None:
+def _portable_record(executed, nb: Notebook, pending_nb: Path, copy: str) -> None:
     """Rewrite papermill's record of where the notebook came from and went (absolute paths of
     this machine, the second one a pending file's) as paths in the project, and save the
     executed copy again: no generated file holds a path of the machine it ran on."""
     import nbformat
 
     record = executed.metadata.get("papermill", {})
-    record.update(input_path=f"notebooks/{nb.path.name}", output_path=f"build/notebooks/{nb.path.name}")
+    record.update(input_path=f"notebooks/{nb.path.name}", output_path=copy)
     nbformat.write(executed, str(pending_nb))
 
 
@@ -272,36 +273,82 @@ def _signals_deferred():
         signal.raise_signal(held[0])
 
 
-def execute_notebook(job: Job) -> dict:
-    """Execute one notebook and commit its outputs; returns {absolute path: sha256}.
+def _languages(nb: Notebook) -> list[str]:
+    """The languages ``nb`` is executed in: every language of the compendium when it declares
+    ``LANG`` (English first: its outputs are the ones committed), else one execution."""
+    from ..figures.labels import LANGS
 
+    return list(LANGS) if "LANG" in nb.defaults else [LANGS[0]]
+
+
+def executed_copy(name: str, lang: str) -> str:
+    """The executed notebook of one language, relative to the output root:
+    ``build/notebooks/<name>.ipynb`` in English, ``<name>.<lang>.ipynb`` in another language."""
+    from ..figures.labels import LANGS
+
+    return f"build/notebooks/{name}.ipynb" if lang == LANGS[0] else f"build/notebooks/{name}.{lang}.ipynb"
+
+
+def _same_outputs(nb: Notebook, first: str, other: str, lang: str) -> None:
+    """The outputs the execution in ``lang`` (token ``other``) wrote are those of the first one
+    (token ``first``), byte for byte, and then removed: a notebook's language chooses the words
+    its cells show, never a number it writes."""
+    ours, theirs = _pending_files(first), _pending_files(other)
+    outputs = {rel for rel in ours if not rel.startswith("build/")}
+    differ = sorted(rel for rel in outputs | {r for r in theirs if not r.startswith("build/")}
+                    if rel not in ours or rel not in theirs or not filecmp.cmp(ours[rel], theirs[rel], shallow=False))
+    for rel, pending in theirs.items():
+        if not rel.startswith("build/"):
+            pending.unlink(missing_ok=True)
+    if differ:
+        raise CompendiumError(f"{nb.path.name}: with LANG={lang} it wrote other bytes to {', '.join(differ)} than with "
+                              "LANG=en; a notebook's language must change only the words it shows; no output was replaced")
+
+
+def execute_notebook(job: Job) -> dict:
+    """Execute one notebook in every language (:func:`_languages`) and commit its outputs;
+    returns {absolute path: sha256}.
+
+    The English execution writes the outputs; each other language's execution writes its own
+    executed copy and page, and its outputs must be the same bytes (:func:`_same_outputs`).
     Raises :class:`CompendiumError` with one line naming the notebook and the source cell;
     on any failure no output is replaced and the pending files are removed.
     """
+    from ..report import notebook_html, notebook_page
+
     nb, params = job.nb, job.params
-    token = f"{os.getpid()}-{nb.name[:2]}"
+    languages = _languages(nb)
+    tokens = {lang: f"{os.getpid()}-{nb.name[:2]}" + ("" if i == 0 else f"-{lang}") for i, lang in enumerate(languages)}
+    token = tokens[languages[0]]
     build = paths.build_dir()
-    pending_nb = _pending(build / "notebooks" / f"{nb.name}.ipynb", token)
-    pending_nb.parent.mkdir(parents=True, exist_ok=True)
+    (build / "notebooks").mkdir(parents=True, exist_ok=True)
     (build / "runtime").mkdir(parents=True, exist_ok=True)
     saved = {var: os.environ.get(var) for var in (atomic.PENDING_ENV, *SINGLE_THREAD)}
     started = time.monotonic()
     with _first_signal_interrupts():
         try:
             before = listing()
-            # The kernel inherits this environment: its writes go to pending files (see atomic).
-            os.environ.update({atomic.PENDING_ENV: token, **dict.fromkeys(SINGLE_THREAD, "1")})
+            os.environ.update(dict.fromkeys(SINGLE_THREAD, "1"))
             try:
-                with _stderr_to(build / "logs" / f"{nb.name}.log"):
-                    executed = _execute(nb, params, pending_nb, job.kernel, job.timeout, token)
-                _portable_record(executed, nb, pending_nb)
+                executed = {}
+                for lang in languages:
+                    # The kernel inherits this environment: its writes go to pending files (see atomic).
+                    os.environ[atomic.PENDING_ENV] = tokens[lang]
+                    pending_nb = _pending(paths.output_root() / executed_copy(nb.name, lang), token)
+                    given = {**params, "LANG": lang} if "LANG" in nb.defaults else params
+                    with _stderr_to(build / "logs" / f"{nb.name}{'' if lang == languages[0] else '.' + lang}.log"):
+                        executed[lang] = _execute(nb, given, pending_nb, job.kernel, job.timeout, tokens[lang])
+                    _portable_record(executed[lang], nb, pending_nb, executed_copy(nb.name, lang))
+                    if lang != languages[0]:
+                        _same_outputs(nb, token, tokens[lang], lang)
                 from ..figures.labels import LANGS
-                from ..report import notebook_html, notebook_page
 
-                # A page per language, whatever LANG the run had: the Indonesian report links pages
-                # with the Indonesian narrative after any run.
+                # A page per language: from that language's execution, or from the one execution
+                # of a notebook without LANG; written as pending files of the outputs' token.
+                os.environ[atomic.PENDING_ENV] = token
                 for lang in LANGS:
-                    atomic.write_text(build / "html" / notebook_page(nb.name, lang), notebook_html(executed, lang))
+                    atomic.write_text(build / "html" / notebook_page(nb.name, lang),
+                                      notebook_html(executed.get(lang, executed[languages[0]]), lang))
             finally:
                 for var, value in saved.items():
                     if value is None:
@@ -320,7 +367,8 @@ def execute_notebook(job: Job) -> dict:
             # A journal means the commit began: its pending files are what the next run
             # completes it from (recover_commits), so they stay.
             if not _journal_path(nb.name).exists():
-                for leftover in [*_pending_files(token).values(), _pending(_record_path(nb.name), token)]:
+                leftovers = [pending for t in tokens.values() for pending in _pending_files(t).values()]
+                for leftover in [*leftovers, _pending(_record_path(nb.name), token)]:
                     leftover.unlink(missing_ok=True)
 
 

@@ -33,8 +33,8 @@ PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
 #: only when it is given.
 LICENSED_MAP = "LICENSED_MAP"
 #: Parameters that change no byte of ``results/`` or ``figures/``, so a run that sets them still
-#: makes the reference outputs: every figure is drawn in both languages whatever ``LANG`` says
-#: (it chooses the language of the tables shown in the notebook and its page, under ``build/``);
+#: makes the reference outputs: every notebook is executed in both languages whatever ``LANG``
+#: says (it chooses the language of the run's own lines in the terminal);
 #: ``DOWNLOAD`` only says whether a missing file may be fetched (a fetched file is checked by
 #: sha256, so the data are the same); the pipeline sets ``RESULTS_FROM`` itself.
 REFERENCE_NEUTRAL = ("LANG", "DOWNLOAD", "RESULTS_FROM")
@@ -139,9 +139,11 @@ class Notebook:
 
     def build_files(self) -> list[str]:
         """What every run of the notebook writes under ``build/``."""
-        # one page per language (kalbar_border.report.notebook_page), named here without importing it
-        return [f"build/notebooks/{self.name}.ipynb", f"build/html/{self.name}.html", f"build/html/{self.name}.id.html",
-                f"build/runs/{self.name}.json"]
+        # one page per language (kalbar_border.report.notebook_page), named here without importing
+        # it, and an executed copy per language for a notebook with LANG (execute.executed_copy)
+        copies = [f"build/notebooks/{self.name}.ipynb"] + ([f"build/notebooks/{self.name}.id.ipynb"]
+                                                           if "LANG" in self.defaults else [])
+        return [*copies, f"build/html/{self.name}.html", f"build/html/{self.name}.id.html", f"build/runs/{self.name}.json"]
 
 
 def discover(folder: Path | None = None) -> list[Notebook]:
@@ -333,6 +335,9 @@ class Plan:
         """The notebook's parameters: its defaults, the overrides it declares, and (when the
         microdata are missing) ``MICRODATA=False`` and the ledger restricted to what ran."""
         params = {**nb.defaults, **{k: v for k, v in self.overrides.items() if k in nb.defaults}}
+        # Every run executes a notebook with LANG in each language (execute._languages): the
+        # run's LANG chooses only the language of its own lines, so it is no notebook parameter.
+        params.pop("LANG", None)
         if "MICRODATA" in params and not self.microdata:
             params["MICRODATA"] = False
         if "RESULTS_FROM" in params:
