@@ -63,3 +63,40 @@ def test_the_runs_own_lines_follow_lang():
             workflow.RunReporter.lang, workflow.RunReporter.last = "en", None
         assert out.getvalue() == running + done
     assert "LICENSED_MAP tidak diberikan" in licensed[0] and "docs/licensed_data.id.md" in licensed[0]
+
+
+def test_an_error_is_said_in_the_language_errors_are_asked_in(monkeypatch):
+    """``str()`` of a labelled error follows the run's language (the environment a run sets for
+    itself and its kernels); a plain message stays as written, and English is the default."""
+    from kalbar_border import errors
+
+    monkeypatch.delenv(errors.LANG_ENV, raising=False)
+    raised = lambda: CompendiumError(key="error_parameter_unknown", name="X", known="ALPHA")  # noqa: E731
+    assert str(raised()) == "parameter X: no notebook declares it; known: ALPHA"
+    with errors.messages_in("id"):
+        assert str(raised()) == raised().said("id") == "parameter X: tidak ada notebook yang memakainya; yang dikenal: ALPHA"
+        assert str(CompendiumError("as written")) == "as written"
+    assert errors.LANG_ENV not in __import__("os").environ
+    monkeypatch.setenv(errors.LANG_ENV, "fr")  # unsupported: English, never a failure to say the error
+    assert str(raised()).startswith("parameter X: no notebook")
+
+
+@pytest.mark.slow
+def test_an_error_raised_in_a_notebook_reaches_the_terminal_in_the_runs_language(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from kalbar_border.pipeline import notebooks as spec
+    from tests.shared_runs import run_pipeline
+
+    nb = new_notebook(metadata={"kernelspec": {"name": spec.KERNEL, "display_name": "k", "language": "python"},
+                                "kalbar": {"outputs": []}})
+    params = new_code_cell("LANG = 'en'  # en or id")
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, new_code_cell("from kalbar_border.errors import CompendiumError\n"
+                                      "raise CompendiumError(key='error_parameter_unknown', name='X', known='ALPHA')")]
+    (tmp_path / "nbs").mkdir()
+    nbformat.write(nb, tmp_path / "nbs" / "01_fails.ipynb")
+    done = run_pipeline(tmp_path / "out", "--folder", tmp_path / "nbs", "LANG=id")
+    assert done.returncode == 1
+    assert "tidak ada notebook yang memakainya" in done.stderr and "no notebook declares it" not in done.stderr, done.stderr

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import atomic, paths
+from . import atomic, errors, paths
 from .errors import CompendiumError
 from .figures.labels import label
 from .pipeline import failures
@@ -348,6 +348,12 @@ def _language(assignments: list[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command; an error raised anywhere in the run (its kernels too) is said in its LANG."""
+    with errors.messages_in(_language(list(sys.argv[1:] if argv is None else argv))):
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(
         prog="kalbar-run", description="Run the compendium's notebooks with doit (only what changed).",
         epilog="Parameters go to every notebook that declares them, e.g. ALPHA=0.01 LANG=id. "
