@@ -29,8 +29,22 @@ def frame():
     }, index=pd.Index(["a", "b"], name="series"))
 
 
-def test_english_is_the_frame_itself(frame):
-    assert localize.table(frame, "en") is frame
+def test_english_keeps_headings_and_codes_and_writes_numbers_and_gaps_for_a_reader(frame):
+    shown = localize.table(frame, "en")
+    assert list(shown.columns) == list(frame.columns) and shown.index.equals(frame.index)
+    assert list(shown["persons"]) == ["5,824", "—"] and list(shown["share_migrant"]) == ["0.405", "—"]
+    assert list(shown["year"]) == ["2019", "2020"] and list(shown["few_events"]) == ["yes", "no"]
+    assert list(shown["row_id"]) == ["BS001", "BS002"] and list(shown["odd_column"]) == ["1.50", "2.25"]
+    html = shown.to_html()
+    assert "NaN" not in html and "&lt;NA&gt;" not in html
+    assert frame["persons"].isna().iloc[1] and frame["share_migrant"].dtype == float  # the data are not touched
+
+
+@pytest.mark.parametrize("lang, said", [("en", "no date"), ("id", "tanpa tanggal")])
+def test_a_source_without_a_date_is_said_in_words(lang, said):
+    shown = localize.table(pd.DataFrame({"published": ["n.d. | 2021-03-04", "2020-01-02"], "cites": ["n.d.", None]}), lang)
+    assert shown.iloc[0, 0] == f"{said} | 2021-03-04" and shown.iloc[1, 0] == "2020-01-02"
+    assert "n.d." not in shown.to_html()
 
 
 def test_indonesian_headings_from_the_label_dictionary(frame):

@@ -1,10 +1,10 @@
 """Tables and data values as a reader of the notebooks' language (``LANG``: en, id) sees them.
 
-:func:`table` is what a notebook cell shows, ``localize.table(frame, LANG)``: in English the
-frame itself, unchanged; in Indonesian a copy with its column headings (and the names of its
-index and column levels) from the label dictionary (``col_<column>`` keys of
-:mod:`kalbar_border.figures.labels`) and its numbers written by :mod:`kalbar_border.numbers`
-(``5.824``, ``0,405``), yes and no for booleans, years plain (``2019``). Only the shown copy
+:func:`table` is what a notebook cell shows, ``localize.table(frame, LANG)``: a copy with its
+numbers written by :mod:`kalbar_border.numbers` (``5,824``/``0.405``; ``5.824``/``0,405``),
+yes and no for booleans, years plain (``2019``) and a dash for a missing value; in Indonesian
+also its column headings (and the names of its index and column levels) from the label
+dictionary (``col_<column>`` keys of :mod:`kalbar_border.figures.labels`). Only the shown copy
 changes: what the notebooks write to ``results/`` stays English and machine-readable.
 Identifiers (row ids, series, indicator and dataset codes) are shown as they are, since the
 exercises use them in code.
@@ -38,6 +38,8 @@ YEARS = (1900, 2100)
 #: and not the digits of an identifier: a number glued to a word by a hyphen or an underscore
 #: ("CC-BY-4.0", "v1.2", "rev_2.1") is part of a name, and a name is never translated.
 ENGLISH_NUMBER = re.compile(r"(?<![\w.,])(?<![A-Za-z_]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![.\d]|-?[A-Za-z_])")
+#: The citation abbreviation for a source without a published date, as the data files write it.
+NO_DATE = re.compile(r"(?<![\w.])n\.d\.(?!\w)")
 #: Free-text values of the data files that follow a pattern, and the label that says them in
 #: another language (plain texts are looked up in LABELS as they are).
 PATTERNS = [(re.compile(r"^(?P<n>\d+) independent sources?$"), "report_independent_sources"),
@@ -184,26 +186,37 @@ def _column(name, values: pd.Series, lang: str) -> pd.Series:
     return values  # text, dates, categories: as they are
 
 
-def table(frame: pd.DataFrame, lang: str = "en", texts: tuple[str, ...] = ()) -> pd.DataFrame:
-    """``frame`` as a notebook cell shows it to a reader of ``lang`` (en, id).
+def _no_date(value, lang: str):
+    """A text value with the citation abbreviation "n.d." (no published date) said in words."""
+    if isinstance(value, str) and NO_DATE.search(value):
+        return NO_DATE.sub(label("no_date", lang), value)
+    return value
 
-    English: ``frame`` itself. Indonesian: a copy with headings in Indonesian where the label
-    dictionary has them, each followed by the column's name in brackets (other names kept), numbers written the Indonesian way (dot for
-    thousands, comma for decimals; at most :data:`DECIMALS` decimals in a column of
-    fractions), ``ya``/``tidak`` for booleans, years plain; missing values are a dash (—).
-    Pandas' display options (rows, column widths) apply to the copy as to the frame.
-    ``texts``: columns holding texts of the data files (titles, statuses), said in ``lang``
-    by :func:`local_text`; columns of :data:`TEXT_COLUMNS` are said so too, codes of
+
+def table(frame: pd.DataFrame, lang: str = "en", texts: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A copy of ``frame`` as a notebook cell shows it to a reader of ``lang`` (en, id).
+
+    In every language: numbers written in the language's style by :mod:`kalbar_border.numbers`
+    (``5,824`` and ``0.405`` in English, ``5.824`` and ``0,405`` in Indonesian; at most
+    :data:`DECIMALS` decimals in a column of fractions), booleans as yes and no, years plain,
+    a missing value as a dash (—), never pandas' "NaN" or "<NA>", and the citation abbreviation
+    "n.d." in words. Indonesian also: headings in Indonesian where the label dictionary has
+    them, each followed by the column's name in brackets (other names kept); ``texts``:
+    columns holding texts of the data files (titles, statuses), said in ``lang`` by
+    :func:`local_text`; columns of :data:`TEXT_COLUMNS` are said so too, codes of
     :data:`CODED` columns and levels as :func:`coded` says them, and columns of
-    :data:`SOURCE_TEXT_COLUMNS` (text as the sources wrote it) are left out.
+    :data:`SOURCE_TEXT_COLUMNS` (text as the sources wrote it) are left out. English keeps its
+    headings, codes and source texts. Pandas' display options (rows, column widths) apply to
+    the copy as to the frame; only the copy changes, the data keep their values.
     """
     label("col_value", lang)  # an unsupported language is a one-line error, in English too
-    if lang == "en":
-        return frame
-    shown = frame.drop(columns=[c for c in frame.columns if c in SOURCE_TEXT_COLUMNS])
+    english = lang == "en"
+    shown = frame.copy() if english else frame.drop(columns=[c for c in frame.columns if c in SOURCE_TEXT_COLUMNS])
     for position, name in enumerate(shown.columns):
         values = shown.iloc[:, position]
-        if name in texts:
+        if english:
+            values = _column(name, values, lang)
+        elif name in texts:
             values = values.map(lambda v: local_text(v, lang))
         elif name in CODED:
             values = values.map(lambda v: coded(name, v, lang), na_action="ignore")
@@ -211,8 +224,11 @@ def table(frame: pd.DataFrame, lang: str = "en", texts: tuple[str, ...] = ()) ->
             values = _texts(name, values, lang)
         else:
             values = _column(name, values, lang)
+        values = values.map(lambda v: _no_date(v, lang), na_action="ignore")
         # A missing value is a dash on the page, not pandas' "NaN" or "<NA>" (the data keep it missing).
         shown.isetitem(position, values.astype(object).where(values.notna(), MISSING))
+    if english:
+        return shown
     shown = _coded_levels(shown, lang)
     return headings(shown, lang, with_code=True)
 

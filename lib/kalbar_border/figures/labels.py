@@ -57,6 +57,7 @@ SOURCE: dict[str, str | list[str]] = {
     "allowed_kind_map": "a .yml or .yaml map",
     "allowed_kind_data": "a file of format {formats}",
     # generic
+    "no_date": "no date",
     "year": "Year",
     "persons": "Persons",
     "source": "Source",
