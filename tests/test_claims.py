@@ -250,8 +250,9 @@ def test_a_matching_number_with_another_meaning_is_only_traced():
 
 def test_found_public_data_forces_a_new_rule():
     entry = _entry({"type": "not_in_public_data", "kind": "no_public_data", "keys": ["gaps.count"]}, reason="x")
-    with pytest.raises(CompendiumError, match="claim X: gaps.count is 0, so the public data it lacked may now exist"):
+    with pytest.raises(CompendiumError, match="claim X: gaps.count is 0, so the public data it lacked may now exist") as err:
         claims.evaluate_one(entry, {"gaps.count": 0})
+    assert err.value.said("id").startswith("claims.yml: klaim X: gaps.count bernilai 0, sehingga data publik")
 
 
 @pytest.mark.parametrize("edit, message", [
@@ -271,6 +272,10 @@ def test_malformed_ledger_is_one_line_error(tmp_path, edit, message):
     with pytest.raises(CompendiumError) as err:
         claims.load_ledger(path)
     assert str(err.value).startswith(message) and "\n" not in str(err.value)
+    # said in Indonesian too (a LANG=id run), naming the same file, claim and field
+    said = err.value.said("id")
+    assert said != str(err.value) and said.startswith("claims.yml: ") and "\n" not in said
+    assert all(name in said for name in re.findall(r"'([a-z_]+)'", message))
 
 
 def test_indonesian_view_says_values_and_statuses_in_indonesian(evaluated):

@@ -36,7 +36,7 @@ import yaml
 from . import i18n, paths, texts
 from .localize import local_text
 from .numbers import exact_text, number_text
-from .errors import CompendiumError
+from .errors import CompendiumError, Said
 from .figures.labels import LANGS, label
 
 STATUSES = ("reproduced", "number_traced_meaning_differs", "partly_supported", "contradicted", "not_checkable")
@@ -127,17 +127,18 @@ def load_document(path: Path = paths.CLAIMS) -> dict:
     """The whole ledger file: ``claims`` and when its rules were fixed (``rules_fixed``,
     ``rules_fixed_note``), checked."""
     if not Path(path).is_file():
-        raise CompendiumError(f"{path}: claims ledger not found")
+        raise CompendiumError(key="error_claims_not_found", path=path)
     document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     for field_name in ("rules_fixed", "rules_fixed_note"):
         if not document.get(field_name):
-            raise CompendiumError(f"{Path(path).name}: field '{field_name}' missing (when and how the rules were fixed)")
+            raise CompendiumError(key="error_claims_rules_fixed_missing", file=Path(path).name, field=field_name)
     entries = document.get("claims") or []
     seen = set()
     for i, entry in enumerate(entries, start=1):
-        _check_entry(entry, f"{Path(path).name}: claim {entry.get('id', f'#{i}')}")
+        where = Said("error_claims_where", file=Path(path).name, claim=entry.get("id", f"#{i}"))
+        _check_entry(entry, where)
         if entry["id"] in seen:
-            raise CompendiumError(f"{Path(path).name}: claim {entry['id']}: duplicate id")
+            raise CompendiumError(key="error_claims_duplicate_id", where=where)
         seen.add(entry["id"])
     return {**document, "claims": entries}
 
@@ -157,52 +158,56 @@ def paper_figures(path: Path = paths.CLAIMS) -> dict[tuple[str, int], float]:
     return figures
 
 
-def _check_entry(entry: dict, where: str) -> None:
+def _check_entry(entry: dict, where: Said) -> None:
+    """Refuse a malformed entry; ``where`` names the file and the claim in every message."""
     for field_name in REQUIRED:
         if field_name not in entry:
-            raise CompendiumError(f"{where}: field '{field_name}' missing; required: {', '.join(REQUIRED)}")
+            raise CompendiumError(key="error_claims_field_missing", where=where, field=field_name,
+                                  required=", ".join(REQUIRED))
     rule = entry["rule"]
     kind = rule.get("type")
     if kind not in RULES:
-        raise CompendiumError(f"{where}: rule type {kind!r} unknown; accepted: {', '.join(RULES)}")
+        raise CompendiumError(key="error_claims_rule_type", where=where, type=repr(kind), accepted=", ".join(RULES))
     if entry["expected_status"] not in STATUSES:
-        raise CompendiumError(f"{where}: expected_status {entry['expected_status']!r}; accepted: {', '.join(STATUSES)}")
+        raise CompendiumError(key="error_claims_expected_status", where=where, status=repr(entry["expected_status"]),
+                              accepted=", ".join(STATUSES))
     if kind in ("qualitative", "not_in_public_data") and rule.get("kind") not in KINDS:
-        raise CompendiumError(f"{where}: rule kind {rule.get('kind')!r}; accepted: {', '.join(KINDS)}")
+        raise CompendiumError(key="error_claims_rule_kind", where=where, kind=repr(rule.get("kind")),
+                              accepted=", ".join(KINDS))
     licensed = rule.get("licensed")
     if licensed is not None:
         if kind != "not_in_public_data" or licensed.get("check") not in LICENSED_CHECKS:
-            raise CompendiumError(f"{where}: rule 'licensed' needs type not_in_public_data and a check of "
-                                  f"{', '.join(LICENSED_CHECKS)}")
+            raise CompendiumError(key="error_claims_licensed_rule", where=where, checks=", ".join(LICENSED_CHECKS))
         for parameter in LICENSED_CHECKS[licensed["check"]][1]:
             if parameter not in licensed:
-                raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' missing")
+                raise CompendiumError(key="error_claims_licensed_parameter_missing", where=where, parameter=parameter)
             if parameter in LICENSED_CHOICES and licensed[parameter] not in LICENSED_CHOICES[parameter]:
-                raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' is {licensed[parameter]!r}; "
-                                      f"accepted: {', '.join(LICENSED_CHOICES[parameter])}")
+                raise CompendiumError(key="error_claims_licensed_parameter_value", where=where, parameter=parameter,
+                                      value=repr(licensed[parameter]), accepted=", ".join(LICENSED_CHOICES[parameter]))
             if parameter in LICENSED_CHOICES or not isinstance(licensed[parameter], (list, str)):
                 if not (licensed.get("why") or {}).get(parameter):
-                    raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' has no reason in 'why'")
+                    raise CompendiumError(key="error_claims_licensed_parameter_why", where=where, parameter=parameter)
     if kind in ("qualitative", "not_in_public_data", "independent_source") and "reason" not in entry:
-        raise CompendiumError(f"{where}: field 'reason' missing: a claim that may not be checkable says why")
+        raise CompendiumError(key="error_claims_reason_missing", where=where)
     if kind == "series":
         if rule.get("check") not in CHECKS:
-            raise CompendiumError(f"{where}: rule check {rule.get('check')!r}; accepted: {', '.join(CHECKS)}")
+            raise CompendiumError(key="error_claims_rule_check", where=where, check=repr(rule.get("check")),
+                                  accepted=", ".join(CHECKS))
         for parameter in CHECKS[rule["check"]]:
             if parameter not in rule:
-                raise CompendiumError(f"{where}: rule parameter '{parameter}' missing")
+                raise CompendiumError(key="error_claims_rule_parameter_missing", where=where, parameter=parameter)
             if not (rule.get("why") or {}).get(parameter):
-                raise CompendiumError(f"{where}: rule parameter '{parameter}' has no reason in 'why'")
+                raise CompendiumError(key="error_claims_rule_parameter_why", where=where, parameter=parameter)
         if not rule.get("series"):
-            raise CompendiumError(f"{where}: rule 'series' lists no series")
+            raise CompendiumError(key="error_claims_no_series", where=where)
         for series in rule["series"]:
             if series.get("role") not in ROLES:
-                raise CompendiumError(f"{where}: series {series.get('name')}: role {series.get('role')!r}; "
-                                      f"accepted: {', '.join(ROLES)}")
+                raise CompendiumError(key="error_claims_series_role", where=where, series=series.get("name"),
+                                      role=repr(series.get("role")), accepted=", ".join(ROLES))
             if not series.get("role_why"):
-                raise CompendiumError(f"{where}: series {series['name']}: field 'role_why' missing (why its role)")
+                raise CompendiumError(key="error_claims_series_role_why", where=where, series=series["name"])
         if not any(series["role"] == "evidence" for series in rule["series"]):
-            raise CompendiumError(f"{where}: no series has role evidence, so none can decide the status")
+            raise CompendiumError(key="error_claims_no_evidence", where=where)
 
 
 def _value(results: dict, key: str):
@@ -576,9 +581,9 @@ def evaluate_one(entry: dict, results: dict) -> Verdict:
             return Verdict("not_checkable", None, _say("explain_missing"), "incomplete_data")
         gaps = _value(results, rule["keys"][0])
         if not gaps:
-            raise CompendiumError(
-                f"claims.yml: claim {entry['id']}: {rule['keys'][0]} is {gaps!r}, so the public data it lacked may now "
-                "exist; replace rule 'not_in_public_data' with a rule that tests the claim")
+            raise CompendiumError(key="error_claims_public_data_found",
+                                  where=Said("error_claims_where", file=LEDGER_NAME, claim=entry["id"]),
+                                  results_key=rule["keys"][0], value=repr(gaps))
         return Verdict("not_checkable", None, reason, rule["kind"])
     if kind == "series":
         return _series(entry, results)
