@@ -14,12 +14,10 @@ supported* (definitions in both languages in the label dictionary, ``status_def_
 
 A status is never typed in: it follows from the rule and the results. ``expected_status``
 in the ledger is only a lock that the tests compare against. The ledger's texts are
-templates whose numbers are filled from the results (:mod:`kalbar_border.texts`).
-
-The ledger's texts are English; their translations are messages of the gettext catalogue
-(:mod:`kalbar_border.i18n`), each with a context naming its place in the ledger
-(:func:`context`, e.g. ``claims.yml C1 claim``), extracted by ``make i18n-update``
-(:func:`ledger_texts`).
+templates whose numbers are filled from the results (:mod:`kalbar_border.texts`). They are
+English; their translations are messages of the gettext catalogue (:mod:`kalbar_border.i18n`),
+each with a context naming its place in the ledger (:func:`context`, e.g. ``claims.yml C1
+claim``), extracted by ``make i18n-update`` (:func:`ledger_texts`) and read by :func:`said`.
 """
 from __future__ import annotations
 
@@ -106,6 +104,7 @@ def ledger_texts(document: dict):
 
 
 def _rule_texts(claim: str, rule: dict, prefix: tuple = ()):
+    """(where, English) of a rule's reasons and its series' roles (:func:`ledger_texts`)."""
     for key, value in rule.items():
         if key == "why":
             for parameter, why in (value or {}).items():
