@@ -1,13 +1,30 @@
-"""The translations live in gettext catalogues (kalbar_border.i18n), not in Python: labels.py holds
-English only, every label has its translation in id.po, none is untranslated or fuzzy, every
-translation fills the placeholders its English does, and the catalogue holds exactly the messages
-labels.py gives (a label added without ``make i18n-update``, or a stale message, fails)."""
+"""The translations live in gettext catalogues (kalbar_border.i18n), not in Python or YAML:
+labels.py and claims.yml hold English only, every label and ledger text has its translation in
+id.po, none is untranslated or fuzzy, every translation fills the placeholders its English does,
+and the catalogue holds exactly the messages labels.py and claims.yml give (a label or ledger text
+added without ``make i18n-update``, or a stale message, fails)."""
 import ast
+import shutil
 
 import pytest
 
-from kalbar_border import i18n
+from kalbar_border import claims, i18n, paths
 from kalbar_border.figures import labels
+
+
+def _extracted(ledger=paths.CLAIMS) -> set[tuple[str, str]]:
+    """(context, English) of every message extracted from labels.py and the claims ledger, as
+    pybabel does through babel.cfg."""
+    found = set()
+    for source, extract in ((labels.__file__, i18n.extract_labels), (ledger, i18n.extract_claims)):
+        with open(source, "rb") as handle:
+            found |= {(context, message) for _, _, (context, message), _ in extract(handle, None, None, None)}
+    return found
+
+
+def _not_in_catalogue(lang: str, ledger=paths.CLAIMS) -> set[tuple[str, str]]:
+    """The extracted messages ``lang``'s catalogue lacks (``make i18n-update`` not run since)."""
+    return _extracted(ledger) - {(m.context, m.id) for m in i18n.catalogue(lang) if m.id}
 
 
 def test_labels_py_holds_no_translations():
@@ -30,14 +47,73 @@ def test_catalogue_is_complete_and_consistent(lang):
 
 @pytest.mark.parametrize("lang", [lang for lang in labels.LANGS if lang != i18n.SOURCE_LANG])
 def test_catalogue_holds_exactly_the_labels(lang):
-    """The messages extracted from labels.py (as pybabel does through babel.cfg) are those of
-    the catalogue: a new or changed label needs ``make i18n-update`` and its translation."""
-    source = labels.__file__
-    with open(source, "rb") as handle:
-        extracted = {(context, message) for _, _, (context, message), _ in i18n.extract_labels(handle, None, None, None)}
+    """The messages extracted from labels.py and claims.yml (as pybabel does through babel.cfg)
+    are those of the catalogue: a new or changed label or ledger text needs ``make i18n-update``
+    and its translation."""
+    extracted = _extracted()
     in_catalogue = {(m.context, m.id) for m in i18n.catalogue(lang) if m.id}
-    assert not extracted - in_catalogue, f"labels missing from {lang}'s catalogue (make i18n-update): {sorted(extracted - in_catalogue)[:5]}"
+    missing = _not_in_catalogue(lang)
+    assert not missing, f"labels or ledger texts missing from {lang}'s catalogue (make i18n-update): {sorted(missing)[:5]}"
     assert not in_catalogue - extracted, f"messages of no label in {lang}'s catalogue: {sorted(in_catalogue - extracted)[:5]}"
+
+
+def test_babel_cfg_extracts_the_ledger_with_its_places_as_contexts():
+    """pybabel (make i18n-extract) reads claims.yml through extract_claims: each English text of
+    the ledger is a message whose context names where it is, by ids and names (a context stays
+    when other entries move); a series shared by two claims through a YAML anchor is a message of
+    each, and no Indonesian twin is left in the ledger."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file, pathmatch
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (paths.ROOT / "babel.cfg").open() as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    method = next(method for pattern, method in method_map if pathmatch(pattern, "claims.yml"))
+    assert method == "kalbar_border.i18n:extract_claims"
+    found = list(extract_from_file(method, str(paths.CLAIMS), keywords=DEFAULT_KEYWORDS))
+    contexts = [context for *_, context in found]
+    assert len(contexts) == len(set(contexts)) == len(list(claims.ledger_texts(claims.load_document())))
+    for context in ("claims.yml rules_fixed_note", "claims.yml C1 claim", "claims.yml C3a meaning",
+                    "claims.yml analysis_choices c1_material_trade reason", "claims.yml C1 why min_share_pct",
+                    "claims.yml C2 evidence bp2mi_complaints_total role_why",
+                    "claims.yml C4 evidence bp2mi_complaints_total role_why", "claims.yml C5 licensed why margin_pp"):
+        assert context in contexts, context
+    lines = paths.CLAIMS.read_text(encoding="utf-8").splitlines()
+    by_context = {context: (line, message) for line, message, _, context in found}
+    line, message = by_context["claims.yml C1 claim"]
+    assert lines[line - 1].strip().startswith("claim: ") and message.startswith("West Kalimantan-Sarawak border")
+    assert not any(line.strip().split(":")[0].endswith("_id") for line in lines if not line.lstrip().startswith("#"))
+
+
+def test_a_ledger_text_without_translation_fails(tmp_path, monkeypatch):
+    """A ledger text edited without its translation is caught: before ``make i18n-update`` the
+    catalogue lacks it (test_catalogue_holds_exactly_the_labels), after it the message is
+    untranslated (test_catalogue_is_complete_and_consistent); meanwhile it is said in English."""
+    english = "Policy: strict law enforcement, international cooperation and government-private collaboration."
+    edited = english.replace("strict", "firm")
+    ledger = tmp_path / "claims.yml"
+    ledger.write_text(paths.CLAIMS.read_text(encoding="utf-8").replace(english, edited), encoding="utf-8")
+    assert _not_in_catalogue("id", ledger) == {("claims.yml C7 claim", edited)}
+    assert claims.said(edited, "id", "C7", "claim") == edited
+    # after make i18n-update: the message is in the catalogue, untranslated
+    (tmp_path / "id" / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copy(i18n.catalogue_path("id"), tmp_path / "id" / "LC_MESSAGES" / "messages.po")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    catalogue = i18n.catalogue("id")
+    catalogue.add(edited, string="", context="claims.yml C7 claim")
+    from babel.messages.pofile import write_po
+
+    with i18n.catalogue_path("id").open("wb") as handle:
+        write_po(handle, catalogue)
+    assert [line.split(":")[0] for line in i18n.problems("id")] == ["untranslated"]
+    assert "claims.yml C7 claim" in i18n.problems("id")[0]
+
+
+def test_the_ledger_placeholders_pass_the_check():
+    """A ledger text cites results and rule parameters (``{C2.min_turns:n}``, ``{rule.threshold}``):
+    its translation must cite the same, and the check reads both alike."""
+    assert i18n.placeholders("at least {C2.min_turns:n} turns, {rule.threshold} %") == ["C2.min_turns:n", "rule.threshold"]
+    cited = [m for m in i18n.catalogue("id") if m.context and m.context.startswith("claims.yml") and "{" in m.id]
+    assert cited and all(i18n.placeholders(m.id) == i18n.placeholders(m.string) for m in cited)
 
 
 def test_problems_names_untranslated_fuzzy_and_placeholder_mismatch(tmp_path, monkeypatch):

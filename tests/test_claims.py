@@ -9,6 +9,7 @@ import yaml
 
 from kalbar_border import claims, paths, texts
 from kalbar_border.errors import CompendiumError
+from kalbar_border.figures.labels import LANGS
 
 IDS = ["C1", "C2", "C3a", "C3b", "C4", "C5", "C6", "C7"]
 
@@ -75,8 +76,8 @@ def test_c2_complaints_are_decided_by_the_2023_lower_bound(evaluated):
     assert "fall and rise once" in claims.claims_only(evaluated[0]).set_index("id").loc["C2", "caveat"]
 
 
-EVIDENCE = {"role": "evidence", "role_why": "x", "role_why_id": "x"}
-CONTEXT = {"role": "context", "role_why": "news coverage", "role_why_id": "liputan"}
+EVIDENCE = {"role": "evidence", "role_why": "x"}
+CONTEXT = {"role": "context", "role_why": "news coverage"}
 
 
 def test_a_context_series_decides_nothing():
@@ -132,7 +133,7 @@ def test_sensitivity_gives_the_range_of_each_threshold_and_where_the_status_chan
     """Two evidence series: changes -68.9 % and +61.1 %. The claim is partly supported while the
     threshold is at least -68.9 and below +61.1; at -69.0 both contradict, at +61.1 both support."""
     rule = {"type": "series", "check": "change_below", "threshold": -30,
-            "why": {"threshold": "x"}, "why_id": {"threshold": "x"},
+            "why": {"threshold": "x"},
             "series": [{"name": "bp2mi_complaints_total", "change": "a.b", **EVIDENCE},
                        {"name": "kjri_kuching_deportations_sarawak", "change": "a.c", **EVIDENCE}]}
     row = claims.sensitivity([_entry(rule)], {"a.b": -68.9, "a.c": 61.1}).iloc[0]
@@ -149,7 +150,7 @@ def test_sensitivity_of_min_move_pct_stops_at_the_smallest_counted_move():
     values = [2710, 4367, 3398, 3397, 3986]
     last = round(100 * (values[-1] - values[-2]) / values[-2], 1)
     keys = [f"a.{i}" for i in range(5)]
-    rule = {**FLUCTUATES, "why": {"min_turns": "x", "min_move_pct": "x"}, "why_id": {"min_turns": "x", "min_move_pct": "x"},
+    rule = {**FLUCTUATES, "why": {"min_turns": "x", "min_move_pct": "x"},
             "series": [{"name": "kjri_kuching_deportations_sarawak", "keys": keys, **EVIDENCE}]}
     table = claims.sensitivity([_entry(rule)], dict(zip(keys, values))).set_index("parameter")
     assert table.loc["min_move_pct", "keeps_to"] == last
@@ -183,8 +184,9 @@ def test_every_placeholder_of_the_ledger_is_filled_by_a_real_run(evaluated):
     for entry in claims.load_ledger():
         values = claims.template_values(entry, results)
         for field in claims.TEXTS:
-            for name in (field, f"{field}_id"):
-                assert not texts.missing(entry.get(name, ""), values), (entry["id"], name)
+            for lang in LANGS:
+                assert not texts.missing(claims.said(entry.get(field, ""), lang, entry["id"], field), values), \
+                    (entry["id"], field, lang)
 
 
 #: Names with digits in them, not numbers: claim and notebook ids, agencies, COVID-19.
@@ -196,10 +198,10 @@ ALLOWED_NUMBERS = re.compile(r"^(19|20)\d\d$|^2301014$")
 def test_ledger_texts_hold_no_typed_numbers():
     for entry in claims.load_ledger():
         for field in claims.TEXTS:
-            for name in (field, f"{field}_id"):
-                text = texts.PLACEHOLDER.sub("", entry.get(name, ""))
+            for lang in LANGS:
+                text = texts.PLACEHOLDER.sub("", claims.said(entry.get(field, ""), lang, entry["id"], field))
                 for number in re.findall(r"\d[\d.,]*\d|\d", IDENTIFIERS.sub("", text)):
-                    assert ALLOWED_NUMBERS.match(number), f"{entry['id']}.{name}: typed number {number!r}"
+                    assert ALLOWED_NUMBERS.match(number), f"{entry['id']}.{field} ({lang}): typed number {number!r}"
 
 
 def _entry(rule, **extra):
@@ -248,8 +250,9 @@ def test_a_matching_number_with_another_meaning_is_only_traced():
 
 def test_found_public_data_forces_a_new_rule():
     entry = _entry({"type": "not_in_public_data", "kind": "no_public_data", "keys": ["gaps.count"]}, reason="x")
-    with pytest.raises(CompendiumError, match="claim X: gaps.count is 0, so the public data it lacked may now exist"):
+    with pytest.raises(CompendiumError, match="claim X: gaps.count is 0, so the public data it lacked may now exist") as err:
         claims.evaluate_one(entry, {"gaps.count": 0})
+    assert err.value.said("id").startswith("claims.yml: klaim X: gaps.count bernilai 0, sehingga data publik")
 
 
 @pytest.mark.parametrize("edit, message", [
@@ -269,6 +272,10 @@ def test_malformed_ledger_is_one_line_error(tmp_path, edit, message):
     with pytest.raises(CompendiumError) as err:
         claims.load_ledger(path)
     assert str(err.value).startswith(message) and "\n" not in str(err.value)
+    # said in Indonesian too (a LANG=id run), naming the same file, claim and field
+    said = err.value.said("id")
+    assert said != str(err.value) and said.startswith("claims.yml: ") and "\n" not in said
+    assert all(name in said for name in re.findall(r"'([a-z_]+)'", message))
 
 
 def test_indonesian_view_says_values_and_statuses_in_indonesian(evaluated):
@@ -317,7 +324,7 @@ def test_the_ledger_has_no_key_twice():
 
 
 MATERIAL = {"type": "series", "check": "material_share", "min_share_pct": 1, "min_years": 3,
-            "why": {"min_share_pct": "x", "min_years": "x"}, "why_id": {"min_share_pct": "x", "min_years": "x"}}
+            "why": {"min_share_pct": "x", "min_years": "x"}}
 
 
 @pytest.mark.parametrize("shares, bounds, verdict, status, kind", [

@@ -135,10 +135,11 @@ def test_each_rule_setting_has_its_reason_in_both_languages(tmp_path):
     rules = claims.rules_table(claims.load_document())
     rows = rules[(rules["id"] == "C6") & rules["parameter"].isin(["licensed.definitions", "licensed.few_events"])]
     assert list(rows["value"]) == ["all", "noted"] and (rows["why"] != "").all() and (rows["why_id"] != "").all()
+    assert (rows["why"] != rows["why_id"]).all()  # the Indonesian is the catalogue's, not the English again
     text = paths.CLAIMS.read_text(encoding="utf-8")
-    start = text.index("          few_events: ", text.index("        why_id:\n          definitions:"))
+    start = text.index("          few_events: ", text.index("        why:\n          definitions:"))
     line = text[start:text.index("\n", start) + 1]
-    with pytest.raises(CompendiumError, match="'few_events' has no reason in 'why_id'"):
+    with pytest.raises(CompendiumError, match="'few_events' has no reason in 'why'"):
         claims.load_document(_ledger_with(tmp_path, line, ""))
 
 
@@ -159,5 +160,5 @@ def test_the_choice_is_dated_and_says_no_licensed_result_was_seen():
 
     entry = robustness.analysis_choices()["licensed_c6_every_definition"]
     assert entry["fixed"] == "2026-12-06" and entry["results_seen"] is False
-    assert "synthetic" in entry["reason"] and "sintetis" in entry["reason_id"]
+    assert "synthetic" in entry["reason"] and "sintetis" in robustness.choice_said(entry, "reason", "id")
     assert isinstance(pd.Timestamp(entry["fixed"]), pd.Timestamp)

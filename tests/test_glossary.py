@@ -4,7 +4,7 @@ the docs' Indonesian pages) uses a word the glossary replaces or says "pekerja i
 "PMI nonprosedural/tidak berdokumen" beside it."""
 import pytest
 
-from kalbar_border import glossary, i18n, paths
+from kalbar_border import claims, glossary, i18n, paths
 
 
 def test_readme_tables_are_written_from_the_glossary():
@@ -51,22 +51,9 @@ def test_misuses_finds_avoided_words_and_missing_companions():
     assert glossary.misuses("seri-nya serial", chosen) == []  # whole words only
 
 
-def _indonesian_texts(node, path=""):
-    """(path, text) of every Indonesian text of claims.yml (the fields whose name ends in _id)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _indonesian_texts(value, f"{path}.{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _indonesian_texts(value, f"{path}[{i}]")
-    elif isinstance(node, str) and path.endswith("_id"):
-        yield path, node
-
-
 def test_the_claims_ledger_uses_the_chosen_terms():
-    import yaml
-
+    """Every Indonesian text of claims.yml: the catalogue's translation of each of its English texts."""
     chosen = glossary.terms()
-    document = yaml.safe_load((paths.ROOT / "claims.yml").read_text(encoding="utf-8"))
-    found = [f"{where}: {problem}" for where, text in _indonesian_texts(document) for problem in glossary.misuses(text, chosen)]
+    found = [f"{claims.context(*where)}: {problem}" for where, english in claims.ledger_texts(claims.load_document())
+             for problem in glossary.misuses(claims.said(english, "id", *where), chosen)]
     assert not found, found[:10]

@@ -567,7 +567,7 @@ def test_every_dated_analysis_choice_is_quoted(index):
     assert len(choices) >= 9
     values = robustness.choice_values()
     for key, entry in choices.items():
-        assert texts.fill(entry["choice" if lang == "en" else "choice_id"], values, lang) in text, key
+        assert texts.fill(robustness.choice_said(entry, "choice", lang), values, lang) in text, key
         assert robustness.choice_text(key, lang) in text, key
 
 

@@ -194,7 +194,7 @@ def test_the_margin_is_c5s_and_every_choice_is_dated_in_claims_yml():
     for key in ("holm_family", "holds_rule", "equivalence_margin", "domain_df"):
         entry = choices[key]
         assert entry["results_seen"] is True and len(entry["fixed"]) == 10
-        assert all(entry[f] for f in ("choice", "choice_id", "reason", "reason_id"))
+        assert all(robustness.choice_said(entry, f, lang) for f in ("choice", "reason") for lang in ("en", "id"))
 
 
 def test_choice_texts_take_their_numbers_from_the_rules():
@@ -208,10 +208,11 @@ def test_choice_texts_take_their_numbers_from_the_rules():
     allowed = re.compile(r"^(19|20)\d\d(-\d\d-\d\d)?$|^\d{4}-\d{4}$|^95$|^0$")
     ids = re.compile(r"issue \d+(?:, (?:item|butir) \d+)?|\bC\d\b|\b[A-Z]{2}\d{3}\b|\b[0-9a-f]{7}\b|\b0[1-8]\b|BP\dMI|COVID-19|\d{4}-\d{2}-\d{2}")
     for key, entry in robustness.analysis_choices().items():
-        for field in ("choice", "choice_id", "reason", "reason_id"):
-            assert not texts.missing(entry[field], values), (key, field)
-            typed = re.findall(r"\d[\d.,]*\d|\d", ids.sub("", texts.PLACEHOLDER.sub("", entry[field])))
-            assert all(allowed.match(n) for n in typed), (key, field, typed)
+        for field, lang in ((f, lang) for f in ("choice", "reason") for lang in ("en", "id")):
+            text = robustness.choice_said(entry, field, lang)
+            assert not texts.missing(text, values), (key, field, lang)
+            typed = re.findall(r"\d[\d.,]*\d|\d", ids.sub("", texts.PLACEHOLDER.sub("", text)))
+            assert all(allowed.match(n) for n in typed), (key, field, lang, typed)
     said = robustness.choice_text("ledger_thresholds")
     assert "at least 2 turns" in said and "at least 10 %" in said and "at least 30 %" in said
     edited = dict(values, **{"C2.min_turns": 3})

@@ -14,7 +14,10 @@ supported* (definitions in both languages in the label dictionary, ``status_def_
 
 A status is never typed in: it follows from the rule and the results. ``expected_status``
 in the ledger is only a lock that the tests compare against. The ledger's texts are
-templates whose numbers are filled from the results (:mod:`kalbar_border.texts`).
+templates whose numbers are filled from the results (:mod:`kalbar_border.texts`). They are
+English; their translations are messages of the gettext catalogue (:mod:`kalbar_border.i18n`),
+each with a context naming its place in the ledger (:func:`context`, e.g. ``claims.yml C1
+claim``), extracted by ``make i18n-update`` (:func:`ledger_texts`) and read by :func:`said`.
 """
 from __future__ import annotations
 
@@ -28,10 +31,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import paths, texts
+from . import i18n, paths, texts
 from .localize import local_text
 from .numbers import exact_text, number_text
-from .errors import CompendiumError
+from .errors import CompendiumError, Said
 from .figures.labels import LANGS, label
 
 STATUSES = ("reproduced", "number_traced_meaning_differs", "partly_supported", "contradicted", "not_checkable")
@@ -51,12 +54,67 @@ CHANGE_BOUNDS = ("_at_most", "_at_least")
 RULES = ("qualitative", "not_in_public_data", "equals", "independent_source", "series")
 CHECKS = {"change_below": ("threshold",), "fluctuates": ("min_turns", "min_move_pct"),
           "material_share": ("min_share_pct", "min_years")}
-REQUIRED = ("id", "claim", "claim_id", "concept", "concept_id", "checked", "checked_id", "rule", "evidence",
-            "expected_status")
-#: The ledger's texts, each with its Indonesian twin ``<field>_id``; ``concept`` says which migrant
-#: concept the claim is tested on, and why.
+REQUIRED = ("id", "claim", "concept", "checked", "rule", "evidence", "expected_status")
+#: The texts of a claim (English; their translations are in the catalogue); ``concept`` says which
+#: migrant concept the claim is tested on, and why.
 TEXTS = ("claim", "concept", "checked", "caveat", "meaning", "reason")
+#: The texts of an ``analysis_choices`` entry.
+CHOICE_TEXTS = ("choice", "reason")
 CSV_COLUMNS = ["id", "claim", "paper_value", "reproduced_value", "status", "kind", "evidence"]
+#: The first word of every catalogue context of a ledger text.
+LEDGER_NAME = "claims.yml"
+
+
+def context(*where) -> str:
+    """The catalogue context (``msgctxt``) of the ledger text at ``where``: ``"claims.yml C1 claim"``
+    for ``("C1", "claim")``. Ids and names only, never positions, so that a context stays when
+    other entries are added or moved, and a translator can find the text in the ledger."""
+    return " ".join((LEDGER_NAME, *map(str, where)))
+
+
+def said(english: str, lang: str, *where) -> str:
+    """The ledger's text ``english`` (at ``where``, see :func:`context`) in ``lang``: the English
+    itself, or its translation in the catalogue (the English when the catalogue lacks it, which
+    tests/test_catalogue.py does not let pass)."""
+    return i18n.pgettext(context(*where), english, lang) if english else english
+
+
+def _text(entry: dict, field_name: str, lang: str) -> str:
+    """A text field of a claim in ``lang`` ("" when the entry has none)."""
+    return said(entry.get(field_name, ""), lang, entry["id"], field_name)
+
+
+def ledger_texts(document: dict):
+    """(where, English) of every reader-facing text of a ledger document, in the file's order:
+    ``rules_fixed_note``; each analysis choice's ``choice`` and ``reason``; each claim's
+    :data:`TEXTS`, its rule's reasons (``why``, by parameter, also of a ``licensed`` rule) and
+    each series' ``role_why`` (a series shared through a YAML anchor is a text of each claim)."""
+    if document.get("rules_fixed_note"):
+        yield ("rules_fixed_note",), document["rules_fixed_note"]
+    for choice in document.get("analysis_choices") or []:
+        for field_name in CHOICE_TEXTS:
+            if choice.get(field_name):
+                yield ("analysis_choices", choice["id"], field_name), choice[field_name]
+    for entry in document.get("claims") or []:
+        for field_name, value in entry.items():
+            if field_name in TEXTS and value:
+                yield (entry["id"], field_name), value
+            elif field_name == "rule" and isinstance(value, dict):
+                yield from _rule_texts(entry["id"], value)
+
+
+def _rule_texts(claim: str, rule: dict, prefix: tuple = ()):
+    """(where, English) of a rule's reasons and its series' roles (:func:`ledger_texts`)."""
+    for key, value in rule.items():
+        if key == "why":
+            for parameter, why in (value or {}).items():
+                yield (claim, *prefix, "why", parameter), why
+        elif key == "licensed" and isinstance(value, dict):
+            yield from _rule_texts(claim, value, ("licensed",))
+        elif key == "series":
+            for series in value or []:
+                if series.get("role_why"):
+                    yield (claim, series.get("role"), series.get("name"), "role_why"), series["role_why"]
 
 
 def load_ledger(path: Path = paths.CLAIMS) -> list[dict]:
@@ -66,19 +124,20 @@ def load_ledger(path: Path = paths.CLAIMS) -> list[dict]:
 
 def load_document(path: Path = paths.CLAIMS) -> dict:
     """The whole ledger file: ``claims`` and when its rules were fixed (``rules_fixed``,
-    ``rules_fixed_note`` and its Indonesian twin), checked."""
+    ``rules_fixed_note``), checked."""
     if not Path(path).is_file():
-        raise CompendiumError(f"{path}: claims ledger not found")
+        raise CompendiumError(key="error_claims_not_found", path=path)
     document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    for field_name in ("rules_fixed", "rules_fixed_note", "rules_fixed_note_id"):
+    for field_name in ("rules_fixed", "rules_fixed_note"):
         if not document.get(field_name):
-            raise CompendiumError(f"{Path(path).name}: field '{field_name}' missing (when and how the rules were fixed)")
+            raise CompendiumError(key="error_claims_rules_fixed_missing", file=Path(path).name, field=field_name)
     entries = document.get("claims") or []
     seen = set()
     for i, entry in enumerate(entries, start=1):
-        _check_entry(entry, f"{Path(path).name}: claim {entry.get('id', f'#{i}')}")
+        where = Said("error_claims_where", file=Path(path).name, claim=entry.get("id", f"#{i}"))
+        _check_entry(entry, where)
         if entry["id"] in seen:
-            raise CompendiumError(f"{Path(path).name}: claim {entry['id']}: duplicate id")
+            raise CompendiumError(key="error_claims_duplicate_id", where=where)
         seen.add(entry["id"])
     return {**document, "claims": entries}
 
@@ -98,58 +157,56 @@ def paper_figures(path: Path = paths.CLAIMS) -> dict[tuple[str, int], float]:
     return figures
 
 
-def _check_entry(entry: dict, where: str) -> None:
+def _check_entry(entry: dict, where: Said) -> None:
+    """Refuse a malformed entry; ``where`` names the file and the claim in every message."""
     for field_name in REQUIRED:
         if field_name not in entry:
-            raise CompendiumError(f"{where}: field '{field_name}' missing; required: {', '.join(REQUIRED)}")
+            raise CompendiumError(key="error_claims_field_missing", where=where, field=field_name,
+                                  required=", ".join(REQUIRED))
     rule = entry["rule"]
     kind = rule.get("type")
     if kind not in RULES:
-        raise CompendiumError(f"{where}: rule type {kind!r} unknown; accepted: {', '.join(RULES)}")
-    for field_name in TEXTS:
-        if field_name in entry and f"{field_name}_id" not in entry:
-            raise CompendiumError(f"{where}: field '{field_name}' has no Indonesian twin '{field_name}_id'")
+        raise CompendiumError(key="error_claims_rule_type", where=where, type=repr(kind), accepted=", ".join(RULES))
     if entry["expected_status"] not in STATUSES:
-        raise CompendiumError(f"{where}: expected_status {entry['expected_status']!r}; accepted: {', '.join(STATUSES)}")
+        raise CompendiumError(key="error_claims_expected_status", where=where, status=repr(entry["expected_status"]),
+                              accepted=", ".join(STATUSES))
     if kind in ("qualitative", "not_in_public_data") and rule.get("kind") not in KINDS:
-        raise CompendiumError(f"{where}: rule kind {rule.get('kind')!r}; accepted: {', '.join(KINDS)}")
+        raise CompendiumError(key="error_claims_rule_kind", where=where, kind=repr(rule.get("kind")),
+                              accepted=", ".join(KINDS))
     licensed = rule.get("licensed")
     if licensed is not None:
         if kind != "not_in_public_data" or licensed.get("check") not in LICENSED_CHECKS:
-            raise CompendiumError(f"{where}: rule 'licensed' needs type not_in_public_data and a check of "
-                                  f"{', '.join(LICENSED_CHECKS)}")
+            raise CompendiumError(key="error_claims_licensed_rule", where=where, checks=", ".join(LICENSED_CHECKS))
         for parameter in LICENSED_CHECKS[licensed["check"]][1]:
             if parameter not in licensed:
-                raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' missing")
+                raise CompendiumError(key="error_claims_licensed_parameter_missing", where=where, parameter=parameter)
             if parameter in LICENSED_CHOICES and licensed[parameter] not in LICENSED_CHOICES[parameter]:
-                raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' is {licensed[parameter]!r}; "
-                                      f"accepted: {', '.join(LICENSED_CHOICES[parameter])}")
+                raise CompendiumError(key="error_claims_licensed_parameter_value", where=where, parameter=parameter,
+                                      value=repr(licensed[parameter]), accepted=", ".join(LICENSED_CHOICES[parameter]))
             if parameter in LICENSED_CHOICES or not isinstance(licensed[parameter], (list, str)):
-                for why in ("why", "why_id"):
-                    if not (licensed.get(why) or {}).get(parameter):
-                        raise CompendiumError(f"{where}: licensed rule parameter '{parameter}' has no reason in '{why}'")
+                if not (licensed.get("why") or {}).get(parameter):
+                    raise CompendiumError(key="error_claims_licensed_parameter_why", where=where, parameter=parameter)
     if kind in ("qualitative", "not_in_public_data", "independent_source") and "reason" not in entry:
-        raise CompendiumError(f"{where}: field 'reason' missing: a claim that may not be checkable says why")
+        raise CompendiumError(key="error_claims_reason_missing", where=where)
     if kind == "series":
         if rule.get("check") not in CHECKS:
-            raise CompendiumError(f"{where}: rule check {rule.get('check')!r}; accepted: {', '.join(CHECKS)}")
+            raise CompendiumError(key="error_claims_rule_check", where=where, check=repr(rule.get("check")),
+                                  accepted=", ".join(CHECKS))
         for parameter in CHECKS[rule["check"]]:
             if parameter not in rule:
-                raise CompendiumError(f"{where}: rule parameter '{parameter}' missing")
-            for why in ("why", "why_id"):
-                if not (rule.get(why) or {}).get(parameter):
-                    raise CompendiumError(f"{where}: rule parameter '{parameter}' has no reason in '{why}'")
+                raise CompendiumError(key="error_claims_rule_parameter_missing", where=where, parameter=parameter)
+            if not (rule.get("why") or {}).get(parameter):
+                raise CompendiumError(key="error_claims_rule_parameter_why", where=where, parameter=parameter)
         if not rule.get("series"):
-            raise CompendiumError(f"{where}: rule 'series' lists no series")
+            raise CompendiumError(key="error_claims_no_series", where=where)
         for series in rule["series"]:
             if series.get("role") not in ROLES:
-                raise CompendiumError(f"{where}: series {series.get('name')}: role {series.get('role')!r}; "
-                                      f"accepted: {', '.join(ROLES)}")
-            for why in ("role_why", "role_why_id"):
-                if not series.get(why):
-                    raise CompendiumError(f"{where}: series {series['name']}: field '{why}' missing (why its role)")
+                raise CompendiumError(key="error_claims_series_role", where=where, series=series.get("name"),
+                                      role=repr(series.get("role")), accepted=", ".join(ROLES))
+            if not series.get("role_why"):
+                raise CompendiumError(key="error_claims_series_role_why", where=where, series=series["name"])
         if not any(series["role"] == "evidence" for series in rule["series"]):
-            raise CompendiumError(f"{where}: no series has role evidence, so none can decide the status")
+            raise CompendiumError(key="error_claims_no_evidence", where=where)
 
 
 def _value(results: dict, key: str):
@@ -333,7 +390,9 @@ def _series(entry: dict, results: dict) -> Verdict:
         if series.get("role", "evidence") == "evidence":
             short.append(too_few)
         else:
-            verdict, why = "", {lang: series["role_why_id" if lang == "id" else "role_why"] for lang in LANGS}
+            verdict = ""
+            why = {lang: said(series["role_why"], lang, entry["id"], series["role"], series["name"], "role_why")
+                   for lang in LANGS}
         parts.append({"series": series["name"], "role": series.get("role", "evidence"), "verdict": verdict, "value": shown,
                       "explanation": why})
     # C1: when no evidence series has the years the rule needs, the claim is not checkable for want
@@ -507,11 +566,11 @@ def _licensed(entry: dict, results: dict) -> Verdict:
 
 def evaluate_one(entry: dict, results: dict) -> Verdict:
     """The :class:`Verdict` of one ledger entry; explanations in every language, from the
-    label dictionary and the ledger's ``reason``/``reason_id``."""
+    label dictionary and the ledger's ``reason`` (translated through the catalogue)."""
     rule = entry["rule"]
     kind = rule["type"]
     values = template_values(entry, results)
-    reason = {lang: texts.fill(entry.get("reason_id" if lang == "id" else "reason", ""), values, lang) for lang in LANGS}
+    reason = {lang: texts.fill(_text(entry, "reason", lang), values, lang) for lang in LANGS}
     if kind == "qualitative":
         return Verdict("not_checkable", None, reason, rule["kind"])
     if kind == "not_in_public_data":
@@ -521,9 +580,9 @@ def evaluate_one(entry: dict, results: dict) -> Verdict:
             return Verdict("not_checkable", None, _say("explain_missing"), "incomplete_data")
         gaps = _value(results, rule["keys"][0])
         if not gaps:
-            raise CompendiumError(
-                f"claims.yml: claim {entry['id']}: {rule['keys'][0]} is {gaps!r}, so the public data it lacked may now "
-                "exist; replace rule 'not_in_public_data' with a rule that tests the claim")
+            raise CompendiumError(key="error_claims_public_data_found",
+                                  where=Said("error_claims_where", file=LEDGER_NAME, claim=entry["id"]),
+                                  results_key=rule["keys"][0], value=repr(gaps))
         return Verdict("not_checkable", None, reason, rule["kind"])
     if kind == "series":
         return _series(entry, results)
@@ -569,8 +628,8 @@ def _keys(entry: dict) -> list[str]:
     for series in rule.get("series", []):
         keys += list(series.get("keys", [])) + ([series["change"]] if "change" in series else [])
     for field_name in TEXTS:
-        for lang_field in (field_name, f"{field_name}_id"):
-            keys += [k for k in texts.placeholders(entry.get(lang_field, "")) if _TEMPLATE_KEY.match(k)
+        for lang in LANGS:
+            keys += [k for k in texts.placeholders(_text(entry, field_name, lang)) if _TEMPLATE_KEY.match(k)
                      and not k.startswith("rule.")]
     return list(dict.fromkeys(keys))
 
@@ -584,8 +643,7 @@ def _note(entry: dict, verdict: Verdict, values: dict, results: dict, lang: str)
             survey=results["licensed.survey"], year=results["licensed.year"], sha=results["licensed.file_sha256_short"])
         return f"{verdict.note[lang]} {note}" if verdict.note else note
     field_name = {"number_traced_meaning_differs": "meaning", "not_checkable": "reason"}.get(verdict.status, "caveat")
-    text = entry.get(f"{field_name}_id" if lang == "id" else field_name, "")
-    return texts.fill(text, values, lang)
+    return texts.fill(_text(entry, field_name, lang), values, lang)
 
 
 def _evidence(ev: dict, source_rows: list[str], lang: str) -> str:
@@ -616,9 +674,8 @@ def evaluate(entries: list[dict], results: dict, sources: dict) -> pd.DataFrame:
         ev = entry.get("evidence_licensed") if verdict.data == "licensed" and "evidence_licensed" in entry \
             else entry["evidence"]
         evidence = {lang: _evidence(ev, source_rows, lang) for lang in LANGS}
-        filled = {f: texts.fill(entry.get(f, ""), values, "en") for f in ("claim", "concept", "checked")}
-        filled.update({f"{f}_id": texts.fill(entry.get(f"{f}_id", ""), values, "id")
-                       for f in ("claim", "concept", "checked")})
+        filled = {f"{f}{'_id' if lang == 'id' else ''}": texts.fill(_text(entry, f, lang), values, lang)
+                  for f in ("claim", "concept", "checked") for lang in LANGS}
         paper = {lang: _format(entry.get("paper_value"), lang) for lang in LANGS}
         rows.append({
             "id": entry["id"], "part": "claim", "role": "", "claim": filled["claim"], "paper_value": paper["en"],
@@ -701,10 +758,11 @@ def rules(document: dict, lang: str = "en") -> pd.DataFrame:
     rows = []
     for entry in document["claims"]:
         rule = entry["rule"]
-        for prefix, part in (("", rule), ("licensed.", rule.get("licensed") or {})):
-            for parameter, why in (part.get("why_id" if lang == "id" else "why") or {}).items():
-                rows.append({"id": entry["id"], "parameter": prefix + parameter,
-                             "value": exact_text(part[parameter], lang), "why": why})
+        for where, part in (((), rule), (("licensed",), rule.get("licensed") or {})):
+            for parameter, why in (part.get("why") or {}).items():
+                rows.append({"id": entry["id"], "parameter": ".".join((*where, parameter)),
+                             "value": exact_text(part[parameter], lang),
+                             "why": said(why, lang, entry["id"], *where, "why", parameter)})
     return pd.DataFrame(rows, columns=["id", "parameter", "value", "why"])
 
 
@@ -752,7 +810,21 @@ def record_values(document: dict, table: pd.DataFrame) -> dict:
     """What notebook 07 records: how many claims have each status, and when the rules were fixed."""
     return {**{f"claims.{status}": n for status, n in counts(table).items()},
             "claims.rules_fixed": document["rules_fixed"], "claims.rules_fixed_note": document["rules_fixed_note"],
-            "claims.rules_fixed_note_id": document["rules_fixed_note_id"]}
+            "claims.rules_fixed_note_id": rules_fixed_note(document, "id")}
+
+
+def rules_fixed_note(document: dict, lang: str = "en") -> str:
+    """When and how the ledger's rules were fixed, in ``lang``."""
+    return said(document["rules_fixed_note"], lang, "rules_fixed_note")
+
+
+def choices(document: dict, lang: str = "en") -> pd.DataFrame:
+    """The ledger's dated analysis choices as notebook 07 lists them, texts in ``lang`` (as written,
+    placeholders unfilled): columns id, choice, fixed, results_seen, reason (in Indonesian choice_id
+    and reason_id, the names the table has always had)."""
+    rows = [{k: said(v, lang, "analysis_choices", entry["id"], k) if k in CHOICE_TEXTS else v for k, v in entry.items()}
+            for entry in document.get("analysis_choices") or []]
+    return pd.DataFrame(rows).rename(columns={c: f"{c}_id" for c in CHOICE_TEXTS} if lang == "id" else {})
 
 
 #: The values each rule threshold is scanned over for :func:`sensitivity` (first, last, step),

@@ -7,13 +7,17 @@ Every reader-facing label is written once, in English, in :mod:`kalbar_border.fi
 context keeps two labels with the same English words apart (a column heading and a legend entry
 may read alike in English and not in Indonesian), and tells the translator where the text is used.
 
+The texts of the claims ledger (``claims.yml``: claims, reasons, analysis choices) are English
+too, and translated the same way; a ledger text's context is its place in the ledger
+(``claims.yml C1 claim``; :func:`kalbar_border.claims.context`).
+
 Maintainers (``make i18n-extract``, ``make i18n-update``, ``make i18n-compile``; see
 docs/translating.md) extract the messages with Babel's ``pybabel`` through :func:`extract_labels`
-(named in ``babel.cfg``), merge them into each ``.po`` and compile the ``.mo``. The ``.mo`` files
-are built by set-up and are not committed: they are derived bytes, and a committed one that lags
-behind its ``.po`` would mistranslate silently. When a ``.mo`` is missing or older than its
-``.po`` (a translator has just edited it), :func:`translations` compiles the ``.po`` in memory, so
-the ``.po`` is always what a run says.
+and :func:`extract_claims` (named in ``babel.cfg``), merge them into each ``.po`` and compile the
+``.mo``. The ``.mo`` files are built by set-up and are not committed: they are derived bytes,
+and a committed one that lags behind its ``.po`` would mistranslate silently. When a ``.mo`` is
+missing or older than its ``.po`` (a translator has just edited it), :func:`translations`
+compiles the ``.po`` in memory, so the ``.po`` is always what a run says.
 
 Assumptions: a catalogue's messages carry no plural forms (no label counts with ngettext; the
 numbers are placeholders filled by :mod:`kalbar_border.texts`); the English never goes through a
@@ -102,6 +106,35 @@ def extract_labels(fileobj, keywords, comment_tags, options):
     for line, key, paragraphs in source_entries(fileobj.read().decode("utf-8")):
         for paragraph in paragraphs:
             yield line, "pgettext", (key, paragraph), []
+
+
+class _Located(str):
+    """A text of a YAML file that knows its line (for the .pot's locations)."""
+
+    line = 0
+
+
+def extract_claims(fileobj, keywords, comment_tags, options):
+    """A Babel extraction method (``babel.cfg``: ``[claims: claims.yml]``) for the claims
+    ledger: each English text (:func:`kalbar_border.claims.ledger_texts`) as a message whose
+    context names its place in the ledger (:func:`kalbar_border.claims.context`:
+    ``claims.yml C1 claim``, ``claims.yml C5 licensed why margin_pp``)."""
+    import yaml
+
+    from . import claims
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def located(loader, node):
+        text = _Located(loader.construct_scalar(node))
+        text.line = node.start_mark.line + 1
+        return text
+
+    Loader.add_constructor("tag:yaml.org,2002:str", located)
+    document = yaml.load(fileobj.read().decode("utf-8"), Loader=Loader) or {}
+    for where, english in claims.ledger_texts(document):
+        yield english.line, "pgettext", (claims.context(*where), str(english)), []
 
 
 # --------------------------------------------------------------------------- moving labels into the catalogue

@@ -38,6 +38,30 @@ SOURCE: dict[str, str | list[str]] = {
     "run_done": "done: {outputs}",
     "run_partial": "partial: {notebooks} did not run ({reason}: see the skipped line above); the others are done, "
                    "{outputs}; exit status {status}",
+    # errors of the claims ledger (kalbar_border.claims)
+    "error_claims_not_found": "{path}: claims ledger not found",
+    "error_claims_rules_fixed_missing": "{file}: field '{field}' missing (when and how the rules were fixed)",
+    "error_claims_where": "{file}: claim {claim}",
+    "error_claims_duplicate_id": "{where}: duplicate id",
+    "error_claims_field_missing": "{where}: field '{field}' missing; required: {required}",
+    "error_claims_rule_type": "{where}: rule type {type} unknown; accepted: {accepted}",
+    "error_claims_expected_status": "{where}: expected_status {status}; accepted: {accepted}",
+    "error_claims_rule_kind": "{where}: rule kind {kind}; accepted: {accepted}",
+    "error_claims_licensed_rule": "{where}: rule 'licensed' needs type not_in_public_data and a check of {checks}",
+    "error_claims_licensed_parameter_missing": "{where}: licensed rule parameter '{parameter}' missing",
+    "error_claims_licensed_parameter_value": "{where}: licensed rule parameter '{parameter}' is {value}; accepted: "
+                                             "{accepted}",
+    "error_claims_licensed_parameter_why": "{where}: licensed rule parameter '{parameter}' has no reason in 'why'",
+    "error_claims_reason_missing": "{where}: field 'reason' missing: a claim that may not be checkable says why",
+    "error_claims_rule_check": "{where}: rule check {check}; accepted: {accepted}",
+    "error_claims_rule_parameter_missing": "{where}: rule parameter '{parameter}' missing",
+    "error_claims_rule_parameter_why": "{where}: rule parameter '{parameter}' has no reason in 'why'",
+    "error_claims_no_series": "{where}: rule 'series' lists no series",
+    "error_claims_series_role": "{where}: series {series}: role {role}; accepted: {accepted}",
+    "error_claims_series_role_why": "{where}: series {series}: field 'role_why' missing (why its role)",
+    "error_claims_no_evidence": "{where}: no series has role evidence, so none can decide the status",
+    "error_claims_public_data_found": "{where}: {results_key} is {value}, so the public data it lacked may now exist; "
+                                      "replace rule 'not_in_public_data' with a rule that tests the claim",
     # errors and their parts, said in the language of the run (kalbar_border.errors.CompendiumError.said)
     "error_prefix": "error",
     "error_parameter_syntax": "parameter {item}: expected NAME=VALUE, e.g. LANG=id (a value with spaces in quotes: "

@@ -233,7 +233,8 @@ def distinct_holding(table: pd.DataFrame) -> int:
 
 def analysis_choices(path=None) -> dict[str, dict]:
     """The dated analysis choices of ``claims.yml`` (its ``analysis_choices`` list), by id:
-    each with ``choice``, ``fixed`` (the date), ``results_seen`` and ``reason`` (and ``*_id``)."""
+    each with ``choice``, ``fixed`` (the date), ``results_seen`` and ``reason`` (English; in another
+    language through :func:`choice_said`)."""
     import yaml
 
     from .. import paths
@@ -270,12 +271,19 @@ def choice_text(key: str, lang: str = "en", path=None) -> str:
     choice, the day it was fixed, whether the results had been seen, and the reason; numbers
     come from the rules (:func:`choice_values`)."""
     entry = analysis_choices(path)[key]
-    suffix = "" if lang == "en" else f"_{lang}"
     seen = label("choice_results_seen" if entry["results_seen"] else "choice_results_unseen", lang)
     values = choice_values(path)
-    return label("choice_quote", lang).format(choice=texts.fill(entry[f"choice{suffix}"], values, lang),
+    return label("choice_quote", lang).format(choice=texts.fill(choice_said(entry, "choice", lang), values, lang),
                                               fixed=date_text(entry["fixed"], lang), seen=seen,
-                                              reason=texts.fill(entry[f"reason{suffix}"], values, lang))
+                                              reason=texts.fill(choice_said(entry, "reason", lang), values, lang))
+
+
+def choice_said(entry: dict, field_name: str, lang: str = "en") -> str:
+    """The text ``field_name`` (``choice`` or ``reason``) of an analysis choice in ``lang``, as
+    written (placeholders unfilled): its translation is in the catalogue, as every ledger text's."""
+    from .. import claims
+
+    return claims.said(entry[field_name], lang, "analysis_choices", entry["id"], field_name)
 
 
 def summary(table: pd.DataFrame) -> dict:
