@@ -512,19 +512,18 @@ def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL,
     ``download=False`` never tries the network for missing microdata."""
     notebooks = discover(folder)
     check_parameters(notebooks, overrides)
+    lang = overrides.get("LANG", "en")  # checked above: a supported language, as Plan.lang says
     if overrides.get(LICENSED_MAP):
         # The map against its file, before doit: every mistake is one line here, never a traceback
         # from doit's task loader, and nothing runs. pandas is imported only when a map is given.
         from ..finance.licensed import read_checked
 
         for warning in read_checked(overrides[LICENSED_MAP])[0]["warnings"]:
-            echo(f"{status_column('run_status_warning', overrides.get('LANG', 'en'))}{warning}")
+            echo(f"{status_column('run_status_warning', lang)}{warning}")
     download = download and overrides.get("DOWNLOAD", True)
-    lang = overrides.get("LANG", "en")  # checked above: a supported language
     available, message = microdata_status(overrides, download, lang) if overrides.get("MICRODATA", True) else (False, "")
     plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")
     without_microdata = [nb.name for nb in plan.skipped if plan.skip_reason(nb) == "microdata missing"]
-    lang = plan.lang
     skipped = status_column("run_status_skipped", lang)
     if without_microdata:
         echo(f"{skipped}{', '.join(without_microdata)}: " + (message or "MICRODATA=False"))
