@@ -100,3 +100,79 @@ def test_an_error_raised_in_a_notebook_reaches_the_terminal_in_the_runs_language
     done = run_pipeline(tmp_path / "out", "--folder", tmp_path / "nbs", "LANG=id")
     assert done.returncode == 1
     assert "tidak ada notebook yang memakainya" in done.stderr and "no notebook declares it" not in done.stderr, done.stderr
+
+
+def test_a_held_run_lock_is_said_in_both_languages(tmp_path, monkeypatch):
+    """A second run of the same checkout stops at once, in the run's language; the English line
+    is the one it always was."""
+    from kalbar_border.pipeline.lock import RunLock
+
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    with RunLock():
+        with pytest.raises(CompendiumError) as held, RunLock():
+            pass
+    pid = held.value.values["holder"]
+    assert str(held.value) == (f"another run (process {pid}) holds build/.lock; wait for it to finish (or pass --wait), "
+                               "then run again")
+    assert held.value.said("id") == (f"run lain (proses {pid}) sedang memegang build/.lock; tunggu sampai selesai "
+                                     "(atau beri --wait), lalu jalankan lagi")
+
+
+def test_a_verify_difference_line_is_said_in_both_languages(tmp_path):
+    from kalbar_border import verify
+
+    ref, run = tmp_path / "ref", tmp_path / "run"
+    for root, share in ((ref, "0.35712345678901"), (run, "0.3572")):
+        (root / "results").mkdir(parents=True)
+        (root / "results" / "x.csv").write_text(f"indicator,share\nsavings,{share}\n")
+    (ref / "results" / "gone.json").write_text("{}")
+    assert verify.compare(ref, run)[0] == ["missing: results/gone.json: a reference the run did not make",
+                                           "differs: results/x.csv: row 1, column share: '0.3572' instead of "
+                                           "'0.35712345678901'"]
+    assert verify.compare(ref, run, "id")[0] == ["tidak ada: results/gone.json: rujukan yang tidak dibuat oleh run",
+                                                 "berbeda: results/x.csv: baris 1, kolom share: '0.3572', bukan "
+                                                 "'0.35712345678901'"]
+    assert verify.compare_file("results/x.json", b'{"a": {"b": 1}}', b'{"a": {"c": 1}}', "id") == \
+        ("differs", "kunci a.b tidak ada")
+
+
+def test_a_teaching_check_without_its_table_is_said_in_the_copys_language(capsys, monkeypatch):
+    """A student copy's kernel prints the check's input error in one line, in the copy's language."""
+    from kalbar_border import teaching
+
+    with pytest.raises(CompendiumError) as refused:
+        teaching.evaluate("05.1", 0.5)
+    assert str(refused.value) == "teaching.check('05.1', answer, frames=frames): pass the notebook's frames"
+    monkeypatch.setitem(teaching._SESSION, "lang", "id")
+    teaching._one_line(None, type(refused.value), refused.value, None)
+    assert capsys.readouterr().err.strip().endswith(
+        "teaching.check('05.1', answer, frames=frames): berikan frames dari notebook ini")
+
+
+def test_a_system_error_and_a_refused_timeout_are_said_in_the_runs_language(tmp_path, monkeypatch, capsys):
+    import errno
+
+    from kalbar_border.pipeline import failures
+
+    monkeypatch.setenv("COMPENDIUM_OUTPUT_DIR", str(tmp_path))
+    full = failures.os_error("run", OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "build" / "x.json")))
+    assert str(full).startswith("run: cannot write ") and str(full).endswith(
+        "x.json: No space left on device (details in build/failed/run.log)")
+    assert full.said("id").startswith("run: tidak dapat menulis ") and full.said("id").endswith(
+        "x.json: No space left on device (rinciannya di build/failed/run.log)")
+    assert workflow.main(["LANG=id", "--timeout", "soon"]) == 2
+    assert capsys.readouterr().err.strip() == "galat: TIMEOUT='soon': diharapkan bilangan bulat detik per sel, misalnya TIMEOUT=600"
+    assert workflow.main(["--timeout", "soon"]) == 2
+    assert capsys.readouterr().err.strip() == "error: TIMEOUT='soon': expected a whole number of seconds per cell, e.g. TIMEOUT=600"
+
+
+def test_the_missing_microdata_lines_follow_lang(tmp_path, monkeypatch):
+    """Without the microdata: the skipped line and the variant's reason, in the run's LANG."""
+    monkeypatch.setenv("COMPENDIUM_DATA_DIR", str(tmp_path))
+    for lang, skipped, reason in (("en", "microdata not in ", "could not run (microdata missing)"),
+                                  ("id", "data mikro tidak ada di ", "tidak dapat berjalan (data mikro tidak tersedia)")):
+        lines = []
+        plan = notebooks.make_plan({"LANG": lang}, echo=lines.append, download=False)
+        assert any(line.split(": ", 1)[-1].startswith(skipped) for line in lines), lines
+        assert plan.variant_reasons(lang)[-1].endswith(reason)
+    assert plan.variant_reasons()[-1].endswith("could not run (microdata missing)")  # the manifest's, in English

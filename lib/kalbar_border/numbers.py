@@ -49,7 +49,7 @@ def _locale(lang: str) -> str:
     except KeyError:
         from .errors import CompendiumError
 
-        raise CompendiumError(f"LANG={lang!r} is not supported; accepted: {', '.join(LOCALES)}") from None
+        raise CompendiumError(key="error_labels_lang", lang=repr(lang), accepted=", ".join(LOCALES)) from None
 
 
 def number_text(value, lang: str, decimals: int = 0) -> str:

@@ -45,11 +45,11 @@ def record(values: dict, *, notebook: str, sources: dict | None = None) -> dict:
     notebook name, so typos cannot create orphans.
     """
     if not _NOTEBOOK.match(notebook):
-        raise CompendiumError(f"notebook name {notebook!r} is malformed; expected the notebook's file stem, e.g. '02_border_series'")
+        raise CompendiumError(key="error_results_notebook_name", notebook=repr(notebook))
     sources = sources or {}
     bad = [k for k in list(values) + list(sources) if not _KEY.match(k)]
     if bad:
-        raise CompendiumError(f"results key {bad[0]!r} is malformed; expected dotted lower-case like 'border.series.2019'")
+        raise CompendiumError(key="error_results_key", name=repr(bad[0]))
     cleaned = precision.for_json(dict(values))
     mine = _RECORDED.setdefault(notebook, {"values": {}, "sources": {}})
     mine["values"].update(cleaned)
@@ -76,8 +76,7 @@ def _read(path: Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {"values": dict(data["values"]), "sources": dict(data["sources"])}
     except (ValueError, KeyError, TypeError) as exc:
-        raise CompendiumError(f"{paths.relative(path)}: not a results file ({type(exc).__name__}); "
-                              "expected JSON with 'values' and 'sources'; rerun its notebook") from None
+        raise CompendiumError(key="error_results_unreadable", path=paths.relative(path), kind=type(exc).__name__) from None
 
 
 def load_results(notebooks=None) -> dict:
@@ -104,7 +103,7 @@ def write_table(frame: pd.DataFrame, name: str) -> Path:
     among the texts of an object column) written by :func:`kalbar_border.precision.csv_text`,
     so the bytes do not move with the last digits a CPU or BLAS kernel computes."""
     if not re.fullmatch(r"[a-z0-9_]+", name):
-        raise CompendiumError(f"table name {name!r} must be lower-case letters, digits and underscores")
+        raise CompendiumError(key="error_results_table_name", name=repr(name))
     frame = frame.copy()
     # to_csv's float_format reaches float columns only; a float among texts would be its repr.
     for column in frame.select_dtypes(include="object").columns:

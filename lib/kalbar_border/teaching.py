@@ -38,7 +38,7 @@ import numpy as np
 
 from . import paths
 from .errors import CompendiumError
-from .figures.labels import label
+from .figures.labels import LANGS, label
 
 def _say(kind: str, detail: str, lang: str) -> None:
     word = label(f"check_{kind}", lang)
@@ -306,7 +306,7 @@ def _urban_shares(frames) -> dict:
 
 def _check_05_1(answer, frames=None, **_):
     if frames is None:
-        raise CompendiumError("teaching.check('05.1', answer, frames=frames): pass the notebook's frames")
+        raise CompendiumError(key="error_teaching_pass_frames")
     shares = _urban_shares(frames)
     expected = shares["weighted"]
     return _numeric(answer, expected, DECIMALS["05.1"], _correct("05_1", **shares), [
@@ -319,7 +319,7 @@ def _check_05_1(answer, frames=None, **_):
 
 def _check_05_2(answer, tests=None, **_):
     if tests is None:
-        raise CompendiumError("teaching.check('05.2', answer, tests=tests): pass the notebook's tests table")
+        raise CompendiumError(key="error_teaching_pass_tests")
     from .finance import tables, variables
 
     rows = tables.whole_sample_rows(tests).query(
@@ -361,7 +361,7 @@ def _raw_savings_difference(frames) -> float:
 
 def _check_06_1(answer, models=None, frames=None, **_):
     if models is None:
-        raise CompendiumError("teaching.check('06.1', answer, models=models): pass the notebook's models table")
+        raise CompendiumError(key="error_teaching_pass_models")
     model = _savings_model(models)
     expected = 100 * float(model["ame"])
     mistakes = [(-expected, 0.05, _hint("sign")), (expected / 100, 0.0005, _hint("06_1_fraction")),
@@ -374,7 +374,7 @@ def _check_06_1(answer, models=None, frames=None, **_):
 
 def _check_06_2(answer, models=None, frames=None, **_):
     if models is None or frames is None:
-        raise CompendiumError("teaching.check('06.2', answer, models=models, frames=frames): pass both")
+        raise CompendiumError(key="error_teaching_pass_both")
     raw, ame = _raw_savings_difference(frames), float(_savings_model(models)["ame"])
     same = (raw > 0) == (ame > 0)
     given = _scalar(answer)
@@ -420,7 +420,7 @@ def expected(exercise: str, frames=None, tests=None, models=None):
         return 100 * float(_savings_model(models)["ame"])
     if exercise == "06.2":
         return (_raw_savings_difference(frames) > 0) == (float(_savings_model(models)["ame"]) > 0)
-    raise CompendiumError(f"exercise {exercise!r} unknown; exercises: {', '.join(CHECKS)}")
+    raise CompendiumError(key="error_teaching_unknown_exercise", exercise=repr(exercise), exercises=", ".join(CHECKS))
 
 
 def _men_share() -> float:
@@ -439,7 +439,7 @@ def evaluate(exercise: str, answer, **context) -> Verdict:
     """The verdict on ``answer`` to ``exercise``: (``correct`` or ``not_yet``, the key of the
     feedback in the label dictionary, the values it is filled with)."""
     if exercise not in CHECKS:
-        raise CompendiumError(f"exercise {exercise!r} unknown; exercises: {', '.join(CHECKS)}")
+        raise CompendiumError(key="error_teaching_unknown_exercise", exercise=repr(exercise), exercises=", ".join(CHECKS))
     return CHECKS[exercise](answer, **context)
 
 
@@ -515,7 +515,7 @@ def check(exercise: str, answer, *, lang: str | None = None, **context) -> None:
     found.pop("LANG", None)
     label("check_correct", lang)  # an unsupported language is a one-line error
     if exercise not in CHECKS:
-        raise CompendiumError(f"exercise {exercise!r} unknown; exercises: {', '.join(CHECKS)}")
+        raise CompendiumError(key="error_teaching_unknown_exercise", exercise=repr(exercise), exercises=", ".join(CHECKS))
     if answer is None:
         _say("your_turn", "", lang)
         return
@@ -555,7 +555,8 @@ def _one_line(shell, etype, value, tb, tb_offset=None):
     elif isinstance(value, NameError):
         line = _text("run_above", lang, name=getattr(value, "name", None) or str(value))
     else:
-        line = f"{label('student_error', lang)}: {value}"
+        said = value.said(lang) if isinstance(value, CompendiumError) else value
+        line = f"{label('student_error', lang)}: {said}"
     print(line, file=sys.stderr)
     return []
 
@@ -669,7 +670,7 @@ def _set_language(nb, lang: str, name: str) -> None:
     cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     pattern = re.compile(r'^(LANG\s*=\s*)"[a-z]+"', re.MULTILINE)
     if not cells or not pattern.search(cells[0].source):
-        raise CompendiumError(f"{name}: no LANG = \"...\" line in a cell tagged 'parameters'; cannot set the language")
+        raise CompendiumError(key="error_teaching_no_lang_line", name=name)
     cells[0].source = pattern.sub(lambda m: f'{m.group(1)}"{lang}"', cells[0].source, count=1)
 
 
@@ -845,16 +846,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--to", type=Path, default=None, help="folder (default: student/)")
     parser.add_argument("--lang", default=None, help="en or id: one language only, and LANG set to it (default: both)")
     args = parser.parse_args(argv)
+    # The lines in the one language asked for (English for both, or for a language not offered).
+    lang = args.lang if args.lang in LANGS else "en"
     try:
         written = write_student_copies(args.to, args.lang or None)
     except CompendiumError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{label('error_prefix', lang)}: {exc.said(lang)}", file=sys.stderr)
         return 2
     for path in written:
-        print(f"wrote {path}")
+        print(label("run_wrote", lang).format(path=path))
     guard = install_guard()
-    print(f"kernel guard: {guard}" if guard else f"kernel guard not written: {Path(sys.prefix) / GUARD} holds "
-          "another configuration")
+    print(label("run_kernel_guard", lang).format(path=guard) if guard else
+          label("run_kernel_guard_not_written", lang).format(path=Path(sys.prefix) / GUARD))
     return 0
 
 

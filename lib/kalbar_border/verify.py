@@ -18,7 +18,8 @@ when every text cell is equal and every number is within :data:`REL_TOL` relativ
 :data:`ABS_TOL` absolute) of its reference: a value that sits on a rounding boundary of the
 written precision may round the other way on another CPU. Figures must be byte-identical.
 Every other difference fails, with one line per file naming the first differing row and
-column (or key).
+column (or key). Those lines are labels (:mod:`kalbar_border.figures.labels`, said in the
+``lang`` :func:`compare` is given); the command itself has no language option and speaks English.
 """
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ import tempfile
 from pathlib import Path
 
 from . import paths
+from .errors import CompendiumError, Said
+from .figures.labels import label
 
 #: The committed reference outputs, relative to the repository root.
 REFERENCES = ("results/*.csv", "results/*.json", "results/data_citations.bib", "results/data_citations.md",
@@ -67,14 +70,14 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=ABS_TOL)
 
 
-def _csv_difference(ref: bytes, got: bytes) -> str | None:
+def _csv_difference(ref: bytes, got: bytes) -> Said | str:
     """Where two CSV files differ beyond the tolerance ("" when they agree within it)."""
     a = list(csv.reader(io.StringIO(ref.decode("utf-8"))))
     b = list(csv.reader(io.StringIO(got.decode("utf-8"))))
     if a[:1] != b[:1]:
-        return f"header {b[0] if b else []} instead of {a[0] if a else []}"
+        return Said("run_verify_header", got=b[0] if b else [], expected=a[0] if a else [])
     if len(a) != len(b):
-        return f"{len(b) - 1} rows instead of {len(a) - 1}"
+        return Said("run_verify_rows", got=len(b) - 1, expected=len(a) - 1)
     header = a[0]
     for i, (row_a, row_b) in enumerate(zip(a[1:], b[1:]), start=1):
         for j, (x, y) in enumerate(zip(row_a, row_b)):
@@ -83,25 +86,30 @@ def _csv_difference(ref: bytes, got: bytes) -> str | None:
             nx, ny = _number(x), _number(y)
             if nx is None or ny is None or not _close(nx, ny):
                 column = header[j] if j < len(header) else j + 1
-                return f"row {i}, column {column}: {y!r} instead of {x!r}"
+                return Said("run_verify_cell", row=i, column=column, got=repr(y), expected=repr(x))
         if len(row_a) != len(row_b):
-            return f"row {i}: {len(row_b)} cells instead of {len(row_a)}"
+            return Said("run_verify_cells", row=i, got=len(row_b), expected=len(row_a))
     return ""
 
 
-def _json_difference(a, b, where: str = "") -> str:
+def _where(where: str) -> Said | str:
+    """The dotted path of a JSON value, or the word for the whole value."""
+    return where.rstrip(".") or Said("run_verify_value")
+
+
+def _json_difference(a, b, where: str = "") -> Said | str:
     """Where two JSON values differ beyond the tolerance ("" when they agree within it)."""
     if isinstance(a, dict) and isinstance(b, dict):
         for key in sorted(set(a) | set(b)):
             if key not in b or key not in a:
-                return f"key {where}{key} {'missing' if key not in b else 'added'}"
+                return Said("run_verify_key_missing" if key not in b else "run_verify_key_added", path=f"{where}{key}")
             found = _json_difference(a[key], b[key], f"{where}{key}.")
             if found:
                 return found
         return ""
     if isinstance(a, list) and isinstance(b, list):
         if len(a) != len(b):
-            return f"{where.rstrip('.') or 'value'}: {len(b)} items instead of {len(a)}"
+            return Said("run_verify_items", where=_where(where), got=len(b), expected=len(a))
         for i, (x, y) in enumerate(zip(a, b)):
             found = _json_difference(x, y, f"{where}{i}.")
             if found:
@@ -110,11 +118,12 @@ def _json_difference(a, b, where: str = "") -> str:
     numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (a, b))
     if (numbers and _close(float(a), float(b))) or a == b:
         return ""
-    return f"{where.rstrip('.') or 'value'}: {b!r} instead of {a!r}"
+    return Said("run_verify_other", where=_where(where), got=repr(b), expected=repr(a))
 
 
-def compare_file(rel: str, ref: bytes, got: bytes) -> tuple[str, str]:
-    """(verdict, detail) for one file: ``identical``, ``within_tolerance`` or ``differs``."""
+def compare_file(rel: str, ref: bytes, got: bytes, lang: str = "en") -> tuple[str, str]:
+    """(verdict, detail) for one file: ``identical``, ``within_tolerance`` or ``differs``; the
+    detail in ``lang``."""
     if ref == got:
         return "identical", ""
     suffix = Path(rel).suffix
@@ -124,28 +133,29 @@ def compare_file(rel: str, ref: bytes, got: bytes) -> tuple[str, str]:
         elif suffix == ".json":
             detail = _json_difference(json.loads(ref), json.loads(got))
         else:
-            return "differs", "bytes differ (figures and texts must be byte-identical)"
+            return "differs", label("run_verify_bytes", lang)
     except (UnicodeDecodeError, ValueError) as exc:
-        return "differs", f"cannot be compared ({type(exc).__name__})"
-    return ("within_tolerance", "") if not detail else ("differs", detail)
+        return "differs", label("run_verify_unreadable", lang).format(kind=type(exc).__name__)
+    return ("within_tolerance", "") if not detail else ("differs", detail.said(lang))
 
 
-def compare(references: Path, run: Path) -> tuple[list[str], list[str]]:
+def compare(references: Path, run: Path, lang: str = "en") -> tuple[list[str], list[str]]:
     """(failures, notes): one line per reference file that differs, is missing from the run, or
-    that the run made without a reference; notes name the files equal within tolerance only."""
+    that the run made without a reference; notes name the files equal within tolerance only.
+    The lines are in ``lang``."""
     failures, notes = [], []
     ref_files, run_files = reference_files(references), reference_files(run)
     for rel in sorted(ref_files | run_files):
         if rel not in run_files:
-            failures.append(f"missing: {rel}: a reference the run did not make")
+            failures.append(label("run_verify_missing", lang).format(file=rel))
         elif rel not in ref_files:
-            failures.append(f"new: {rel}: made by the run, with no committed reference")
+            failures.append(label("run_verify_new", lang).format(file=rel))
         else:
-            verdict, detail = compare_file(rel, (references / rel).read_bytes(), (run / rel).read_bytes())
+            verdict, detail = compare_file(rel, (references / rel).read_bytes(), (run / rel).read_bytes(), lang)
             if verdict == "differs":
-                failures.append(f"differs: {rel}: {detail}")
+                failures.append(label("run_verify_differs", lang).format(file=rel, detail=detail))
             elif verdict == "within_tolerance":
-                notes.append(f"within tolerance: {rel} (numbers within {REL_TOL:g} relative)")
+                notes.append(label("run_verify_within", lang).format(file=rel, tolerance=f"{REL_TOL:g}"))
     return failures, notes
 
 
@@ -157,19 +167,14 @@ def references_from_git(ref: str, dest: Path) -> Path:
     """Write the reference files of commit ``ref`` (as committed, whatever the working tree
     holds) under ``dest``; returns ``dest``. Raises CompendiumError outside a git checkout or for
     an unknown ``ref``."""
-    from .errors import CompendiumError
-
     try:
         done = subprocess.run(["git", "archive", "--format=tar", ref, "--", *REFERENCE_FOLDERS], cwd=paths.ROOT,
                               capture_output=True, check=False)
     except OSError as exc:
-        raise CompendiumError(f"make verify reads the references from git, which cannot be run ({exc.strerror}); "
-                              "pass --references FOLDER to compare with a folder") from None
+        raise CompendiumError(key="error_verify_no_git", said=exc.strerror) from None
     if done.returncode != 0:
         said = done.stderr.decode(errors="replace").strip().splitlines()
-        raise CompendiumError(f"cannot read the references of {ref!r} from git ({said[-1] if said else 'no message'}); "
-                              "expected a commit or tag of this repository, e.g. REF=HEAD or REF=v1.0.0, "
-                              "or pass --references FOLDER outside a git checkout")
+        raise CompendiumError(key="error_verify_ref", ref=repr(ref), said=said[-1] if said else Said("part_no_message"))
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
         archive.extractall(dest, filter="data")
     return dest
@@ -199,8 +204,6 @@ def _rerun(folder: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .errors import CompendiumError
-
     parser = argparse.ArgumentParser(prog="make verify", description=__doc__.split("\n\n")[0])
     parser.add_argument("--run", type=Path, help="compare this finished run's folder instead of running again")
     parser.add_argument("--ref", default="HEAD", help="the commit or tag whose references to compare with (default HEAD)")

@@ -21,7 +21,8 @@ from .figures.labels import label
 from .pipeline import failures
 from .pipeline.execute import clean_pending, listing, read_record, recover_commits
 from .pipeline.lock import RunLock
-from .pipeline.notebooks import KERNEL, TIMEOUT, VARIANTS, discover, make_plan, parse_assignments, read_notebook, said, status_column
+from .pipeline.notebooks import (KERNEL, TIMEOUT, VARIANTS, discover, first_few, make_plan, parse_assignments, read_notebook,
+                                 said, status_column)
 from .pipeline.tasks import CURRENT, REPORT, doit_config, notebook_tasks, write_report
 
 
@@ -66,7 +67,7 @@ class RunReporter:
         message = " ".join(fail.message.split())
         if fail.traceback:
             message += ": " + "".join(fail.traceback).strip().splitlines()[-1]
-            message += " " + failures.details(task.name, fail.get_msg())
+            message += " " + failures.details(task.name, fail.get_msg()).said(self.lang)
         self.failures.append(f"{task.name}: {message}" if not message.startswith(task.name) else message)
         self.write(f"{status_column('run_status_failed', self.lang)}{task.name}\n")
 
@@ -143,9 +144,8 @@ def _after_interrupt(plan) -> str:
     clean_pending()
     new = [nb.name for nb in plan.runnable if (read_record(nb.name) or {}).get("run") == plan.run_id]
     if not new:
-        return "no notebook finished; every output is as it was before this run, and no pending file is left"
-    return (f"new outputs of {', '.join(new)} (finished before the interruption) are in place, each notebook's "
-            "complete; every other output is as it was before this run, and no pending file is left")
+        return label("run_interrupted_none_finished", plan.lang)
+    return label("run_interrupted_new", plan.lang).format(notebooks=", ".join(new))
 
 
 def _tidy(plan, echo) -> None:
@@ -153,7 +153,7 @@ def _tidy(plan, echo) -> None:
     microdata) are removed, so results/ holds nothing that is not current; files no notebook of
     this checkout declares or recorded (a removed notebook's, another branch's) are named once,
     and nothing reads them (results.json merges only this run's notebooks)."""
-    root, declared = paths.output_root(), plan.declared()
+    root, declared, lang = paths.output_root(), plan.declared(), plan.lang
     # The committed references are never removed, whatever a record says (a run told to write
     # into the repository by COMPENDIUM_OUTPUT_DIR with the microdata missing).
     tracked = paths.git_tracked("results", "figures") if root == paths.ROOT else set()
@@ -169,15 +169,13 @@ def _tidy(plan, echo) -> None:
             (paths.build_dir() / "runs" / f"{nb.name}.json").unlink(missing_ok=True)
             removed.append(nb.name)
     if removed:
-        echo(f"  removed     outputs of {', '.join(removed)} from an earlier run: not current without the "
-             "microdata or the licensed map they were made with")
+        echo(status_column("run_status_removed", lang) + label("run_removed", lang).format(notebooks=", ".join(removed)))
     recorded = {rel for nb in plan.runnable for rel in (read_record(nb.name) or {}).get("outputs", [])}
     foreign = [rel for rel in listing() if rel not in declared and rel not in recorded
                and not Path(rel).name.startswith(".")]
     if foreign:
-        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
-        echo(f"  ignored     {', '.join(foreign[:5])}{more}: no notebook in {paths.relative(plan.notebooks[0].path.parent)}/ "
-             "declares them; not read by this run")
+        echo(status_column("run_status_ignored", lang) + label("run_ignored", lang).format(
+            files=first_few(foreign, 5, lang), folder=paths.relative(plan.notebooks[0].path.parent)))
 
 
 def _missing_outputs(plan, seen: dict) -> list[str]:
@@ -190,25 +188,25 @@ def _missing_outputs(plan, seen: dict) -> list[str]:
         missing = [rel for rel in plan.outputs(nb) + nb.build_files() if not (root / rel).is_file()]
         if missing:
             (paths.build_dir() / "runs" / f"{nb.name}.json").unlink(missing_ok=True)
-            errors.append(f"{nb.name}: declared output {', '.join(missing)} missing after the run; it runs again next time")
+            errors.append(label("run_missing_output", plan.lang).format(notebook=nb.name, files=", ".join(missing)))
     return errors
 
 
 def _not_current(plan, seen: dict) -> list[str]:
     """Notebooks whose outputs were not made with this run's parameters (failed, not run, or
     left out by --only), each with the parameters its outputs belong to."""
-    out = []
+    out, lang = [], plan.lang
     for nb in plan.runnable:
         record = read_record(nb.name)
         if seen.get(nb.name, "up to date") in CURRENT and record and record.get("parameters") == plan.params(nb):
             continue
         if record is None:
-            out.append(f"{nb.name} (no outputs)")
+            out.append(label("run_stale_no_outputs", lang).format(notebook=nb.name))
             continue
         differ = {k: v for k, v in record.get("parameters", {}).items() if plan.params(nb).get(k) != v}
-        said = "failed" if seen.get(nb.name) == "failed" else "not run"
-        values = ", ".join(f"{k}={v!r}" for k, v in differ.items()) or "this run's parameters"
-        out.append(f"{nb.name} ({said}; its outputs have {values})")
+        key = "run_stale_failed" if seen.get(nb.name) == "failed" else "run_stale_not_run"
+        values = ", ".join(f"{k}={v!r}" for k, v in differ.items()) or label("run_stale_this_run", lang)
+        out.append(label(key, lang).format(notebook=nb.name, values=values))
     return out
 
 
@@ -244,8 +242,8 @@ def run(overrides: dict | None = None, *, force: bool = False, only: list[str] |
         return _run(plan, force, only, jobs, wait, echo)
     where = variant.relative_to(paths.ROOT).as_posix()
     plan.variant = {"folder": where, "reasons": plan.variant_reasons()}
-    echo(f"  variant     {'; '.join(plan.variant['reasons'])}: outputs go to {where}/; "
-         "results/ and figures/ keep the reference outputs")
+    echo(status_column("run_status_variant", plan.lang)
+         + label("run_variant", plan.lang).format(reasons="; ".join(plan.variant_reasons(plan.lang)), folder=where))
     os.environ["COMPENDIUM_OUTPUT_DIR"] = str(variant)
     try:
         return _run(plan, force, only, jobs, wait, echo)
@@ -264,15 +262,17 @@ def _run(plan, force: bool, only: list[str] | None, jobs: int | None, wait: bool
     for name in only or []:
         match = [nb.name for nb in plan.runnable if nb.name == name or nb.name.startswith(f"{name}_")]
         if not match:
-            raise CompendiumError(f"notebook {name!r}: not among {', '.join(nb.name for nb in plan.runnable)}")
+            raise CompendiumError(key="error_workflow_unknown_notebook", name=repr(name),
+                                  notebooks=", ".join(nb.name for nb in plan.runnable))
         selected += match
     with RunLock(wait=wait):
         for name in recover_commits():
-            echo(f"  completed   {name}: the commit of its outputs that a killed run had begun")
+            echo(status_column("run_status_completed", plan.lang) + label("run_completed", plan.lang).format(notebook=name))
         clean_pending()
         _tidy(plan, echo)
         RunReporter.last, RunReporter.lang = None, plan.lang
-        namespace = {"task_notebooks": lambda: notebook_tasks(plan), "DOIT_CONFIG": doit_config(jobs, RunReporter)}
+        namespace = {"task_notebooks": lambda: notebook_tasks(plan),
+                     "DOIT_CONFIG": doit_config(jobs, RunReporter, plan.lang)}
         argv = ["run", *(["--always-execute"] if force else []), *(selected or [])]
         try:
             code = DoitMain(ModuleTaskLoader(namespace)).run(argv)
@@ -298,12 +298,10 @@ def _run(plan, force: bool, only: list[str] | None, jobs: int | None, wait: bool
         return PARTIAL
     if code == 0:
         if stale:
-            echo(f"note: not made with this run's parameters (left out by --only): {'; '.join(stale)}; "
-                 "build/index.html marks them")
+            echo(label("run_stale_note", lang).format(stale="; ".join(stale)))
         echo(label("run_done", lang).format(outputs=outputs))
     else:
-        echo("stopped: the notebooks listed as FAILED or not run kept their previous outputs and run again next time"
-             + (f"; outputs not made with this run's parameters: {'; '.join(stale)}" if stale else ""))
+        echo(label("run_stopped_stale", lang).format(stale="; ".join(stale)) if stale else label("run_stopped", lang))
     return code
 
 
@@ -320,7 +318,7 @@ def write_golden(golden_dir: Path | None = None) -> list[Path]:
             continue
         executed = paths.build_dir() / "notebooks" / nb.path.name
         if not executed.is_file():
-            raise CompendiumError(f"{paths.relative(executed)}: executed notebook missing; run `make reproduce` first")
+            raise CompendiumError(key="error_workflow_golden_missing", path=paths.relative(executed))
         copy = nbformat.read(executed, as_version=4)
         copy.metadata.pop("papermill", None)
         for index, cell in enumerate(copy.cells):
@@ -334,7 +332,7 @@ def write_golden(golden_dir: Path | None = None) -> list[Path]:
 
 def _seconds(text: str) -> int:
     if not (text.isdigit() and int(text) > 0):
-        raise CompendiumError(f"TIMEOUT={text!r}: expected a whole number of seconds per cell, e.g. TIMEOUT=600")
+        raise CompendiumError(key="error_workflow_timeout", text=repr(text))
     return int(text)
 
 
@@ -372,25 +370,25 @@ def _main(argv: list[str] | None) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         if signal.getsignal(sig) is not signal.SIG_IGN:  # `nohup`, `make test &`: keep what the caller chose
             signal.signal(sig, _as_interrupt)
+    lang = _language(args.assignments)
     try:
         if args.golden:
             for path in write_golden():
-                print(f"wrote {paths.relative(path)}")
+                print(label("run_wrote", lang).format(path=paths.relative(path)))
             return 0
         return run(parse_assignments(args.assignments), force=args.force, only=args.only, jobs=args.jobs,
                    folder=args.folder, timeout=_seconds(args.timeout), wait=args.wait)
     except CompendiumError as exc:
-        lang = _language(args.assignments)
         print(f"{label('error_prefix', lang)}: {exc.said(lang)}", file=sys.stderr)
         return 2
     except OSError as exc:  # a full disk or a read-only folder outside a notebook's task and the report
-        print(f"error: {failures.os_error(RUN_STEP, exc)}", file=sys.stderr)
+        print(f"{label('error_prefix', lang)}: {failures.os_error(RUN_STEP, exc).said(lang)}", file=sys.stderr)
         return 2
-    except Interrupted as exc:
-        print(f"interrupted: {exc}", file=sys.stderr)
+    except Interrupted as exc:  # its message is already in the run's language
+        print(label("run_interrupted", lang).format(said=exc), file=sys.stderr)
         return 130
     except KeyboardInterrupt:  # before doit started, or after it finished: nothing was being replaced
-        print("interrupted: no notebook was running; outputs are as the last finished notebook left them", file=sys.stderr)
+        print(label("run_interrupted", lang).format(said=label("run_interrupted_idle", lang)), file=sys.stderr)
         return 130
 
 

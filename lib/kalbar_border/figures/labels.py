@@ -1327,6 +1327,159 @@ SOURCE: dict[str, str | list[str]] = {
                                            "money or goods by migration status; the tables the article probably "
                                            "used could not be obtained (notebook 06).",
                                        ],
+    # errors and lines of the pipeline, the run, verify, the teaching checks and the report
+    # parts said inside several messages
+    "part_and": "{items} and {last}",
+    "part_or": "{items} or {last}",
+    "part_and_more": "{items} and {n} more",
+    "part_unknown": "unknown",
+    "part_no_message": "no message",
+    "part_a_folder": "a folder",
+    "part_broken_link": "a symbolic link that loops or leads nowhere",
+    # kalbar_border.pipeline.failures: a system error (a full disk) in one line, details in a log
+    "error_failures_cannot_write": "cannot write {path}: {said}",
+    "error_failures_cannot_access": "cannot access {path}: {said}",
+    "error_failures_details": "(details in {log})",
+    "error_failures_no_details": "(no details: {cause})",
+    "error_failures_os": "{step}: {cause} {details}",
+    # kalbar_border.pipeline.notebooks
+    "error_notebooks_unreadable": "{path}: not a readable notebook ({kind})",
+    "error_notebooks_parameter_cells": "{path}: expected exactly one cell tagged 'parameters', found {found}",
+    "error_notebooks_parameter_expected": "expected NAME = a literal (number, string, True/False/None, list) on "
+                                          "each line",
+    "error_notebooks_parameter_syntax": "{path}: parameters cell line {line}: not valid Python ({said}); {expected}",
+    "error_notebooks_parameter_assignment": "{path}: parameters cell line {line}: `{text}` is not an assignment; "
+                                            "{expected}",
+    "error_notebooks_parameter_literal": "{path}: parameters cell line {line}: `{text}` is not a literal; "
+                                         "{expected}; compute derived values in the next cell",
+    "error_notebooks_microdata_kind": "{path}: metadata kalbar.microdata is {value}; expected 'none', 'optional' "
+                                      "or 'required'",
+    "error_notebooks_declared_path": "{path}: declared path {template} names {name} which is not one of its "
+                                     "parameters",
+    "error_notebooks_none_found": "{folder}: no notebooks named NN_*.ipynb",
+    "error_notebooks_path_pair": "parameter {given} is given without {other}; give both files or neither",
+    "error_notebooks_map_without_file": "parameter {name} is given without {path}: a map describes a file you "
+                                        "supply; give {path} too",
+    "error_notebooks_years_order": "parameters FIRST_YEAR={first} and LAST_YEAR={last} of {notebook}: FIRST_YEAR "
+                                   "must not be after LAST_YEAR",
+    "error_notebooks_years_unreadable": "{table}: cannot read the years of column {column} ({kind}: {said})",
+    "error_notebooks_years_none": "{table}: column {column} holds no year",
+    "error_notebooks_years_covered": "its data, {table}, cover {start}-{end}",
+    "error_notebooks_years_findings": "parameters FIRST_YEAR={first} and LAST_YEAR={last} are not allowed for "
+                                      "{notebook}: its findings compare {years}, so FIRST_YEAR must be at most "
+                                      "{need_first} and LAST_YEAR at least {need_last} ({covered})",
+    "error_notebooks_years_too_few": "parameters FIRST_YEAR={first} and LAST_YEAR={last} are not allowed for "
+                                     "{notebook}: the range holds {held} year(s) of its data, at least two are "
+                                     "needed ({covered})",
+    "error_notebooks_not_a_file": "{path}: exists but is not a readable file ({why}); expected the file {name} or "
+                                  "nothing there: replace or remove it",
+    # kalbar_border.pipeline.execute
+    "error_execute_cell_raised": "{notebook}: cell {cell} raised {name}: {said}{where}",
+    "error_execute_failed_copy": "; executed copy of this run: {path}",
+    "error_execute_timeout": "{notebook}: cell {cell} did not finish within {timeout} s, the limit per cell; if it "
+                             "needs longer, run again with make reproduce TIMEOUT=SECONDS",
+    "error_execute_failed": "{notebook}: execution failed ({kind}: {said}); no executed copy from this run",
+    "error_execute_language_bytes": "{notebook}: with LANG={lang} it wrote other bytes to {files} than with "
+                                    "LANG=en; a notebook's language must change only the words it shows; no output "
+                                    "was replaced",
+    "error_execute_no_counts": "{notebook}: cells came back without execution counts twice (the kernel lost its "
+                               "messages)",
+    "error_execute_wrote_directly": "{notebook}: wrote {files} directly, which its metadata (kalbar) does not "
+                                    "declare; removed, and no output was replaced",
+    "error_execute_missing": "{notebook}: did not write {missing}; no output was replaced",
+    "error_execute_extra": "{notebook}: wrote {extra}, which its metadata (kalbar) does not declare; no output was "
+                           "replaced",
+    "error_execute_missing_extra": "{notebook}: did not write {missing}; wrote {extra}, which its metadata "
+                                   "(kalbar) does not declare; no output was replaced",
+    # kalbar_border.pipeline.lock
+    "error_lock_not_a_folder": "{folder}: exists but is not a folder; the pipeline writes its {name}/ there: "
+                               "rename or remove that file, then run again",
+    "error_lock_not_writable": "{root}: outputs cannot be written there ({said}); set COMPENDIUM_OUTPUT_DIR to a "
+                               "writable folder, e.g. make reproduce COMPENDIUM_OUTPUT_DIR=$HOME/kalbar-outputs",
+    "error_lock_held": "another run (process {holder}) holds build/{name}; wait for it to finish (or pass --wait), "
+                       "then run again",
+    # kalbar_border.workflow
+    "error_workflow_unknown_notebook": "notebook {name}: not among {notebooks}",
+    "error_workflow_golden_missing": "{path}: executed notebook missing; run `make reproduce` first",
+    "error_workflow_timeout": "TIMEOUT={text}: expected a whole number of seconds per cell, e.g. TIMEOUT=600",
+    "run_status_removed": "removed",
+    "run_status_variant": "variant",
+    "run_status_completed": "completed",
+    "run_status_warning": "warning",
+    "run_microdata_file": "{file} (sha256 {sha256}, from {addresses})",
+    "run_microdata_missing": "microdata not in {cache}: the finance notebooks are skipped. To run them, put "
+                             "{files} in that folder, or set COMPENDIUM_DATA_DIR to a folder holding both",
+    "run_removed": "outputs of {notebooks} from an earlier run: not current without the microdata or the licensed "
+                   "map they were made with",
+    "run_ignored": "{files}: no notebook in {folder}/ declares them; not read by this run",
+    "run_missing_output": "{notebook}: declared output {files} missing after the run; it runs again next time",
+    "run_stale_no_outputs": "{notebook} (no outputs)",
+    "run_stale_failed": "{notebook} (failed; its outputs have {values})",
+    "run_stale_not_run": "{notebook} (not run; its outputs have {values})",
+    "run_stale_this_run": "this run's parameters",
+    "run_variant_folder": "notebooks from {folder}",
+    "run_variant_not_run": "{notebooks} could not run (microdata missing)",
+    "run_variant": "{reasons}: outputs go to {folder}/; results/ and figures/ keep the reference outputs",
+    "run_completed": "{notebook}: the commit of its outputs that a killed run had begun",
+    "run_stale_note": "note: not made with this run's parameters (left out by --only): {stale}; build/index.html "
+                      "marks them",
+    "run_stopped": "stopped: the notebooks listed as FAILED or not run kept their previous outputs and run again "
+                   "next time",
+    "run_stopped_stale": "stopped: the notebooks listed as FAILED or not run kept their previous outputs and run "
+                         "again next time; outputs not made with this run's parameters: {stale}",
+    "run_interrupted": "interrupted: {said}",
+    "run_interrupted_none_finished": "no notebook finished; every output is as it was before this run, and no "
+                                     "pending file is left",
+    "run_interrupted_new": "new outputs of {notebooks} (finished before the interruption) are in place, each "
+                           "notebook's complete; every other output is as it was before this run, and no pending "
+                           "file is left",
+    "run_interrupted_idle": "no notebook was running; outputs are as the last finished notebook left them",
+    "run_wrote": "wrote {path}",
+    # kalbar_border.pipeline.tasks
+    "run_dep_file_unreadable": "note: build/{file} was unreadable; set aside as build/{file}.unreadable, every "
+                               "notebook runs again",
+    # kalbar_border.verify: its errors, and one line per reference file that differs
+    "error_verify_no_git": "make verify reads the references from git, which cannot be run ({said}); pass "
+                           "--references FOLDER to compare with a folder",
+    "error_verify_ref": "cannot read the references of {ref} from git ({said}); expected a commit or tag of this "
+                        "repository, e.g. REF=HEAD or REF=v1.0.0, or pass --references FOLDER outside a git "
+                        "checkout",
+    "run_verify_missing": "missing: {file}: a reference the run did not make",
+    "run_verify_new": "new: {file}: made by the run, with no committed reference",
+    "run_verify_differs": "differs: {file}: {detail}",
+    "run_verify_within": "within tolerance: {file} (numbers within {tolerance} relative)",
+    "run_verify_header": "header {got} instead of {expected}",
+    "run_verify_rows": "{got} rows instead of {expected}",
+    "run_verify_cell": "row {row}, column {column}: {got} instead of {expected}",
+    "run_verify_cells": "row {row}: {got} cells instead of {expected}",
+    "run_verify_key_missing": "key {path} missing",
+    "run_verify_key_added": "key {path} added",
+    "run_verify_value": "value",
+    "run_verify_items": "{where}: {got} items instead of {expected}",
+    "run_verify_other": "{where}: {got} instead of {expected}",
+    "run_verify_bytes": "bytes differ (figures and texts must be byte-identical)",
+    "run_verify_unreadable": "cannot be compared ({kind})",
+    # kalbar_border.teaching
+    "error_teaching_pass_frames": "teaching.check('05.1', answer, frames=frames): pass the notebook's frames",
+    "error_teaching_pass_tests": "teaching.check('05.2', answer, tests=tests): pass the notebook's tests table",
+    "error_teaching_pass_models": "teaching.check('06.1', answer, models=models): pass the notebook's models table",
+    "error_teaching_pass_both": "teaching.check('06.2', answer, models=models, frames=frames): pass both",
+    "error_teaching_unknown_exercise": "exercise {exercise} unknown; exercises: {exercises}",
+    "error_teaching_no_lang_line": "{name}: no LANG = \"...\" line in a cell tagged 'parameters'; cannot set the "
+                                   "language",
+    "run_kernel_guard": "kernel guard: {path}",
+    "run_kernel_guard_not_written": "kernel guard not written: {path} holds another configuration",
+    # kalbar_border.results
+    "error_results_notebook_name": "notebook name {notebook} is malformed; expected the notebook's file stem, e.g. "
+                                   "'02_border_series'",
+    "error_results_key": "results key {name} is malformed; expected dotted lower-case like 'border.series.2019'",
+    "error_results_unreadable": "{path}: not a results file ({kind}); expected JSON with 'values' and 'sources'; "
+                                "rerun its notebook",
+    "error_results_table_name": "table name {name} must be lower-case letters, digits and underscores",
+    # kalbar_border.figures.labels and kalbar_border.numbers
+    "error_labels_lang": "LANG={lang} is not supported; accepted: {accepted}",
+    "error_labels_missing": "label {name} is not in kalbar_border.figures.labels; add its English there and its "
+                            "translation to the catalogue (make i18n-update)",
 }
 
 
@@ -1344,12 +1497,11 @@ def label(key: str, lang: str = "en"):
     """Text for ``key`` in ``lang`` (a list of paragraphs for the ``findings_*`` labels); a
     missing key or language is a one-line error."""
     if lang not in LANGS:
-        raise CompendiumError(f"LANG={lang!r} is not supported; accepted: {', '.join(LANGS)}")
+        raise CompendiumError(key="error_labels_lang", lang=repr(lang), accepted=", ".join(LANGS))
     try:
         english = SOURCE[key]
     except KeyError:
-        raise CompendiumError(f"label {key!r} is not in kalbar_border.figures.labels; add its English there and "
-                              f"its translation to the catalogue (make i18n-update)") from None
+        raise CompendiumError(key="error_labels_missing", name=repr(key)) from None
     return _translated(key, english, lang)
 
 

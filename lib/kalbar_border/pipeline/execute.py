@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import atomic, paths
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 from . import failures
 from .lock import OUTPUT_FOLDERS as OUTPUT_ROOTS
 from .notebooks import KERNEL, TIMEOUT, Notebook, cell_source, read_notebook
@@ -113,25 +113,24 @@ def _execute(nb: Notebook, params: dict, pending_nb: Path, kernel: str, timeout:
             if pending_nb.is_file():
                 failed.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(pending_nb, failed)
-                where = f"; executed copy of this run: build/failed/{failed.name}"
+                where = Said("error_execute_failed_copy", path=f"build/failed/{failed.name}")
                 cell = _source_cell(nbformat.read(failed, as_version=4), exc.cell_index)
             detail = str(exc.evalue).splitlines()[0] if exc.evalue else ""
-            raise CompendiumError(f"{nb.path.name}: cell {cell} raised {exc.ename}: {detail}{where}") from None
+            raise CompendiumError(key="error_execute_cell_raised", notebook=nb.path.name, cell=cell, name=exc.ename,
+                                  said=detail, where=where) from None
         except CellTimeoutError as exc:
             cell = _timed_out_cell(nb, str(exc))
             pending_nb.unlink(missing_ok=True)
-            raise CompendiumError(f"{nb.path.name}: cell {cell} did not finish within {timeout} s, the limit per "
-                                  "cell; if it needs longer, run again with make reproduce TIMEOUT=SECONDS") from None
+            raise CompendiumError(key="error_execute_timeout", notebook=nb.path.name, cell=cell, timeout=timeout) from None
         except Exception as exc:  # the kernel did not start or died
             if attempt == 0:
                 continue  # e.g. a port taken between choosing and binding it: try a new kernel once
             text = str(exc).splitlines()[0] if str(exc) else ""
-            raise CompendiumError(f"{nb.path.name}: execution failed ({type(exc).__name__}: {text}); "
-                                  "no executed copy from this run") from None
+            raise CompendiumError(key="error_execute_failed", notebook=nb.path.name, kind=type(exc).__name__,
+                                  said=text) from None
         if not unexecuted_cells(executed):
             return executed
-    raise CompendiumError(f"{nb.path.name}: cells came back without execution counts twice (the kernel "
-                          "lost its messages)")
+    raise CompendiumError(key="error_execute_no_counts", notebook=nb.path.name)
 
 
 def _timed_out_cell(nb: Notebook, message: str) -> str:
@@ -193,6 +192,8 @@ class Job:
     #: (parameter, path) of the files the user supplied (microdata of another province, a
     #: licensed file and its map): their sha256 goes into the run record.
     supplied: tuple = ()
+    #: The run's language (its LANG): a failure goes back to the command's reporter as a line in it.
+    lang: str = "en"
 
 
 #: Folders whose files a notebook may only create through its declared outputs.
@@ -301,8 +302,7 @@ def _same_outputs(nb: Notebook, first: str, other: str, lang: str) -> None:
         if not rel.startswith("build/"):
             pending.unlink(missing_ok=True)
     if differ:
-        raise CompendiumError(f"{nb.path.name}: with LANG={lang} it wrote other bytes to {', '.join(differ)} than with "
-                              "LANG=en; a notebook's language must change only the words it shows; no output was replaced")
+        raise CompendiumError(key="error_execute_language_bytes", notebook=nb.path.name, lang=lang, files=", ".join(differ))
 
 
 def execute_notebook(job: Job) -> dict:
@@ -360,8 +360,7 @@ def execute_notebook(job: Job) -> dict:
                 for rel in direct:
                     (root / rel).unlink(missing_ok=True)
             if direct:
-                raise CompendiumError(f"{nb.path.name}: wrote {', '.join(direct)} directly, which its metadata (kalbar) "
-                                      "does not declare; removed, and no output was replaced")
+                raise CompendiumError(key="error_execute_wrote_directly", notebook=nb.path.name, files=", ".join(direct))
             return _commit(job, token, time.monotonic() - started)
         finally:
             # A journal means the commit began: its pending files are what the next run
@@ -402,9 +401,8 @@ def _commit(job: Job, token: str, seconds: float) -> dict:
     expected = set(job.outputs) | {f for f in nb.build_files() if not f.startswith("build/runs/")}
     missing, extra = sorted(expected - set(pending)), sorted(set(pending) - expected)
     if missing or extra:
-        said = "; ".join(([f"did not write {', '.join(missing)}"] if missing else []) +
-                         ([f"wrote {', '.join(extra)}, which its metadata (kalbar) does not declare"] if extra else []))
-        raise CompendiumError(f"{nb.path.name}: {said}; no output was replaced")
+        key = "error_execute_missing_extra" if missing and extra else "error_execute_missing" if missing else "error_execute_extra"
+        raise CompendiumError(key=key, notebook=nb.path.name, missing=", ".join(missing), extra=", ".join(extra))
     previous = (read_record(nb.name) or {}).get("outputs", [])
     # Outputs of earlier parameter values go; a file another notebook now declares stays.
     stale = sorted(set(previous) - expected - set(job.others))
@@ -457,7 +455,7 @@ def recover_commits() -> list[str]:
                 _record_path(journal.stem).unlink(missing_ok=True)
                 journal.unlink(missing_ok=True)
     except OSError as exc:
-        raise CompendiumError(failures.os_error(RECOVERY, exc)) from None
+        raise failures.os_error(RECOVERY, exc) from None
     return done
 
 
@@ -470,9 +468,9 @@ def execute_task(job: Job):
         record = _record_path(job.nb.name)
         return {"outputs": {**hashes, str(record): atomic.sha256_file(record)}}
     except CompendiumError as exc:
-        return TaskFailed(str(exc))
+        return TaskFailed(exc.said(job.lang))
     except OSError as exc:  # a full disk, a read-only folder: before a journal, no output was replaced
-        return TaskFailed(failures.os_error(job.nb.name, exc))
+        return TaskFailed(failures.os_error(job.nb.name, exc).said(job.lang))
 
 
 def _temporary(path: Path) -> bool:
@@ -496,4 +494,4 @@ def clean_pending() -> None:
         for stray in runtime.glob("kernel-*") if runtime.is_dir() else []:
             stray.unlink(missing_ok=True)
     except OSError as exc:
-        raise CompendiumError(failures.os_error(RECOVERY, exc)) from None
+        raise failures.os_error(RECOVERY, exc) from None

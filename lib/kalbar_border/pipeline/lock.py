@@ -1,7 +1,9 @@
 """Owns the run lock, ``build/.lock``: one run (or ``make clean``) per checkout at a time.
 
 Standard library and :mod:`kalbar_border.paths` only, so ``make clean`` can take the lock
-with the system Python, before (or without) the project's environment.
+with the system Python, before (or without) the project's environment: its errors are labels
+(said in the run's language), and English labels need no more than the standard library.
+``make clean`` itself has no language option, so its own lines are English.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import shutil
 import sys
 
 from .. import paths
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 
 #: Folders (under the output root) the pipeline writes.
 OUTPUT_FOLDERS = ("build", "results", "figures", "data/processed")
@@ -24,8 +26,7 @@ def check_writable() -> None:
     for name in OUTPUT_FOLDERS:
         folder = root / name
         if folder.exists() and not folder.is_dir():
-            raise CompendiumError(f"{folder}: exists but is not a folder; the pipeline writes its {name}/ there: "
-                                  "rename or remove that file, then run again")
+            raise CompendiumError(key="error_lock_not_a_folder", folder=folder, name=name)
     try:
         paths.build_dir().mkdir(parents=True, exist_ok=True)
         for name in OUTPUT_FOLDERS:
@@ -36,8 +37,7 @@ def check_writable() -> None:
                 os.close(os.open(probe, os.O_CREAT | os.O_WRONLY, 0o600))
                 probe.unlink(missing_ok=True)
     except OSError as exc:
-        raise CompendiumError(f"{root}: outputs cannot be written there ({exc.strerror}); set COMPENDIUM_OUTPUT_DIR "
-                              "to a writable folder, e.g. make reproduce COMPENDIUM_OUTPUT_DIR=$HOME/kalbar-outputs") from None
+        raise CompendiumError(key="error_lock_not_writable", root=root, said=exc.strerror) from None
 
 
 class RunLock:
@@ -54,10 +54,9 @@ class RunLock:
             fcntl.flock(self.handle, fcntl.LOCK_EX | (0 if self.wait else fcntl.LOCK_NB))
         except BlockingIOError:
             self.handle.seek(0)
-            holder = self.handle.read().strip() or "unknown"
+            holder = self.handle.read().strip() or Said("part_unknown")
             self.handle.close()
-            raise CompendiumError(f"another run (process {holder}) holds build/{self.path.name}; "
-                                  "wait for it to finish (or pass --wait), then run again") from None
+            raise CompendiumError(key="error_lock_held", holder=holder, name=self.path.name) from None
         self.handle.seek(0)
         self.handle.truncate()
         self.handle.write(str(os.getpid()))

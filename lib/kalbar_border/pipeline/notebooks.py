@@ -47,7 +47,7 @@ def read_notebook(path: Path) -> dict:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise CompendiumError(f"{path}: not a readable notebook ({type(exc).__name__})") from None
+        raise CompendiumError(key="error_notebooks_unreadable", path=path, kind=type(exc).__name__) from None
 
 
 def cell_source(cell: dict) -> str:
@@ -59,7 +59,7 @@ def parameter_cell(nb: dict, path: Path) -> tuple[int, dict]:
     """(index, cell) of the notebook's single cell tagged ``parameters``."""
     found = [(i, c) for i, c in enumerate(nb["cells"]) if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(found) != 1:
-        raise CompendiumError(f"{paths.relative(path)}: expected exactly one cell tagged 'parameters', found {len(found)}")
+        raise CompendiumError(key="error_notebooks_parameter_cells", path=paths.relative(path), found=len(found))
     return found[0]
 
 
@@ -68,22 +68,20 @@ def parameters_of(nb: dict, path: Path) -> dict:
     notebook (so ``doit list`` and the checks before a run see them), hence literals only."""
     _, cell = parameter_cell(nb, path)
     source = cell_source(cell)
-    where = f"{paths.relative(path)}: parameters cell"
-    expected = "expected NAME = a literal (number, string, True/False/None, list) on each line"
+    where = {"path": paths.relative(path), "expected": Said("error_notebooks_parameter_expected")}
     try:
         body = ast.parse(source).body
     except SyntaxError as exc:
-        raise CompendiumError(f"{where} line {exc.lineno}: not valid Python ({exc.msg}); {expected}") from None
+        raise CompendiumError(key="error_notebooks_parameter_syntax", line=exc.lineno, said=exc.msg, **where) from None
     params = {}
     for node in body:
         text = ast.get_source_segment(source, node) or ""
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
-            raise CompendiumError(f"{where} line {node.lineno}: `{text}` is not an assignment; {expected}")
+            raise CompendiumError(key="error_notebooks_parameter_assignment", line=node.lineno, text=text, **where)
         try:
             params[node.targets[0].id] = ast.literal_eval(node.value)
         except ValueError:
-            raise CompendiumError(f"{where} line {node.lineno}: `{text}` is not a literal; {expected}; "
-                                  "compute derived values in the next cell") from None
+            raise CompendiumError(key="error_notebooks_parameter_literal", line=node.lineno, text=text, **where) from None
     return params
 
 
@@ -117,8 +115,7 @@ class Notebook:
                    list(meta.get("figures", [])), meta.get("microdata", "none"), list(meta.get("microdata_outputs", [])),
                    dict(meta.get("years", {})), list(meta.get("requires", [])))
         if spec.microdata not in ("none", "optional", "required"):
-            raise CompendiumError(f"{paths.relative(path)}: metadata kalbar.microdata is {spec.microdata!r}; "
-                                  "expected 'none', 'optional' or 'required'")
+            raise CompendiumError(key="error_notebooks_microdata_kind", path=paths.relative(path), value=repr(spec.microdata))
         return spec
 
     def fill(self, template: str, params: dict) -> str:
@@ -126,8 +123,8 @@ class Notebook:
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError) as exc:
-            raise CompendiumError(f"{paths.relative(self.path)}: declared path {template!r} names {exc} "
-                                  "which is not one of its parameters") from None
+            raise CompendiumError(key="error_notebooks_declared_path", path=paths.relative(self.path),
+                                  template=repr(template), name=exc) from None
 
     def declared_outputs(self, params: dict, with_microdata: bool) -> list[str]:
         """Output files (relative to the output root) for these parameter values."""
@@ -151,7 +148,7 @@ def discover(folder: Path | None = None) -> list[Notebook]:
     folder = Path(folder or paths.NOTEBOOKS)
     found = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
     if not found:
-        raise CompendiumError(f"{folder}: no notebooks named NN_*.ipynb")
+        raise CompendiumError(key="error_notebooks_none_found", folder=folder)
     return [Notebook.load(p) for p in found]
 
 
@@ -249,18 +246,17 @@ def check_parameters(notebooks: list[Notebook], overrides: dict) -> None:
     paths_given = [PATH_PARAMETERS[k] for k in PATH_PARAMETERS if overrides.get(PATH_PARAMETERS[k]) is not None]
     if len(paths_given) == 1:
         other = next(v for v in PATH_PARAMETERS.values() if v not in paths_given)
-        raise CompendiumError(f"parameter {paths_given[0]} is given without {other}; give both files or neither")
+        raise CompendiumError(key="error_notebooks_path_pair", given=paths_given[0], other=other)
     for key, name in MAP_PARAMETERS.items():
         if overrides.get(name) is not None and overrides.get(PATH_PARAMETERS[key]) is None:
-            raise CompendiumError(f"parameter {name} is given without {PATH_PARAMETERS[key]}: a map describes a file you "
-                                  f"supply; give {PATH_PARAMETERS[key]} too")
+            raise CompendiumError(key="error_notebooks_map_without_file", name=name, path=PATH_PARAMETERS[key])
         if overrides.get(PATH_PARAMETERS[key]) is not None:
             _check_map(key, overrides.get(name), overrides[PATH_PARAMETERS[key]])
     for nb in notebooks:
         params = {**nb.defaults, **{k: v for k, v in overrides.items() if k in nb.defaults}}
         if {"FIRST_YEAR", "LAST_YEAR"} <= set(params) and params["FIRST_YEAR"] > params["LAST_YEAR"]:
-            raise CompendiumError(f"parameters FIRST_YEAR={params['FIRST_YEAR']} and LAST_YEAR={params['LAST_YEAR']} "
-                                  f"of {nb.path.name}: FIRST_YEAR must not be after LAST_YEAR")
+            raise CompendiumError(key="error_notebooks_years_order", first=params["FIRST_YEAR"], last=params["LAST_YEAR"],
+                                  notebook=nb.path.name)
         if nb.years and {"FIRST_YEAR", "LAST_YEAR"} <= set(params):
             _check_years(nb, params["FIRST_YEAR"], params["LAST_YEAR"])
 
@@ -287,9 +283,10 @@ def data_years(table: str, column: str) -> list[int]:
         with open(path, newline="", encoding="utf-8") as fh:
             years = {int(str(row[column])[:4]) for row in csv.DictReader(fh) if row.get(column)}
     except (OSError, KeyError, ValueError) as exc:
-        raise CompendiumError(f"{table}: cannot read the years of column {column!r} ({type(exc).__name__}: {exc})") from None
+        raise CompendiumError(key="error_notebooks_years_unreadable", table=table, column=repr(column),
+                              kind=type(exc).__name__, said=exc) from None
     if not years:
-        raise CompendiumError(f"{table}: column {column!r} holds no year")
+        raise CompendiumError(key="error_notebooks_years_none", table=table, column=repr(column))
     return sorted(years)
 
 
@@ -299,14 +296,14 @@ def _check_years(nb: Notebook, first: int, last: int) -> None:
     middle of the run, after other notebooks committed theirs, stops the run before it starts."""
     years = data_years(nb.years["table"], nb.years["column"])
     need = sorted(nb.years.get("include", []))
-    covered = f"its data, {nb.years['table']}, cover {years[0]}-{years[-1]}"
-    where = f"parameters FIRST_YEAR={first} and LAST_YEAR={last} are not allowed for {nb.path.name}"
+    where = {"first": first, "last": last, "notebook": nb.path.name,
+             "covered": Said("error_notebooks_years_covered", table=nb.years["table"], start=years[0], end=years[-1])}
     if need and not (first <= need[0] and last >= need[-1]):
-        raise CompendiumError(f"{where}: its findings compare {' and '.join(map(str, need))}, so FIRST_YEAR must be at "
-                              f"most {need[0]} and LAST_YEAR at least {need[-1]} ({covered})")
+        raise CompendiumError(key="error_notebooks_years_findings", years=chain("part_and", need), need_first=need[0],
+                              need_last=need[-1], **where)
     held = [y for y in years if first <= y <= last]
     if len(held) < 2:
-        raise CompendiumError(f"{where}: the range holds {len(held)} year(s) of its data, at least two are needed ({covered})")
+        raise CompendiumError(key="error_notebooks_years_too_few", held=len(held), **where)
 
 
 # --------------------------------------------------------------------------- the plan
@@ -378,15 +375,15 @@ class Plan:
         folder = self.notebooks[0].path.parent.resolve()
         return None if folder == paths.NOTEBOOKS.resolve() else folder
 
-    def variant_reasons(self) -> list[str]:
-        """Why this run's outputs are not the reference outputs ([] when they are): a parameter
-        away from its default (:meth:`varied`), notebooks of another folder, or notebooks that
-        could not run."""
+    def variant_reasons(self, lang: str = "en") -> list[str]:
+        """Why this run's outputs are not the reference outputs ([] when they are), in ``lang``:
+        a parameter away from its default (:meth:`varied`), notebooks of another folder, or
+        notebooks that could not run."""
         reasons = [f"{name}={value!r}" for name, value in self.varied().items()]
         if self.other_folder():
-            reasons.append(f"notebooks from {self.other_folder()}")
+            reasons.append(label("run_variant_folder", lang).format(folder=self.other_folder()))
         if self.not_run:
-            reasons.append(f"{', '.join(nb.name for nb in self.not_run)} could not run (microdata missing)")
+            reasons.append(label("run_variant_not_run", lang).format(notebooks=", ".join(nb.name for nb in self.not_run)))
         return reasons
 
     def variant_name(self) -> str:
@@ -449,10 +446,10 @@ class Plan:
         return {rel: nb.name for nb in self.runnable for rel in self.outputs(nb) + nb.build_files()}
 
 
-def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
+def microdata_status(overrides: dict, download: bool, lang: str = "en") -> tuple[bool, str]:
     """(available, message). Named files (``SUSENAS_PATH``/``SAKERNAS_PATH``) count as
     available; otherwise both files must be in the cache, or be downloaded now (sha256
-    checked) when ``download``. The message names what is missing and how to provide it."""
+    checked) when ``download``. The message (in ``lang``) names what is missing and how to provide it."""
     if all(overrides.get(p) for p in PATH_PARAMETERS.values()):
         return True, ""
     cache = paths.cache_dir()
@@ -468,10 +465,31 @@ def microdata_status(overrides: dict, download: bool) -> tuple[bool, str]:
                 pass
     if not missing:
         return True, ""
-    described = "; ".join(f"{DATASETS[k].filename} (sha256 {DATASETS[k].sha256}, from {' or '.join(DATASETS[k].addresses)})"
-                          for k in DATASETS)
-    return False, (f"microdata not in {cache}: the finance notebooks are skipped. To run them, put {described} in "
-                   "that folder, or set COMPENDIUM_DATA_DIR to a folder holding both")
+    described = "; ".join(label("run_microdata_file", lang).format(file=spec.filename, sha256=spec.sha256,
+                                                                    addresses=said_in(chain("part_or", spec.addresses), lang))
+                          for spec in DATASETS.values())
+    return False, label("run_microdata_missing", lang).format(cache=cache, files=described)
+
+
+def chain(key: str, items) -> Said | str:
+    """``a or b or c`` (``key`` part_or; part_and: ``a and b``), as a part of a message: every
+    item in turn joined to the ones before, so each language puts its own word between them."""
+    items = [str(item) for item in items]
+    joined: Said | str = items[0] if items else ""
+    for item in items[1:]:
+        joined = Said(key, items=joined, last=item)
+    return joined
+
+
+def first_few(items: list[str], shown: int, lang: str) -> str:
+    """The first ``shown`` of ``items``, then ``and N more`` in ``lang`` when there are more."""
+    listed = ", ".join(items[:shown])
+    return label("part_and_more", lang).format(items=listed, n=len(items) - shown) if len(items) > shown else listed
+
+
+def said_in(part: Said | str, lang: str) -> str:
+    """A part of a message (a :class:`Said`, or a plain text that is data) in ``lang``."""
+    return part.said(lang) if isinstance(part, Said) else part
 
 
 def _readable_or_absent(path: Path) -> None:
@@ -482,16 +500,15 @@ def _readable_or_absent(path: Path) -> None:
         return
     try:
         if path.is_dir():
-            why = "a folder"
+            why = Said("part_a_folder")
         elif not path.exists():
-            why = "a symbolic link that loops or leads nowhere"
+            why = Said("part_broken_link")
         else:
             os.close(os.open(path, os.O_RDONLY))
             return
     except OSError as exc:
         why = exc.strerror or type(exc).__name__
-    raise CompendiumError(f"{path}: exists but is not a readable file ({why}); expected the file {path.name} "
-                          "or nothing there: replace or remove it")
+    raise CompendiumError(key="error_notebooks_not_a_file", path=path, why=why, name=path.name)
 
 
 def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL, timeout: int = TIMEOUT,
@@ -500,18 +517,18 @@ def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL,
     ``download=False`` never tries the network for missing microdata."""
     notebooks = discover(folder)
     check_parameters(notebooks, overrides)
+    lang = overrides.get("LANG", "en")  # checked above: a supported language, as Plan.lang says
     if overrides.get(LICENSED_MAP):
         # The map against its file, before doit: every mistake is one line here, never a traceback
         # from doit's task loader, and nothing runs. pandas is imported only when a map is given.
         from ..finance.licensed import read_checked
 
         for warning in read_checked(overrides[LICENSED_MAP])[0]["warnings"]:
-            echo(f"  warning     {warning}")
+            echo(f"{status_column('run_status_warning', lang)}{warning}")
     download = download and overrides.get("DOWNLOAD", True)
-    available, message = microdata_status(overrides, download) if overrides.get("MICRODATA", True) else (False, "")
+    available, message = microdata_status(overrides, download, lang) if overrides.get("MICRODATA", True) else (False, "")
     plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")
     without_microdata = [nb.name for nb in plan.skipped if plan.skip_reason(nb) == "microdata missing"]
-    lang = plan.lang
     skipped = status_column("run_status_skipped", lang)
     if without_microdata:
         echo(f"{skipped}{', '.join(without_microdata)}: " + (message or "MICRODATA=False"))

@@ -12,6 +12,7 @@ from doit.dependency import FileChangedChecker
 
 from .. import atomic, paths
 from ..errors import CompendiumError
+from ..figures.labels import label
 from . import failures
 from .execute import Job, execute_task, read_record
 from .notebooks import Plan
@@ -56,7 +57,7 @@ def notebook_tasks(plan: Plan):
         targets = [_root(o) for o in outputs + nb.build_files()]
         records.append(targets[-1])
         job = Job(nb, params, outputs, sorted(rel for rel, owner in declared.items() if owner != nb.name),
-                  plan.kernel, plan.timeout, plan.run_id, tuple(plan.supplied_files(nb)))
+                  plan.kernel, plan.timeout, plan.run_id, tuple(plan.supplied_files(nb)), plan.lang)
         yield {
             "basename": nb.name,
             "doc": f"run {nb.path.name} with papermill",
@@ -100,7 +101,7 @@ def _report_action(plan: Plan):
     try:
         return write_report(plan)
     except CompendiumError as exc:
-        return TaskFailed(str(exc))
+        return TaskFailed(exc.said(plan.lang))
 
 
 def write_report(plan: Plan, seen: dict | None = None):
@@ -115,7 +116,7 @@ def write_report(plan: Plan, seen: dict | None = None):
     try:
         return _write_report(plan, seen)
     except OSError as exc:
-        raise CompendiumError(failures.os_error(REPORT, exc)) from None
+        raise failures.os_error(REPORT, exc) from None
 
 
 def _write_report(plan: Plan, seen: dict | None):
@@ -178,23 +179,23 @@ class ContentChecker(FileChangedChecker):
 DEP_FILE = "doit-db.json"
 
 
-def _dep_file() -> Path:
+def _dep_file(lang: str = "en") -> Path:
     """doit's record of what ran (JSON backend, readable); an unreadable one is set aside
-    with a message, so the run starts afresh instead of ending in a traceback."""
+    with a message (in ``lang``), so the run starts afresh instead of ending in a traceback."""
     path = paths.build_dir() / DEP_FILE
     if path.is_file():
         try:
             json.loads(path.read_text() or "{}")
         except (ValueError, UnicodeDecodeError):
             path.replace(path.with_name(DEP_FILE + ".unreadable"))
-            print(f"note: build/{DEP_FILE} was unreadable; set aside as build/{DEP_FILE}.unreadable, "
-                  "every notebook runs again", file=sys.stderr)
+            print(label("run_dep_file_unreadable", lang).format(file=DEP_FILE), file=sys.stderr)
     return path
 
 
-def doit_config(plan_jobs: int, reporter) -> dict:
-    """doit's configuration; ``reporter`` is the command's (:class:`kalbar_border.workflow.RunReporter`)."""
-    return {"dep_file": str(_dep_file()), "backend": "json", "reporter": reporter, "num_process": plan_jobs,
+def doit_config(plan_jobs: int, reporter, lang: str = "en") -> dict:
+    """doit's configuration; ``reporter`` is the command's (:class:`kalbar_border.workflow.RunReporter`),
+    ``lang`` the language of the run's lines."""
+    return {"dep_file": str(_dep_file(lang)), "backend": "json", "reporter": reporter, "num_process": plan_jobs,
             "par_type": "process", "verbosity": 0, "check_file_uptodate": ContentChecker}
 
 
