@@ -56,6 +56,32 @@ SOURCE: dict[str, str | list[str]] = {
     "allowed_path": "allowed: None or the path of {kinds}",
     "allowed_kind_map": "a .yml or .yaml map",
     "allowed_kind_data": "a file of format {formats}",
+    # errors of the data, finance and border modules (kalbar_border.data, .finance, .border)
+    "error_part_checksum_mismatch": "checksum mismatch, expected sha256 {expected}, got {actual}",
+    "error_microdata_unknown": "unknown microdata '{dataset}'; accepted: {accepted}",
+    "error_microdata_checksum": "{path}: {mismatch}; delete the file so that it is downloaded again",
+    "error_microdata_tar_member": "{url}: member {member} not found in the tarball",
+    "error_microdata_not_cached": "{file}: not found in cache {cache}; put the file there or set "
+                                  "COMPENDIUM_DATA_DIR to the folder holding it",
+    "error_microdata_download": "{file}: not in cache {cache} and download failed from {addresses} ({errors}); put "
+                                "the verified file in that folder or set COMPENDIUM_DATA_DIR to a folder holding it",
+    "error_microdata_format": "{path}: format {suffix} cannot be read; accepted: {accepted}",
+    "error_microdata_no_extension": "(no extension)",
+    "error_microdata_not_found": "{source}: microdata file not found; pass an existing file ({formats})",
+    "error_microdata_no_frame": "{source}: holds no data frame",
+    "error_microdata_unreadable": "{source}: cannot be read as a {kind} file ({error})",
+    "error_microdata_case_twins": "{source}: columns {columns} differ only by case; keep one of each",
+    "error_microdata_lacks": "{source}: lacks the variables {missing} that the analysis needs (names are matched "
+                             "ignoring case)",
+    "error_microdata_renamed": "{name} (2020 name {original})",
+    "error_microdata_text_not_number": "{path}: variable {variable} holds text where a number is expected",
+    "error_microdata_extract_lacks": "{file}: variables {missing} missing; expected those listed in "
+                                     "data/datapackage.json",
+    "error_microdata_kind": "{file}: variable {variable} is {actual}; expected {expected}",
+    "error_microdata_kind_text": "text",
+    "error_microdata_kind_numeric": "numeric",
+    "error_microdata_extract_columns": "{path}: columns are not the variables data/datapackage.json lists for "
+                                       "{dataset}; run notebook 01 again ({command})",
     # generic
     "year": "Year",
     "persons": "Persons",
