@@ -44,3 +44,33 @@ def test_a_file_without_extension_is_said_with_its_parts(tmp_path):
     assert str(error).endswith("format (no extension) cannot be read; accepted: .rda, .rdata, .dta, .sav, .csv")
     assert error.said("id").endswith("format (tanpa ekstensi) tidak dapat dibaca; yang diterima: .rda, .rdata, .dta, "
                                      ".sav, .csv")
+
+
+def test_a_bad_licensed_map_is_said_in_indonesian(tmp_path):
+    from kalbar_border.data import licensed_map
+
+    error = _refused(licensed_map.read_map, None)
+    assert str(error).startswith("LICENSED_MAP not given: notebook 08 runs only on a licensed BPS file")
+    assert error.said("id").startswith("LICENSED_MAP tidak diberikan: notebook 08 hanya berjalan")
+    path = tmp_path / "map.yml"
+    path.write_text("fiel: survey.dta\n")
+    error = _refused(licensed_map.read_map, path)
+    assert str(error).startswith(f"{path}: unknown field 'fiel' (did you mean 'file'?); known: file, survey")
+    assert error.said("id").startswith(f"{path}: isian 'fiel' tidak dikenal (maksud Anda 'file'?); yang dikenal: file")
+    path.write_text("file: [unclosed\n")
+    assert _refused(licensed_map.read_map, path).said("id").startswith(f"{path} baris 2: bukan YAML yang sah")
+
+
+def test_names_a_file_lacks_are_each_said_in_indonesian(tmp_path):
+    """A list of problems, each a label of its own, with the hint of a mobility-module file."""
+    from kalbar_border.data import public_map
+
+    spec = {"dataset": "susenas", "path": "susenas.yml", "names": {"FWT": "WEIGHT", "KLASIF": "KOTA"}}
+    columns = ["WEIGHTS", "KLASIF_X", "kirim_uang"]
+    error = _refused(public_map.check_columns, spec, columns, tmp_path / "S.csv", given=True)
+    assert str(error).startswith("susenas.yml: variables.FWT: variable 'WEIGHT' is not in S.csv (closest: WEIGHTS); "
+                                 "variables.KLASIF: variable 'KOTA' is not in S.csv; expected the names of S.csv "
+                                 "(matched ignoring case); it looks like a labour-mobility or remittance file (kirim_uang)")
+    assert error.said("id").startswith("susenas.yml: variables.FWT: variabel 'WEIGHT' tidak ada di S.csv (yang paling "
+                                       "mirip: WEIGHTS); variables.KLASIF: variabel 'KOTA' tidak ada di S.csv; "
+                                       "seharusnya nama-nama di S.csv")

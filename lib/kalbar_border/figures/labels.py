@@ -82,6 +82,76 @@ SOURCE: dict[str, str | list[str]] = {
     "error_microdata_kind_numeric": "numeric",
     "error_microdata_extract_columns": "{path}: columns are not the variables data/datapackage.json lists for "
                                        "{dataset}; run notebook 01 again ({command})",
+    "error_part_line": " line {number}",
+    "error_part_did_you_mean": " (did you mean '{name}'?)",
+    "error_part_closest": " (closest: {name})",
+    "error_licensed_map_survey": "{where}: field 'survey' is {value}; expected the survey as BPS names it, e.g. "
+                                 "Sakernas August 2022",
+    "error_licensed_map_year": "{where}: field 'year' is {value}; expected a whole number, e.g. 2022",
+    "error_licensed_map_yes_no_field": "{where}: field '{field}' is a yes/no that YAML reads as true/false; known: "
+                                       "{known} (codes go in yes_codes and no_codes); see {template}",
+    "error_licensed_map_unknown_field": "{where}: unknown field '{field}'{closest}; known: {known}; see {template}",
+    "error_licensed_map_missing_field": "{where}: field '{field}' missing; see {template}",
+    "error_licensed_map_codes": "{where}: expected a code or a list of numeric codes (as the questionnaire numbers "
+                                "them), got {value}",
+    "error_licensed_map_name": "{where}: expected the name of a variable of the file, got {value}",
+    "error_licensed_map_names": "{where}: expected the name of a variable, or a list of names (e.g. [NKS, "
+                                "NO_RUTA]), got {value}",
+    "error_licensed_map_named_twice": "{where}: a variable is named twice in {value}",
+    "error_licensed_map_section": "{where}: field '{field}' missing or not a mapping of fields; see {template}",
+    "error_licensed_map_not_given": "LICENSED_MAP not given: notebook 08 runs only on a licensed BPS file "
+                                    "described by a variable map; copy {template}, fill it in and pass "
+                                    "LICENSED_MAP=<its path>",
+    "error_licensed_map_unreadable": "{where}: cannot be read ({error})",
+    "error_licensed_map_not_utf8": "{where}: not a text file in UTF-8; expected a YAML map, see {template}",
+    "error_licensed_map_not_yaml": "{where}{line}: not valid YAML ({problem})",
+    "error_licensed_map_not_mapping": "{where}: expected a mapping of fields; see {template}",
+    "error_licensed_map_file": "{where}: field 'file' is {value}; expected the path of the licensed file",
+    "error_licensed_map_file_format": "{where}: field 'file' names {problem}",
+    "error_licensed_map_file_missing": "{where}: field 'file' names {data}, which is not an existing file",
+    "error_licensed_map_unit": "{where}: field 'unit' is {value}; expected one of {units}",
+    "error_licensed_map_drop": "{where}: design.drop_nonpositive_weights is {value}; expected true or false",
+    "error_licensed_map_province_code": "{where}: province.code: expected one code (a province is a complete "
+                                        "design), got {value}",
+    "error_licensed_map_definition_name": "{at}: expected a name in lower case (letters, digits, _) with variable, "
+                                          "migrant and non_migrant",
+    "error_licensed_map_both_migrant": "{at}: a code is both migrant and non_migrant",
+    "error_licensed_map_unknown_indicator": "{at}: unknown indicator{closest}; expected some of {indicators}",
+    "error_licensed_map_indicator_spec": "{at}: expected a mapping with variable and yes_codes (or codes)",
+    "error_licensed_map_type_codes": "{at}.codes: expected a mapping of code: label, e.g. {example}",
+    "error_licensed_map_whole_codes": "{at}.codes: expected whole-number codes",
+    "error_licensed_map_both_yes_no": "{at}: a code is both yes and no",
+    "error_public_map_unknown_dataset": "unknown dataset {dataset}; expected one of {known}",
+    "error_public_map_unreadable": "{where}: cannot be read ({error}); expected the variable map of {parameter}",
+    "error_public_map_not_mapping": "{where}: expected a mapping of the fields {fields}; see {template}",
+    "error_public_map_file_hint": "; the file is given by {parameter}",
+    "error_public_map_unknown_field": "{where}: unknown field '{field}'{hint}; expected the fields {fields} (see "
+                                      "{template})",
+    "error_public_map_missing_field": "{where}: field '{field}' missing; expected the fields {fields} (see "
+                                      "{template})",
+    "error_public_map_dataset": "{where}: field 'dataset' is {value}, but {parameter} maps a {dataset} file; "
+                                "expected dataset: {dataset}",
+    "error_public_map_unit": "{where}: field 'unit' is {value}; expected {units} (notebooks 05-06 read person "
+                             "files)",
+    "error_public_map_variables": "{where}: field 'variables' is {value}; expected a mapping of each 2020 name to "
+                                  "the name in your file, e.g. FWT: WEIGHT (see {template})",
+    "error_public_map_not_read": "{where}: variables.{name}: not a variable notebooks 05-06 read{closest}; "
+                                 "expected the 2020 names of {template}",
+    "error_public_map_value": "{where}: variables.{name} is {value}; expected the name of a variable of your file",
+    "error_public_map_absent": "{where}: variables lacks {absent}; expected every variable of {template} (the "
+                               "analysis reads each)",
+    "error_public_map_same_name": "{where}: variables.{other} and variables.{name} both name '{value}'; expected "
+                                  "one variable of your file for each",
+    "error_public_map_mobility_hint": "; it looks like a labour-mobility or remittance file ({columns}): such a "
+                                      "file settles C5/C6 in notebook 08, given by LICENSED_MAP=<a map copied from "
+                                      "docs/licensed_map.template.yml> (docs/licensed_data.md)",
+    "error_public_map_not_in_file": "variables.{name}: variable '{value}' is not in {file}{closest}",
+    "error_public_map_names_not_in_file": "{path}: {problems}; expected the names of {file} (matched ignoring "
+                                          "case){hint}",
+    "error_public_map_lacks": "{source}: lacks the variables {names} that notebooks 05-06 read under their 2020 "
+                              "names (names are matched ignoring case); for a file of another year or layout, copy "
+                              "{template}, write your file's name beside each variable and pass {parameter}=<the "
+                              "copy>{hint}",
     # generic
     "year": "Year",
     "persons": "Persons",
