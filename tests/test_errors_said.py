@@ -74,3 +74,17 @@ def test_names_a_file_lacks_are_each_said_in_indonesian(tmp_path):
     assert error.said("id").startswith("susenas.yml: variables.FWT: variabel 'WEIGHT' tidak ada di S.csv (yang paling "
                                        "mirip: WEIGHTS); variables.KLASIF: variabel 'KOTA' tidak ada di S.csv; "
                                        "seharusnya nama-nama di S.csv")
+
+
+def test_a_raw_table_that_changed_or_is_unknown_is_said_in_indonesian(tmp_path):
+    from kalbar_border.data import datapackage
+
+    (tmp_path / "border_series.csv").write_text("row_id\nBS001\n")
+    res = {"path": "border_series.csv", "hash": "sha256:" + "0" * 64}
+    error = _refused(datapackage.verify_checksum, res, tmp_path)
+    assert ": checksum mismatch, expected sha256 " in str(error)
+    assert ": checksum (nilai hash sha256) tidak cocok: seharusnya sha256 " in error.said("id")
+    error = _refused(datapackage.resource, "border_seris")
+    assert str(error).startswith("data/datapackage.json: no resource 'border_seris'; known: ")
+    assert error.said("id").startswith("data/datapackage.json: tidak ada sumber daya (resource) 'border_seris'; "
+                                       "yang dikenal: ")

@@ -152,6 +152,33 @@ SOURCE: dict[str, str | list[str]] = {
                               "names (names are matched ignoring case); for a file of another year or layout, copy "
                               "{template}, write your file's name beside each variable and pass {parameter}=<the "
                               "copy>{hint}",
+    "error_datapackage_no_schema_field": "data/raw/sources/{table}.csv: columns {missing} have no schema field",
+    "error_datapackage_no_descriptor": "{path}: data package descriptor not found; it is committed with the "
+                                       "repository",
+    "error_datapackage_no_resource": "data/datapackage.json: no resource '{name}'; known: {names}",
+    "error_datapackage_raw_missing": "{path}: raw file missing; restore it from git ({command})",
+    "error_datapackage_checksum": "{path}: {mismatch}",
+    "error_datapackage_header": "{path}: header: {problem}; expected the columns of data/datapackage.json: "
+                                "{expected}",
+    "error_datapackage_column_missing": "column {columns} missing",
+    "error_datapackage_columns_missing": "columns {columns} missing",
+    "error_datapackage_column_extra": "column {columns} not in the schema",
+    "error_datapackage_columns_extra": "columns {columns} not in the schema",
+    "error_datapackage_columns_order": "columns out of order",
+    "error_datapackage_pattern_url": "an http(s):// address with a host, or 'n/a (why)' on a gap row",
+    "error_datapackage_rule_unique": "constraint \"unique\": {note}",
+    "error_datapackage_rule_pattern": "constraint \"pattern\": expected {words}",
+    "error_datapackage_row": "row {row}",
+    "error_datapackage_header_row": "header",
+    "error_datapackage_cell": ", field '{field}', value '{value}'",
+    "error_datapackage_more_errors": " ({count} more errors)",
+    "error_datapackage_schema": "{path}: {where}{what}: {rule}{more}",
+    "error_datapackage_late_date": "{path}: row {row}, field '{field}', value '{value}': date {date} is after the "
+                                   "row's access date {limit} (field '{limit_field}')",
+    "error_transcribe_not_found": "{path}: source-pack file not found; expected the shared/sources folder",
+    "error_transcribe_no_access_day": "{path}: no access day recorded; expected an entry for {file} in "
+                                      "transcribe.SUPPLEMENT_ACCESSED (the day its rows were read)",
+    "error_transcribe_columns": "{path}: columns {columns}; expected those of {file}: {expected}",
     # generic
     "year": "Year",
     "persons": "Persons",
