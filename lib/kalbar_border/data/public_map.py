@@ -184,7 +184,7 @@ def check_columns(spec: dict, columns, source: Path | str, given: bool) -> None:
     hint = _mobility_hint(columns, source)
     file = Path(source).name
     if given:
-        problems = Joined(Said("error_public_map_not_in_file", name=name, value=value, file=file,
+        problems = Joined(Said("error_part_not_in_file", field=f"variables.{name}", variable=value, file=file,
                                closest=_closest(value, columns)) for name, value in missing)
         raise CompendiumError(key="error_public_map_names_not_in_file", path=spec["path"], problems=problems, file=file,
                               hint=hint)

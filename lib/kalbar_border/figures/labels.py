@@ -145,7 +145,6 @@ SOURCE: dict[str, str | list[str]] = {
     "error_public_map_mobility_hint": "; it looks like a labour-mobility or remittance file ({columns}): such a "
                                       "file settles C5/C6 in notebook 08, given by LICENSED_MAP=<a map copied from "
                                       "docs/licensed_map.template.yml> (docs/licensed_data.md)",
-    "error_public_map_not_in_file": "variables.{name}: variable '{value}' is not in {file}{closest}",
     "error_public_map_names_not_in_file": "{path}: {problems}; expected the names of {file} (matched ignoring "
                                           "case){hint}",
     "error_public_map_lacks": "{source}: lacks the variables {names} that notebooks 05-06 read under their 2020 "
@@ -179,6 +178,69 @@ SOURCE: dict[str, str | list[str]] = {
     "error_transcribe_no_access_day": "{path}: no access day recorded; expected an entry for {file} in "
                                       "transcribe.SUPPLEMENT_ACCESSED (the day its rows were read)",
     "error_transcribe_columns": "{path}: columns {columns}; expected those of {file}: {expected}",
+    "error_part_not_in_file": "{field}: variable '{variable}' is not in {file}{closest}",
+    "error_part_closest_in_file": " (closest in the file: '{name}')",
+    "error_part_none": "none",
+    "error_part_migrant_definition": "migrant definition",
+    "error_part_indicator": "indicator",
+    "error_part_population": "population",
+    "error_compare_not_available": "{field} {value} is not available in this frame; available: {available}",
+    "error_counts_row": "counts file {file}, row {row} (line {line})",
+    "error_counts_value": "{where}, field '{field}' is {value}; expected {expected}",
+    "error_counts_at_least_one": "a whole number >= 1",
+    "error_counts_up_to_n": "a whole number from 0 to n = {n}",
+    "error_counts_not_found": "counts file {path} not found; expected a CSV with columns {columns}",
+    "error_counts_lacks": "counts file {file} lacks columns: {missing}; expected header {header}",
+    "error_counts_no_indicator": "{where}, field 'indicator' is empty; expected an indicator name",
+    "error_counts_group": "{where}, field 'group' is {value}; expected one of: {groups}",
+    "error_counts_repeated": "{where}: indicator {indicator}, group {group} repeats row {row}; expected one row "
+                             "per indicator and group",
+    "error_counts_not_utf8": "counts file {file} is not a readable UTF-8 CSV: {error}",
+    "error_counts_no_rows": "counts file {file} has no data rows; expected one row per indicator and group",
+    "error_counts_group_missing": "counts file {file}: indicator {indicator} has no row for group {group}; "
+                                  "expected both {first} and {second}",
+    "error_licensed_problems": "{map}: {problems}",
+    "error_licensed_code_absent": "{field}: code {code} does not occur in variable '{variable}' of {file} (codes "
+                                  "present: {present})",
+    "error_licensed_weight_no": "design.weight: {count} row(s) of {file} have no weight in '{variable}' (first: "
+                                "data row {row}); expected a positive number",
+    "error_licensed_weight_negative": "design.weight: {count} row(s) of {file} have a negative weight in "
+                                      "'{variable}' (first: data row {row}); expected a positive number (a "
+                                      "negative weight is never left out: check the file with BPS)",
+    "error_licensed_weight_zero": "design.weight: {count} row(s) of {file} have a zero weight in '{variable}' "
+                                  "(first: data row {row}); expected a positive number, or set "
+                                  "design.drop_nonpositive_weights: true in the map to leave them out (they are "
+                                  "counted and reported per group)",
+    "error_licensed_no_value": "design.{field}: {count} row(s) of {file} have no value of '{variable}' (first: "
+                               "data row {row})",
+    "error_licensed_household_twice": "design.household: household {household} occurs in data rows {first} and "
+                                      "{second} of {file} within PSU {psu}; expected one row per household (unit: "
+                                      "household)",
+    "error_licensed_household_spread": "design.household: household {household} of {file} occurs in PSU {psu} "
+                                       "(data row {first}) and PSU {other_psu} (data row {other}); expected an id "
+                                       "unique within its PSU that names one household: a number that restarts in "
+                                       "each PSU needs the PSU in a composite id, e.g. household: {hint}",
+    "error_survey_not_1d": "{name} must be one-dimensional; got shape {shape}",
+    "error_survey_length": "{name} has {count} values; expected {n}, one per row of y",
+    "error_survey_not_numeric": "{name} must be numeric (0/1 for y, positive weights)",
+    "error_survey_design_length": "design has {count} rows; expected {n}, one per row of y",
+    "error_survey_design_gaps": "strata and psu must be present for every row (no missing values)",
+    "error_survey_weights": "weights must be finite and non-negative for every row",
+    "error_survey_domain": "domain must be True/False for every row (no missing values)",
+    "error_survey_y": "y must be 0, 1 or NaN; found other values",
+    "error_variables_not_frame": "{dataset} data must be a pandas DataFrame of the BPS person file; got {type}",
+    "error_variables_lacks": "{dataset} data frame lacks required variables: {missing}",
+    "error_variables_province_code": "province {province}: expected a BPS province code (a whole number, e.g. 61) "
+                                     "or 'all'",
+    "error_variables_province_absent": "province {province} is not in the {dataset} data (variable {variable}); "
+                                       "provinces present: {present}",
+    "error_variables_design_gaps": "{dataset} variable {variable} is missing for {count} persons; weights, strata, "
+                                   "clusters and household ids must be present for everyone",
+    "error_variables_unknown_choice": "{field} {value} is not known; use one of: {accepted}",
+    "error_variables_not_analysis_frame": "frame must be a pandas DataFrame from susenas_frame/sakernas_frame; got "
+                                          "{type}",
+    "error_variables_frame_lacks": "analysis frame lacks required columns: {missing}",
+    "error_variables_frame_dataset": "analysis frame column 'dataset' must hold one of: {datasets}",
     # generic
     "year": "Year",
     "persons": "Persons",
