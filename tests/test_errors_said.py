@@ -76,7 +76,8 @@ def test_names_a_file_lacks_are_each_said_in_indonesian(tmp_path):
     error = _refused(public_map.check_columns, spec, columns, tmp_path / "S.csv", given=True)
     assert str(error).startswith("susenas.yml: variables.FWT: variable 'WEIGHT' is not in S.csv (closest: WEIGHTS); "
                                  "variables.KLASIF: variable 'KOTA' is not in S.csv; expected the names of S.csv "
-                                 "(matched ignoring case); it looks like a labour-mobility or remittance file (kirim_uang)")
+                                 "(matched ignoring case); it looks like a labour-mobility or remittance file "
+                                 "(kirim_uang)")
     assert error.said("id").startswith("susenas.yml: variables.FWT: variabel 'WEIGHT' tidak ada di S.csv (yang paling "
                                        "mirip: WEIGHTS); variables.KLASIF: variabel 'KOTA' tidak ada di S.csv; "
                                        "seharusnya nama-nama di S.csv")
@@ -102,7 +103,8 @@ def test_a_bad_counts_file_is_said_in_indonesian(tmp_path):
     path = tmp_path / "counts.csv"
     path.write_text("indicator,group,n,count\nsent,migrant,10,12\n")
     error = _refused(counts.read_counts, path)
-    assert str(error) == "counts file counts.csv, row 1 (line 2), field 'count' is '12'; expected a whole number from 0 to n = 10"
+    assert str(error) == ("counts file counts.csv, row 1 (line 2), field 'count' is '12'; "
+                          "expected a whole number from 0 to n = 10")
     assert error.said("id") == ("berkas hitungan counts.csv, baris data 1 (baris 2), kolom 'count' berisi '12'; "
                                 "seharusnya bilangan bulat dari 0 sampai n = 10")
     path.write_text("indicator,group,n,count\nsent,migrant,10,2\n")
@@ -117,3 +119,21 @@ def test_an_unknown_choice_is_said_with_its_name_in_indonesian():
     error = _refused(variables.check_definition, "lifetim")
     assert str(error).startswith("migrant definition 'lifetim' is not known; use one of: ")
     assert error.said("id").startswith("definisi migran 'lifetim' tidak dikenal; pakai salah satu dari: ")
+
+
+def test_a_border_series_error_is_said_in_indonesian():
+    from kalbar_border.border import timeseries
+
+    error = _refused(timeseries.percent_change, 0, 5)
+    assert str(error) == "percent change from 0 to 5 is undefined; expected a non-zero base"
+    assert error.said("id") == "persentase perubahan dari 0 ke 5 tidak terdefinisi; seharusnya nilai awal bukan nol"
+
+
+def test_a_deportation_date_that_is_no_calendar_day_is_said_in_indonesian():
+    from kalbar_border.border import deportations
+
+    error = _refused(deportations._parse_date, "EV007", "2020-02-30")
+    assert str(error) == ("entikong_events: row EV007, field 'deportation_date': expected a calendar date, "
+                          "got '2020-02-30'")
+    assert error.said("id") == ("entikong_events: baris EV007, kolom 'deportation_date': seharusnya tanggal yang ada "
+                                "di kalender, ternyata '2020-02-30'")

@@ -241,6 +241,34 @@ SOURCE: dict[str, str | list[str]] = {
                                           "{type}",
     "error_variables_frame_lacks": "analysis frame lacks required columns: {missing}",
     "error_variables_frame_dataset": "analysis frame column 'dataset' must hold one of: {datasets}",
+    "error_context_wdi_remittances": "WDI remittances",
+    "error_context_wdi_gdp": "WDI GDP",
+    "error_context_snapshots": "macro_remittances: {series} rows {first}..{last} come from {count} different "
+                               "snapshots {snapshots}; expected one vintage",
+    "error_context_no_rows": "macro_remittances: no found annual rows of series '{code} ...'; expected WDI rows "
+                             "for {first}-{last}",
+    "error_context_duplicate_year": "macro_remittances: rows {rows}: {series} has more than one value for year "
+                                    "{year}; expected one row per year",
+    "error_context_mixed": "macro_remittances: WDI remittances ({remittances_row}..) are from snapshot "
+                           "{remittances} but WDI GDP ({gdp_row}..) from {gdp}; expected one vintage (vintages are "
+                           "never spliced)",
+    "error_deportations_date_format": "entikong_events: row {event}, field 'deportation_date': expected "
+                                      "YYYY-MM-DD, YYYY-MM (...) or YYYY-MM-DD/DD, got '{raw}'",
+    "error_deportations_date_calendar": "entikong_events: row {event}, field 'deportation_date': expected a "
+                                        "calendar date, got '{raw}'",
+    "error_deportations_total": "entikong_events: row {event}, field 'total_deported': expected a non-negative "
+                                "integer, got '{raw}'",
+    "error_rows_missing_columns": "{table}: missing required column(s) {missing}; expected the columns of "
+                                  "data/raw/sources/{table}.csv",
+    "error_timeseries_period_kind": "border_series: row {row}, field 'period_kind': expected year, partial_year, "
+                                    "multi_year or undated, got '{value}'",
+    "error_timeseries_zero_base": "percent change from 0 to {value} is undefined; expected a non-zero base",
+    "error_timeseries_change": "border_series: series '{series}', year {year}: {why}; expected one full-year value "
+                               "to compute a change",
+    "error_timeseries_no_full_year": "no full-year value (gap or partial only)",
+    "error_timeseries_disagree": "sources disagree ({values})",
+    "error_trade_unit": "border_series: row {row}, field 'unit': {value}; expected one of {units}",
+    "error_trade_disagree": "border_series: rows {rows} give {count} different values for {what}; expected one",
     # generic
     "year": "Year",
     "persons": "Persons",
