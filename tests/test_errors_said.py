@@ -137,3 +137,24 @@ def test_a_deportation_date_that_is_no_calendar_day_is_said_in_indonesian():
                           "got '2020-02-30'")
     assert error.said("id") == ("entikong_events: baris EV007, kolom 'deportation_date': seharusnya tanggal yang ada "
                                 "di kalender, ternyata '2020-02-30'")
+
+
+def test_a_download_that_fails_on_every_route_says_each_route_in_indonesian(monkeypatch, tmp_path):
+    """The cause of each route is said too: a tarball whose file has another sha256 is Indonesian."""
+    spec = microdata.DATASETS["susenas"]
+    monkeypatch.setattr(microdata.paths, "cache_dir", lambda: tmp_path)
+
+    def mirror(spec, cache):
+        raise OSError("no network")
+
+    def tarball(spec, url, cache):
+        raise CompendiumError(key="error_microdata_tar_member", url=url, member=spec.tar_member)
+
+    monkeypatch.setattr(microdata, "_download_mirror", mirror)
+    monkeypatch.setattr(microdata, "_download_tarball", tarball)
+    with pytest.raises(CompendiumError) as refused:
+        microdata.fetch("susenas")
+    error = refused.value
+    assert f"(OSError: no network | {spec.cran_tarball}: member {spec.tar_member} not found in the tarball | " in str(error)
+    assert f"(OSError: no network | {spec.cran_tarball}: anggota {spec.tar_member} tidak ditemukan di dalam arsip tar" \
+        in error.said("id")

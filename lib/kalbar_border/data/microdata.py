@@ -130,6 +130,8 @@ def fetch(key: str, download: bool = True) -> Path:
     Uses the cache when it holds a file with the right hash; raises a one-line error on a
     cached file with the wrong hash (never silently replaced: the user should look at it).
     """
+    from .licensed_map import Joined  # it imports this module
+
     spec = _dataset(key)
     cache = paths.cache_dir()
     cached = cache / spec.filename
@@ -144,11 +146,11 @@ def fetch(key: str, download: bool = True) -> Path:
         try:
             return route()
         except CompendiumError as exc:
-            errors.append(str(exc))
+            errors.append(Said(exc.key, **exc.values) if exc.key else str(exc))
         except Exception as exc:  # network, HTTP, or pooch's hash mismatch: try the next route
             errors.append(_why(exc))
     raise CompendiumError(key="error_microdata_download", file=spec.filename, cache=cache,
-                          addresses=", ".join(spec.addresses), errors=" | ".join(errors))
+                          addresses=", ".join(spec.addresses), errors=Joined(errors, " | "))
 
 
 #: File formats a microdata path may have (BPS ships Stata, SPSS and DBF/CSV; CRAN ships .rda).
