@@ -77,3 +77,18 @@ class Said:
         # A part may itself hold parts ("the path of {kinds}", kinds a Said of its own).
         values = {name: (value.said(lang) if isinstance(value, Said) else value) for name, value in self.values.items()}
         return label(self.key, lang).format(**values)
+
+
+class Joined(Said):
+    """Parts said one after another, ``sep`` between them: a computed list whose items are
+    labels (one problem per variable), said in the language of the message holding it."""
+
+    def __init__(self, parts, sep: str = "; "):
+        super().__init__("")
+        self.parts, self.sep = list(parts), sep
+
+    def said(self, lang: str) -> str:
+        return self.sep.join(part.said(lang) if isinstance(part, Said) else str(part) for part in self.parts)
+
+    def __str__(self) -> str:
+        return self.said("en")

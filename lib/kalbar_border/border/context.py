@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.transcribe import HEDGED
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 from .rows import ID_SEP, cell_text, format_number, require_columns
 from .timeseries import SERIES_REQUIRED
 
@@ -28,15 +28,14 @@ KALBAR_PLACEMENTS_BORDER = "kalbar_pmi_placements"
 _COMMIT = re.compile(r"/blob/([0-9a-f]{7,40})/")
 
 
-def _snapshot(rows: pd.DataFrame, label: str) -> tuple[str, str, str]:
+def _snapshot(rows: pd.DataFrame, label: Said) -> tuple[str, str, str]:
     """(publisher, published_date, commit) shared by ``rows``; error if they are mixed."""
     keys = {(cell_text(p).split("(")[0].strip(), cell_text(d).strip(),
              (_COMMIT.search(cell_text(u)) or [None, ""])[1])
             for p, d, u in zip(rows["publisher"], rows["published_date"], rows["source_url"])}
     if len(keys) != 1:
-        raise CompendiumError(
-            f"macro_remittances: {label} rows {rows['row_id'].iloc[0]}..{rows['row_id'].iloc[-1]} "
-            f"come from {len(keys)} different snapshots {sorted(keys)}; expected one vintage")
+        raise CompendiumError(key="error_context_snapshots", series=label, first=rows["row_id"].iloc[0],
+                              last=rows["row_id"].iloc[-1], count=len(keys), snapshots=sorted(keys))
     return next(iter(keys))
 
 
@@ -55,24 +54,21 @@ def remittances_share_of_gdp(macro: pd.DataFrame, years: Iterable[int] = range(2
     require_columns(macro, "macro_remittances", MACRO_REQUIRED)
     years = [int(y) for y in years]
     pick = {}
-    for code, label in ((WDI_REMITTANCES, "WDI remittances"), (WDI_GDP, "WDI GDP")):
+    for code, label in ((WDI_REMITTANCES, Said("error_context_wdi_remittances")),
+                        (WDI_GDP, Said("error_context_wdi_gdp"))):
         rows = macro[macro["series"].astype(str).str.startswith(f"{code} ")
                      & macro["period_kind"].eq("year") & macro["status"].eq("found")]
         if rows.empty:
-            raise CompendiumError(f"macro_remittances: no found annual rows of series '{code} ...'; "
-                                  f"expected WDI rows for {years[0]}-{years[-1]}")
+            raise CompendiumError(key="error_context_no_rows", code=code, first=years[0], last=years[-1])
         dup = rows[rows["year"].duplicated(keep=False)]
         if len(dup):
-            raise CompendiumError(
-                f"macro_remittances: rows {', '.join(dup['row_id'])}: {label} has more than one "
-                f"value for year {dup['year'].iloc[0]}; expected one row per year")
+            raise CompendiumError(key="error_context_duplicate_year", rows=", ".join(dup["row_id"]), series=label,
+                                  year=dup["year"].iloc[0])
         pick[code] = (rows.set_index("year"), _snapshot(rows, label))
     (rem, rem_snap), (gdp, gdp_snap) = pick[WDI_REMITTANCES], pick[WDI_GDP]
     if rem_snap != gdp_snap:
-        raise CompendiumError(
-            f"macro_remittances: WDI remittances ({rem['row_id'].iloc[0]}..) are from snapshot "
-            f"{rem_snap} but WDI GDP ({gdp['row_id'].iloc[0]}..) from {gdp_snap}; expected one "
-            f"vintage (vintages are never spliced)")
+        raise CompendiumError(key="error_context_mixed", remittances_row=rem["row_id"].iloc[0], remittances=rem_snap,
+                              gdp_row=gdp["row_id"].iloc[0], gdp=gdp_snap)
     rows = []
     for y in years:
         r = rem["value"].get(y, np.nan)

@@ -131,9 +131,7 @@ def parse_other_reasons(text) -> object:
 def _parse_date(event_id: str, raw: str) -> tuple[pd.Timestamp, str]:
     m = _DATE_RE.match(cell_text(raw).strip())
     if not m:
-        raise CompendiumError(
-            f"entikong_events: row {event_id}, field 'deportation_date': expected YYYY-MM-DD, "
-            f"YYYY-MM (...) or YYYY-MM-DD/DD, got '{raw}'")
+        raise CompendiumError(key="error_deportations_date_format", event=event_id, raw=raw)
     year, month, day, day2 = m.groups()
     precision = "range" if day2 else ("day" if day else "month")
     try:
@@ -141,9 +139,7 @@ def _parse_date(event_id: str, raw: str) -> tuple[pd.Timestamp, str]:
         if day2:
             _dt.date(int(year), int(month), int(day2))
     except ValueError:
-        raise CompendiumError(
-            f"entikong_events: row {event_id}, field 'deportation_date': expected a calendar "
-            f"date, got '{raw}'") from None
+        raise CompendiumError(key="error_deportations_date_calendar", event=event_id, raw=raw) from None
     return date, precision
 
 
@@ -247,9 +243,7 @@ def clean_events(events: pd.DataFrame) -> pd.DataFrame:
     for eid, raw in zip(out["event_id"], out["total_deported"]):
         num = pd.to_numeric(pd.Series([raw]), errors="coerce").iloc[0]
         if pd.isna(num) or num < 0 or float(num) != int(num):
-            raise CompendiumError(
-                f"entikong_events: row {eid}, field 'total_deported': expected a non-negative "
-                f"integer, got '{cell_text(raw)}'")
+            raise CompendiumError(key="error_deportations_total", event=eid, raw=cell_text(raw))
         totals.append(int(num))
     total = pd.array(totals, dtype="Int64")
 

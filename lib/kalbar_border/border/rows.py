@@ -18,9 +18,8 @@ ID_SEP = ";"
 def require_columns(frame: pd.DataFrame, table: str, required: Iterable[str]) -> None:
     missing = [c for c in required if c not in frame.columns]
     if missing:
-        raise CompendiumError(
-            f"{table}: missing required column(s) {', '.join(repr(m) for m in missing)}; "
-            f"expected the columns of data/raw/sources/{table}.csv")
+        raise CompendiumError(key="error_rows_missing_columns", table=table,
+                              missing=", ".join(repr(m) for m in missing))
 
 
 def cell_text(value) -> str:

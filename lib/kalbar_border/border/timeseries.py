@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..data.transcribe import states_partial_period
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 from .rows import ID_SEP, cell_text, format_number, join_unique, require_columns, split_ids
 
 SERIES_REQUIRED = ("row_id", "series", "year", "period_kind", "value", "status", "unit",
@@ -115,9 +115,7 @@ def annual_series(border_series: pd.DataFrame, years: Iterable[int] = range(2019
         ["year", "partial_year", "multi_year", "undated"])]
     if len(bad_kind):
         r = bad_kind.iloc[0]
-        raise CompendiumError(
-            f"border_series: row {r['row_id']}, field 'period_kind': expected year, partial_year, "
-            f"multi_year or undated, got '{cell_text(r['period_kind'])}'")
+        raise CompendiumError(key="error_timeseries_period_kind", row=r["row_id"], value=cell_text(r["period_kind"]))
 
     src = border_series[border_series["series"].isin(series)
                         & border_series["year"].isin(years)].copy()
@@ -247,7 +245,7 @@ def percent_change(a: float, b: float) -> float:
     if pd.isna(a) or pd.isna(b):
         return float("nan")
     if a == 0:
-        raise CompendiumError(f"percent change from 0 to {b} is undefined; expected a non-zero base")
+        raise CompendiumError(key="error_timeseries_zero_base", value=b)
     return (float(b) - float(a)) / float(a) * 100.0
 
 
@@ -268,11 +266,10 @@ def series_change(border_series: pd.DataFrame, series: str = "bp2mi_complaints_t
     for year in (start, end):
         g = long[(long["year"] == year) & (long["period_kind"] == "year") & long["value"].notna()]
         if len(g) != 1:
-            why = "no full-year value (gap or partial only)" if len(g) == 0 else \
-                f"sources disagree ({'; '.join(format_number(v) + ' ' + i for v, i in zip(g['value'], g['row_ids']))})"
-            raise CompendiumError(
-                f"border_series: series '{series}', year {year}: {why}; expected one full-year value "
-                f"to compute a change")
+            why = Said("error_timeseries_no_full_year") if len(g) == 0 else Said(
+                "error_timeseries_disagree",
+                values="; ".join(format_number(v) + " " + i for v, i in zip(g["value"], g["row_ids"])))
+            raise CompendiumError(key="error_timeseries_change", series=series, year=year, why=why)
         picked[year] = g.iloc[0]
     change = percent_change(picked[start]["value"], picked[end]["value"])
     return {

@@ -55,8 +55,8 @@ SHARE_DECIMALS = 4
 def _rupiah(row: pd.Series) -> float:
     """The row's value in rupiah; an unknown unit is a one-line error naming the row."""
     if row["unit"] not in UNITS:
-        raise CompendiumError(f"border_series: row {row['row_id']}, field 'unit': {row['unit']!r}; expected one of "
-                              f"{', '.join(UNITS)}")
+        raise CompendiumError(key="error_trade_unit", row=row["row_id"], value=repr(row["unit"]),
+                              units=", ".join(UNITS))
     return float(row["value"]) * UNITS[row["unit"]]
 
 
@@ -67,8 +67,7 @@ def _one(rows: pd.DataFrame, what: str) -> tuple[float | None, str]:
         return None, ""
     values = {_rupiah(r) for _, r in rows.iterrows()}
     if len(values) > 1:
-        raise CompendiumError(f"border_series: rows {', '.join(rows['row_id'])} give {len(values)} different values for "
-                              f"{what}; expected one")
+        raise CompendiumError(key="error_trade_disagree", rows=", ".join(rows["row_id"]), count=len(values), what=what)
     return values.pop(), ID_SEP.join(rows["row_id"])
 
 

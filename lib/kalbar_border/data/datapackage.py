@@ -34,7 +34,7 @@ import pandas as pd
 
 from .. import paths
 from ..atomic import sha256_file, write_json
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 from .microdata import DATASETS, VERIFIED_ON
 from .transcribe import ACCESS_DAYS, PACK_ACCESSED, SUPPLEMENT, SUPPLEMENT_ACCESSED, TABLES
 
@@ -168,7 +168,7 @@ def _table_schema(table: str) -> dict:
     by_name = {f["name"]: f for f in fields}
     missing = [h for h in header if h not in by_name]
     if missing:
-        raise CompendiumError(f"data/raw/sources/{table}.csv: columns {missing} have no schema field")
+        raise CompendiumError(key="error_datapackage_no_schema_field", table=table, missing=missing)
     # Field order must follow the file's header for frictionless' positional check.
     return {"fields": [by_name[h] for h in header], "missingValues": [""],
             "primaryKey": "event_id" if table == "entikong_events" else "row_id"}
@@ -301,7 +301,7 @@ def write_datapackage(target: Path = paths.DATAPACKAGE) -> Path:
 
 def load_descriptor(path: Path = paths.DATAPACKAGE) -> dict:
     if not Path(path).is_file():
-        raise CompendiumError(f"{path}: data package descriptor not found; it is committed with the repository")
+        raise CompendiumError(key="error_datapackage_no_descriptor", path=path)
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
 
@@ -312,7 +312,7 @@ def resource(name: str, descriptor: dict | None = None) -> dict:
         if res["name"] == name:
             return res
     names = ", ".join(r["name"] for r in descriptor["resources"])
-    raise CompendiumError(f"data/datapackage.json: no resource '{name}'; known: {names}")
+    raise CompendiumError(key="error_datapackage_no_resource", name=name, names=names)
 
 
 def local_path(res: dict, base: Path = paths.DATA) -> Path:
@@ -327,7 +327,7 @@ def _read(res: dict, base: Path) -> bytes:
     path = local_path(res, base)
     if not path.is_file():
         shown = _shown(res, base)
-        raise CompendiumError(f"{shown}: raw file missing; restore it from git (git checkout -- {shown})")
+        raise CompendiumError(key="error_datapackage_raw_missing", path=shown, command=f"git checkout -- {shown}")
     return path.read_bytes()
 
 
@@ -335,7 +335,8 @@ def _check_hash(res: dict, data: bytes, shown: str) -> str:
     expected = res["hash"].split(":", 1)[1]
     actual = hashlib.sha256(data).hexdigest()
     if actual != expected:
-        raise CompendiumError(f"{shown}: checksum mismatch, expected sha256 {expected}, got {actual}")
+        raise CompendiumError(key="error_datapackage_checksum", path=shown,
+                              mismatch=Said("error_part_checksum_mismatch", expected=expected, actual=actual))
     return actual
 
 
@@ -353,28 +354,29 @@ def _check_header(res: dict, header: list[str], shown: str) -> None:
     missing = [c for c in expected if c not in header]
     extra = [c for c in header if c not in expected]
     if missing:
-        said = f"column{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))} missing"
+        said = Said(f"error_datapackage_column{'s' if len(missing) > 1 else ''}_missing",
+                    columns=", ".join(map(repr, missing)))
     elif extra:
-        said = f"column{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))} not in the schema"
+        said = Said(f"error_datapackage_column{'s' if len(extra) > 1 else ''}_extra", columns=", ".join(map(repr, extra)))
     else:
-        said = "columns out of order"
-    raise CompendiumError(f"{shown}: header: {said}; expected the columns of data/datapackage.json: {', '.join(expected)}")
+        said = Said("error_datapackage_columns_order")
+    raise CompendiumError(key="error_datapackage_header", path=shown, problem=said, expected=", ".join(expected))
 
 
-#: Patterns a reader should not have to decode, in words.
-PATTERN_WORDS = {URL_PATTERN: "an http(s):// address with a host, or 'n/a (why)' on a gap row"}
+#: Patterns a reader should not have to decode, in words (the key of a label).
+PATTERN_WORDS = {URL_PATTERN: "error_datapackage_pattern_url"}
 
 
-def _rule(error, res: dict) -> str:
-    """The broken rule, in words a reader can act on."""
+def _rule(error, res: dict) -> Said | str:
+    """The broken rule, in words a reader can act on (frictionless' own note, in English, otherwise)."""
     note = (getattr(error, "note", "") or "").rstrip(".")
     if error.type == "unique-error":
-        return f'constraint "unique": {note}'
+        return Said("error_datapackage_rule_unique", note=note)
     if note.startswith('constraint "pattern"'):
         field = next((f for f in res["schema"]["fields"] if f["name"] == getattr(error, "field_name", None)), {})
         words = PATTERN_WORDS.get(field.get("constraints", {}).get("pattern"))
         if words:
-            return f'constraint "pattern": expected {words}'
+            return Said("error_datapackage_rule_pattern", words=Said(words))
     return note or error.type
 
 
@@ -390,10 +392,11 @@ def _check_schema(res: dict, data: bytes, shown: str) -> int:
         row = getattr(err, "row_number", None)
         field = getattr(err, "field_name", None)
         cell = getattr(err, "cell", None)
-        where = f"row {row}" if row else "header"
-        what = f", field '{field}', value '{cell}'" if field else ""
-        more = f" ({len(task.errors) - 1} more errors)" if len(task.errors) > 1 else ""
-        raise CompendiumError(f"{shown}: {where}{what}: {_rule(err, res)}{more}")
+        where = Said("error_datapackage_row", row=row) if row else Said("error_datapackage_header_row")
+        what = Said("error_datapackage_cell", field=field, value=cell) if field else ""
+        more = Said("error_datapackage_more_errors", count=len(task.errors) - 1) if len(task.errors) > 1 else ""
+        raise CompendiumError(key="error_datapackage_schema", path=shown, where=where, what=what, rule=_rule(err, res),
+                              more=more)
     return task.stats.get("rows", 0)
 
 
@@ -445,9 +448,9 @@ def _check_dates(res: dict, data: bytes, shown: str) -> None:
             limit = date.fromisoformat(row[limit_field])
             late = [d for d in dates_in(row[name] or "") if d > limit]
             if late:
-                raise CompendiumError(f"{shown}: row {row_number}, field '{name}', value '{row[name]}': "
-                                      f"date {late[0].isoformat()} is after the row's access date {limit.isoformat()} "
-                                      f"(field '{limit_field}')")
+                raise CompendiumError(key="error_datapackage_late_date", path=shown, row=row_number, field=name,
+                                      value=row[name], date=late[0].isoformat(), limit=limit.isoformat(),
+                                      limit_field=limit_field)
 
 
 #: (sha256 of the bytes, schema) of the tables that passed in this process: a notebook that

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 from .microdata import check_format
 
 #: The items notebook 08 compares, in order, and the claim each bears on. ``investment_type``
@@ -51,45 +51,43 @@ def check_survey_and_year(doc: dict, where: str) -> None:
     """A map's ``survey`` (a non-empty text) and ``year`` (a whole number), each mistake one line
     naming ``where``; shared by the licensed map and the maps of notebooks 05-06."""
     if not isinstance(doc["survey"], str) or not doc["survey"].strip():
-        raise CompendiumError(f"{where}: field 'survey' is {doc['survey']!r}; expected the survey as BPS names it, "
-                              "e.g. Sakernas August 2022")
+        raise CompendiumError(key="error_licensed_map_survey", where=where, value=repr(doc["survey"]))
     if not isinstance(doc["year"], int) or isinstance(doc["year"], bool):
-        raise CompendiumError(f"{where}: field 'year' is {doc['year']!r}; expected a whole number, e.g. 2022")
+        raise CompendiumError(key="error_licensed_map_year", where=where, value=repr(doc["year"]))
 
 
-def _closest(name, known) -> str:
+def _closest(name, known) -> Said | str:
     """`` (did you mean 'x'?)`` for the known name closest to ``name`` (difflib), or ``""``."""
     import difflib
 
     found = difflib.get_close_matches(str(name), [str(k) for k in known], n=1, cutoff=0.6)
-    return f" (did you mean '{found[0]}'?)" if found else ""
+    return Said("error_part_did_you_mean", name=found[0]) if found else ""
 
 
 def _check_fields(section: dict, known: dict, where: str, at: str) -> None:
     """One line for the first unknown field (with the closest known name) or missing field."""
     for key in section:
         if isinstance(key, bool):  # YAML 1.1 reads a key yes/no (or on/off) as true/false
-            raise CompendiumError(f"{where}: field '{at}{str(key).lower()}' is a yes/no that YAML reads as true/false; "
-                                  f"known: {', '.join(known)} (codes go in yes_codes and no_codes); see {TEMPLATE}")
+            raise CompendiumError(key="error_licensed_map_yes_no_field", where=where, field=f"{at}{str(key).lower()}",
+                                  known=", ".join(known), template=TEMPLATE)
         if key not in known:
-            raise CompendiumError(f"{where}: unknown field '{at}{key}'{_closest(key, known)}; known: "
-                                  f"{', '.join(known)}; see {TEMPLATE}")
+            raise CompendiumError(key="error_licensed_map_unknown_field", where=where, field=f"{at}{key}",
+                                  closest=_closest(key, known), known=", ".join(known), template=TEMPLATE)
     for key, required in known.items():
         if required and section.get(key) is None:
-            raise CompendiumError(f"{where}: field '{at}{key}' missing; see {TEMPLATE}")
+            raise CompendiumError(key="error_licensed_map_missing_field", where=where, field=f"{at}{key}", template=TEMPLATE)
 
 
 def _codes(value, where: str) -> list:
     values = value if isinstance(value, list) else [value]
     if not values or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
-        raise CompendiumError(f"{where}: expected a code or a list of numeric codes (as the questionnaire numbers "
-                              f"them), got {value!r}")
+        raise CompendiumError(key="error_licensed_map_codes", where=where, value=repr(value))
     return [float(v) for v in values]
 
 
 def _name(value, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise CompendiumError(f"{where}: expected the name of a variable of the file, got {value!r}")
+        raise CompendiumError(key="error_licensed_map_name", where=where, value=repr(value))
     return value.strip()
 
 
@@ -97,11 +95,10 @@ def _names(value, where: str) -> list[str]:
     """One variable name or a list of them (a composite id), as a list."""
     values = value if isinstance(value, list) else [value]
     if not values:
-        raise CompendiumError(f"{where}: expected the name of a variable, or a list of names (e.g. [NKS, NO_RUTA]), "
-                              f"got {value!r}")
+        raise CompendiumError(key="error_licensed_map_names", where=where, value=repr(value))
     names = [_name(v, where) for v in values]
     if len({n.casefold() for n in names}) < len(names):
-        raise CompendiumError(f"{where}: a variable is named twice in {value!r}")
+        raise CompendiumError(key="error_licensed_map_named_twice", where=where, value=repr(value))
     return names
 
 
@@ -110,8 +107,16 @@ def _section(doc: dict, key: str, where: str, required: bool = True) -> dict | N
     if value is None and not required:
         return None
     if not isinstance(value, dict) or not value:
-        raise CompendiumError(f"{where}: field '{key}' missing or not a mapping of fields; see {TEMPLATE}")
+        raise CompendiumError(key="error_licensed_map_section", where=where, field=key, template=TEMPLATE)
     return value
+
+
+def not_yaml(where: str, exc) -> CompendiumError:
+    """The one line for a map that YAML cannot parse (``exc``), with the line it stopped at."""
+    mark = getattr(exc, "problem_mark", None)
+    line = Said("error_part_line", number=mark.line + 1) if mark else ""
+    problem = " ".join(str(getattr(exc, "problem", None) or type(exc).__name__).split())
+    return CompendiumError(key="error_licensed_map_not_yaml", where=where, line=line, problem=problem)
 
 
 def read_map(path: Path | str) -> dict:
@@ -128,37 +133,34 @@ def read_map(path: Path | str) -> dict:
     import yaml
 
     if path is None:
-        raise CompendiumError("LICENSED_MAP not given: notebook 08 runs only on a licensed BPS file described by a "
-                              f"variable map; copy {TEMPLATE}, fill it in and pass LICENSED_MAP=<its path>")
+        raise CompendiumError(key="error_licensed_map_not_given", template=TEMPLATE)
     source = Path(path)
     where = str(source)
     try:
         doc = yaml.safe_load(source.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise CompendiumError(f"{where}: cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise CompendiumError(key="error_licensed_map_unreadable", where=where,
+                              error=exc.strerror or type(exc).__name__) from None
     except UnicodeDecodeError:
-        raise CompendiumError(f"{where}: not a text file in UTF-8; expected a YAML map, see {TEMPLATE}") from None
+        raise CompendiumError(key="error_licensed_map_not_utf8", where=where, template=TEMPLATE) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark else ""
-        problem = " ".join(str(getattr(exc, "problem", None) or type(exc).__name__).split())
-        raise CompendiumError(f"{where}{line}: not valid YAML ({problem})") from None
+        raise not_yaml(where, exc) from None
     if not isinstance(doc, dict):
-        raise CompendiumError(f"{where}: expected a mapping of fields; see {TEMPLATE}")
+        raise CompendiumError(key="error_licensed_map_not_mapping", where=where, template=TEMPLATE)
     _check_fields(doc, FIELDS, where, "")
     if not isinstance(doc["file"], str) or not doc["file"].strip():
-        raise CompendiumError(f"{where}: field 'file' is {doc['file']!r}; expected the path of the licensed file")
+        raise CompendiumError(key="error_licensed_map_file", where=where, value=repr(doc["file"]))
     data = Path(doc["file"].strip()).expanduser()
     data = (data if data.is_absolute() else source.parent / data).resolve()
     try:
         fmt = check_format(data)
     except CompendiumError as exc:
-        raise CompendiumError(f"{where}: field 'file' names {exc}") from None
+        raise CompendiumError(key="error_licensed_map_file_format", where=where, problem=Said(exc.key, **exc.values)) from None
     if not data.is_file():
-        raise CompendiumError(f"{where}: field 'file' names {data}, which is not an existing file")
+        raise CompendiumError(key="error_licensed_map_file_missing", where=where, data=data)
     check_survey_and_year(doc, where)
     if doc["unit"] not in UNITS:
-        raise CompendiumError(f"{where}: field 'unit' is {doc['unit']!r}; expected one of {', '.join(UNITS)}")
+        raise CompendiumError(key="error_licensed_map_unit", where=where, value=repr(doc["unit"]), units=", ".join(UNITS))
     raw_design = _section(doc, "design", where)
     _check_fields(raw_design, SECTION_FIELDS["design"], where, "design.")
     design = {k: _name(raw_design[k], f"{where}: design.{k}") for k in ("weight", "strata", "psu")}
@@ -166,15 +168,14 @@ def read_map(path: Path | str) -> dict:
     design["household"] = _names(household, f"{where}: design.household") if household is not None else None
     drop = raw_design.get("drop_nonpositive_weights", False)
     if not isinstance(drop, bool):
-        raise CompendiumError(f"{where}: design.drop_nonpositive_weights is {drop!r}; expected true or false")
+        raise CompendiumError(key="error_licensed_map_drop", where=where, value=repr(drop))
     design["drop_nonpositive_weights"] = drop
     province = _section(doc, "province", where, required=False)
     if province is not None:
         _check_fields(province, SECTION_FIELDS["province"], where, "province.")
         codes = _codes(province["code"], f"{where}: province.code")
         if len(codes) != 1:
-            raise CompendiumError(f"{where}: province.code: expected one code (a province is a complete design), "
-                                  f"got {province['code']!r}")
+            raise CompendiumError(key="error_licensed_map_province_code", where=where, value=repr(province["code"]))
         province = {"variable": _name(province["variable"], f"{where}: province.variable"), "code": codes[0]}
     population = _section(doc, "population", where, required=False)
     if population is not None:
@@ -185,38 +186,37 @@ def read_map(path: Path | str) -> dict:
     for name, spec in _section(doc, "migrant_definitions", where).items():
         at = f"{where}: migrant_definitions.{name}"
         if not re.fullmatch(r"[a-z][a-z0-9_]*", str(name)) or not isinstance(spec, dict):
-            raise CompendiumError(f"{at}: expected a name in lower case (letters, digits, _) with variable, migrant "
-                                  "and non_migrant")
+            raise CompendiumError(key="error_licensed_map_definition_name", at=at)
         _check_fields(spec, SECTION_FIELDS["migrant_definitions"], where, f"migrant_definitions.{name}.")
         definitions[str(name)] = {"variable": _name(spec["variable"], f"{at}.variable"),
                                   "migrant": _codes(spec["migrant"], f"{at}.migrant"),
                                   "non_migrant": _codes(spec["non_migrant"], f"{at}.non_migrant")}
         if set(definitions[name]["migrant"]) & set(definitions[name]["non_migrant"]):
-            raise CompendiumError(f"{at}: a code is both migrant and non_migrant")
+            raise CompendiumError(key="error_licensed_map_both_migrant", at=at)
     indicators = {}
     for name, spec in _section(doc, "indicators", where).items():
         at = f"{where}: indicators.{name}"
         if name not in INDICATORS:
-            raise CompendiumError(f"{at}: unknown indicator{_closest(name, INDICATORS)}; expected some of "
-                                  f"{', '.join(INDICATORS)}")
+            raise CompendiumError(key="error_licensed_map_unknown_indicator", at=at, closest=_closest(name, INDICATORS),
+                                  indicators=", ".join(INDICATORS))
         if not isinstance(spec, dict):
-            raise CompendiumError(f"{at}: expected a mapping with variable and yes_codes (or codes)")
+            raise CompendiumError(key="error_licensed_map_indicator_spec", at=at)
         _check_fields(spec, SECTION_FIELDS["investment_type" if name == "investment_type" else "indicators"], where,
                       f"indicators.{name}.")
         item = {"variable": _name(spec["variable"], f"{at}.variable")}
         if name == "investment_type":
             codes = spec["codes"]
             if not isinstance(codes, dict) or not codes:
-                raise CompendiumError(f"{at}.codes: expected a mapping of code: label, e.g. {{1: land}}")
+                raise CompendiumError(key="error_licensed_map_type_codes", at=at, example="{1: land}")
             item["codes"] = {_codes(k, f"{at}.codes")[0]: str(v) for k, v in codes.items()}
             if not all(float(c).is_integer() for c in item["codes"]):
-                raise CompendiumError(f"{at}.codes: expected whole-number codes")
+                raise CompendiumError(key="error_licensed_map_whole_codes", at=at)
         else:
             # Not `yes:`/`no:` keys: YAML 1.1 (PyYAML) reads those as the booleans True and False.
             item["yes"] = _codes(spec["yes_codes"], f"{at}.yes_codes")
             item["no"] = _codes(spec["no_codes"], f"{at}.no_codes") if spec.get("no_codes") is not None else None
             if item["no"] and set(item["yes"]) & set(item["no"]):
-                raise CompendiumError(f"{at}: a code is both yes and no")
+                raise CompendiumError(key="error_licensed_map_both_yes_no", at=at)
         indicators[name] = item
     return {"path": data, "format": fmt, "survey": doc["survey"].strip(), "year": doc["year"], "unit": doc["unit"],
             "design": design, "province": province, "population": population, "definitions": definitions,

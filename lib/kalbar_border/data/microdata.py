@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .. import paths
 from ..atomic import sha256_file, write_text
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Joined, Said
 
 if TYPE_CHECKING:  # numpy and pandas are imported where frames are read: the pipeline reads DATASETS alone
     import pandas as pd
@@ -83,17 +83,15 @@ def _dataset(key: str) -> Microdata:
     try:
         return DATASETS[key]
     except KeyError:
-        raise CompendiumError(f"unknown microdata '{key}'; accepted: {', '.join(DATASETS)}") from None
+        raise CompendiumError(key="error_microdata_unknown", dataset=key, accepted=", ".join(DATASETS)) from None
 
 
 def verify(path: Path, expected: str) -> Path:
     """Return ``path`` if its sha256 is ``expected``; else one-line error with both hashes."""
     actual = sha256_file(path)
     if actual != expected:
-        raise CompendiumError(
-            f"{path}: checksum mismatch, expected sha256 {expected}, got {actual}; "
-            "delete the file so that it is downloaded again"
-        )
+        raise CompendiumError(key="error_microdata_checksum", path=path,
+                              mismatch=Said("error_part_checksum_mismatch", expected=expected, actual=actual))
     return path
 
 
@@ -115,7 +113,7 @@ def _download_tarball(spec: Microdata, url: str, cache: Path) -> Path:
         with tarfile.open(tarball) as tar:
             member = tar.extractfile(spec.tar_member)
             if member is None:
-                raise CompendiumError(f"{url}: member {spec.tar_member} not found in the tarball")
+                raise CompendiumError(key="error_microdata_tar_member", url=url, member=spec.tar_member)
             staged = Path(tmp) / spec.filename
             with open(staged, "wb") as out:
                 shutil.copyfileobj(member, out)
@@ -132,15 +130,14 @@ def fetch(key: str, download: bool = True) -> Path:
     Uses the cache when it holds a file with the right hash; raises a one-line error on a
     cached file with the wrong hash (never silently replaced: the user should look at it).
     """
+
     spec = _dataset(key)
     cache = paths.cache_dir()
     cached = cache / spec.filename
     if cached.is_file():
         return verify(cached, spec.sha256)
     if not download:
-        raise CompendiumError(
-            f"{spec.filename}: not found in cache {cache}; put the file there or set COMPENDIUM_DATA_DIR to the folder holding it"
-        )
+        raise CompendiumError(key="error_microdata_not_cached", file=spec.filename, cache=cache)
     errors = []
     routes = [lambda: _download_mirror(spec, cache)]
     routes += [lambda url=url: _download_tarball(spec, url, cache) for url in (spec.cran_tarball, spec.cran_archive)]
@@ -148,13 +145,11 @@ def fetch(key: str, download: bool = True) -> Path:
         try:
             return route()
         except CompendiumError as exc:
-            errors.append(str(exc))
+            errors.append(Said(exc.key, **exc.values) if exc.key else str(exc))
         except Exception as exc:  # network, HTTP, or pooch's hash mismatch: try the next route
-            errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
-    raise CompendiumError(
-        f"{spec.filename}: not in cache {cache} and download failed from {', '.join(spec.addresses)} ({' | '.join(errors)}); "
-        f"put the verified file in that folder or set COMPENDIUM_DATA_DIR to a folder holding it"
-    )
+            errors.append(_why(exc))
+    raise CompendiumError(key="error_microdata_download", file=spec.filename, cache=cache,
+                          addresses=", ".join(spec.addresses), errors=Joined(errors, " | "))
 
 
 #: File formats a microdata path may have (BPS ships Stata, SPSS and DBF/CSV; CRAN ships .rda).
@@ -167,7 +162,8 @@ def check_format(path: Path | str) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         accepted = ", ".join(dict.fromkeys(FORMATS))
-        raise CompendiumError(f"{path}: format {suffix or '(no extension)'} cannot be read; accepted: {accepted}")
+        raise CompendiumError(key="error_microdata_format", path=path, accepted=accepted,
+                              suffix=suffix or Said("error_microdata_no_extension"))
     return FORMATS[suffix]
 
 
@@ -183,15 +179,14 @@ def read_file(path: Path | str, name: str | None = None) -> pd.DataFrame:
     source = Path(path)
     kind = check_format(source)
     if not source.is_file():
-        raise CompendiumError(f"{source}: microdata file not found; pass an existing file "
-                              f"({', '.join(dict.fromkeys(FORMATS))})")
+        raise CompendiumError(key="error_microdata_not_found", source=source, formats=", ".join(dict.fromkeys(FORMATS)))
     try:
         if kind == "R data":
             import pyreadr
 
             frames = pyreadr.read_r(str(source))
             if not frames:
-                raise CompendiumError(f"{source}: holds no data frame")
+                raise CompendiumError(key="error_microdata_no_frame", source=source)
             return frames[name] if name in frames else next(iter(frames.values()))
         if kind == "Stata":
             return pd.read_stata(source, convert_categoricals=False, convert_dates=False)
@@ -206,8 +201,12 @@ def read_file(path: Path | str, name: str | None = None) -> pd.DataFrame:
     except CompendiumError:
         raise
     except Exception as exc:
-        raise CompendiumError(f"{source}: cannot be read as a {kind} file ({type(exc).__name__}: "
-                              f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+        raise CompendiumError(key="error_microdata_unreadable", source=source, kind=kind, error=_why(exc)) from None
+
+
+def _why(exc: Exception) -> str:
+    """The class and first line of ``exc``: what a reader needs of a library's error."""
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
 
 
 def value_labels(path: Path | str) -> dict[str, dict[float, str]]:
@@ -224,8 +223,7 @@ def value_labels(path: Path | str) -> dict[str, dict[float, str]]:
         reader = pyreadstat.read_sav if kind == "SPSS" else pyreadstat.read_dta
         _, meta = reader(str(source), metadataonly=True)
     except Exception as exc:
-        raise CompendiumError(f"{source}: cannot be read as a {kind} file ({type(exc).__name__}: "
-                              f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
+        raise CompendiumError(key="error_microdata_unreadable", source=source, kind=kind, error=_why(exc)) from None
     out = {}
     for variable, labels in (meta.variable_value_labels or {}).items():
         coded = {}
@@ -248,12 +246,11 @@ def match_variables(frame: pd.DataFrame, variables, source: Path | str) -> pd.Da
         by_folded.setdefault(str(column).casefold(), []).append(column)
     ambiguous = [v for v in variables if len(by_folded.get(v.casefold(), [])) > 1]
     if ambiguous:
-        raise CompendiumError(f"{source}: columns {', '.join(c for v in ambiguous for c in by_folded[v.casefold()])} "
-                              "differ only by case; keep one of each")
+        raise CompendiumError(key="error_microdata_case_twins", source=source,
+                              columns=", ".join(c for v in ambiguous for c in by_folded[v.casefold()]))
     missing = [v for v in variables if v.casefold() not in by_folded]
     if missing:
-        raise CompendiumError(f"{source}: lacks the variables {', '.join(missing)} that the analysis needs "
-                              "(names are matched ignoring case)")
+        raise CompendiumError(key="error_microdata_lacks", source=source, missing=", ".join(missing))
     return frame[[by_folded[v.casefold()][0] for v in variables]].set_axis(list(variables), axis=1)
 
 
@@ -297,8 +294,9 @@ def typed_frame(key: str, frame: pd.DataFrame, path: Path | str, names: dict | N
             try:
                 out[name] = pd.to_numeric(column, errors="raise").astype("float64")
             except (ValueError, TypeError):
-                shown = name if (names or {}).get(name, name) == name else f"{names[name]} (2020 name {name})"
-                raise CompendiumError(f"{path}: variable {shown} holds text where a number is expected") from None
+                shown = name if (names or {}).get(name, name) == name else Said("error_microdata_renamed",
+                                                                                name=names[name], original=name)
+                raise CompendiumError(key="error_microdata_text_not_number", path=path, variable=shown) from None
     return pd.DataFrame(out)
 
 
@@ -331,12 +329,13 @@ def write_extract(key: str, frame: pd.DataFrame, variables) -> Path:
     variables = sorted(variables)
     missing = [v for v in variables if v not in frame.columns]
     if missing:
-        raise CompendiumError(f"{spec.filename}: variables {missing} missing; expected those listed in data/datapackage.json")
+        raise CompendiumError(key="error_microdata_extract_lacks", file=spec.filename, missing=missing)
     for name in variables:
         numeric = pd.api.types.is_numeric_dtype(frame[name])
         if numeric == (name in spec.text_variables):
-            raise CompendiumError(f"{spec.filename}: variable {name} is {'numeric' if numeric else 'text'}; "
-                                  f"expected {'text' if numeric else 'numeric'}")
+            kinds = [Said("error_microdata_kind_text"), Said("error_microdata_kind_numeric")]
+            raise CompendiumError(key="error_microdata_kind", file=spec.filename, variable=name,
+                                  actual=kinds[numeric], expected=kinds[not numeric])
     out = frame[variables].copy()
     for name in variables:
         values = out[name].to_numpy()
@@ -423,7 +422,7 @@ def load_extract(key: str) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype={name: "str" for name in spec.text_variables})
     expected = sorted(resource(key)["x-variables"])
     if list(frame.columns) != expected:
-        raise CompendiumError(f"{paths.relative(path)}: columns are not the variables data/datapackage.json lists "
-                              f"for {key}; run notebook 01 again (make reproduce ONLY=01 FORCE=1)")
+        raise CompendiumError(key="error_microdata_extract_columns", path=paths.relative(path), dataset=key,
+                              command="make reproduce ONLY=01 FORCE=1")
     numeric = [c for c in frame.columns if c not in spec.text_variables]
     return frame.astype(dict.fromkeys(numeric, "float64"))

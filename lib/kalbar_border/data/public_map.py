@@ -20,8 +20,8 @@ import difflib
 from pathlib import Path
 
 from .. import paths
-from ..errors import CompendiumError
-from .licensed_map import check_survey_and_year
+from ..errors import CompendiumError, Joined, Said
+from .licensed_map import check_survey_and_year, not_yaml
 
 #: The parameter naming each dataset's file, and the one naming its map.
 PATH_PARAMETERS = {"susenas": "SUSENAS_PATH", "sakernas": "SAKERNAS_PATH"}
@@ -39,7 +39,7 @@ MOBILITY_WORDS = ("kirim", "mengirim", "remit", "invest", "migra", "mobil")
 def default_map(key: str) -> Path:
     """The default map of ``key`` (susenas or sakernas), in the repository's ``docs/``."""
     if key not in DEFAULTS:
-        raise CompendiumError(f"unknown dataset {key!r}; expected one of {', '.join(DEFAULTS)}")
+        raise CompendiumError(key="error_public_map_unknown_dataset", dataset=repr(key), known=", ".join(DEFAULTS))
     return paths.ROOT / DEFAULTS[key]
 
 
@@ -51,9 +51,9 @@ def needed(key: str) -> dict[str, str]:
     return dict(resource(key)["x-variables"])
 
 
-def _closest(word: str, options) -> str:
+def _closest(word: str, options) -> Said | str:
     found = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
-    return f" (closest: {found[0]})" if found else ""
+    return Said("error_part_closest", name=found[0]) if found else ""
 
 
 def read_public_map(path: Path | str | None, key: str) -> dict:
@@ -70,52 +70,48 @@ def read_public_map(path: Path | str | None, key: str) -> dict:
     try:
         doc = yaml.safe_load(source.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise CompendiumError(f"{where}: cannot be read ({exc.strerror or type(exc).__name__}); expected the variable "
-                              f"map of {parameter}") from None
+        raise CompendiumError(key="error_public_map_unreadable", where=where, error=exc.strerror or type(exc).__name__,
+                              parameter=parameter) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark else ""
-        raise CompendiumError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', None) or type(exc).__name__})") from None
+        raise not_yaml(where, exc) from None
     template = DEFAULTS[key]
     if not isinstance(doc, dict):
-        raise CompendiumError(f"{where}: expected a mapping of the fields {', '.join(FIELDS)}; see {template}")
+        raise CompendiumError(key="error_public_map_not_mapping", where=where, fields=", ".join(FIELDS), template=template)
     for name in doc:
         if name not in FIELDS:
-            hint = "; the file is given by " + PATH_PARAMETERS[key] if name == "file" else _closest(name, FIELDS)
-            raise CompendiumError(f"{where}: unknown field '{name}'{hint}; expected the fields {', '.join(FIELDS)} "
-                                  f"(see {template})")
+            hint = (Said("error_public_map_file_hint", parameter=PATH_PARAMETERS[key]) if name == "file"
+                    else _closest(name, FIELDS))
+            raise CompendiumError(key="error_public_map_unknown_field", where=where, field=name, hint=hint,
+                                  fields=", ".join(FIELDS), template=template)
     missing = [name for name in FIELDS if name not in doc]
     if missing:
-        raise CompendiumError(f"{where}: field '{missing[0]}' missing; expected the fields {', '.join(FIELDS)} "
-                              f"(see {template})")
+        raise CompendiumError(key="error_public_map_missing_field", where=where, field=missing[0],
+                              fields=", ".join(FIELDS), template=template)
     if doc["dataset"] != key:
-        raise CompendiumError(f"{where}: field 'dataset' is {doc['dataset']!r}, but {parameter} maps a {key} file; "
-                              f"expected dataset: {key}")
+        raise CompendiumError(key="error_public_map_dataset", where=where, value=repr(doc["dataset"]),
+                              parameter=parameter, dataset=key)
     check_survey_and_year(doc, where)
     if doc["unit"] not in UNITS:
-        raise CompendiumError(f"{where}: field 'unit' is {doc['unit']!r}; expected {' or '.join(UNITS)} "
-                              "(notebooks 05-06 read person files)")
+        raise CompendiumError(key="error_public_map_unit", where=where, value=repr(doc["unit"]), units=" or ".join(UNITS))
     names = doc["variables"]
     if not isinstance(names, dict) or not names:
-        raise CompendiumError(f"{where}: field 'variables' is {names!r}; expected a mapping of each 2020 name to the "
-                              f"name in your file, e.g. FWT: WEIGHT (see {template})")
+        raise CompendiumError(key="error_public_map_variables", where=where, value=repr(names), template=template)
     wanted = needed(key)
     for name, value in names.items():
         if name not in wanted:
-            raise CompendiumError(f"{where}: variables.{name}: not a variable notebooks 05-06 read{_closest(name, wanted)}; "
-                                  f"expected the 2020 names of {template}")
+            raise CompendiumError(key="error_public_map_not_read", where=where, name=name, closest=_closest(name, wanted),
+                                  template=template)
         if not isinstance(value, str) or not value.strip():
-            raise CompendiumError(f"{where}: variables.{name} is {value!r}; expected the name of a variable of your file")
+            raise CompendiumError(key="error_public_map_value", where=where, name=name, value=repr(value))
     absent = [name for name in wanted if name not in names]
     if absent:
-        raise CompendiumError(f"{where}: variables lacks {', '.join(absent)}; expected every variable of {template} "
-                              "(the analysis reads each)")
+        raise CompendiumError(key="error_public_map_absent", where=where, absent=", ".join(absent), template=template)
     folded: dict[str, str] = {}
     for name, value in names.items():
         other = folded.setdefault(value.strip().casefold(), name)
         if other != name:
-            raise CompendiumError(f"{where}: variables.{other} and variables.{name} both name '{value.strip()}'; "
-                                  "expected one variable of your file for each")
+            raise CompendiumError(key="error_public_map_same_name", where=where, other=other, name=name,
+                                  value=value.strip())
     return {"path": source, "dataset": key, "survey": doc["survey"].strip(), "year": doc["year"], "unit": doc["unit"],
             "names": {name: names[name].strip() for name in wanted}}
 
@@ -168,13 +164,11 @@ def mobility_columns(columns, path: Path | str | None = None) -> list[str]:
             if any(word in f"{c} {labels.get(str(c), '')}".casefold() for word in MOBILITY_WORDS)]
 
 
-def _mobility_hint(columns, path) -> str:
+def _mobility_hint(columns, path) -> Said | str:
     found = mobility_columns(columns, path)
     if not found:
         return ""
-    shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
-    return (f"; it looks like a labour-mobility or remittance file ({shown}): such a file settles C5/C6 in notebook 08, "
-            "given by LICENSED_MAP=<a map copied from docs/licensed_map.template.yml> (docs/licensed_data.md)")
+    return Said("error_public_map_mobility_hint", columns=", ".join(found[:5]) + (" …" if len(found) > 5 else ""))
 
 
 def check_columns(spec: dict, columns, source: Path | str, given: bool) -> None:
@@ -190,14 +184,12 @@ def check_columns(spec: dict, columns, source: Path | str, given: bool) -> None:
     hint = _mobility_hint(columns, source)
     file = Path(source).name
     if given:
-        problems = "; ".join(f"variables.{name}: variable '{value}' is not in {file}{_closest(value, columns)}"
-                             for name, value in missing)
-        raise CompendiumError(f"{spec['path']}: {problems}; expected the names of {file} (matched ignoring case){hint}")
-    names = ", ".join(name for name, _ in missing)
-    raise CompendiumError(
-        f"{source}: lacks the variables {names} that notebooks 05-06 read under their 2020 names (names are matched "
-        f"ignoring case); for a file of another year or layout, copy {DEFAULTS[key]}, write your file's name beside "
-        f"each variable and pass {MAP_PARAMETERS[key]}=<the copy>{hint}")
+        problems = Joined(Said("error_part_not_in_file", field=f"variables.{name}", variable=value, file=file,
+                               closest=_closest(value, columns)) for name, value in missing)
+        raise CompendiumError(key="error_public_map_names_not_in_file", path=spec["path"], problems=problems, file=file,
+                              hint=hint)
+    raise CompendiumError(key="error_public_map_lacks", source=source, names=", ".join(name for name, _ in missing),
+                          template=DEFAULTS[key], parameter=MAP_PARAMETERS[key], hint=hint)
 
 
 def load_mapped(key: str, path: Path | str, map_path: Path | str | None = None):

@@ -215,17 +215,17 @@ def import_sources(source_dir: Path, dest: Path = paths.RAW_SOURCES) -> list[Pat
     for filename, (name, prefix, series_col) in TABLES.items():
         src = Path(source_dir) / filename
         if not src.is_file():
-            raise CompendiumError(f"{src}: source-pack file not found; expected the shared/sources folder")
+            raise CompendiumError(key="error_transcribe_not_found", path=src)
         rows = _read(src)
         accessed = [PACK_ACCESSED] * len(rows)
         extra = SUPPLEMENT / filename
         if extra.is_file():
             if filename not in SUPPLEMENT_ACCESSED:
-                raise CompendiumError(f"{extra}: no access day recorded; expected an entry for {filename} in "
-                                      "transcribe.SUPPLEMENT_ACCESSED (the day its rows were read)")
+                raise CompendiumError(key="error_transcribe_no_access_day", path=extra, file=filename)
             more = _read(extra)
             if more and list(more[0]) != list(rows[0]):
-                raise CompendiumError(f"{extra}: columns {', '.join(more[0])}; expected those of {src.name}: {', '.join(rows[0])}")
+                raise CompendiumError(key="error_transcribe_columns", path=extra, columns=", ".join(more[0]), file=src.name,
+                                      expected=", ".join(rows[0]))
             rows += more
             accessed += [SUPPLEMENT_ACCESSED[filename]] * len(more)
         tidy = [audit_columns(row, day) for row, day in zip(tidy_rows(name, rows, prefix, series_col), accessed)]

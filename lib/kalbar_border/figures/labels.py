@@ -80,6 +80,219 @@ SOURCE: dict[str, str | list[str]] = {
     "allowed_path": "allowed: None or the path of {kinds}",
     "allowed_kind_map": "a .yml or .yaml map",
     "allowed_kind_data": "a file of format {formats}",
+    # errors of the data, finance and border modules (kalbar_border.data, .finance, .border)
+    "error_part_checksum_mismatch": "checksum mismatch, expected sha256 {expected}, got {actual}",
+    "error_microdata_unknown": "unknown microdata '{dataset}'; accepted: {accepted}",
+    "error_microdata_checksum": "{path}: {mismatch}; delete the file so that it is downloaded again",
+    "error_microdata_tar_member": "{url}: member {member} not found in the tarball",
+    "error_microdata_not_cached": "{file}: not found in cache {cache}; put the file there or set "
+                                  "COMPENDIUM_DATA_DIR to the folder holding it",
+    "error_microdata_download": "{file}: not in cache {cache} and download failed from {addresses} ({errors}); put "
+                                "the verified file in that folder or set COMPENDIUM_DATA_DIR to a folder holding it",
+    "error_microdata_format": "{path}: format {suffix} cannot be read; accepted: {accepted}",
+    "error_microdata_no_extension": "(no extension)",
+    "error_microdata_not_found": "{source}: microdata file not found; pass an existing file ({formats})",
+    "error_microdata_no_frame": "{source}: holds no data frame",
+    "error_microdata_unreadable": "{source}: cannot be read as a {kind} file ({error})",
+    "error_microdata_case_twins": "{source}: columns {columns} differ only by case; keep one of each",
+    "error_microdata_lacks": "{source}: lacks the variables {missing} that the analysis needs (names are matched "
+                             "ignoring case)",
+    "error_microdata_renamed": "{name} (2020 name {original})",
+    "error_microdata_text_not_number": "{path}: variable {variable} holds text where a number is expected",
+    "error_microdata_extract_lacks": "{file}: variables {missing} missing; expected those listed in "
+                                     "data/datapackage.json",
+    "error_microdata_kind": "{file}: variable {variable} is {actual}; expected {expected}",
+    "error_microdata_kind_text": "text",
+    "error_microdata_kind_numeric": "numeric",
+    "error_microdata_extract_columns": "{path}: columns are not the variables data/datapackage.json lists for "
+                                       "{dataset}; run notebook 01 again ({command})",
+    "error_part_line": " line {number}",
+    "error_part_did_you_mean": " (did you mean '{name}'?)",
+    "error_part_closest": " (closest: {name})",
+    "error_licensed_map_survey": "{where}: field 'survey' is {value}; expected the survey as BPS names it, e.g. "
+                                 "Sakernas August 2022",
+    "error_licensed_map_year": "{where}: field 'year' is {value}; expected a whole number, e.g. 2022",
+    "error_licensed_map_yes_no_field": "{where}: field '{field}' is a yes/no that YAML reads as true/false; known: "
+                                       "{known} (codes go in yes_codes and no_codes); see {template}",
+    "error_licensed_map_unknown_field": "{where}: unknown field '{field}'{closest}; known: {known}; see {template}",
+    "error_licensed_map_missing_field": "{where}: field '{field}' missing; see {template}",
+    "error_licensed_map_codes": "{where}: expected a code or a list of numeric codes (as the questionnaire numbers "
+                                "them), got {value}",
+    "error_licensed_map_name": "{where}: expected the name of a variable of the file, got {value}",
+    "error_licensed_map_names": "{where}: expected the name of a variable, or a list of names (e.g. [NKS, "
+                                "NO_RUTA]), got {value}",
+    "error_licensed_map_named_twice": "{where}: a variable is named twice in {value}",
+    "error_licensed_map_section": "{where}: field '{field}' missing or not a mapping of fields; see {template}",
+    "error_licensed_map_not_given": "LICENSED_MAP not given: notebook 08 runs only on a licensed BPS file "
+                                    "described by a variable map; copy {template}, fill it in and pass "
+                                    "LICENSED_MAP=<its path>",
+    "error_licensed_map_unreadable": "{where}: cannot be read ({error})",
+    "error_licensed_map_not_utf8": "{where}: not a text file in UTF-8; expected a YAML map, see {template}",
+    "error_licensed_map_not_yaml": "{where}{line}: not valid YAML ({problem})",
+    "error_licensed_map_not_mapping": "{where}: expected a mapping of fields; see {template}",
+    "error_licensed_map_file": "{where}: field 'file' is {value}; expected the path of the licensed file",
+    "error_licensed_map_file_format": "{where}: field 'file' names {problem}",
+    "error_licensed_map_file_missing": "{where}: field 'file' names {data}, which is not an existing file",
+    "error_licensed_map_unit": "{where}: field 'unit' is {value}; expected one of {units}",
+    "error_licensed_map_drop": "{where}: design.drop_nonpositive_weights is {value}; expected true or false",
+    "error_licensed_map_province_code": "{where}: province.code: expected one code (a province is a complete "
+                                        "design), got {value}",
+    "error_licensed_map_definition_name": "{at}: expected a name in lower case (letters, digits, _) with variable, "
+                                          "migrant and non_migrant",
+    "error_licensed_map_both_migrant": "{at}: a code is both migrant and non_migrant",
+    "error_licensed_map_unknown_indicator": "{at}: unknown indicator{closest}; expected some of {indicators}",
+    "error_licensed_map_indicator_spec": "{at}: expected a mapping with variable and yes_codes (or codes)",
+    "error_licensed_map_type_codes": "{at}.codes: expected a mapping of code: label, e.g. {example}",
+    "error_licensed_map_whole_codes": "{at}.codes: expected whole-number codes",
+    "error_licensed_map_both_yes_no": "{at}: a code is both yes and no",
+    "error_public_map_unknown_dataset": "unknown dataset {dataset}; expected one of {known}",
+    "error_public_map_unreadable": "{where}: cannot be read ({error}); expected the variable map of {parameter}",
+    "error_public_map_not_mapping": "{where}: expected a mapping of the fields {fields}; see {template}",
+    "error_public_map_file_hint": "; the file is given by {parameter}",
+    "error_public_map_unknown_field": "{where}: unknown field '{field}'{hint}; expected the fields {fields} (see "
+                                      "{template})",
+    "error_public_map_missing_field": "{where}: field '{field}' missing; expected the fields {fields} (see "
+                                      "{template})",
+    "error_public_map_dataset": "{where}: field 'dataset' is {value}, but {parameter} maps a {dataset} file; "
+                                "expected dataset: {dataset}",
+    "error_public_map_unit": "{where}: field 'unit' is {value}; expected {units} (notebooks 05-06 read person "
+                             "files)",
+    "error_public_map_variables": "{where}: field 'variables' is {value}; expected a mapping of each 2020 name to "
+                                  "the name in your file, e.g. FWT: WEIGHT (see {template})",
+    "error_public_map_not_read": "{where}: variables.{name}: not a variable notebooks 05-06 read{closest}; "
+                                 "expected the 2020 names of {template}",
+    "error_public_map_value": "{where}: variables.{name} is {value}; expected the name of a variable of your file",
+    "error_public_map_absent": "{where}: variables lacks {absent}; expected every variable of {template} (the "
+                               "analysis reads each)",
+    "error_public_map_same_name": "{where}: variables.{other} and variables.{name} both name '{value}'; expected "
+                                  "one variable of your file for each",
+    "error_public_map_mobility_hint": "; it looks like a labour-mobility or remittance file ({columns}): such a "
+                                      "file settles C5/C6 in notebook 08, given by LICENSED_MAP=<a map copied from "
+                                      "docs/licensed_map.template.yml> (docs/licensed_data.md)",
+    "error_public_map_names_not_in_file": "{path}: {problems}; expected the names of {file} (matched ignoring "
+                                          "case){hint}",
+    "error_public_map_lacks": "{source}: lacks the variables {names} that notebooks 05-06 read under their 2020 "
+                              "names (names are matched ignoring case); for a file of another year or layout, copy "
+                              "{template}, write your file's name beside each variable and pass {parameter}=<the "
+                              "copy>{hint}",
+    "error_datapackage_no_schema_field": "data/raw/sources/{table}.csv: columns {missing} have no schema field",
+    "error_datapackage_no_descriptor": "{path}: data package descriptor not found; it is committed with the "
+                                       "repository",
+    "error_datapackage_no_resource": "data/datapackage.json: no resource '{name}'; known: {names}",
+    "error_datapackage_raw_missing": "{path}: raw file missing; restore it from git ({command})",
+    "error_datapackage_checksum": "{path}: {mismatch}",
+    "error_datapackage_header": "{path}: header: {problem}; expected the columns of data/datapackage.json: "
+                                "{expected}",
+    "error_datapackage_column_missing": "column {columns} missing",
+    "error_datapackage_columns_missing": "columns {columns} missing",
+    "error_datapackage_column_extra": "column {columns} not in the schema",
+    "error_datapackage_columns_extra": "columns {columns} not in the schema",
+    "error_datapackage_columns_order": "columns out of order",
+    "error_datapackage_pattern_url": "an http(s):// address with a host, or 'n/a (why)' on a gap row",
+    "error_datapackage_rule_unique": "constraint \"unique\": {note}",
+    "error_datapackage_rule_pattern": "constraint \"pattern\": expected {words}",
+    "error_datapackage_row": "row {row}",
+    "error_datapackage_header_row": "header",
+    "error_datapackage_cell": ", field '{field}', value '{value}'",
+    "error_datapackage_more_errors": " ({count} more errors)",
+    "error_datapackage_schema": "{path}: {where}{what}: {rule}{more}",
+    "error_datapackage_late_date": "{path}: row {row}, field '{field}', value '{value}': date {date} is after the "
+                                   "row's access date {limit} (field '{limit_field}')",
+    "error_transcribe_not_found": "{path}: source-pack file not found; expected the shared/sources folder",
+    "error_transcribe_no_access_day": "{path}: no access day recorded; expected an entry for {file} in "
+                                      "transcribe.SUPPLEMENT_ACCESSED (the day its rows were read)",
+    "error_transcribe_columns": "{path}: columns {columns}; expected those of {file}: {expected}",
+    "error_part_not_in_file": "{field}: variable '{variable}' is not in {file}{closest}",
+    "error_part_closest_in_file": " (closest in the file: '{name}')",
+    "error_part_none": "none",
+    "error_part_migrant_definition": "migrant definition",
+    "error_part_indicator": "indicator",
+    "error_part_population": "population",
+    "error_compare_not_available": "{field} {value} is not available in this frame; available: {available}",
+    "error_counts_row": "counts file {file}, row {row} (line {line})",
+    "error_counts_value": "{where}, field '{field}' is {value}; expected {expected}",
+    "error_counts_at_least_one": "a whole number >= 1",
+    "error_counts_up_to_n": "a whole number from 0 to n = {n}",
+    "error_counts_not_found": "counts file {path} not found; expected a CSV with columns {columns}",
+    "error_counts_lacks": "counts file {file} lacks columns: {missing}; expected header {header}",
+    "error_counts_no_indicator": "{where}, field 'indicator' is empty; expected an indicator name",
+    "error_counts_group": "{where}, field 'group' is {value}; expected one of: {groups}",
+    "error_counts_repeated": "{where}: indicator {indicator}, group {group} repeats row {row}; expected one row "
+                             "per indicator and group",
+    "error_counts_not_utf8": "counts file {file} is not a readable UTF-8 CSV: {error}",
+    "error_counts_no_rows": "counts file {file} has no data rows; expected one row per indicator and group",
+    "error_counts_group_missing": "counts file {file}: indicator {indicator} has no row for group {group}; "
+                                  "expected both {first} and {second}",
+    "error_licensed_problems": "{map}: {problems}",
+    "error_licensed_code_absent": "{field}: code {code} does not occur in variable '{variable}' of {file} (codes "
+                                  "present: {present})",
+    "error_licensed_weight_no": "design.weight: {count} row(s) of {file} have no weight in '{variable}' (first: "
+                                "data row {row}); expected a positive number",
+    "error_licensed_weight_negative": "design.weight: {count} row(s) of {file} have a negative weight in "
+                                      "'{variable}' (first: data row {row}); expected a positive number (a "
+                                      "negative weight is never left out: check the file with BPS)",
+    "error_licensed_weight_zero": "design.weight: {count} row(s) of {file} have a zero weight in '{variable}' "
+                                  "(first: data row {row}); expected a positive number, or set "
+                                  "design.drop_nonpositive_weights: true in the map to leave them out (they are "
+                                  "counted and reported per group)",
+    "error_licensed_no_value": "design.{field}: {count} row(s) of {file} have no value of '{variable}' (first: "
+                               "data row {row})",
+    "error_licensed_household_twice": "design.household: household {household} occurs in data rows {first} and "
+                                      "{second} of {file} within PSU {psu}; expected one row per household (unit: "
+                                      "household)",
+    "error_licensed_household_spread": "design.household: household {household} of {file} occurs in PSU {psu} "
+                                       "(data row {first}) and PSU {other_psu} (data row {other}); expected an id "
+                                       "unique within its PSU that names one household: a number that restarts in "
+                                       "each PSU needs the PSU in a composite id, e.g. household: {hint}",
+    "error_survey_not_1d": "{name} must be one-dimensional; got shape {shape}",
+    "error_survey_length": "{name} has {count} values; expected {n}, one per row of y",
+    "error_survey_not_numeric": "{name} must be numeric (0/1 for y, positive weights)",
+    "error_survey_design_length": "design has {count} rows; expected {n}, one per row of y",
+    "error_survey_design_gaps": "strata and psu must be present for every row (no missing values)",
+    "error_survey_weights": "weights must be finite and non-negative for every row",
+    "error_survey_domain": "domain must be True/False for every row (no missing values)",
+    "error_survey_y": "y must be 0, 1 or NaN; found other values",
+    "error_variables_not_frame": "{dataset} data must be a pandas DataFrame of the BPS person file; got {type}",
+    "error_variables_lacks": "{dataset} data frame lacks required variables: {missing}",
+    "error_variables_province_code": "province {province}: expected a BPS province code (a whole number, e.g. 61) "
+                                     "or 'all'",
+    "error_variables_province_absent": "province {province} is not in the {dataset} data (variable {variable}); "
+                                       "provinces present: {present}",
+    "error_variables_design_gaps": "{dataset} variable {variable} is missing for {count} persons; weights, strata, "
+                                   "clusters and household ids must be present for everyone",
+    "error_variables_unknown_choice": "{field} {value} is not known; use one of: {accepted}",
+    "error_variables_not_analysis_frame": "frame must be a pandas DataFrame from susenas_frame/sakernas_frame; got "
+                                          "{type}",
+    "error_variables_frame_lacks": "analysis frame lacks required columns: {missing}",
+    "error_variables_frame_dataset": "analysis frame column 'dataset' must hold one of: {datasets}",
+    "error_context_wdi_remittances": "WDI remittances",
+    "error_context_wdi_gdp": "WDI GDP",
+    "error_context_snapshots": "macro_remittances: {series} rows {first}..{last} come from {count} different "
+                               "snapshots {snapshots}; expected one vintage",
+    "error_context_no_rows": "macro_remittances: no found annual rows of series '{code} ...'; expected WDI rows "
+                             "for {first}-{last}",
+    "error_context_duplicate_year": "macro_remittances: rows {rows}: {series} has more than one value for year "
+                                    "{year}; expected one row per year",
+    "error_context_mixed": "macro_remittances: WDI remittances ({remittances_row}..) are from snapshot "
+                           "{remittances} but WDI GDP ({gdp_row}..) from {gdp}; expected one vintage (vintages are "
+                           "never spliced)",
+    "error_deportations_date_format": "entikong_events: row {event}, field 'deportation_date': expected "
+                                      "YYYY-MM-DD, YYYY-MM (...) or YYYY-MM-DD/DD, got '{raw}'",
+    "error_deportations_date_calendar": "entikong_events: row {event}, field 'deportation_date': expected a "
+                                        "calendar date, got '{raw}'",
+    "error_deportations_total": "entikong_events: row {event}, field 'total_deported': expected a non-negative "
+                                "integer, got '{raw}'",
+    "error_rows_missing_columns": "{table}: missing required column(s) {missing}; expected the columns of "
+                                  "data/raw/sources/{table}.csv",
+    "error_timeseries_period_kind": "border_series: row {row}, field 'period_kind': expected year, partial_year, "
+                                    "multi_year or undated, got '{value}'",
+    "error_timeseries_zero_base": "percent change from 0 to {value} is undefined; expected a non-zero base",
+    "error_timeseries_change": "border_series: series '{series}', year {year}: {why}; expected one full-year value "
+                               "to compute a change",
+    "error_timeseries_no_full_year": "no full-year value (gap or partial only)",
+    "error_timeseries_disagree": "sources disagree ({values})",
+    "error_trade_unit": "border_series: row {row}, field 'unit': {value}; expected one of {units}",
+    "error_trade_disagree": "border_series: rows {rows} give {count} different values for {what}; expected one",
     # generic
     "no_date": "no date",
     "year": "Year",

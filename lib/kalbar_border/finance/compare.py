@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 from .variables import (
     EDUCATION_LEVELS,
     INDICATORS,
@@ -80,7 +80,12 @@ def cohens_h(p1: float, p2: float) -> float:
     return float(2 * np.arcsin(np.sqrt(p1)) - 2 * np.arcsin(np.sqrt(p2)))
 
 
+#: What a value given to a comparison names (the key of its label), said in an error.
+DEFINITION, INDICATOR = "error_part_migrant_definition", "error_part_indicator"
+
+
 def _requested(value, available: tuple[str, ...], field: str, check=None) -> tuple[str, ...]:
+    """``value`` (one or several) of ``available``; ``field``: the key of the label naming what it is."""
     if value is None:
         return available
     values = (value,) if isinstance(value, str) else tuple(value)
@@ -88,7 +93,8 @@ def _requested(value, available: tuple[str, ...], field: str, check=None) -> tup
         if check is not None:
             check(v)
         if v not in available:
-            raise CompendiumError(f"{field} {v!r} is not available in this frame; available: {', '.join(available)}")
+            raise CompendiumError(key="error_compare_not_available", field=Said(field), value=repr(v),
+                                  available=", ".join(available))
     return values
 
 
@@ -326,8 +332,8 @@ def compare_groups(frame: pd.DataFrame, population: str = "persons15", definitio
     difference's CI, the test and the odds-ratio CI: :func:`~kalbar_border.finance.survey.inference_df`), cohens_h, min_expected_count, small_group, fewest_events, few_events, few_df, note, p_holm.
     """
     check_population(population)
-    definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
-    indicators = _requested(indicators, indicators_of(frame), "indicator")
+    definitions = _requested(definitions, definitions_of(frame), DEFINITION, check_definition)
+    indicators = _requested(indicators, indicators_of(frame), INDICATOR)
     dataset = frame["dataset"].iloc[0]
     design = select_population(frame, population, keep_design=True)
     out = compare_columns(design, definitions, indicators, level=level)
@@ -432,8 +438,8 @@ def adjusted_model(frame: pd.DataFrame, indicator: str, definition: str, populat
     """
     check_population(population)
     check_definition(definition)
-    _requested(definition, definitions_of(frame), "migrant definition")
-    _requested(indicator, indicators_of(frame), "indicator")
+    _requested(definition, definitions_of(frame), DEFINITION)
+    _requested(indicator, indicators_of(frame), INDICATOR)
     design, sample = _coded_design(select_population(frame, population, keep_design=True))
     return pd.DataFrame([_adjusted_row(design, sample, frame["dataset"].iloc[0], indicator, definition, population,
                                        level)])
@@ -528,8 +534,8 @@ def adjusted_models(frame: pd.DataFrame, population: str = "persons15", definiti
                     indicators=None, *, level: float = 0.95) -> pd.DataFrame:
     """:func:`adjusted_model` for every requested definition x indicator, stacked."""
     check_population(population)
-    definitions = _requested(definitions, definitions_of(frame), "migrant definition", check_definition)
-    indicators = _requested(indicators, indicators_of(frame), "indicator")
+    definitions = _requested(definitions, definitions_of(frame), DEFINITION, check_definition)
+    indicators = _requested(indicators, indicators_of(frame), INDICATOR)
     design, sample = _coded_design(select_population(frame, population, keep_design=True))
     dataset = frame["dataset"].iloc[0]
     return pd.DataFrame([_adjusted_row(design, sample, dataset, i, d, population, level)

@@ -39,7 +39,7 @@ from statsmodels.stats.contingency_tables import Table2x2
 from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
 from .compare import cohens_h, is_small_group, min_expected_count
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 from .survey import wilson_interval
 from .variables import GROUPS
 
@@ -50,13 +50,13 @@ __all__ = ["CSV_COLUMNS", "read_counts", "compare_counts", "newcombe_interval",
 CSV_COLUMNS = ("indicator", "group", "n", "count")
 
 
-def _whole(text: str, where: str, field: str, minimum: int, maximum: int | None, expected: str) -> int:
+def _whole(text: str, where: Said, field: str, minimum: int, maximum: int | None, expected: Said) -> int:
     try:
         value = float(text)
     except ValueError:
         value = float("nan")
     if not np.isfinite(value) or value != int(value) or value < minimum or (maximum is not None and value > maximum):
-        raise CompendiumError(f"{where}, field '{field}' is {text!r}; expected {expected}")
+        raise CompendiumError(key="error_counts_value", where=where, field=field, value=repr(text), expected=expected)
     return int(value)
 
 
@@ -69,45 +69,46 @@ def read_counts(path) -> pd.DataFrame:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise CompendiumError(f"counts file {path} not found; expected a CSV with columns {', '.join(CSV_COLUMNS)}")
+        raise CompendiumError(key="error_counts_not_found", path=path, columns=", ".join(CSV_COLUMNS))
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
             reader = csv.DictReader(fh)
             header = [h.strip() for h in (reader.fieldnames or [])]
             missing = [c for c in CSV_COLUMNS if c not in header]
             if missing:
-                raise CompendiumError(f"counts file {name} lacks columns: {', '.join(missing)}; "
-                                      f"expected header {','.join(CSV_COLUMNS)}")
+                raise CompendiumError(key="error_counts_lacks", file=name, missing=", ".join(missing),
+                                      header=",".join(CSV_COLUMNS))
             reader.fieldnames = header
             rows, seen = [], {}
             for i, raw in enumerate(reader, start=1):
                 if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
                     continue  # blank line
-                where = f"counts file {name}, row {i} (line {reader.line_num})"
+                where = Said("error_counts_row", file=name, row=i, line=reader.line_num)
                 cells = {c: (raw.get(c) or "").strip() for c in CSV_COLUMNS}
                 if not cells["indicator"]:
-                    raise CompendiumError(f"{where}, field 'indicator' is empty; expected an indicator name")
+                    raise CompendiumError(key="error_counts_no_indicator", where=where)
                 if cells["group"] not in GROUPS:
-                    raise CompendiumError(f"{where}, field 'group' is {cells['group']!r}; expected one of: {', '.join(GROUPS)}")
-                n = _whole(cells["n"], where, "n", 1, None, "a whole number >= 1")
-                count = _whole(cells["count"], where, "count", 0, n, f"a whole number from 0 to n = {n}")
+                    raise CompendiumError(key="error_counts_group", where=where, value=repr(cells["group"]),
+                                          groups=", ".join(GROUPS))
+                n = _whole(cells["n"], where, "n", 1, None, Said("error_counts_at_least_one"))
+                count = _whole(cells["count"], where, "count", 0, n, Said("error_counts_up_to_n", n=n))
                 key = (cells["indicator"], cells["group"])
                 if key in seen:
-                    raise CompendiumError(f"{where}: indicator {key[0]!r}, group {key[1]!r} repeats row {seen[key]}; "
-                                          "expected one row per indicator and group")
+                    raise CompendiumError(key="error_counts_repeated", where=where, indicator=repr(key[0]),
+                                          group=repr(key[1]), row=seen[key])
                 seen[key] = i
                 rows.append({"indicator": key[0], "group": key[1], "n": n, "count": count})
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise CompendiumError(f"counts file {name} is not a readable UTF-8 CSV: {exc}") from None
+        raise CompendiumError(key="error_counts_not_utf8", file=name, error=exc) from None
     if not rows:
-        raise CompendiumError(f"counts file {name} has no data rows; expected one row per indicator and group")
+        raise CompendiumError(key="error_counts_no_rows", file=name)
     table = pd.DataFrame(rows)
     for indicator in table["indicator"].unique():
         present = set(table.loc[table["indicator"] == indicator, "group"])
         for group in GROUPS:
             if group not in present:
-                raise CompendiumError(f"counts file {name}: indicator {indicator!r} has no row for group {group!r}; "
-                                      f"expected both {' and '.join(GROUPS)}")
+                raise CompendiumError(key="error_counts_group_missing", file=name, indicator=repr(indicator),
+                                      group=repr(group), first=GROUPS[0], second=GROUPS[1])
     return table
 
 

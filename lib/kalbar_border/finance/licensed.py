@@ -34,7 +34,7 @@ import pandas as pd
 
 from ..data import licensed_map
 from ..data.microdata import match_variables, read_file, value_labels
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Joined, Said
 from .compare import compare_columns, holm_within
 
 #: Columns of results/licensed_comparison.csv, in order.
@@ -73,14 +73,14 @@ def _blank(values: pd.Series) -> pd.Series:
     return values.isna() | (values.astype(str).str.strip() == "")
 
 
-def _closest_variable(variable: str, columns) -> str:
+def _closest_variable(variable: str, columns) -> Said | str:
     """`` (closest in the file: 'X')``, the file's column nearest to a mistyped name (difflib,
     ignoring case), or ``""``."""
     import difflib
 
     by_folded = {str(c).casefold(): str(c) for c in columns}
     found = difflib.get_close_matches(variable.casefold(), list(by_folded), n=1, cutoff=0.6)
-    return f" (closest in the file: '{by_folded[found[0]]}')" if found else ""
+    return Said("error_part_closest_in_file", name=by_folded[found[0]]) if found else ""
 
 
 def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
@@ -98,10 +98,11 @@ def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
     raw = read_file(source)
     folded = {str(c).casefold() for c in raw.columns}
     named = _variables(spec)
-    problems = [f"{field}: variable '{var}' is not in {name}{_closest_variable(var, raw.columns)}"
+    problems = [Said("error_part_not_in_file", field=field, variable=var, file=name,
+                     closest=_closest_variable(var, raw.columns))
                 for field, var in named.items() if var.casefold() not in folded]
     if problems:
-        raise CompendiumError(f"{map_path}: " + "; ".join(problems))
+        raise CompendiumError(key="error_licensed_problems", map=map_path, problems=Joined(problems))
     data = match_variables(raw, list(dict.fromkeys(named.values())), source)
     labels = {str(k).casefold(): v for k, v in value_labels(source).items()}
     spec["labels"] = {v: labels[v.casefold()] for v in data.columns if v.casefold() in labels}
@@ -111,9 +112,9 @@ def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
         present = set(_numbers(data[variable]).dropna().unique())
         for code in codes:
             if code not in present:
-                shown = ", ".join(f"{c:g}" for c in sorted(present)[:12]) or "none"
-                into.append(f"{field}: code {code:g} does not occur in variable '{variable}' of {name} "
-                            f"(codes present: {shown})")
+                shown = ", ".join(f"{c:g}" for c in sorted(present)[:12]) or Said("error_part_none")
+                into.append(Said("error_licensed_code_absent", field=field, code=f"{code:g}", variable=variable,
+                                 file=name, present=shown))
 
     if spec["province"]:
         absent("province.code", spec["province"]["variable"], [spec["province"]["code"]], problems)
@@ -131,32 +132,28 @@ def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
     weight = _numbers(data[weight_name])[used]
     # A zero weight is an error only where the map does not leave such rows out.
     zero = (weight == 0) & (not spec["design"]["drop_nonpositive_weights"])
-    for bad, what, expected in (
-            (weight.isna(), "no weight", "expected a positive number"),
-            (weight < 0, "a negative weight", "expected a positive number (a negative weight is never left out: "
-                                             "check the file with BPS)"),
-            (zero, "a zero weight", "expected a positive number, or set design.drop_nonpositive_weights: true in the "
-                                    "map to leave them out (they are counted and reported per group)")):
+    for bad, what in ((weight.isna(), "no"), (weight < 0, "negative"), (zero, "zero")):
         rows = weight.index[bad]
         if len(rows):
-            problems.append(f"design.weight: {len(rows)} row(s) of {name} have {what} in '{weight_name}' "
-                            f"(first: data row {rows[0] + 1}); {expected}")
+            problems.append(Said(f"error_licensed_weight_{what}", count=len(rows), file=name, variable=weight_name,
+                                 row=rows[0] + 1))
     kept = _kept(spec, data)
     for field in ("strata", "psu"):
         lacking = data.index[kept & _blank(data[spec["design"][field]])]
         if len(lacking):
-            problems.append(f"design.{field}: {len(lacking)} row(s) of {name} have no value of "
-                            f"'{spec['design'][field]}' (first: data row {lacking[0] + 1})")
+            problems.append(Said("error_licensed_no_value", field=field, count=len(lacking), file=name,
+                                 variable=spec["design"][field], row=lacking[0] + 1))
     if spec["design"]["household"] and not problems:
         problems += _household_problems(spec, data.loc[kept], name)
     if problems:
-        raise CompendiumError(f"{map_path}: " + "; ".join(problems))
-    spec["warnings"] = [f"{map_path}: {w}; kept in the map (written from the questionnaire), no row has it"
+        raise CompendiumError(key="error_licensed_problems", map=map_path, problems=Joined(problems))
+    # The pipeline prints the warnings in English beside its other lines.
+    spec["warnings"] = [f"{map_path}: {w.said('en')}; kept in the map (written from the questionnaire), no row has it"
                         for w in warnings]
     return spec, data
 
 
-def _household_problems(spec: dict, rows: pd.DataFrame, name: str) -> list[str]:
+def _household_problems(spec: dict, rows: pd.DataFrame, name: str) -> list[Said]:
     """The household id (one variable or several) must be unique within its PSU and name one
     household: the same id in two PSUs (a number that restarts in each census block, given
     alone) is refused, and in a household file (``unit: household``) so are two rows with the
@@ -164,8 +161,8 @@ def _household_problems(spec: dict, rows: pd.DataFrame, name: str) -> list[str]:
     household, psu = spec["design"]["household"], spec["design"]["psu"]
     lacking = rows.index[pd.concat([_blank(rows[v]) for v in household], axis=1).any(axis=1)]
     if len(lacking):
-        return [f"design.household: {len(lacking)} row(s) of {name} have no value of "
-                f"'{' + '.join(household)}' (first: data row {lacking[0] + 1})"]
+        return [Said("error_licensed_no_value", field="household", count=len(lacking), file=name,
+                     variable=" + ".join(household), row=lacking[0] + 1)]
     # one number per distinct id (the composite's parts compared as text, as the file holds them)
     ids = rows[household].astype(str).groupby(household, sort=False).ngroup()
     psus = rows[psu].astype(str)
@@ -178,9 +175,8 @@ def _household_problems(spec: dict, rows: pd.DataFrame, name: str) -> list[str]:
         if len(twice):
             first = twice[0]
             second = next(i for i in twice[1:] if ids[i] == ids[first] and psus[i] == psus[first])
-            return [f"design.household: household {described(first)} occurs in data rows {first + 1} and {second + 1} "
-                    f"of {name} within PSU {_shown(rows.at[first, psu])}; expected one row per household "
-                    "(unit: household)"]
+            return [Said("error_licensed_household_twice", household=described(first), first=first + 1,
+                         second=second + 1, file=name, psu=_shown(rows.at[first, psu]))]
         return []
     spread = pd.DataFrame({"id": ids, "psu": psus}).groupby("id")["psu"].nunique()
     if (spread > 1).any():
@@ -189,10 +185,9 @@ def _household_problems(spec: dict, rows: pd.DataFrame, name: str) -> list[str]:
         first = where[0]
         other = next(i for i in where if psus[i] != psus[first])
         hint = f"[{psu}, {', '.join(household)}]" if psu not in household else f"[{', '.join(household)}]"
-        return [f"design.household: household {described(first)} of {name} occurs in PSU {_shown(rows.at[first, psu])} "
-                f"(data row {first + 1}) and PSU {_shown(rows.at[other, psu])} (data row {other + 1}); expected an id "
-                f"unique within its PSU that names one household: a number that restarts in each PSU needs the PSU "
-                f"in a composite id, e.g. household: {hint}"]
+        return [Said("error_licensed_household_spread", household=described(first), file=name,
+                     psu=_shown(rows.at[first, psu]), first=first + 1, other_psu=_shown(rows.at[other, psu]),
+                     other=other + 1, hint=hint)]
     return []
 
 

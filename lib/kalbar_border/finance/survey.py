@@ -145,14 +145,14 @@ def wilson_interval(count, n, level: float = 0.95) -> tuple[float, float]:
 def _as_array(values, name: str, n: int | None = None, numeric: bool = True) -> np.ndarray:
     arr = values.to_numpy() if isinstance(values, (pd.Series, pd.Index)) else np.asarray(values)
     if arr.ndim != 1:
-        raise CompendiumError(f"{name} must be one-dimensional; got shape {arr.shape}")
+        raise CompendiumError(key="error_survey_not_1d", name=name, shape=arr.shape)
     if n is not None and len(arr) != n:
-        raise CompendiumError(f"{name} has {len(arr)} values; expected {n}, one per row of y")
+        raise CompendiumError(key="error_survey_length", name=name, count=len(arr), n=n)
     if numeric:
         try:
             arr = arr.astype(float)
         except (TypeError, ValueError):
-            raise CompendiumError(f"{name} must be numeric (0/1 for y, positive weights)") from None
+            raise CompendiumError(key="error_survey_not_numeric", name=name) from None
     return arr
 
 
@@ -206,12 +206,12 @@ def design_codes(strata, psu, n: int | None = None) -> tuple[np.ndarray, np.ndar
     ``strata`` may be a :class:`Design` already coded (``psu`` is then ignored)."""
     if isinstance(strata, Design):
         if n is not None and len(strata.strata_code) != n:
-            raise CompendiumError(f"design has {len(strata.strata_code)} rows; expected {n}, one per row of y")
+            raise CompendiumError(key="error_survey_design_length", count=len(strata.strata_code), n=n)
         return strata.strata_code, strata.psu_code
     s = _as_array(strata, "strata", n, numeric=False)
     c = _as_array(psu, "psu", len(s), numeric=False)
     if pd.isna(s).any() or pd.isna(c).any():
-        raise CompendiumError("strata and psu must be present for every row (no missing values)")
+        raise CompendiumError(key="error_survey_design_gaps")
     # Integer codes make the PSU totals a single bincount; PSUs are nested in strata, so
     # the (stratum, psu) pair is the PSU key even if PSU labels repeat across strata.
     s_code = pd.factorize(s)[0]
@@ -227,7 +227,7 @@ def _df(s_code: np.ndarray, c_code: np.ndarray) -> int:
 def _design(weights, strata, psu, n: int) -> tuple[np.ndarray, Design]:
     w = _as_array(weights, "weights", n)
     if not np.all(np.isfinite(w)) or np.any(w < 0):
-        raise CompendiumError("weights must be finite and non-negative for every row")
+        raise CompendiumError(key="error_survey_weights")
     if isinstance(strata, Design):
         design_codes(strata, None, n)  # checks the length
         return w, strata
@@ -275,11 +275,11 @@ def _domain_mask(y: np.ndarray, domain, n: int) -> np.ndarray:
     if domain is not None:
         d = _as_array(domain, "domain", n, numeric=False)
         if pd.isna(d).any():
-            raise CompendiumError("domain must be True/False for every row (no missing values)")
+            raise CompendiumError(key="error_survey_domain")
         mask &= d.astype(bool)
     bad = mask & ~np.isin(y, (0.0, 1.0))
     if bad.any():
-        raise CompendiumError("y must be 0, 1 or NaN; found other values")
+        raise CompendiumError(key="error_survey_y")
     return mask
 
 

@@ -48,7 +48,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import CompendiumError
+from ..errors import CompendiumError, Said
 from ..figures.labels import label
 
 __all__ = [
@@ -142,23 +142,22 @@ def province_name(province, lang: str) -> str:
 def _validated(df, required: tuple[str, ...], design: tuple[str, ...], label: str, province_var: str,
                province) -> pd.DataFrame:
     if not isinstance(df, pd.DataFrame):
-        raise CompendiumError(f"{label} data must be a pandas DataFrame of the BPS person file; got {type(df).__name__}")
+        raise CompendiumError(key="error_variables_not_frame", dataset=label, type=type(df).__name__)
     missing = [v for v in required if v not in df.columns]
     if missing:
-        raise CompendiumError(f"{label} data frame lacks required variables: {', '.join(missing)}")
+        raise CompendiumError(key="error_variables_lacks", dataset=label, missing=", ".join(missing))
     codes = pd.to_numeric(df[province_var], errors="coerce")
     if province != ALL_PROVINCES and (isinstance(province, bool) or not isinstance(province, (int, np.integer))):
-        raise CompendiumError(f"province {province!r}: expected a BPS province code (a whole number, e.g. 61) or 'all'")
+        raise CompendiumError(key="error_variables_province_code", province=repr(province))
     if province != ALL_PROVINCES and not (codes == province).any():
         present = ", ".join(str(int(c)) for c in sorted(codes.dropna().unique()))
-        raise CompendiumError(
-            f"province {province} is not in the {label} data (variable {province_var}); provinces present: {present or 'none'}")
+        raise CompendiumError(key="error_variables_province_absent", province=province, dataset=label,
+                              variable=province_var, present=present or Said("error_part_none"))
     rows = df if province == ALL_PROVINCES else df.loc[codes == province]
     for var in design:
         gaps = int(rows[var].isna().sum())
         if gaps:
-            raise CompendiumError(f"{label} variable {var} is missing for {gaps} persons; "
-                                  "weights, strata, clusters and household ids must be present for everyone")
+            raise CompendiumError(key="error_variables_design_gaps", dataset=label, variable=var, count=gaps)
     return rows
 
 
@@ -274,28 +273,29 @@ def sakernas_frame(df: pd.DataFrame, province: int | str = 15) -> pd.DataFrame:
 
 def _choice(value, accepted: tuple[str, ...], field: str) -> str:
     if value not in accepted:
-        raise CompendiumError(f"{field} {value!r} is not known; use one of: {', '.join(accepted)}")
+        raise CompendiumError(key="error_variables_unknown_choice", field=Said(field), value=repr(value),
+                              accepted=", ".join(accepted))
     return value
 
 
 def check_population(population) -> str:
     """Return ``population`` if it is one of :data:`POPULATIONS`, else raise."""
-    return _choice(population, POPULATIONS, "population")
+    return _choice(population, POPULATIONS, "error_part_population")
 
 
 def check_definition(definition) -> str:
     """Return ``definition`` if it is one of :data:`MIGRANT_DEFINITIONS`, else raise."""
-    return _choice(definition, MIGRANT_DEFINITIONS, "migrant definition")
+    return _choice(definition, MIGRANT_DEFINITIONS, "error_part_migrant_definition")
 
 
 def _check_frame(frame) -> None:
     if not isinstance(frame, pd.DataFrame):
-        raise CompendiumError(f"frame must be a pandas DataFrame from susenas_frame/sakernas_frame; got {type(frame).__name__}")
+        raise CompendiumError(key="error_variables_not_analysis_frame", type=type(frame).__name__)
     missing = [c for c in FRAME_COLUMNS if c not in frame.columns]
     if missing:
-        raise CompendiumError(f"analysis frame lacks required columns: {', '.join(missing)}")
+        raise CompendiumError(key="error_variables_frame_lacks", missing=", ".join(missing))
     if frame["dataset"].nunique() != 1 or frame["dataset"].iloc[0] not in INDICATORS:
-        raise CompendiumError(f"analysis frame column 'dataset' must hold one of: {', '.join(INDICATORS)}")
+        raise CompendiumError(key="error_variables_frame_dataset", datasets=", ".join(INDICATORS))
 
 
 def indicators_of(frame: pd.DataFrame) -> tuple[str, ...]:
