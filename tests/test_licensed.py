@@ -201,9 +201,10 @@ def test_a_code_no_row_uses_is_a_warning_line_not_an_error(fixtures, tmp_path):
     one warning line, and the run goes on."""
     path = _broken_map(fixtures, tmp_path, "r_investasi, yes_codes: [1]", "r_investasi, yes_codes: [1, 7]")
     spec, _ = licensed.read_checked(path)
-    assert spec["warnings"] == [f"{path}: indicators.any_investment.yes_codes: code 7 does not occur in variable "
+    assert [w.said("en") for w in spec["warnings"]] == [f"{path}: indicators.any_investment.yes_codes: code 7 does not occur in variable "
                                 "'r_investasi' of synthetic_sakernas.dta (codes present: 1, 2); kept in the map "
                                 "(written from the questionnaire), no row has it"]
+    assert spec["warnings"][0].said("id").endswith("tetapi tidak ada baris yang memuatnya")
     province = _broken_map(fixtures, tmp_path, "code: 61", "code: 62")
     with pytest.raises(CompendiumError, match=r"province.code: code 62 does not occur in variable 'KODE_PROV'"):
         licensed.read_checked(province)

@@ -93,7 +93,10 @@ def test_a_variant_run_leaves_every_tracked_file_and_names_its_folder(variant_ru
 def test_a_variant_report_says_so_and_lists_what_differs_from_the_references(variant_run):
     variant = variant_run[0] / "build" / "variants" / "FIRST_YEAR-2012"
     manifest = json.loads((variant / "build" / "manifest.json").read_text())
-    assert manifest["variant"]["reasons"] == ["FIRST_YEAR=2012"]
+    assert manifest["variant"]["reasons"] == manifest["variant"]["reasons_said"]["id"] == ["FIRST_YEAR=2012"]
+    said = manifest["variant"]["differs_said"]
+    assert said["en"] == manifest["variant"]["differs_from_references"] and len(said["id"]) == len(said["en"])
+    assert said["id"] != said["en"]  # each report says what differs in its own language
     differs = manifest["variant"]["differs_from_references"]
     assert any(line.startswith("differs: results/remittances_share_of_gdp.csv: ") for line in differs), differs
     assert "new: figures/remittances_2012_2024_en.png: made by the run, with no committed reference" in differs

@@ -533,9 +533,10 @@ def _variant_banner(manifest: dict, lang: str) -> dict | None:
     variant = manifest.get("variant")
     if not variant:
         return None
-    differs = variant.get("differs_from_references", [])
+    differs = variant.get("differs_said", {}).get(lang) or variant.get("differs_from_references", [])
     more = (_fill("report_variant_more", lang, n=len(differs) - VARIANT_LISTED) if len(differs) > VARIANT_LISTED else None)
-    said = _fill("report_variant", lang, reasons="; ".join(variant.get("reasons", [])), folder=variant.get("folder", ""),
+    reasons = variant.get("reasons_said", {}).get(lang) or variant.get("reasons", [])
+    said = _fill("report_variant", lang, reasons="; ".join(reasons), folder=variant.get("folder", ""),
                  n=len(differs))
     return {"said": said, "differs": differs[:VARIANT_LISTED], "more": more}
 

@@ -241,7 +241,11 @@ def run(overrides: dict | None = None, *, force: bool = False, only: list[str] |
     if variant is None:
         return _run(plan, force, only, jobs, wait, echo)
     where = variant.relative_to(paths.ROOT).as_posix()
-    plan.variant = {"folder": where, "reasons": plan.variant_reasons()}
+    from .figures.labels import LANGS
+
+    # The reasons in every language too: the report of each language says them in its own.
+    plan.variant = {"folder": where, "reasons": plan.variant_reasons(),
+                    "reasons_said": {lang: plan.variant_reasons(lang) for lang in LANGS}}
     echo(status_column("run_status_variant", plan.lang)
          + label("run_variant", plan.lang).format(reasons="; ".join(plan.variant_reasons(plan.lang)), folder=where))
     os.environ["COMPENDIUM_OUTPUT_DIR"] = str(variant)

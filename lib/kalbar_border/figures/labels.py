@@ -224,6 +224,7 @@ SOURCE: dict[str, str | list[str]] = {
     "error_counts_group_missing": "counts file {file}: indicator {indicator} has no row for group {group}; "
                                   "expected both {first} and {second}",
     "error_licensed_problems": "{map}: {problems}",
+    "warning_licensed_code_kept": "{map}: {absent}; kept in the map (written from the questionnaire), no row has it",
     "error_licensed_code_absent": "{field}: code {code} does not occur in variable '{variable}' of {file} (codes "
                                   "present: {present})",
     "error_licensed_weight_no": "design.weight: {count} row(s) of {file} have no weight in '{variable}' (first: "

@@ -91,7 +91,7 @@ def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
     without ``design.drop_nonpositive_weights``, a row without stratum or PSU, a household id
     that is not unique within its PSU. A code of the population, a definition or an item that
     no row uses is not an error (a map is written from the questionnaire): it is listed in
-    ``spec["warnings"]``, one line each. ``spec["labels"]`` holds the file's value labels
+    ``spec["warnings"]``, one line each (a :class:`~kalbar_border.errors.Said`, to be said in the reader's language). ``spec["labels"]`` holds the file's value labels
     ({variable as the map spells it: {code: label}}; empty for .csv and .rda)."""
     spec = licensed_map.read_map(map_path)
     source, name = spec["path"], spec["path"].name
@@ -147,9 +147,8 @@ def read_checked(map_path) -> tuple[dict, pd.DataFrame]:
         problems += _household_problems(spec, data.loc[kept], name)
     if problems:
         raise CompendiumError(key="error_licensed_problems", map=map_path, problems=Joined(problems))
-    # The pipeline prints the warnings in English beside its other lines.
-    spec["warnings"] = [f"{map_path}: {w.said('en')}; kept in the map (written from the questionnaire), no row has it"
-                        for w in warnings]
+    # Parts, not text: the pipeline prints each beside its other lines, in the run's language.
+    spec["warnings"] = [Said("warning_licensed_code_kept", map=map_path, absent=w) for w in warnings]
     return spec, data
 
 

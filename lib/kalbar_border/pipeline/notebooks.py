@@ -320,7 +320,8 @@ class Plan:
     timeout: int = TIMEOUT
     #: Which run wrote a notebook's record, so an interrupted run can say what it replaced.
     run_id: str = ""
-    #: A variant run: ``{"folder": where its outputs go, "reasons": why they are not the references}``.
+    #: A variant run: ``{"folder": where its outputs go, "reasons": why they are not the references,
+    #: "reasons_said": those reasons in each language}``.
     variant: dict | None = None
 
     @property
@@ -524,7 +525,7 @@ def make_plan(overrides: dict, folder: Path | None = None, kernel: str = KERNEL,
         from ..finance.licensed import read_checked
 
         for warning in read_checked(overrides[LICENSED_MAP])[0]["warnings"]:
-            echo(f"{status_column('run_status_warning', lang)}{warning}")
+            echo(f"{status_column('run_status_warning', lang)}{warning.said(lang)}")
     download = download and overrides.get("DOWNLOAD", True)
     available, message = microdata_status(overrides, download, lang) if overrides.get("MICRODATA", True) else (False, "")
     plan = Plan(notebooks, overrides, available, kernel, timeout, f"{os.getpid()}-{time.time_ns()}")

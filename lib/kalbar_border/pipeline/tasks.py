@@ -144,8 +144,10 @@ def _write_report(plan: Plan, seen: dict | None):
     if plan.variant:
         from ..verify import compare
 
-        failures, _ = compare(paths.ROOT, paths.output_root())
-        manifest["variant"] = {**plan.variant, "differs_from_references": failures}
+        from ..figures.labels import LANGS
+
+        said = {lang: compare(paths.ROOT, paths.output_root(), lang=lang)[0] for lang in LANGS}
+        manifest["variant"] = {**plan.variant, "differs_from_references": said["en"], "differs_said": said}
     atomic.write_json(build / "manifest.json", manifest)
     report.write_index(paths.output_root(), manifest)
     return {"outputs": _hashes([str(build / "index.html"), str(build / "index.id.html"), str(build / "manifest.json")])}
