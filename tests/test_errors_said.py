@@ -2,6 +2,7 @@
 one is Indonesian, and real errors of the data, finance and border modules say their English
 line unchanged and their Indonesian one through ``said("id")``. Fast: small files in a
 temporary folder, no pipeline run."""
+import re
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,12 @@ from kalbar_border.figures.labels import LABELS, label
 from tests.test_indonesian_edition import english_words
 
 
-@pytest.mark.parametrize("key", sorted(k for k in LABELS if k.startswith(("error_", "allowed_"))))
+@pytest.mark.parametrize("key", sorted(k for k in LABELS if k.startswith(("error_", "allowed_", "warning_", "part_", "run_"))))
 def test_every_error_label_is_indonesian(key):
-    """The Indonesian of every error and part of one, its placeholders (file names, values) blanked."""
-    assert english_words(texts.PLACEHOLDER.sub(" ", label(key, "id"))) == [], key
+    """The Indonesian of every error, part of one and line of the run, its placeholders (file
+    names, values) and paths (results/, figures/) blanked, as the terminal's scan blanks them."""
+    said = re.sub(r"\S*/\S*", " ", texts.PLACEHOLDER.sub("", label(key, "id")))
+    assert english_words(said) == [], key
 
 
 def _refused(call, *args, **kwargs) -> CompendiumError:
