@@ -101,8 +101,8 @@ lock: $(STAMP) ## Maintainers only: after editing requirements.txt (or BOOTSTRAP
 reproduce: $(STAMP) ## Run what changed with doit (PARAMS="ALPHA=0.01 LANG=id", ONLY=03, FORCE=1, TIMEOUT=600 s per cell); report in build/index.html
 	$(PY) -m kalbar_border.workflow $(if $(FORCE),--force) $(foreach n,$(ONLY),--only $(n)) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(PARAMS)
 
-verify: $(STAMP) ## Rerun into a temporary folder and compare with the reference outputs committed at HEAD (REF=v1.0.0: another commit or tag); one line per difference
-	$(PY) -m kalbar_border.verify $(if $(REF),--ref $(REF))
+verify: $(STAMP) ## Rerun into a temporary folder and compare with the reference outputs committed at HEAD (REF=v1.0.0: another commit or tag); one line per difference; PARAMS="LANG=id": in Indonesian
+	$(PY) -m kalbar_border.verify $(if $(REF),--ref $(REF)) $(if $(filter LANG=id,$(PARAMS)),--lang id)
 
 # Every core (pytest-xdist). nbval's curated check runs in a pytest of its own (tests/test_golden.py):
 # a notebook's cells share one kernel, and xdist would hand them to different workers. The tests

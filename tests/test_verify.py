@@ -131,3 +131,20 @@ def test_verify_refuses_an_unknown_ref_in_one_line(references_repo, pipeline_run
     assert verify.main(["--run", str(pipeline_run[0]), "--ref", "v9.9.9"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: cannot read the references of 'v9.9.9' from git")
+
+
+def test_verify_speaks_indonesian_when_asked(references_repo, pipeline_run, capsys):
+    """make verify PARAMS="LANG=id": its lines, a difference and a refusal in Indonesian."""
+    claims = references_repo / "results" / "claims.csv"
+    right = claims.read_text()
+    claims.write_text(right.replace("not_checkable", "reproduced", 1))
+    _git(references_repo, "commit", "-q", "-am", "a wrong reference")
+    claims.write_text(right)
+    assert verify.main(["--run", str(pipeline_run[0]), "--lang", "id"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("catatan: results/ dan figures/ di pohon kerja berbeda dari HEAD pada 1 berkas")
+    assert "verify: 1 dari " in err and "berkas rujukan" in err and "differ" not in err.replace("differs:", "")
+    assert verify.main(["--run", str(pipeline_run[0]), "--ref", "HEAD~1", "--lang", "id"]) == 0
+    assert "cocok (0 dalam batas toleransi, sisanya identik byte demi byte)" in capsys.readouterr().out
+    assert verify.main(["--run", str(pipeline_run[0]), "--ref", "v9.9.9", "--lang", "id"]) == 2
+    assert capsys.readouterr().err.startswith("galat: ")

@@ -37,8 +37,9 @@ import tempfile
 from pathlib import Path
 
 from . import paths
-from .errors import CompendiumError, Said
+from .errors import CompendiumError, Said, messages_in
 from .figures.labels import label
+from .pipeline.notebooks import first_few
 
 #: The committed reference outputs, relative to the repository root.
 REFERENCES = ("results/*.csv", "results/*.json", "results/data_citations.bib", "results/data_citations.md",
@@ -209,43 +210,49 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ref", default="HEAD", help="the commit or tag whose references to compare with (default HEAD)")
     parser.add_argument("--references", type=Path, default=None,
                         help="compare with this folder instead of a commit (outside a git checkout)")
+    parser.add_argument("--lang", default="en", choices=("en", "id"),
+                        help="language of the lines it prints (make verify PARAMS=\"LANG=id\")")
     args = parser.parse_args(argv)
+    with messages_in(args.lang):
+        return _verify(args, args.lang)
+
+
+def _verify(args, lang: str) -> int:
+    say = lambda key, **values: label(key, lang).format(**values)  # noqa: E731
     scratch = Path(tempfile.mkdtemp(prefix="kalbar-verify-"))
     try:
         if args.references is None:
             references = references_from_git(args.ref, scratch / "references")
-            said = f"{args.ref} ({paths.git_commit() if args.ref == 'HEAD' else 'as committed'})"
+            said = f"{args.ref} ({paths.git_commit() if args.ref == 'HEAD' else label('verify_as_committed', lang)})"
             differ = working_tree_differs(args.ref)
             if differ:
-                more = f" and {len(differ) - 5} more" if len(differ) > 5 else ""
-                print(f"note: the working tree's results/ and figures/ differ from {args.ref} in {len(differ)} file(s) "
-                      f"({', '.join(differ[:5])}{more}); verify compares with {args.ref}, not with them")
+                print(say("verify_note_tree", ref=args.ref, n=len(differ), files=first_few(differ, 5, lang)))
         else:
             references, said = args.references, str(args.references)
     except CompendiumError as exc:
         shutil.rmtree(scratch, ignore_errors=True)
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{label('error_prefix', lang)}: {exc.said(lang)}", file=sys.stderr)
         return 2
     folder, made_here = args.run, args.run is None
     if made_here:
         folder = scratch / "run"
         code = _rerun(folder)
         if code != 0:
-            print(f"verify: the run failed (exit {code}); nothing compared; its outputs are in {folder}", file=sys.stderr)
+            print(say("verify_run_failed", code=code, folder=folder), file=sys.stderr)
             return code
-    failures, notes = compare(references, folder)
+    failures, notes = compare(references, folder, lang=lang)
     for line in notes:
         print(line)
     for line in failures:
         print(line, file=sys.stderr)
     checked = len(reference_files(references))
     if failures:
-        kept = f"; the run is kept in {folder}" if made_here else ""
+        kept = say("verify_kept", folder=folder) if made_here else ""
         if not made_here:
             shutil.rmtree(scratch, ignore_errors=True)
-        print(f"verify: {len(failures)} of {checked} reference files of {said} differ{kept}", file=sys.stderr)
+        print(say("verify_differ", n=len(failures), checked=checked, ref=said, kept=kept), file=sys.stderr)
         return 1
-    print(f"verify: all {checked} reference files of {said} match ({len(notes)} within tolerance, the rest byte-identical)")
+    print(say("verify_match", checked=checked, ref=said, n=len(notes)))
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
 

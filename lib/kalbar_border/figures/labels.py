@@ -1620,6 +1620,14 @@ SOURCE: dict[str, str | list[str]] = {
     "run_status_variant": "variant",
     "run_status_completed": "completed",
     "run_status_warning": "warning",
+    "verify_as_committed": "as committed",
+    "verify_note_tree": "note: the working tree's results/ and figures/ differ from {ref} in {n} file(s) "
+                        "({files}); verify compares with {ref}, not with them",
+    "verify_run_failed": "verify: the run failed (exit {code}); nothing compared; its outputs are in {folder}",
+    "verify_kept": "; the run is kept in {folder}",
+    "verify_differ": "verify: {n} of {checked} reference files of {ref} differ{kept}",
+    "verify_match": "verify: all {checked} reference files of {ref} match ({n} within tolerance, the rest "
+                    "byte-identical)",
     "run_microdata_file": "{file} (sha256 {sha256}, from {addresses})",
     "run_microdata_missing": "microdata not in {cache}: the finance notebooks are skipped. To run them, put "
                              "{files} in that folder, or set COMPENDIUM_DATA_DIR to a folder holding both",
