@@ -233,3 +233,13 @@ def test_release_date_defaults_to_today(clone):
     days.add(dt.date.today().isoformat())
     assert done.returncode == 0, done.stderr
     assert _citation(clone)["date-released"] in days
+
+
+def test_no_tracked_file_holds_a_merge_conflict_marker():
+    """A merge resolved in one file and forgotten in another must not reach a release: no file
+    git tracks has a line that is a conflict marker (the golden notebooks and data included)."""
+    done = subprocess.run(["git", "grep", "-n", "-I", "-E", "^(<<<<<<< |>>>>>>> |=======$)"], cwd=paths.ROOT,
+                          capture_output=True, text=True)
+    if done.returncode not in (0, 1):
+        pytest.skip("not a git checkout")
+    assert done.stdout == "", f"merge conflict markers:\n{done.stdout[:1000]}"
