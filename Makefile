@@ -107,7 +107,7 @@ verify: $(STAMP) ## Rerun into a temporary folder and compare with the reference
 # Every core (pytest-xdist). nbval's curated check runs in a pytest of its own (tests/test_golden.py):
 # a notebook's cells share one kernel, and xdist would hand them to different workers. The tests
 # marked slow rerun the pipeline under faults, in copies of the checkout or on broken, licensed or
-# student inputs (about 4 minutes more on 2 cores): make test-slow runs them, and CI runs both.
+# student inputs (about 9 minutes more on 2 cores): make test-slow runs them, and CI runs both.
 TEST_ARGS := -n auto -m "not slow"
 test: $(STAMP) ## Run the test suite (unit tests, notebooks, claims, nbval, R cross-check) on every core; the slow end-to-end tests are make test-slow
 	$(PY) -m pytest $(TEST_ARGS)

@@ -146,7 +146,7 @@ def test_a_teaching_check_without_its_table_is_said_in_the_copys_language(capsys
     monkeypatch.setitem(teaching._SESSION, "lang", "id")
     teaching._one_line(None, type(refused.value), refused.value, None)
     assert capsys.readouterr().err.strip().endswith(
-        "teaching.check('05.1', answer, frames=frames): berikan frames dari notebook ini")
+        "`teaching.check('05.1', answer, frames=frames)`: berikan frames dari notebook ini")
 
 
 def test_a_system_error_and_a_refused_timeout_are_said_in_the_runs_language(tmp_path, monkeypatch, capsys):
