@@ -36,6 +36,14 @@ def test_one_parameters_cell_and_story_opening(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_translation_lives_in_notebook_code(path):
+    """Code cells take reader-facing words from the catalogue (label(key, lang)), never from a
+    {"en": ..., "id": ...} literal the catalogue's tests and glossary cannot see."""
+    code = "\n".join(spec.cell_source(c) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
+    assert '"id": "' not in code and '"id": f"' not in code
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_sys_path_or_relative_paths(path):
     code = "\n".join(spec.cell_source(c) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
     assert "sys.path" not in code

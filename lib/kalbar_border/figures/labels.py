@@ -306,6 +306,14 @@ SOURCE: dict[str, str | list[str]] = {
     "male": "Male",
     "female": "Female",
     # border series
+    "fig_border_series_caption": "Top: complaints about Indonesian migrant workers received by BP2MI, nationally, "
+                                 "for all placement countries and for Malaysia. Bottom: persons deported from "
+                                 "Sarawak as recorded by the consulate in Kuching (KJRI), and West Kalimantan's "
+                                 "registered placements. Open markers just left of 2019 are the paper's 2019 "
+                                 "figures that a source carries, in the panel of the series they are compared "
+                                 "with; the paper's figure \"recorded by Malaysia\" is found in no source but the "
+                                 "abstract, so it is given in the note under the plot and drawn beside no series. "
+                                 "Full-year values only; a gap is a year with no full-year source.",
     "fig_border_series_title": "Migrant-worker complaints and border deportations, {first}-{last}",
     "complaints_axis": "Complaints per year",
     "persons_axis": "Persons per year",
@@ -320,14 +328,23 @@ SOURCE: dict[str, str | list[str]] = {
                                    "source but the abstract; what it counts is unknown, so it is drawn beside no "
                                    "series.",
     # entikong events
+    "fig_entikong_caption": "Top: deportation batches through PLBN Entikong found in news reports, {first}-{last}. "
+                            "Bottom: persons in those batches. Coverage varies by year: these are not annual "
+                            "totals.",
     "fig_entikong_title": "Deportation batches through Entikong found in news reports",
     "batches_found": "Batches found",
     "persons_in_batches": "Persons in the batches",
     # remittances
+    "fig_remittances_caption": "Top: personal remittances received by Indonesia, billion current US$. Bottom: the "
+                               "same as a share of GDP. Both from one snapshot of the World Bank's World "
+                               "Development Indicators.",
     "fig_remittances_title": "Personal remittances received by Indonesia, {first}-{last}",
     "remittances_busd": "Remittances (billion current US$)",
     "remittances_pct_gdp": "Share of GDP (%)",
     # finance
+    "fig_finance_shares_caption": "Weighted shares of persons aged 15+ by migration status ({definition}), with "
+                                  "design-based 95 % confidence intervals (strata, clusters, weights). Proxy data: "
+                                  "{province}, not West Kalimantan; no remittance or investment items.",
     "fig_finance_shares_title": "Financial behaviour by migration status ({province}, 2020)",
     # the shares figure's panels, one per survey, and each row's group sizes (from the comparison table)
     "survey_susenas": "Susenas, March 2020",
@@ -337,6 +354,10 @@ SOURCE: dict[str, str | list[str]] = {
     "province_kalbar": "West Kalimantan",
     "province_all": "all provinces",
     "province_code": "province {code}",
+    "fig_finance_forest_caption": "Average marginal effect of being a migrant ({definition}) on each indicator, "
+                                  "adjusted for age, sex, education, urban/rural and working status: "
+                                  "design-weighted logistic regression, design-based standard errors, delta-method "
+                                  "95 % confidence intervals.",
     "fig_finance_forest_title": "Adjusted migrant effect (average marginal effect), {province}, 2020",
     "few_events": "Fewer than 10 events in a group: not read as evidence",
     "estimate_ci": "Estimate with 95 % confidence interval",
