@@ -142,7 +142,7 @@ def indonesian_run(pipeline_run):
 
 def executed(folder: Path, name: str, lang: str = "en") -> Path:
     """The executed notebook ``name`` (``NN_name``) of one language in a run folder."""
-    from kalbar_border.pipeline.execute import executed_copy
+    from kalbar_border.pipeline.notebooks import executed_copy
 
     return Path(folder) / executed_copy(name, lang)
 

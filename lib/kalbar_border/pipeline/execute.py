@@ -274,22 +274,6 @@ def _signals_deferred():
         signal.raise_signal(held[0])
 
 
-def _languages(nb: Notebook) -> list[str]:
-    """The languages ``nb`` is executed in: every language of the compendium when it declares
-    ``LANG`` (English first: its outputs are the ones committed), else one execution."""
-    from ..figures.labels import LANGS
-
-    return list(LANGS) if "LANG" in nb.defaults else [LANGS[0]]
-
-
-def executed_copy(name: str, lang: str) -> str:
-    """The executed notebook of one language, relative to the output root:
-    ``build/notebooks/<name>.ipynb`` in English, ``<name>.<lang>.ipynb`` in another language."""
-    from ..figures.labels import LANGS
-
-    return f"build/notebooks/{name}.ipynb" if lang == LANGS[0] else f"build/notebooks/{name}.{lang}.ipynb"
-
-
 def _same_outputs(nb: Notebook, first: str, other: str, lang: str) -> None:
     """The outputs the execution in ``lang`` (token ``other``) wrote are those of the first one
     (token ``first``), byte for byte, and then removed: a notebook's language chooses the words
@@ -306,7 +290,7 @@ def _same_outputs(nb: Notebook, first: str, other: str, lang: str) -> None:
 
 
 def execute_notebook(job: Job) -> dict:
-    """Execute one notebook in every language (:func:`_languages`) and commit its outputs;
+    """Execute one notebook in every language (:attr:`Notebook.languages`) and commit its outputs;
     returns {absolute path: sha256}.
 
     The English execution writes the outputs; each other language's execution writes its own
@@ -317,7 +301,7 @@ def execute_notebook(job: Job) -> dict:
     from ..report import notebook_html, notebook_page
 
     nb, params = job.nb, job.params
-    languages = _languages(nb)
+    languages = nb.languages
     tokens = {lang: f"{os.getpid()}-{nb.name[:2]}" + ("" if i == 0 else f"-{lang}") for i, lang in enumerate(languages)}
     token = tokens[languages[0]]
     build = paths.build_dir()
@@ -334,11 +318,11 @@ def execute_notebook(job: Job) -> dict:
                 for lang in languages:
                     # The kernel inherits this environment: its writes go to pending files (see atomic).
                     os.environ[atomic.PENDING_ENV] = tokens[lang]
-                    pending_nb = _pending(paths.output_root() / executed_copy(nb.name, lang), token)
+                    pending_nb = _pending(paths.output_root() / nb.executed_copy(lang), token)
                     given = {**params, "LANG": lang} if "LANG" in nb.defaults else params
                     with _stderr_to(build / "logs" / f"{nb.name}{'' if lang == languages[0] else '.' + lang}.log"):
                         executed[lang] = _execute(nb, given, pending_nb, job.kernel, job.timeout, tokens[lang])
-                    _portable_record(executed[lang], nb, pending_nb, executed_copy(nb.name, lang))
+                    _portable_record(executed[lang], nb, pending_nb, nb.executed_copy(lang))
                     if lang != languages[0]:
                         _same_outputs(nb, token, tokens[lang], lang)
                 from ..figures.labels import LANGS

@@ -21,7 +21,7 @@ from .. import paths
 from ..data.microdata import DATASETS, FORMATS, fetch
 from ..data.public_map import MAP_PARAMETERS  # the variable maps of those files (notebooks 05-06)
 from ..errors import CompendiumError, Said
-from ..figures.labels import LABELS, label
+from ..figures.labels import LABELS, LANGS, label
 
 KERNEL = "kalbar-border"
 #: Seconds a cell may run (``make reproduce TIMEOUT=...``): the slowest cell on the Jambi files takes
@@ -136,11 +136,25 @@ class Notebook:
 
     def build_files(self) -> list[str]:
         """What every run of the notebook writes under ``build/``."""
-        # one page per language (kalbar_border.report.notebook_page), named here without importing
-        # it, and an executed copy per language for a notebook with LANG (execute.executed_copy)
-        copies = [f"build/notebooks/{self.name}.ipynb"] + ([f"build/notebooks/{self.name}.id.ipynb"]
-                                                           if "LANG" in self.defaults else [])
+        # one page per language (kalbar_border.report.notebook_page), named here without importing it
+        copies = [self.executed_copy(lang) for lang in self.languages]
         return [*copies, f"build/html/{self.name}.html", f"build/html/{self.name}.id.html", f"build/runs/{self.name}.json"]
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the notebook is executed in: every language of the compendium when it
+        declares ``LANG`` (English first: its outputs are the ones committed), else one execution."""
+        return list(LANGS) if "LANG" in self.defaults else [LANGS[0]]
+
+    def executed_copy(self, lang: str) -> str:
+        """Its executed notebook of one language (:func:`executed_copy`)."""
+        return executed_copy(self.name, lang)
+
+
+def executed_copy(name: str, lang: str) -> str:
+    """The executed notebook of one language, relative to the output root:
+    ``build/notebooks/<name>.ipynb`` in English, ``<name>.<lang>.ipynb`` in another language."""
+    return f"build/notebooks/{name}.ipynb" if lang == LANGS[0] else f"build/notebooks/{name}.{lang}.ipynb"
 
 
 def discover(folder: Path | None = None) -> list[Notebook]:
